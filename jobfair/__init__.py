@@ -1,0 +1,86 @@
+"""jobfair: the labour-office platform of Balikpapan."""
+
+import os
+from pathlib import Path
+
+from flask import Flask
+
+import config as config_module
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+ENV_PREFIX = "JOBFAIR_"
+
+
+def create_app(config_object=None, overrides: dict | None = None) -> Flask:
+    """Build the application. No side effects beyond the app object itself."""
+    app = Flask(
+        __name__,
+        instance_path=str(PROJECT_DIR / "instance"),
+        instance_relative_config=True,
+        template_folder=str(PROJECT_DIR / "templates"),
+        static_folder=str(PROJECT_DIR / "static"),
+    )
+    _load_config(app, config_object, overrides or {})
+    _register_extensions(app)
+    _register_blueprints(app)
+
+    from jobfair import errors, security, cli, templating
+
+    security.init_app(app)
+    errors.init_app(app)
+    templating.init_app(app)
+    cli.init_app(app)
+    return app
+
+
+def _resolve_config_class(config_object):
+    if config_object is None:
+        config_object = os.environ.get("JOBFAIR_CONFIG", "default")
+    if isinstance(config_object, str):
+        return config_module.CONFIGS[config_object]
+    return config_object
+
+
+def _load_config(app: Flask, config_object, overrides: dict) -> None:
+    config_class = _resolve_config_class(config_object)
+    app.config.from_object(config_class)
+    if app.config.get("READ_INSTANCE_CONFIG", True):
+        app.config.from_pyfile("config.py", silent=True)
+    app.config.from_prefixed_env(prefix=ENV_PREFIX.rstrip("_"))
+    if os.environ.get("DATABASE_URL") and app.config.get("READ_INSTANCE_CONFIG", True):
+        app.config["SQLALCHEMY_DATABASE_URI"] = os.environ["DATABASE_URL"]
+    app.config.update(overrides)
+    validate = getattr(config_class, "validate", None)
+    if validate is not None:
+        validate(app.config)
+
+
+def _register_extensions(app: Flask) -> None:
+    from jobfair.extensions import babel, csrf, db, login_manager, migrate
+    from jobfair.database import install_sqlite_pragmas
+    from jobfair.i18n import select_locale, select_timezone
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(PROJECT_DIR / "migrations"), render_as_batch=True)
+    login_manager.init_app(app)
+    babel.init_app(app, locale_selector=select_locale, timezone_selector=select_timezone,
+                   default_translation_directories=str(PROJECT_DIR / "jobfair" / "translations"))
+    with app.app_context():
+        install_sqlite_pragmas(db.engine, app.config["SQLITE_BUSY_TIMEOUT_MS"])
+    # The route-policy gate must run before CSRF so a denied role gets 403, not 400.
+    from jobfair import security
+
+    app.before_request(security.enforce_route_policy)
+    csrf.init_app(app)
+
+
+def _register_blueprints(app: Flask) -> None:
+    from jobfair.auth.views import bp as auth_bp
+    from jobfair.companies.views import bp as companies_bp
+    from jobfair.office.views import bp as office_bp
+    from jobfair.public.views import bp as public_bp
+    from jobfair.seekers.views import bp as seekers_bp
+    from jobfair.students.views import bp as students_bp
+
+    for blueprint in (public_bp, auth_bp, seekers_bp, companies_bp, students_bp, office_bp):
+        app.register_blueprint(blueprint)

@@ -1,0 +1,55 @@
+"""Login, registration and password forms. Services do the real validation; these parse input."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import DateField, EmailField, PasswordField, RadioField, SelectField, StringField, TelField
+from wtforms.validators import EqualTo, InputRequired, Length
+
+REQUIRED = "Kolom ini wajib diisi."
+
+
+class LoginForm(FlaskForm):
+    email = EmailField(_l("E-mail"), validators=[InputRequired(REQUIRED), Length(max=254)])
+    password = PasswordField(_l("Kata sandi"), validators=[InputRequired(REQUIRED), Length(max=128)])
+
+
+class PasswordPairMixin:
+    password = PasswordField(_l("Kata sandi"), validators=[InputRequired(REQUIRED)],
+                             description=_l("Minimal 10 karakter, memuat huruf dan angka."))
+    password_confirm = PasswordField(_l("Ulangi kata sandi"), validators=[
+        InputRequired(REQUIRED), EqualTo("password", "Kedua kata sandi tidak sama: ketik ulang kata sandi yang sama.")])
+
+
+class SeekerRegistrationForm(PasswordPairMixin, FlaskForm):
+    nik = StringField(_l("NIK (16 angka sesuai KTP)"), validators=[InputRequired(REQUIRED), Length(max=32)],
+                      render_kw={"inputmode": "numeric", "autocomplete": "off"})
+    full_name = StringField(_l("Nama lengkap"), validators=[InputRequired(REQUIRED), Length(max=120)])
+    sex = RadioField(_l("Jenis kelamin"), choices=[("L", _l("Laki-laki")), ("P", _l("Perempuan"))],
+                     validators=[InputRequired("Pilih jenis kelamin.")])
+    birth_date = DateField(_l("Tanggal lahir"), validators=[InputRequired(REQUIRED)])
+    email = EmailField(_l("E-mail"), validators=[InputRequired(REQUIRED), Length(max=254)])
+    phone = TelField(_l("Nomor HP"), validators=[InputRequired(REQUIRED), Length(max=20)])
+
+
+class CompanyRegistrationForm(PasswordPairMixin, FlaskForm):
+    company_name = StringField(_l("Nama perusahaan"), validators=[InputRequired(REQUIRED), Length(max=160)])
+    nib = StringField(_l("NIB (13 angka)"), validators=[InputRequired(REQUIRED), Length(max=20)],
+                      render_kw={"inputmode": "numeric"})
+    kecamatan_code = SelectField(_l("Kecamatan"), validators=[InputRequired("Pilih kecamatan.")])
+    address = StringField(_l("Alamat"), validators=[InputRequired(REQUIRED), Length(max=255)])
+    contact_name = StringField(_l("Nama penanggung jawab (HR)"), validators=[InputRequired(REQUIRED),
+                                                                              Length(max=120)])
+    phone = TelField(_l("Nomor HP penanggung jawab"), validators=[InputRequired(REQUIRED), Length(max=20)])
+    email = EmailField(_l("E-mail"), validators=[InputRequired(REQUIRED), Length(max=254)])
+
+
+class ChangePasswordForm(FlaskForm):
+    current_password = PasswordField(_l("Kata sandi lama"), validators=[InputRequired(REQUIRED)])
+    new_password = PasswordField(_l("Kata sandi baru"), validators=[InputRequired(REQUIRED)],
+                                 description=_l("Minimal 10 karakter, memuat huruf dan angka."))
+    new_password_confirm = PasswordField(_l("Ulangi kata sandi baru"), validators=[
+        InputRequired(REQUIRED), EqualTo("new_password", "Kedua kata sandi tidak sama: ketik ulang kata sandi baru.")])
+
+
+class LogoutForm(FlaskForm):
+    """Empty form: carries the CSRF token for the POST-only logout."""

@@ -1,0 +1,90 @@
+"""Login, logout, self-registration and password change."""
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_user, logout_user
+
+from jobfair.auth.forms import ChangePasswordForm, CompanyRegistrationForm, LoginForm, SeekerRegistrationForm
+from jobfair.forms_util import copy_errors
+from jobfair.security import safe_next
+from jobfair.services import accounts, reference, registration
+from jobfair.services.errors import ValidationFailed
+
+bp = Blueprint("auth", __name__, url_prefix="/akun")
+
+
+@bp.route("/masuk", methods=["GET", "POST"])
+def login():
+    form = LoginForm()
+    if form.validate_on_submit():
+        try:
+            user = accounts.authenticate(form.email.data, form.password.data)
+        except accounts.LoginFailed as exc:
+            form.form_errors.append(exc.message)
+        else:
+            login_user(user)
+            flash(_("Selamat datang, %(name)s.", name=user.full_name), "success")
+            return redirect(safe_next(request.args.get("next")))
+    return render_template("auth/login.html", form=form), 200 if not form.errors else 422
+
+
+@bp.route("/keluar", methods=["POST"])
+def logout():
+    logout_user()
+    flash(_("Anda telah keluar."), "info")
+    return redirect(url_for("auth.login"))
+
+
+@bp.route("/daftar/pencari-kerja", methods=["GET", "POST"])
+def register_seeker():
+    form = SeekerRegistrationForm()
+    if form.validate_on_submit():
+        fields = {name: getattr(form, name).data for name in
+                  ("nik", "full_name", "sex", "birth_date", "email", "phone", "password")}
+        try:
+            user, warnings = registration.register_seeker(**fields)
+        except ValidationFailed as exc:
+            copy_errors(form, exc)
+        else:
+            return _welcome(user, warnings, _("Akun pencari kerja Anda sudah dibuat."))
+    return render_template("auth/register_seeker.html", form=form), 200 if not form.errors else 422
+
+
+@bp.route("/daftar/perusahaan", methods=["GET", "POST"])
+def register_company():
+    form = CompanyRegistrationForm()
+    form.kecamatan_code.choices = [("", _("— pilih kecamatan —"))] + reference.kecamatan_choices()
+    if form.validate_on_submit():
+        fields = {name: getattr(form, name).data for name in ("company_name", "nib", "kecamatan_code", "address",
+                                                              "contact_name", "phone", "email", "password")}
+        try:
+            user = registration.register_company(**fields)
+        except ValidationFailed as exc:
+            copy_errors(form, exc)
+        else:
+            return _welcome(user, [], _("Perusahaan terdaftar dan menunggu verifikasi Disnaker."))
+    return render_template("auth/register_company.html", form=form), 200 if not form.errors else 422
+
+
+def _welcome(user, warnings, message):
+    login_user(user)
+    flash(message, "success")
+    for warning in warnings:
+        flash(warning, "warning")
+    return redirect(url_for("public.dashboard"))
+
+
+@bp.route("/kata-sandi", methods=["GET", "POST"])
+def change_password():
+    form = ChangePasswordForm()
+    if form.validate_on_submit():
+        try:
+            accounts.change_password(current_user, current_password=form.current_password.data,
+                                     new_password=form.new_password.data)
+        except ValidationFailed as exc:
+            copy_errors(form, exc)
+        else:
+            login_user(current_user)  # re-issue the session with the new session version
+            flash(_("Kata sandi sudah diganti. Sesi lain akun ini telah diakhiri."), "success")
+            return redirect(url_for("public.dashboard"))
+    return render_template("auth/change_password.html", form=form), 200 if not form.errors else 422

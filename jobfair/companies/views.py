@@ -1,0 +1,14 @@
+"""Companies' pages."""
+
+from flask import Blueprint, render_template
+from flask_login import current_user
+
+from jobfair.services import dashboards
+
+bp = Blueprint("companies", __name__, url_prefix="/perusahaan")
+
+
+@bp.route("/")
+def dashboard():
+    return render_template("companies/dashboard.html", steps=dashboards.company_steps(current_user),
+                           company=current_user.company)

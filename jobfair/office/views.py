@@ -1,0 +1,14 @@
+"""The labour office's desk."""
+
+from flask import Blueprint, render_template
+from flask_login import current_user
+
+from jobfair.services import dashboards
+
+bp = Blueprint("office", __name__, url_prefix="/disnaker")
+
+
+@bp.route("/")
+def dashboard():
+    return render_template("role_dashboard.html", title_key=current_user.role,
+                           steps=dashboards.office_steps(current_user))

@@ -1,0 +1,37 @@
+"""Public pages: home, language switch, and the dashboard dispatcher."""
+
+from flask import Blueprint, abort, current_app, redirect, render_template, request, session, url_for
+from flask_login import current_user
+
+from jobfair.public.forms import LanguageForm
+from jobfair.security import safe_next
+
+bp = Blueprint("public", __name__)
+
+DASHBOARDS = {
+    "seeker": "seekers.dashboard",
+    "company": "companies.dashboard",
+    "student": "students.dashboard",
+    "school": "students.school_dashboard",
+    "officer": "office.dashboard",
+    "admin": "office.dashboard",
+}
+
+
+@bp.route("/")
+def index():
+    return render_template("public/index.html")
+
+
+@bp.route("/bahasa", methods=["POST"])
+def set_language():
+    form = LanguageForm()
+    if not form.validate_on_submit() or form.lang.data not in current_app.config["LANGUAGES"]:
+        abort(400)
+    session["lang"] = form.lang.data
+    return redirect(safe_next(request.form.get("next"), "public.index"))
+
+
+@bp.route("/dasbor")
+def dashboard():
+    return redirect(url_for(DASHBOARDS[current_user.role]))

@@ -1,0 +1,93 @@
+"""Access control: the ROUTE_POLICY table, the gate that enforces it, the user loader and safe redirects.
+
+Every endpoint must appear in ROUTE_POLICY (a test walks app.url_map). Values:
+PUBLIC (anyone), ANONYMOUS (only when logged out, e.g. the registration forms), AUTHENTICATED
+(any logged-in role) or a frozenset of role names. Ownership of objects is checked in services.
+"""
+
+from urllib.parse import urlsplit
+
+from flask import abort, redirect, request, url_for
+from flask_login import current_user
+
+from jobfair.extensions import login_manager
+from jobfair.models import Role
+
+PUBLIC = "public"
+ANONYMOUS = "anonymous"
+AUTHENTICATED = "authenticated"
+
+ALL_ROLES = frozenset(Role.values())
+OFFICE = frozenset({Role.OFFICER.value, Role.ADMIN.value})
+SEEKER = frozenset({Role.SEEKER.value})
+COMPANY = frozenset({Role.COMPANY.value})
+STUDENT = frozenset({Role.STUDENT.value})
+SCHOOL = frozenset({Role.SCHOOL.value})
+ADMIN = frozenset({Role.ADMIN.value})
+
+ROUTE_POLICY: dict[str, object] = {
+    "static": PUBLIC,
+    # public
+    "public.index": PUBLIC,
+    "public.set_language": PUBLIC,
+    "public.dashboard": AUTHENTICATED,
+    # auth
+    "auth.login": PUBLIC,
+    "auth.logout": AUTHENTICATED,
+    "auth.register_seeker": ANONYMOUS,
+    "auth.register_company": ANONYMOUS,
+    "auth.change_password": AUTHENTICATED,
+    # per-role dashboards
+    "seekers.dashboard": SEEKER,
+    "companies.dashboard": COMPANY,
+    "students.dashboard": STUDENT,
+    "students.school_dashboard": SCHOOL,
+    "office.dashboard": OFFICE,
+}
+
+
+def init_app(app) -> None:
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = "Silakan masuk terlebih dahulu untuk membuka halaman itu."
+    login_manager.login_message_category = "info"
+    login_manager.session_protection = "strong"
+
+
+@login_manager.user_loader
+def _load_user(token: str):
+    from jobfair.services.accounts import load_session_user
+
+    return load_session_user(token)
+
+
+def enforce_route_policy():
+    """before_request gate. Unknown endpoints are denied: the table must be complete."""
+    endpoint = request.endpoint
+    if endpoint is None:  # no route matched: let Flask answer 404/405
+        return None
+    policy = ROUTE_POLICY.get(endpoint)
+    if policy is None:
+        abort(403)
+    if policy == PUBLIC:
+        return None
+    if policy == ANONYMOUS:
+        if current_user.is_authenticated:
+            return redirect(url_for("public.dashboard"))
+        return None
+    if not current_user.is_authenticated:
+        return login_manager.unauthorized()
+    if policy == AUTHENTICATED or current_user.role in policy:
+        return None
+    abort(403)
+
+
+def is_safe_next(target: str | None) -> bool:
+    """Only relative paths on this site: no scheme, no host, no '//' or backslash tricks."""
+    if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
+        return False
+    parts = urlsplit(target)
+    return not parts.scheme and not parts.netloc and not any(ord(c) < 32 for c in target)
+
+
+def safe_next(target: str | None, fallback_endpoint: str = "public.dashboard") -> str:
+    return target if is_safe_next(target) else url_for(fallback_endpoint)

@@ -1,0 +1,14 @@
+"""Job seekers' pages."""
+
+from flask import Blueprint, render_template
+from flask_login import current_user
+
+from jobfair.services import dashboards
+
+bp = Blueprint("seekers", __name__, url_prefix="/pencari-kerja")
+
+
+@bp.route("/")
+def dashboard():
+    return render_template("seekers/dashboard.html", steps=dashboards.seeker_steps(current_user),
+                           person=current_user.person)

@@ -1,0 +1,92 @@
+"""Self-registration of job seekers (with NIK) and companies (account + company record)."""
+
+from datetime import date
+
+from sqlalchemy import select
+
+from jobfair.extensions import db
+from jobfair.models import Company, Role, SeekerProfile, User
+from jobfair.rules.nik import declared_mismatches
+from jobfair.services import audit
+from jobfair.services.accounts import age_on, check_email, check_password, check_phone, new_user
+from jobfair.services.errors import ValidationFailed
+from jobfair.services.people import get_or_create_person, parse_nik_field
+from jobfair.services.reference import kecamatan_exists
+
+MIN_SEEKER_AGE = 18  # AK/1 card minimum age (Permenaker 39/2016)
+
+
+def register_seeker(*, nik: str, full_name: str, sex: str, birth_date: date | None, email: str, phone: str,
+                    password: str, today: date | None = None) -> tuple[User, list[str]]:
+    """Create a seeker account linked to the person with this NIK; returns (user, warnings)."""
+    today = today or date.today()
+    errors: dict[str, str] = {}
+    parsed = parse_nik_field(nik, errors)
+    full_name = (full_name or "").strip()
+    if len(full_name) < 2:
+        errors["full_name"] = "Nama lengkap wajib diisi sesuai KTP."
+    if sex not in ("L", "P"):
+        errors["sex"] = "Pilih jenis kelamin: Laki-laki atau Perempuan."
+    if birth_date is None:
+        errors["birth_date"] = "Tanggal lahir wajib diisi (hh-bb-tttt)."
+    elif birth_date > today or age_on(birth_date, today) < MIN_SEEKER_AGE:
+        errors["birth_date"] = f"Pendaftar pencari kerja minimal berusia {MIN_SEEKER_AGE} tahun."
+    email = check_email(email, errors)
+    phone = check_phone(phone, errors)
+    check_password(password, errors, personal=(email, full_name))
+    person = None
+    if parsed is not None:
+        person = get_or_create_person(parsed, full_name=full_name, sex=sex, birth_date=birth_date)
+        if person.id is not None and _person_has_account(person.id):
+            errors["nik"] = ("NIK ini sudah terdaftar. Masuk dengan akun yang sudah ada, atau hubungi "
+                             "Disnaker bila Anda tidak pernah mendaftar.")
+    if errors:
+        db.session.rollback()
+        raise ValidationFailed(errors)
+    warnings = declared_mismatches(parsed, sex=sex, birth_date=birth_date)
+    user = new_user(role=Role.SEEKER.value, email=email, password=password, full_name=full_name, phone=phone,
+                    person=person)
+    db.session.add(SeekerProfile(user=user, person=person))
+    db.session.flush()
+    audit.record(user, "account.created", user, detail={"role": Role.SEEKER.value, "nik_warnings": len(warnings)})
+    db.session.commit()
+    return user, warnings
+
+
+def _person_has_account(person_id: int) -> bool:
+    return db.session.scalar(select(User.id).where(User.person_id == person_id)) is not None
+
+
+def register_company(*, company_name: str, nib: str, kecamatan_code: str, address: str, contact_name: str,
+                     phone: str, email: str, password: str) -> User:
+    """Create a company record (awaiting verification) and its first HR account."""
+    errors: dict[str, str] = {}
+    company_name = (company_name or "").strip()
+    if len(company_name) < 3:
+        errors["company_name"] = "Nama perusahaan wajib diisi sesuai akta/NIB."
+    nib = (nib or "").strip().replace(" ", "")
+    if not (len(nib) == 13 and nib.isascii() and nib.isdigit()):
+        errors["nib"] = "NIB harus 13 angka, seperti tercantum pada Nomor Induk Berusaha dari OSS."
+    elif db.session.scalar(select(Company.id).where(Company.nib == nib)) is not None:
+        errors["nib"] = "NIB ini sudah terdaftar. Minta rekan Anda yang sudah terdaftar menambahkan akun Anda."
+    if not kecamatan_exists(kecamatan_code):
+        errors["kecamatan_code"] = "Pilih kecamatan lokasi perusahaan dari daftar."
+    if len((address or "").strip()) < 5:
+        errors["address"] = "Alamat perusahaan wajib diisi (jalan, nomor, kelurahan)."
+    if len((contact_name or "").strip()) < 2:
+        errors["contact_name"] = "Nama penanggung jawab wajib diisi."
+    phone = check_phone(phone, errors)
+    email = check_email(email, errors)
+    check_password(password, errors, personal=(email, contact_name))
+    if errors:
+        raise ValidationFailed(errors)
+    company = Company(name=company_name, nib=nib, kecamatan_code=kecamatan_code, address=address.strip(),
+                      contact_name=contact_name.strip(), contact_phone=phone)
+    db.session.add(company)
+    user = new_user(role=Role.COMPANY.value, email=email, password=password, full_name=contact_name,
+                    phone=phone, company=company)
+    db.session.flush()
+    audit.record(user, "company.registered", company)
+    audit.record(user, "account.created", user, detail={"role": Role.COMPANY.value})
+    db.session.commit()
+    return user

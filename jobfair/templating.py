@@ -1,0 +1,52 @@
+"""Template helpers, navigation per role, and per-request audit origin."""
+
+from datetime import datetime
+
+from flask import current_app, request
+from flask_babel import format_datetime, get_locale, lazy_gettext as _l
+from flask_login import current_user
+
+from jobfair.services import audit
+
+# (endpoint, label) shown in the navigation for each role.
+NAVIGATION = {
+    "seeker": [("seekers.dashboard", _l("Beranda saya"))],
+    "company": [("companies.dashboard", _l("Beranda perusahaan"))],
+    "student": [("students.dashboard", _l("Beranda siswa"))],
+    "school": [("students.school_dashboard", _l("Beranda sekolah"))],
+    "officer": [("office.dashboard", _l("Meja kerja Disnaker"))],
+    "admin": [("office.dashboard", _l("Meja kerja Disnaker"))],
+}
+ROLE_LABELS = {
+    "seeker": _l("Pencari kerja"), "student": _l("Siswa SMK"), "school": _l("Sekolah (BKK)"),
+    "company": _l("Perusahaan"), "officer": _l("Petugas Disnaker"), "admin": _l("Admin"),
+}
+
+
+def init_app(app) -> None:
+    @app.context_processor
+    def _inject():
+        role = current_user.role if current_user.is_authenticated else None
+        return {
+            "nav_items": NAVIGATION.get(role, []),
+            "role_labels": ROLE_LABELS,
+            "languages": current_app.config["LANGUAGES"],
+            "current_locale": str(get_locale()),
+        }
+
+    @app.template_filter("wita")
+    def _wita(value: datetime | None, fmt: str = "d MMM yyyy HH.mm") -> str:
+        return f"{format_datetime(value, fmt)} WITA" if value else "—"
+
+    @app.before_request
+    def _set_audit_origin():
+        request.audit_token = audit.set_origin(request.remote_addr)
+
+    @app.teardown_request
+    def _reset_audit_origin(_exc):
+        token = getattr(request, "audit_token", None)
+        if token is not None:
+            try:
+                audit.reset_origin(token)
+            except ValueError:  # created in another context (test client quirks)
+                pass
