@@ -24,7 +24,7 @@ def create_app(config_object=None, overrides: dict | None = None) -> Flask:
     _register_extensions(app)
     _register_blueprints(app)
 
-    from jobfair import errors, security, cli, templating
+    from jobfair import cli, errors, security, templating
 
     security.init_app(app)
     errors.init_app(app)
@@ -56,8 +56,8 @@ def _load_config(app: Flask, config_object, overrides: dict) -> None:
 
 
 def _register_extensions(app: Flask) -> None:
-    from jobfair.extensions import babel, csrf, db, login_manager, migrate
     from jobfair.database import install_sqlite_pragmas
+    from jobfair.extensions import babel, csrf, db, login_manager, migrate
     from jobfair.i18n import select_locale, select_timezone
 
     db.init_app(app)

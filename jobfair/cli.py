@@ -2,6 +2,7 @@
 
 import click
 from flask import current_app
+from flask.cli import with_appcontext
 from flask_migrate import upgrade
 
 from jobfair.services import accounts, demo, reference
@@ -15,6 +16,7 @@ def init_app(app) -> None:
 
 
 @click.command("init-db")
+@with_appcontext
 def init_db():
     """Run the migrations to the newest revision and load the reference data."""
     upgrade(directory=current_app.extensions["migrate"].directory)
@@ -23,6 +25,7 @@ def init_db():
 
 
 @click.command("create-user")
+@with_appcontext
 @click.option("--role", type=click.Choice(accounts.STAFF_ROLES), required=True)
 @click.option("--email", required=True)
 @click.option("--name", "full_name", required=True)
@@ -39,6 +42,7 @@ def create_user(role, email, full_name, password):
 
 
 @click.command("seed-demo")
+@with_appcontext
 @click.option("--if-empty", is_flag=True, help="Seed only when the database has no accounts yet.")
 def seed_demo(if_empty):
     """Add demo data (one account per role). Passwords are printed once."""

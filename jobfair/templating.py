@@ -3,7 +3,8 @@
 from datetime import datetime
 
 from flask import current_app, request
-from flask_babel import format_datetime, get_locale, lazy_gettext as _l
+from flask_babel import format_datetime, get_locale
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from jobfair.services import audit

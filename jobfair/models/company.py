@@ -10,7 +10,7 @@ from jobfair.extensions import db
 from jobfair.models.base import UTCDateTime, utcnow
 
 
-class CompanyStatus(str, enum.Enum):
+class CompanyStatus(enum.StrEnum):
     AWAITING_VERIFICATION = "awaiting_verification"
     VERIFIED = "verified"
     REJECTED = "rejected"

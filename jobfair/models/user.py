@@ -11,7 +11,7 @@ from jobfair.extensions import db
 from jobfair.models.base import UTCDateTime, utcnow
 
 
-class Role(str, enum.Enum):
+class Role(enum.StrEnum):
     SEEKER = "seeker"
     STUDENT = "student"
     SCHOOL = "school"

@@ -1,6 +1,6 @@
 """Accounts: registration, staff creation, login with lockout, password and role changes."""
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 from email_validator import EmailNotValidError, validate_email
 from flask import current_app
@@ -85,7 +85,7 @@ def create_user(actor, *, role: str, email: str, full_name: str, password: str) 
 
 def authenticate(email: str, password: str, *, now: datetime | None = None) -> User:
     """Check credentials; count failures in the database and lock the account after too many."""
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     user = db.session.scalar(select(User).where(User.email == normalize_email(email)))
     if user is None:
         audit.record(None, "login.failed", detail={"reason": "unknown_account"})

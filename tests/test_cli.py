@@ -1,0 +1,52 @@
+"""The flask commands, run as an operator would."""
+
+from sqlalchemy import func, select
+
+from jobfair.extensions import db
+from jobfair.models import AuditEvent, Company, Kecamatan, Kelurahan, User
+from tests.conftest import login
+
+
+def test_init_db_loads_balikpapan_reference_data(app, runner):
+    result = runner.invoke(args=["init-db"])
+    assert result.exit_code == 0, result.output
+    with app.app_context():
+        assert db.session.scalar(select(func.count(Kecamatan.code))) == 6
+        assert db.session.scalar(select(func.count(Kelurahan.code))) == 34
+        assert db.session.get(Kelurahan, "6471051010").name == "Sungai Nangka"
+
+
+def test_create_user_then_the_officer_logs_in(app, runner, client):
+    result = runner.invoke(args=["create-user", "--role", "officer", "--email", "petugas@balikpapan.go.id",
+                                 "--name", "Petugas Disnaker"], input="Disnaker-Bpn-2025\nDisnaker-Bpn-2025\n")
+    assert result.exit_code == 0, result.output
+    response = login(client, "petugas@balikpapan.go.id", "Disnaker-Bpn-2025")
+    assert response.status_code == 302
+    assert client.get("/disnaker/").status_code == 200
+
+
+def test_create_user_rejects_a_weak_password(app, runner):
+    result = runner.invoke(args=["create-user", "--role", "admin", "--email", "a@balikpapan.go.id",
+                                 "--name", "Admin"], input="lemah\nlemah\n")
+    assert result.exit_code == 1
+    assert "password" in result.output
+    with app.app_context():
+        assert db.session.scalar(select(func.count(User.id))) == 0
+
+
+def test_seed_demo_creates_one_account_per_role_and_prints_passwords_once(app, runner, client):
+    result = runner.invoke(args=["seed-demo"])
+    assert result.exit_code == 0, result.output
+    lines = [line.split() for line in result.output.splitlines() if "password:" in line]
+    assert len(lines) == 6
+    with app.app_context():
+        roles = sorted(db.session.scalars(select(User.role)))
+        assert roles == sorted(["seeker", "student", "school", "company", "officer", "admin"])
+        assert db.session.scalar(select(Company.status)) == "verified"
+        assert db.session.scalar(select(func.count(AuditEvent.id))) >= 6
+    email, password = lines[0][0], lines[0][2]
+    assert login(client, email, password).status_code == 302
+    again = runner.invoke(args=["seed-demo"])
+    assert "password:" not in again.output
+    empty_only = runner.invoke(args=["seed-demo", "--if-empty"])
+    assert "not added" in empty_only.output

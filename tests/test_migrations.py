@@ -1,0 +1,26 @@
+"""The Alembic migrations (which built the test database) and the models describe the same schema."""
+
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+
+from jobfair.extensions import db
+
+
+def test_migrations_and_models_agree(app):
+    with app.app_context(), db.engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"compare_type": True})
+        diff = compare_metadata(context, db.metadata)
+    assert diff == []
+
+
+def test_database_is_at_the_newest_revision(app):
+    from alembic.script import ScriptDirectory
+    from flask_migrate import Config
+
+    with app.app_context(), db.engine.connect() as conn:
+        current = MigrationContext.configure(conn).get_current_revision()
+        directory = app.extensions["migrate"].directory
+        config = Config()
+        config.set_main_option("script_location", directory)
+        head = ScriptDirectory.from_config(config).get_current_head()
+    assert current == head

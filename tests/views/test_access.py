@@ -1,0 +1,135 @@
+"""ROUTE_POLICY completeness, the role matrix over every endpoint, and safe `next` redirects."""
+
+import pytest
+from werkzeug.routing import BuildError
+
+from jobfair import create_app
+from jobfair.models import Role
+from jobfair.security import ANONYMOUS, AUTHENTICATED, PUBLIC, ROUTE_POLICY, is_safe_next
+from tests.conftest import csrf_token
+
+IDENTITIES = ["anonymous", *Role.values()]
+
+
+def _endpoints(app):
+    return sorted({rule.endpoint for rule in app.url_map.iter_rules()})
+
+
+def test_every_endpoint_is_in_the_route_policy(app):
+    missing = [endpoint for endpoint in _endpoints(app) if endpoint not in ROUTE_POLICY]
+    assert missing == [], f"endpoints missing from ROUTE_POLICY: {missing}"
+
+
+def test_route_policy_names_no_unknown_endpoint_or_role(app):
+    endpoints = set(_endpoints(app))
+    assert set(ROUTE_POLICY) - endpoints == set()
+    for policy in ROUTE_POLICY.values():
+        if policy not in (PUBLIC, ANONYMOUS, AUTHENTICATED):
+            assert policy and set(policy) <= set(Role.values())
+
+
+def test_an_endpoint_missing_from_the_policy_is_denied(database_url):
+    app = create_app("testing", overrides={"SQLALCHEMY_DATABASE_URI": database_url})
+
+    @app.route("/unlisted")
+    def unlisted():
+        return "should never be served"
+
+    response = app.test_client().get("/unlisted")
+    assert response.status_code == 403
+    assert "should never be served" not in response.get_data(as_text=True)
+
+
+def _request_for(app, endpoint):
+    rule = next(r for r in app.url_map.iter_rules() if r.endpoint == endpoint)
+    values = {arg: 1 for arg in rule.arguments}
+    if endpoint == "static":
+        values = {"filename": "css/app.css"}
+    with app.test_request_context():
+        from flask import url_for
+
+        try:
+            url = url_for(endpoint, **values)
+        except BuildError:  # pragma: no cover - a rule we cannot build is a test bug
+            pytest.fail(f"cannot build a URL for {endpoint}")
+    method = "GET" if "GET" in rule.methods else sorted(rule.methods - {"HEAD", "OPTIONS"})[0]
+    return method, url
+
+
+def _expected(policy, identity):
+    """'allow', 'login' (anonymous sent to the login page) or 'deny'."""
+    if policy == PUBLIC:
+        return "allow"
+    if policy == ANONYMOUS:
+        return "allow" if identity == "anonymous" else "redirect_home"
+    if identity == "anonymous":
+        return "login"
+    if policy == AUTHENTICATED or identity in policy:
+        return "allow"
+    return "deny"
+
+
+@pytest.fixture(scope="module")
+def policy_cases():
+    return sorted(ROUTE_POLICY.items())
+
+
+@pytest.mark.parametrize("identity", IDENTITIES)
+def test_role_matrix(app, login_as, identity):
+    client = app.test_client() if identity == "anonymous" else login_as(identity)
+    failures = []
+    for endpoint in _endpoints(app):
+        method, url = _request_for(app, endpoint)
+        response = client.open(url, method=method)
+        expected = _expected(ROUTE_POLICY[endpoint], identity)
+        location = response.headers.get("Location", "")
+        if expected == "allow":
+            ok = response.status_code not in (401, 403) and "/akun/masuk" not in location
+        elif expected == "login":
+            ok = response.status_code == 302 and "/akun/masuk" in location
+        elif expected == "redirect_home":
+            ok = response.status_code == 302 and location.endswith("/dasbor")
+        else:
+            ok = response.status_code == 403
+        if not ok:
+            failures.append(f"{identity} {method} {url} ({endpoint}): {response.status_code} {location}")
+    assert failures == []
+
+
+@pytest.mark.parametrize("target", [
+    "//evil.example", "https://evil.example/", "http:evil.example", "/\\evil.example", "\\\\evil.example",
+    "javascript:alert(1)", "", None, "evil.example", "/%0d%0aSet-Cookie:x=1".replace("%0d%0a", "\r\n"),
+])
+def test_unsafe_next_targets_are_refused(target):
+    assert not is_safe_next(target)
+
+
+@pytest.mark.parametrize("target", ["/dasbor", "/pencari-kerja/?page=2", "/akun/kata-sandi"])
+def test_local_next_targets_are_allowed(target):
+    assert is_safe_next(target)
+
+
+def test_login_ignores_an_offsite_next(app, client):
+    from tests import factories
+
+    with app.app_context():
+        email = factories.make_user("officer").email
+    token = csrf_token(client)
+    response = client.post("/akun/masuk?next=//evil.example", data={
+        "email": email, "password": factories.PASSWORD, "csrf_token": token})
+    assert response.status_code == 302
+    assert "evil.example" not in response.headers["Location"]
+    assert response.headers["Location"].endswith("/dasbor")
+
+
+def test_login_follows_a_local_next(app, client):
+    from tests import factories
+
+    with app.app_context():
+        email = factories.make_user("seeker").email
+    response = client.get("/akun/kata-sandi")
+    assert "/akun/masuk" in response.headers["Location"]
+    token = csrf_token(client)
+    response = client.post("/akun/masuk?next=/akun/kata-sandi", data={
+        "email": email, "password": factories.PASSWORD, "csrf_token": token})
+    assert response.headers["Location"].endswith("/akun/kata-sandi")
