@@ -3,6 +3,7 @@
 from datetime import date
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from jobfair.extensions import db
 from jobfair.models import Company, Role, SeekerProfile, User
@@ -47,10 +48,19 @@ def register_seeker(*, nik: str, full_name: str, sex: str, birth_date: date | No
     user = new_user(role=Role.SEEKER.value, email=email, password=password, full_name=full_name, phone=phone,
                     person=person)
     db.session.add(SeekerProfile(user=user, person=person))
-    db.session.flush()
+    _flush_or_explain({"nik": "NIK atau e-mail ini baru saja didaftarkan. Masuk dengan akun tersebut."})
     audit.record(user, "account.created", user, detail={"role": Role.SEEKER.value, "nik_warnings": len(warnings)})
     db.session.commit()
     return user, warnings
+
+
+def _flush_or_explain(field_errors: dict[str, str]) -> None:
+    """A concurrent registration with the same NIK/NIB/e-mail loses on the unique constraints."""
+    try:
+        db.session.flush()
+    except IntegrityError as exc:
+        db.session.rollback()
+        raise ValidationFailed(field_errors) from exc
 
 
 def _person_has_account(person_id: int) -> bool:
@@ -85,7 +95,7 @@ def register_company(*, company_name: str, nib: str, kecamatan_code: str, addres
     db.session.add(company)
     user = new_user(role=Role.COMPANY.value, email=email, password=password, full_name=contact_name,
                     phone=phone, company=company)
-    db.session.flush()
+    _flush_or_explain({"nib": "NIB atau e-mail ini baru saja didaftarkan. Periksa lalu coba lagi."})
     audit.record(user, "company.registered", company)
     audit.record(user, "account.created", user, detail={"role": Role.COMPANY.value})
     db.session.commit()
