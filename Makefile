@@ -14,7 +14,7 @@ $(STAMP): requirements.txt
 	touch $(STAMP)
 
 translations: $(STAMP)
-	$(BIN)/pybabel compile --use-fuzzy -q -d jobfair/translations
+	$(BIN)/pybabel compile --use-fuzzy -d jobfair/translations
 
 run: $(STAMP) translations
 	$(FLASK) init-db

@@ -19,7 +19,7 @@ def init_app(app) -> None:
 @with_appcontext
 def init_db():
     """Run the migrations to the newest revision and load the reference data."""
-    upgrade(directory=current_app.extensions["migrate"].directory)
+    upgrade(directory=current_app.extensions["migrate"].directory, revision="heads")
     counts = reference.load_reference_data()
     click.echo("Database is up to date. Reference rows: " + ", ".join(f"{k}={v}" for k, v in counts.items()))
 

@@ -25,12 +25,14 @@ STUDENT = frozenset({Role.STUDENT.value})
 SCHOOL = frozenset({Role.SCHOOL.value})
 ADMIN = frozenset({Role.ADMIN.value})
 
-ROUTE_POLICY: dict[str, object] = {
+FOUNDATION_POLICY: dict[str, object] = {
     "static": PUBLIC,
     # public
     "public.index": PUBLIC,
     "public.set_language": PUBLIC,
     "public.dashboard": AUTHENTICATED,
+    "public.notifications": AUTHENTICATED,
+    "public.notification_read": AUTHENTICATED,
     # auth
     "auth.login": PUBLIC,
     "auth.logout": AUTHENTICATED,
@@ -43,6 +45,27 @@ ROUTE_POLICY: dict[str, object] = {
     "students.dashboard": STUDENT,
     "students.school_dashboard": SCHOOL,
     "office.dashboard": OFFICE,
+}
+
+# One table per area, so each area's endpoints are listed beside each other. Keep every section complete.
+COMPANIES_VACANCIES_POLICY: dict[str, object] = {
+}
+
+SEEKERS_AK1_POLICY: dict[str, object] = {
+}
+
+APPLICATIONS_POLICY: dict[str, object] = {
+}
+
+FAIRS_REPORTS_POLICY: dict[str, object] = {
+}
+
+ROUTE_POLICY: dict[str, object] = {
+    **FOUNDATION_POLICY,
+    **COMPANIES_VACANCIES_POLICY,
+    **SEEKERS_AK1_POLICY,
+    **APPLICATIONS_POLICY,
+    **FAIRS_REPORTS_POLICY,
 }
 
 

@@ -60,7 +60,7 @@ def app(database_url):
     with application.app_context():
         from flask_migrate import upgrade
 
-        upgrade(directory=application.extensions["migrate"].directory)
+        upgrade(directory=application.extensions["migrate"].directory, revision="heads")
         load_reference_data()
     yield application
     with application.app_context():

@@ -12,3 +12,7 @@ bp = Blueprint("companies", __name__, url_prefix="/perusahaan")
 def dashboard():
     return render_template("companies/dashboard.html", steps=dashboards.company_steps(current_user),
                            company=current_user.company)
+
+
+# Route modules register themselves on bp (imported last to avoid a cycle).
+from jobfair.companies import applicants, fairs, vacancies  # noqa: E402, F401

@@ -2,7 +2,9 @@
 
 from jobfair.models.audit import AuditEvent
 from jobfair.models.company import Company, CompanyStatus
-from jobfair.models.person import Person, SeekerProfile
+from jobfair.models.fair import FairBooth, FairRegistration, JobFair
+from jobfair.models.notification import Notification, OutboxEmail
+from jobfair.models.person import Ak1Card, Ak1Report, Ak1Status, Person, SeekerProfile
 from jobfair.models.reference import (
     EducationLevel,
     Kecamatan,
@@ -13,8 +15,23 @@ from jobfair.models.reference import (
     WorkerCategory,
 )
 from jobfair.models.user import Role, User
+from jobfair.models.vacancy import (
+    Application,
+    ApplicationEvent,
+    ApplicationStatus,
+    ContractType,
+    EmploymentType,
+    Interview,
+    Placement,
+    PlacementStatus,
+    Vacancy,
+    VacancyStatus,
+)
 
 __all__ = [
+    "Ak1Card", "Ak1Report", "Ak1Status", "Application", "ApplicationEvent", "ApplicationStatus", "ContractType",
+    "EmploymentType", "FairBooth", "FairRegistration", "Interview", "JobFair", "Notification", "OutboxEmail",
+    "Placement", "PlacementStatus", "Vacancy", "VacancyStatus",
     "AuditEvent", "Company", "CompanyStatus", "EducationLevel", "Kecamatan", "Kelurahan", "Person",
     "Province", "Regency", "Role", "SeekerProfile", "SmkMajor", "User", "WorkerCategory",
 ]

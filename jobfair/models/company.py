@@ -3,7 +3,7 @@
 import enum
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, String, Text
+from sqlalchemy import CheckConstraint, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from jobfair.extensions import db
@@ -30,6 +30,9 @@ class Company(db.Model):
     kecamatan_code: Mapped[str | None] = mapped_column(ForeignKey("kecamatan.code"))
     contact_name: Mapped[str] = mapped_column(String(120))
     contact_phone: Mapped[str] = mapped_column(String(20))
+    kbli_code: Mapped[str | None] = mapped_column(String(5))  # KBLI 2020, 5 digits
+    headcount: Mapped[int | None] = mapped_column(Integer)
+    wlkp_status: Mapped[str] = mapped_column(String(16), default="unknown")  # reported / not_reported / unknown
     status: Mapped[str] = mapped_column(String(32), default=CompanyStatus.AWAITING_VERIFICATION.value, index=True)
     rejection_reason: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

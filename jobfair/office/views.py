@@ -12,3 +12,7 @@ bp = Blueprint("office", __name__, url_prefix="/disnaker")
 def dashboard():
     return render_template("role_dashboard.html", title_key=current_user.role,
                            steps=dashboards.office_steps(current_user))
+
+
+# Route modules register themselves on bp (imported last to avoid a cycle).
+from jobfair.office import ak1_desk, companies_desk, fairs_desk, placements_desk, reports  # noqa: E402, F401

@@ -5,6 +5,7 @@ from flask_login import current_user
 
 from jobfair.public.forms import LanguageForm
 from jobfair.security import safe_next
+from jobfair.services import notifications as notification_service
 
 bp = Blueprint("public", __name__)
 
@@ -32,6 +33,23 @@ def set_language():
     return redirect(safe_next(request.form.get("next"), "public.index"))
 
 
+@bp.route("/pemberitahuan")
+def notifications():
+    page = request.args.get("page", 1, type=int)
+    pagination = notification_service.list_for(current_user, page=page)
+    return render_template("public/notifications.html", pagination=pagination)
+
+
+@bp.route("/pemberitahuan/<int:notification_id>/dibaca", methods=["POST"])
+def notification_read(notification_id: int):
+    notification = notification_service.mark_read(current_user, notification_id)
+    return redirect(safe_next(notification.link, "public.notifications"))
+
+
 @bp.route("/dasbor")
 def dashboard():
     return redirect(url_for(DASHBOARDS[current_user.role]))
+
+
+# Route modules register themselves on bp (imported last to avoid a cycle).
+from jobfair.public import fairs, vacancies  # noqa: E402, F401

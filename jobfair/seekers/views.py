@@ -12,3 +12,7 @@ bp = Blueprint("seekers", __name__, url_prefix="/pencari-kerja")
 def dashboard():
     return render_template("seekers/dashboard.html", steps=dashboards.seeker_steps(current_user),
                            person=current_user.person)
+
+
+# Route modules register themselves on bp (imported last to avoid a cycle).
+from jobfair.seekers import applications, fairs, profile  # noqa: E402, F401

@@ -1,0 +1,3 @@
+"""public blueprint: fairs pages (routes registered on the blueprint in views.py)."""
+
+from jobfair.public.views import bp  # noqa: F401

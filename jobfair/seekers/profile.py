@@ -1,0 +1,3 @@
+"""seekers blueprint: profile pages (routes registered on the blueprint in views.py)."""
+
+from jobfair.seekers.views import bp  # noqa: F401

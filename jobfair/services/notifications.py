@@ -1,0 +1,45 @@
+"""Tell a user something: an in-app notification and, when they have an e-mail address, an outbox e-mail.
+
+Callers add to the current unit of work and commit with their own change.
+`flask send-notifications` (services/mailer.py) delivers the outbox over SMTP.
+"""
+
+from datetime import UTC, datetime
+
+from sqlalchemy import func, select
+
+from jobfair.extensions import db
+from jobfair.models import Notification, OutboxEmail, User
+from jobfair.services.errors import NotFound
+
+EMAIL_SUBJECT_PREFIX = "[Disnaker Balikpapan] "
+
+
+def notify(user: User, message: str, *, link: str | None = None, email_subject: str | None = None) -> Notification:
+    notification = Notification(user_id=user.id, message=message, link=link)
+    db.session.add(notification)
+    if user.email and user.active:
+        body = message + (f"\n\nBuka: {link}" if link else "") + "\n\n— Disnaker Kota Balikpapan"
+        subject = EMAIL_SUBJECT_PREFIX + (email_subject or message)[:150]
+        db.session.add(OutboxEmail(recipient=user.email, subject=subject, body=body))
+    return notification
+
+
+def list_for(actor: User, *, page: int = 1, per_page: int = 20):
+    query = select(Notification).where(Notification.user_id == actor.id).order_by(Notification.id.desc())
+    return db.paginate(query, page=page, per_page=per_page, error_out=False)
+
+
+def unread_count(actor: User) -> int:
+    return db.session.scalar(select(func.count(Notification.id)).where(
+        Notification.user_id == actor.id, Notification.read_at.is_(None))) or 0
+
+
+def mark_read(actor: User, notification_id: int) -> Notification:
+    notification = db.session.get(Notification, notification_id)
+    if notification is None or notification.user_id != actor.id:
+        raise NotFound("Pemberitahuan tidak ditemukan.")
+    if notification.read_at is None:
+        notification.read_at = datetime.now(UTC)
+        db.session.commit()
+    return notification
