@@ -44,6 +44,16 @@ class Config:
     PERMANENT_SESSION_LIFETIME = timedelta(hours=8)
     REMEMBER_COOKIE_HTTPONLY = True
     MAX_CONTENT_LENGTH = 4 * 1024 * 1024
+    UPLOAD_FOLDER = str(INSTANCE_DIR / "uploads")  # CVs in UPLOAD_FOLDER/cv/<generated name>; never under static/
+    CV_MAX_BYTES = 2 * 1024 * 1024
+
+    # E-mail (the outbox is delivered by `flask send-notifications`).
+    MAIL_SERVER = "127.0.0.1"
+    MAIL_PORT = 25
+    MAIL_USE_TLS = False
+    MAIL_USERNAME = None
+    MAIL_PASSWORD = None
+    MAIL_SENDER = "Disnaker Balikpapan <no-reply@disnaker.balikpapan.go.id>"
 
     LOGIN_MAX_FAILURES = 5
     LOGIN_LOCK_MINUTES = 15

@@ -55,8 +55,10 @@ TEST_OVERRIDES = {
 
 
 @pytest.fixture(scope="session")
-def app(database_url):
-    application = create_app("testing", overrides={"SQLALCHEMY_DATABASE_URI": database_url, **TEST_OVERRIDES})
+def app(database_url, tmp_path_factory):
+    uploads = str(tmp_path_factory.mktemp("uploads"))
+    application = create_app("testing", overrides={"SQLALCHEMY_DATABASE_URI": database_url, "UPLOAD_FOLDER": uploads,
+                                                   **TEST_OVERRIDES})
     with application.app_context():
         from flask_migrate import upgrade
 
