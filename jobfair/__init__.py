@@ -72,6 +72,11 @@ def _register_extensions(app: Flask) -> None:
 
     app.before_request(security.enforce_route_policy)
     csrf.init_app(app)
+    from flask_wtf import FlaskForm
+
+    from jobfair import form_messages
+
+    form_messages.install(FlaskForm)
 
 
 def _register_blueprints(app: Flask) -> None:

@@ -212,3 +212,11 @@ def test_password_change_with_wrong_current_password(app, seeker_client):
 def test_logged_in_user_is_sent_from_registration_to_the_dashboard(seeker_client):
     response = seeker_client.get(SEEKER_PAGE)
     assert response.status_code == 302 and response.headers["Location"].endswith("/dasbor")
+
+
+def test_builtin_field_errors_are_indonesian(app, client):
+    response = _post(client, SEEKER_PAGE, {**SEEKER_FORM, "birth_date": "kemarin", "full_name": ""})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 422
+    assert "Tanggal tidak valid" in page and "Kolom ini wajib diisi." in page
+    assert "Not a valid" not in page and "This field is required" not in page
