@@ -1,0 +1,254 @@
+"""Vacancies: written by a company, moderated by the office, read by seekers (Perpres 57/2023)."""
+
+from datetime import UTC, date, datetime
+
+from sqlalchemy import select
+
+from jobfair.extensions import db
+from jobfair.models import Company, EducationLevel, JobFair, User, Vacancy, VacancyStatus
+from jobfair.rules import vacancy_rules
+from jobfair.services import audit
+from jobfair.services.companies import PER_PAGE, company_of, require_officer
+from jobfair.services.errors import InvalidState, NotFound, ValidationFailed
+from jobfair.services.notifications import notify
+from jobfair.services.reference import kecamatan_exists
+
+TEXT_FIELDS = ("title", "kbji_code", "description", "majors", "skills")
+FIELDS = (*TEXT_FIELDS, "openings", "valid_from", "valid_until", "education_min", "experience_years", "age_min",
+          "age_max", "sex_required", "wage_min", "wage_max", "kecamatan_code", "employment_type",
+          "disability_friendly", "job_fair_id")
+DESCRIPTION_MAX = 5000
+EMPLOYMENT_LABELS = {"permanent": "Tetap (PKWTT)", "contract": "Kontrak (PKWT)", "daily": "Harian lepas",
+                     "part_time": "Paruh waktu", "internship": "Magang"}
+STATUS_LABELS = {"draft": "Draf", "submitted": "Menunggu moderasi", "published": "Tayang",
+                 "returned": "Dikembalikan", "closed": "Ditutup", "filled": "Terpenuhi"}
+NOT_FOUND = "Lowongan tidak ditemukan."
+
+
+def _today(today: date | None) -> date:
+    return today or date.today()
+
+
+def _clean(fields: dict) -> dict:
+    unknown = set(fields) - set(FIELDS)
+    if unknown:
+        raise TypeError(f"unknown vacancy fields: {sorted(unknown)}")
+    values = dict(fields)
+    for name in TEXT_FIELDS:
+        values[name] = (values.get(name) or "").strip()
+    for name in ("education_min", "kecamatan_code", "sex_required"):
+        values[name] = values.get(name) or None
+    values["kbji_code"] = values["kbji_code"] or None
+    values["employment_type"] = values.get("employment_type") or "permanent"
+    values["experience_years"] = values.get("experience_years") or 0
+    values["disability_friendly"] = bool(values.get("disability_friendly"))
+    values["job_fair_id"] = values.get("job_fair_id") or None
+    for name in ("openings", "valid_from", "valid_until", "age_min", "age_max", "wage_min", "wage_max"):
+        values.setdefault(name, None)
+    return values
+
+
+def _validate(values: dict, today: date) -> None:
+    problems = vacancy_rules.vacancy_problems(values, today)
+    if len(values["description"]) > DESCRIPTION_MAX:
+        problems["description"] = f"Uraian pekerjaan paling panjang {DESCRIPTION_MAX} karakter; singkatkan."
+    if values["education_min"] and db.session.get(EducationLevel, values["education_min"]) is None:
+        problems["education_min"] = "Pilih pendidikan minimum dari daftar."
+    if values["kecamatan_code"] and not kecamatan_exists(values["kecamatan_code"]):
+        problems["kecamatan_code"] = "Pilih kecamatan lokasi kerja dari daftar."
+    if values["job_fair_id"] is not None and db.session.get(JobFair, values["job_fair_id"]) is None:
+        problems["job_fair_id"] = "Bursa kerja tidak dikenal; pilih dari daftar atau kosongkan."
+    if problems:
+        raise ValidationFailed(problems)
+
+
+def _own(actor, vacancy_id: int, *, lock: bool = False) -> Vacancy:
+    company = company_of(actor)
+    vacancy = db.session.get(Vacancy, vacancy_id, with_for_update=lock)
+    if vacancy is None or vacancy.company_id != company.id:
+        raise NotFound(NOT_FOUND)
+    return vacancy
+
+
+def _move(vacancy: Vacancy, to_state: str, message: str) -> None:
+    if not vacancy_rules.allowed_transition(vacancy.status, to_state):
+        raise InvalidState(message)
+    vacancy.status = to_state
+
+
+def create_draft(actor, *, today: date | None = None, **fields) -> Vacancy:
+    company = company_of(actor)
+    values = _clean(fields)
+    _validate(values, _today(today))
+    vacancy = Vacancy(company_id=company.id, status=VacancyStatus.DRAFT.value, hired_count=0, **values)
+    db.session.add(vacancy)
+    db.session.flush()
+    audit.record(actor, "vacancy.created", vacancy)
+    db.session.commit()
+    return vacancy
+
+
+def update(actor, vacancy_id: int, *, today: date | None = None, **fields) -> Vacancy:
+    vacancy = _own(actor, vacancy_id, lock=True)
+    if not vacancy_rules.is_editable(vacancy.status):
+        raise InvalidState("Lowongan hanya dapat diubah selagi berstatus draf atau dikembalikan oleh Disnaker.")
+    values = _clean(fields)
+    _validate(values, _today(today))
+    for name, value in values.items():
+        setattr(vacancy, name, value)
+    audit.record(actor, "vacancy.updated", vacancy)
+    db.session.commit()
+    return vacancy
+
+
+def submit(actor, vacancy_id: int, *, today: date | None = None) -> Vacancy:
+    vacancy = _own(actor, vacancy_id, lock=True)
+    if not vacancy.company.is_verified:
+        raise InvalidState("Perusahaan Anda belum diverifikasi Disnaker, jadi lowongan belum dapat diajukan untuk "
+                           "tayang. Lengkapi profil perusahaan dan tunggu verifikasi; draf tetap tersimpan.")
+    if vacancy.valid_until < _today(today):
+        raise InvalidState("Masa berlaku lowongan sudah lewat. Ubah tanggal akhir berlaku lalu ajukan lagi.")
+    _move(vacancy, VacancyStatus.SUBMITTED.value, "Lowongan ini tidak dapat diajukan dari status sekarang.")
+    vacancy.submitted_at = datetime.now(UTC)
+    vacancy.return_reason = None
+    audit.record(actor, "vacancy.submitted", vacancy)
+    db.session.commit()
+    return vacancy
+
+
+def close(actor, vacancy_id: int) -> Vacancy:
+    vacancy = _own(actor, vacancy_id, lock=True)
+    _move(vacancy, VacancyStatus.CLOSED.value, "Lowongan ini sudah ditutup atau terpenuhi.")
+    vacancy.closed_at = datetime.now(UTC)
+    audit.record(actor, "vacancy.closed", vacancy)
+    db.session.commit()
+    return vacancy
+
+
+def company_vacancies(actor, page: int = 1, per_page: int = PER_PAGE):
+    company = company_of(actor)
+    query = select(Vacancy).where(Vacancy.company_id == company.id).order_by(Vacancy.created_at.desc(),
+                                                                             Vacancy.id.desc())
+    return db.paginate(query, page=page, per_page=per_page, error_out=False)
+
+
+def company_vacancy(actor, vacancy_id: int) -> Vacancy:
+    return _own(actor, vacancy_id)
+
+
+def job_fair_choices() -> list[tuple[int, str]]:
+    return [(f.id, f"{f.name} ({f.starts_on:%d-%m-%Y})")
+            for f in db.session.scalars(select(JobFair).order_by(JobFair.starts_on.desc()))]
+
+
+# --- the office -------------------------------------------------------------------------------------------------
+
+def moderation_queue(actor, page: int = 1, per_page: int = PER_PAGE):
+    """Submitted vacancies, oldest first."""
+    require_officer(actor)
+    query = (select(Vacancy).where(Vacancy.status == VacancyStatus.SUBMITTED.value)
+             .order_by(Vacancy.submitted_at, Vacancy.id))
+    return db.paginate(query, page=page, per_page=per_page, error_out=False)
+
+
+def office_vacancy(actor, vacancy_id: int, *, lock: bool = False) -> Vacancy:
+    require_officer(actor)
+    vacancy = db.session.get(Vacancy, vacancy_id, with_for_update=lock)
+    if vacancy is None:
+        raise NotFound(NOT_FOUND)
+    return vacancy
+
+
+def _notify_company(vacancy: Vacancy, message: str) -> None:
+    for user in db.session.scalars(select(User).where(User.company_id == vacancy.company_id)):
+        notify(user, message, link=f"/perusahaan/lowongan/{vacancy.id}")
+
+
+def publish(actor, vacancy_id: int, *, today: date | None = None) -> Vacancy:
+    vacancy = office_vacancy(actor, vacancy_id, lock=True)  # two officers at once: one decides
+    if not vacancy.company.is_verified:
+        raise InvalidState("Perusahaan pemilik lowongan ini belum diverifikasi; verifikasi perusahaan lebih dulu.")
+    if vacancy.status == VacancyStatus.SUBMITTED.value and vacancy.valid_until < _today(today):
+        raise InvalidState("Masa berlaku lowongan sudah lewat; kembalikan ke perusahaan agar tanggalnya diperbaiki.")
+    _move(vacancy, VacancyStatus.PUBLISHED.value, "Hanya lowongan yang sedang menunggu moderasi dapat ditayangkan.")
+    vacancy.published_at = datetime.now(UTC)
+    audit.record(actor, "vacancy.published", vacancy)
+    _notify_company(vacancy, f"Lowongan '{vacancy.title}' sudah ditayangkan Disnaker.")
+    db.session.commit()
+    return vacancy
+
+
+def return_vacancy(actor, vacancy_id: int, reason: str) -> Vacancy:
+    vacancy = office_vacancy(actor, vacancy_id, lock=True)
+    reason = (reason or "").strip()
+    if vacancy.status != VacancyStatus.SUBMITTED.value:
+        raise InvalidState("Hanya lowongan yang sedang menunggu moderasi dapat dikembalikan.")
+    if len(reason) < 5:
+        raise ValidationFailed({"reason": "Tulis alasan pengembalian (minimal 5 karakter) agar perusahaan tahu "
+                                          "apa yang harus diperbaiki."})
+    _move(vacancy, VacancyStatus.RETURNED.value, "Lowongan ini tidak dapat dikembalikan.")
+    vacancy.return_reason = reason[:2000]
+    audit.record(actor, "vacancy.returned", vacancy, detail={"reason": vacancy.return_reason})
+    _notify_company(vacancy, f"Lowongan '{vacancy.title}' dikembalikan Disnaker: {vacancy.return_reason}")
+    db.session.commit()
+    return vacancy
+
+
+def close_expired(today: date | None = None) -> int:
+    """Close published vacancies whose validity has ended; returns how many."""
+    today = _today(today)
+    expired = db.session.scalars(select(Vacancy).where(Vacancy.status == VacancyStatus.PUBLISHED.value,
+                                                       Vacancy.valid_until < today)).all()
+    now = datetime.now(UTC)
+    for vacancy in expired:
+        vacancy.status = VacancyStatus.CLOSED.value
+        vacancy.closed_at = now
+        audit.record(None, "vacancy.expired", vacancy)
+        _notify_company(vacancy, f"Lowongan '{vacancy.title}' ditutup otomatis karena masa berlakunya berakhir.")
+    db.session.commit()
+    return len(expired)
+
+
+def mark_filled_if_full(vacancy: Vacancy) -> bool:
+    """Call after a hire (in the hire's unit of work): a published vacancy whose hires reach openings is filled."""
+    if vacancy.status == VacancyStatus.PUBLISHED.value and vacancy.hired_count >= vacancy.openings:
+        vacancy.status = VacancyStatus.FILLED.value
+        vacancy.closed_at = datetime.now(UTC)
+        return True
+    return False
+
+
+def public_vacancy(vacancy_id: int, today: date | None = None) -> Vacancy:
+    """A vacancy anyone may see: published, its company verified, within its validity period."""
+    today = _today(today)
+    vacancy = db.session.get(Vacancy, vacancy_id)
+    if (vacancy is None or vacancy.status != VacancyStatus.PUBLISHED.value or not vacancy.company.is_verified
+            or not vacancy.valid_from <= today <= vacancy.valid_until):
+        raise NotFound(NOT_FOUND)
+    return vacancy
+
+
+PERPRES_HEADERS = ("ID", "Perusahaan", "NIB", "KBLI", "Jabatan", "KBJI", "Jumlah kebutuhan", "Terisi", "Sisa",
+                   "Berlaku mulai", "Berlaku sampai", "Pendidikan minimum", "Jurusan", "Keahlian",
+                   "Pengalaman (tahun)", "Usia minimum", "Usia maksimum", "Jenis kelamin", "Upah minimum (Rp)",
+                   "Upah maksimum (Rp)", "Lokasi kerja (kecamatan)", "Hubungan kerja", "Terbuka disabilitas",
+                   "Bursa kerja", "Status", "Tayang pada")
+
+
+def perpres_report(actor) -> tuple[tuple[str, ...], list[list]]:
+    """The Perpres 57/2023 vacancy report: every vacancy past draft with its fields and filled count."""
+    require_officer(actor)
+    query = (select(Vacancy).join(Company).where(Vacancy.status != VacancyStatus.DRAFT.value)
+             .order_by(Company.name, Vacancy.id))
+    rows = []
+    for v in db.session.scalars(query):
+        rows.append([
+            v.id, v.company.name, v.company.nib, v.company.kbli_code or "", v.title, v.kbji_code or "", v.openings,
+            v.hired_count, v.openings - v.hired_count, v.valid_from, v.valid_until, v.education_min or "",
+            v.majors, v.skills, v.experience_years, v.age_min, v.age_max, v.sex_required or "semua", v.wage_min,
+            v.wage_max, v.kecamatan.name if v.kecamatan else "", EMPLOYMENT_LABELS.get(v.employment_type, ""),
+            "ya" if v.disability_friendly else "tidak", v.job_fair.name if v.job_fair else "",
+            STATUS_LABELS.get(v.status, v.status),
+            v.published_at.astimezone(UTC).replace(tzinfo=None) if v.published_at else None,
+        ])
+    return PERPRES_HEADERS, rows
