@@ -1,3 +1,52 @@
-"""public blueprint: vacancies pages (routes registered on the blueprint in views.py)."""
+"""public blueprint: vacancy search and vacancy pages, for everyone (anonymous visitors too)."""
 
-from jobfair.public.views import bp  # noqa: F401
+from datetime import date
+
+from flask import render_template, request
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from jobfair.models import EmploymentType
+from jobfair.public.forms_vacancies import VacancySearchForm
+from jobfair.public.views import bp
+from jobfair.rules import kbli_sections
+from jobfair.services import applications, reference, search, vacancies
+
+EMPLOYMENT_CHOICES = [(EmploymentType.PERMANENT.value, "Tetap (PKWTT)"),
+                      (EmploymentType.CONTRACT.value, "Kontrak (PKWT)"),
+                      (EmploymentType.DAILY.value, "Harian lepas"),
+                      (EmploymentType.PART_TIME.value, "Paruh waktu"),
+                      (EmploymentType.INTERNSHIP.value, "Magang")]
+
+
+def _search_form(today: date) -> VacancySearchForm:
+    form = VacancySearchForm(request.args)
+    anything = [("", _("— semua —"))]
+    form.job_fair_id.choices = anything + search.fair_choices(today)
+    form.sector.choices = anything + kbli_sections.choices()
+    form.education.choices = anything + reference.education_choices()
+    form.kecamatan.choices = anything + reference.kecamatan_choices()
+    form.employment_type.choices = anything + EMPLOYMENT_CHOICES
+    return form
+
+
+@bp.route("/lowongan")
+def vacancies_search():
+    today = date.today()
+    form = _search_form(today)
+    valid = form.validate()
+    data = form.data if valid else {}
+    pagination = search.search_vacancies(
+        q=(data.get("q") or "")[:200], job_fair_id=int(data["job_fair_id"]) if data.get("job_fair_id") else None,
+        sector=data.get("sector") or None, education=data.get("education") or None,
+        kecamatan=data.get("kecamatan") or None, employment_type=data.get("employment_type") or None,
+        disability_friendly=bool(data.get("disability_friendly")), wage_min=data.get("wage_min"),
+        page=request.args.get("page", 1, type=int), today=today)
+    return render_template("public/vacancies_search.html", form=form, pagination=pagination)
+
+
+@bp.route("/lowongan/<int:vacancy_id>")
+def vacancy(vacancy_id: int):
+    vacancy = vacancies.public_vacancy(vacancy_id, date.today())
+    applied = applications.has_applied(current_user, vacancy.id) if current_user.is_authenticated else None
+    return render_template("public/vacancies_detail.html", vacancy=vacancy, applied=applied)

@@ -1,0 +1,57 @@
+"""Companies' applicant review forms: filter, status change, interview invitation, hire."""
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, DateField, Form, IntegerField, SelectField, StringField, TextAreaField, TimeField
+from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
+
+REQUIRED = "Kolom ini wajib diisi."
+WITA = ZoneInfo("Asia/Makassar")
+
+
+class ApplicantFilterForm(Form):
+    status = SelectField(_l("Status"), validators=[Optional()])
+    min_score = IntegerField(_l("Skor kecocokan minimal"), validators=[Optional(), NumberRange(min=0, max=100)],
+                             render_kw={"inputmode": "numeric"})
+
+
+class StatusForm(FlaskForm):
+    to_status = SelectField(_l("Ubah status menjadi"), validators=[InputRequired("Pilih status baru.")])
+    note = TextAreaField(_l("Catatan untuk pelamar (boleh kosong)"), validators=[Length(max=2000)],
+                         render_kw={"rows": 3})
+    confirm = BooleanField(_l("Saya yakin (wajib dicentang bila pelamar tidak dilanjutkan: keputusan ini final)."))
+
+    def validate_confirm(self, field):
+        if self.to_status.data == "rejected" and not field.data:
+            raise ValidationError("Centang kotak ini untuk memastikan pelamar tidak dilanjutkan.")
+
+
+class InviteForm(FlaskForm):
+    date = DateField(_l("Tanggal wawancara"), validators=[InputRequired(REQUIRED)])
+    time = TimeField(_l("Jam (WITA)"), validators=[InputRequired(REQUIRED)])
+    place = StringField(_l("Tempat"), validators=[InputRequired(REQUIRED), Length(max=255)],
+                        description=_l("Alamat dan ruang, nomor booth di bursa kerja, atau tautan rapat daring."))
+    note = TextAreaField(_l("Catatan (boleh kosong)"), validators=[Length(max=2000)], render_kw={"rows": 3},
+                         description=_l("Misalnya: bawa KTP dan ijazah asli."))
+
+    def scheduled_at(self) -> datetime | None:
+        if self.date.data is None or self.time.data is None:
+            return None
+        return datetime.combine(self.date.data, self.time.data, tzinfo=WITA)
+
+
+CONTRACT_CHOICES = [("", "— pilih —"), ("PKWT", "PKWT (kontrak waktu tertentu)"),
+                    ("PKWTT", "PKWTT (karyawan tetap)"), ("harian", "Harian lepas"), ("magang", "Magang")]
+
+
+class HireForm(FlaskForm):
+    start_date = DateField(_l("Tanggal mulai bekerja"), validators=[InputRequired(REQUIRED)])
+    contract_type = SelectField(_l("Jenis kontrak"), choices=CONTRACT_CHOICES,
+                                validators=[InputRequired("Pilih jenis kontrak.")])
+    wage = IntegerField(_l("Upah per bulan (Rupiah)"), validators=[InputRequired(REQUIRED), NumberRange(min=0)],
+                        description=_l("Angka saja tanpa titik, misalnya 3701508."), render_kw={"inputmode": "numeric"})
+    confirm = BooleanField(_l("Saya yakin menerima pelamar ini. Penerimaan dilaporkan ke Disnaker dan tidak dapat "
+                              "dibatalkan di sini."), validators=[InputRequired("Centang kotak ini untuk memastikan.")])

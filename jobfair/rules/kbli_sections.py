@@ -1,0 +1,42 @@
+"""KBLI 2020 sections (categories A–U) and the 2-digit divisions (golongan pokok) each one covers."""
+
+SECTIONS: dict[str, tuple[str, range]] = {
+    "A": ("Pertanian, kehutanan, dan perikanan", range(1, 4)),
+    "B": ("Pertambangan dan penggalian", range(5, 10)),
+    "C": ("Industri pengolahan", range(10, 34)),
+    "D": ("Pengadaan listrik, gas, uap/air panas, dan udara dingin", range(35, 36)),
+    "E": ("Pengadaan air, pengelolaan sampah dan limbah, dan daur ulang", range(36, 40)),
+    "F": ("Konstruksi", range(41, 44)),
+    "G": ("Perdagangan besar dan eceran; reparasi mobil dan sepeda motor", range(45, 48)),
+    "H": ("Pengangkutan dan pergudangan", range(49, 54)),
+    "I": ("Penyediaan akomodasi dan makan minum", range(55, 57)),
+    "J": ("Informasi dan komunikasi", range(58, 64)),
+    "K": ("Aktivitas keuangan dan asuransi", range(64, 67)),
+    "L": ("Real estat", range(68, 69)),
+    "M": ("Aktivitas profesional, ilmiah, dan teknis", range(69, 76)),
+    "N": ("Aktivitas penyewaan, ketenagakerjaan, agen perjalanan, dan penunjang usaha", range(77, 83)),
+    "O": ("Administrasi pemerintahan, pertahanan, dan jaminan sosial wajib", range(84, 85)),
+    "P": ("Pendidikan", range(85, 86)),
+    "Q": ("Aktivitas kesehatan manusia dan kegiatan sosial", range(86, 89)),
+    "R": ("Kesenian, hiburan, dan rekreasi", range(90, 94)),
+    "S": ("Aktivitas jasa lainnya", range(94, 97)),
+    "T": ("Aktivitas rumah tangga sebagai pemberi kerja", range(97, 99)),
+    "U": ("Aktivitas badan internasional dan badan ekstra internasional lainnya", range(99, 100)),
+}
+
+
+def divisions(section: str) -> list[str]:
+    """'C' -> ['10', ..., '33']; unknown section -> []."""
+    entry = SECTIONS.get((section or "").strip().upper())
+    return [f"{n:02d}" for n in entry[1]] if entry else []
+
+
+def section_of(kbli_code: str | None) -> str | None:
+    if not kbli_code or len(kbli_code) < 2 or not kbli_code[:2].isdigit():
+        return None
+    division = int(kbli_code[:2])
+    return next((letter for letter, (_name, span) in SECTIONS.items() if division in span), None)
+
+
+def choices() -> list[tuple[str, str]]:
+    return [(letter, f"{letter} – {name}") for letter, (name, _span) in SECTIONS.items()]

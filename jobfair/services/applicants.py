@@ -1,0 +1,214 @@
+"""Applications, company side: applicants per vacancy with fit scores, CV download, status changes, interview
+invitations and hiring. Hires never exceed openings: one conditional UPDATE on the vacancy decides."""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
+
+from jobfair.extensions import db
+from jobfair.models import (
+    Application,
+    ApplicationStatus,
+    ContractType,
+    Interview,
+    Placement,
+    PlacementStatus,
+    User,
+    Vacancy,
+    VacancyStatus,
+)
+from jobfair.models.base import utcnow
+from jobfair.rules import application_states as states
+from jobfair.rules.fit import FitResult
+from jobfair.services import audit, search
+from jobfair.services.applications import (
+    NOT_FOUND,
+    NOTE_MAX,
+    ApplicationView,
+    clean_text,
+    cv_file,
+    move_status,
+    record_move,
+    seeker_link,
+    view_of,
+)
+from jobfair.services.errors import InvalidState, NotFound, ValidationFailed
+from jobfair.services.notifications import notify
+
+PLACE_MAX = 255
+WAGE_MAX = 1_000_000_000
+FULL = "Semua lowongan untuk posisi ini sudah terisi"
+# Plain status changes; interview and hire have their own forms.
+PLAIN_TARGETS = (ApplicationStatus.REVIEWED.value, ApplicationStatus.SHORTLISTED.value,
+                 ApplicationStatus.REJECTED.value)
+
+
+@dataclass(frozen=True)
+class ApplicantView:
+    view: ApplicationView
+    fit: FitResult
+    cv_available: bool
+
+
+def _company_id(actor: User) -> int:
+    if actor.company_id is None:
+        raise NotFound("Perusahaan tidak ditemukan.")
+    return actor.company_id
+
+
+def own_vacancy(actor: User, vacancy_id: int) -> Vacancy:
+    vacancy = db.session.get(Vacancy, vacancy_id)
+    if vacancy is None or vacancy.company_id != _company_id(actor):
+        raise NotFound("Lowongan tidak ditemukan.")
+    return vacancy
+
+
+def own_application(actor: User, application_id: int) -> Application:
+    application = db.session.get(Application, application_id)
+    if application is None or application.vacancy.company_id != _company_id(actor):
+        raise NotFound(NOT_FOUND)
+    return application
+
+
+def applicants(actor: User, vacancy_id: int, *, status: str | None = None, min_score: int | None = None,
+               page: int = 1, per_page: int = 20):
+    """(vacancy, pagination of applications, {application id: FitResult}) — best fit first."""
+    vacancy = own_vacancy(actor, vacancy_id)
+    query = select(Application).where(Application.vacancy_id == vacancy.id)
+    if status:
+        query = query.where(Application.status == status)
+    if min_score:
+        query = query.where(Application.fit_score >= min_score)
+    query = query.order_by(Application.fit_score.desc(), Application.created_at, Application.id)
+    pagination = db.paginate(query, page=max(1, page), per_page=per_page, error_out=False)
+    fits = {a.id: search.fit_for(a.seeker, vacancy) for a in pagination.items}
+    return vacancy, pagination, fits
+
+
+def applicant(actor: User, application_id: int) -> ApplicantView:
+    application = own_application(actor, application_id)
+    return ApplicantView(view=view_of(application), fit=search.fit_for(application.seeker, application.vacancy),
+                         cv_available=cv_file(application.seeker) is not None)
+
+
+def cv_for_company(actor: User, application_id: int):
+    """(path, download name) of the applicant's CV; the read is audited (personal data)."""
+    application = own_application(actor, application_id)
+    path = cv_file(application.seeker)
+    if path is None:
+        raise NotFound("CV pelamar ini tidak tersedia.")
+    name = "".join(c if c.isalnum() else "-" for c in application.seeker.person.full_name).strip("-") or "pelamar"
+    audit.record(actor, "application.cv_downloaded", application)
+    db.session.commit()
+    return path, f"CV-{name[:60]}.pdf"
+
+
+def _notify_seeker(application: Application, message: str) -> None:
+    notify(application.seeker.user, message, link=seeker_link(application.id))
+
+
+def change_status(actor: User, application_id: int, to_status: str, note: str = "") -> Application:
+    application = own_application(actor, application_id)
+    note = clean_text(note, NOTE_MAX, "note", "Catatan")
+    if to_status not in PLAIN_TARGETS:
+        raise ValidationFailed({"to_status": "Pilih status dari daftar. Untuk wawancara dan penerimaan gunakan "
+                                             "formulir undangan atau formulir terima kerja."})
+    current = application.status
+    if not states.company_can_move(current, to_status):
+        raise InvalidState(f"Status \"{states.label(current)}\" tidak dapat diubah menjadi "
+                           f"\"{states.label(to_status)}\".")
+    move_status(application, current, to_status)
+    record_move(application, actor, current, to_status, note)
+    message = f"Lamaran Anda untuk {application.vacancy.title}: {states.label(to_status)}."
+    _notify_seeker(application, message + (f" Catatan: {note}" if note else ""))
+    db.session.commit()
+    return application
+
+
+def invite(actor: User, application_id: int, *, scheduled_at: datetime | None, place: str, note: str = "",
+           now: datetime | None = None) -> Interview:
+    application = own_application(actor, application_id)
+    now = now or utcnow()
+    errors: dict[str, str] = {}
+    if scheduled_at is None or scheduled_at.tzinfo is None:
+        errors["scheduled_at"] = "Isi tanggal dan jam wawancara."
+    elif scheduled_at <= now:
+        errors["scheduled_at"] = "Waktu wawancara sudah lewat: pilih tanggal dan jam yang akan datang."
+    place = (place or "").strip()
+    if len(place) < 3:
+        errors["place"] = "Isi tempat wawancara (alamat, ruang, atau tautan rapat daring)."
+    elif len(place) > PLACE_MAX:
+        errors["place"] = f"Tempat wawancara paling banyak {PLACE_MAX} karakter."
+    if errors:
+        raise ValidationFailed(errors)
+    note = clean_text(note, NOTE_MAX, "note", "Catatan")
+    current = application.status
+    target = ApplicationStatus.INTERVIEW.value
+    if current != target and not states.company_can_move(current, target):
+        raise InvalidState(f"Pelamar berstatus \"{states.label(current)}\" tidak dapat diundang wawancara. "
+                           "Masukkan dulu ke daftar pendek.")
+    move_status(application, current, target)
+    interview = Interview(application_id=application.id, scheduled_at=scheduled_at, place=place, note=note)
+    db.session.add(interview)
+    record_move(application, actor, current, target, note)
+    when = scheduled_at.astimezone(_wita()).strftime("%d-%m-%Y %H.%M")
+    _notify_seeker(application, f"Undangan wawancara untuk {application.vacancy.title}: {when} WITA di {place}.")
+    db.session.commit()
+    return interview
+
+
+def _wita():
+    from zoneinfo import ZoneInfo
+
+    return ZoneInfo("Asia/Makassar")
+
+
+def _hire_errors(start_date: date | None, contract_type: str, wage) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    if start_date is None:
+        errors["start_date"] = "Isi tanggal mulai bekerja."
+    if contract_type not in {c.value for c in ContractType}:
+        errors["contract_type"] = "Pilih jenis kontrak: PKWT, PKWTT, harian, atau magang."
+    if not isinstance(wage, int) or isinstance(wage, bool) or wage < 0 or wage > WAGE_MAX:
+        errors["wage"] = "Isi upah per bulan dalam Rupiah, angka saja tanpa titik (misalnya 3701508)."
+    return errors
+
+
+def hire(actor: User, application_id: int, *, start_date: date | None, contract_type: str, wage) -> Placement:
+    """Hire in one transaction: application -> hired, vacancy hired_count + 1 (never past openings), placement."""
+    application = own_application(actor, application_id)
+    errors = _hire_errors(start_date, contract_type, wage)
+    if errors:
+        raise ValidationFailed(errors)
+    current = application.status
+    if not states.company_can_move(current, ApplicationStatus.HIRED.value):
+        raise InvalidState(f"Pelamar berstatus \"{states.label(current)}\" tidak dapat langsung diterima. "
+                           "Masukkan dulu ke daftar pendek atau undang wawancara.")
+    vacancy_id = application.vacancy_id
+    move_status(application, current, ApplicationStatus.HIRED.value)
+    taken = db.session.execute(
+        update(Vacancy).where(Vacancy.id == vacancy_id, Vacancy.hired_count < Vacancy.openings)
+        .values(hired_count=Vacancy.hired_count + 1).execution_options(synchronize_session=False))
+    if taken.rowcount != 1:
+        db.session.rollback()
+        raise InvalidState(FULL + ".")
+    db.session.execute(
+        update(Vacancy).where(Vacancy.id == vacancy_id, Vacancy.hired_count >= Vacancy.openings,
+                              Vacancy.status == VacancyStatus.PUBLISHED.value)
+        .values(status=VacancyStatus.FILLED.value, closed_at=utcnow()).execution_options(synchronize_session=False))
+    placement = Placement(application_id=application.id, start_date=start_date, contract_type=contract_type,
+                          wage=wage, status=PlacementStatus.REPORTED.value)
+    db.session.add(placement)
+    record_move(application, actor, current, ApplicationStatus.HIRED.value,
+                f"Mulai {start_date:%d-%m-%Y}, {contract_type}, upah Rp{wage:,}".replace(",", "."))
+    try:
+        db.session.flush()
+    except IntegrityError as exc:
+        db.session.rollback()
+        raise InvalidState("Pelamar ini sudah tercatat diterima.") from exc
+    _notify_seeker(application, f"Selamat! Anda diterima bekerja sebagai {application.vacancy.title}, "
+                                f"mulai {start_date:%d-%m-%Y}.")
+    db.session.commit()
+    return placement

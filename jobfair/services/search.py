@@ -1,0 +1,138 @@
+"""Vacancy search for everyone (published, verified company, within its dates) and recommendations for seekers."""
+
+from datetime import date
+
+from sqlalchemy import func, or_, select
+
+from jobfair.extensions import db
+from jobfair.models import (
+    Application,
+    Company,
+    CompanyStatus,
+    EducationLevel,
+    JobFair,
+    SeekerProfile,
+    User,
+    Vacancy,
+    VacancyStatus,
+)
+from jobfair.rules import kbli_sections
+from jobfair.rules.fit import FitResult, SeekerFacts, VacancyFacts, fit_score
+
+MAX_PER_PAGE = 50
+RECOMMENDATION_CANDIDATES = 300  # the fit score is computed in Python over at most this many open vacancies
+
+
+def open_conditions(today: date) -> list:
+    """What makes a vacancy visible and open to applications."""
+    return [
+        Vacancy.status == VacancyStatus.PUBLISHED.value,
+        Company.status == CompanyStatus.VERIFIED.value,
+        Vacancy.valid_from <= today,
+        Vacancy.valid_until >= today,
+    ]
+
+
+def open_vacancies(today: date):
+    return select(Vacancy).join(Company, Vacancy.company_id == Company.id).where(*open_conditions(today))
+
+
+def find_open(vacancy_id: int, today: date) -> Vacancy | None:
+    return db.session.scalar(open_vacancies(today).where(Vacancy.id == vacancy_id))
+
+
+def like_pattern(text: str) -> str:
+    """A LIKE pattern that matches `text` literally anywhere (escape char: backslash)."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped.lower()}%"
+
+
+def search_vacancies(*, q: str = "", job_fair_id: int | None = None, sector: str | None = None,
+                     education: str | None = None, kecamatan: str | None = None, employment_type: str | None = None,
+                     disability_friendly: bool = False, wage_min: int | None = None, page: int = 1,
+                     per_page: int = 20, today: date):
+    """Paginated open vacancies, newest first. `sector` is a KBLI 2020 section letter (A–U).
+
+    `education` is the seeker's level: vacancies whose minimum is at or below it (or without a minimum).
+    """
+    query = open_vacancies(today)
+    for word in (q or "").split()[:8]:
+        pattern = like_pattern(word)
+        query = query.where(or_(func.lower(Vacancy.title).like(pattern, escape="\\"),
+                                func.lower(Company.name).like(pattern, escape="\\"),
+                                func.lower(Vacancy.description).like(pattern, escape="\\")))
+    if job_fair_id:
+        query = query.where(Vacancy.job_fair_id == job_fair_id)
+    if sector:
+        query = query.where(func.substr(Company.kbli_code, 1, 2).in_(kbli_sections.divisions(sector) or ["--"]))
+    if education:
+        rank = db.session.scalar(select(EducationLevel.rank).where(EducationLevel.code == education))
+        if rank is not None:
+            allowed = select(EducationLevel.code).where(EducationLevel.rank <= rank)
+            query = query.where(or_(Vacancy.education_min.is_(None), Vacancy.education_min.in_(allowed)))
+    if kecamatan:
+        query = query.where(Vacancy.kecamatan_code == kecamatan)
+    if employment_type:
+        query = query.where(Vacancy.employment_type == employment_type)
+    if disability_friendly:
+        query = query.where(Vacancy.disability_friendly.is_(True))
+    if wage_min:
+        query = query.where(or_(Vacancy.wage_max >= wage_min, Vacancy.wage_min >= wage_min))
+    query = query.order_by(Vacancy.published_at.desc().nulls_last(), Vacancy.id.desc())
+    per_page = max(1, min(per_page, MAX_PER_PAGE))
+    return db.paginate(query, page=max(1, page), per_page=per_page, error_out=False)
+
+
+def fair_choices(today: date) -> list[tuple[str, str]]:
+    """Job fairs that have open vacancies, for the search filter."""
+    query = (select(JobFair.id, JobFair.name).where(JobFair.id.in_(
+        open_vacancies(today).with_only_columns(Vacancy.job_fair_id).where(Vacancy.job_fair_id.is_not(None))))
+        .order_by(JobFair.starts_on.desc()))
+    return [(str(fair_id), name) for fair_id, name in db.session.execute(query)]
+
+
+def seeker_facts(profile: SeekerProfile | None) -> SeekerFacts:
+    if profile is None:
+        return SeekerFacts()
+    rank = None
+    if profile.education_level:
+        rank = db.session.scalar(select(EducationLevel.rank).where(EducationLevel.code == profile.education_level))
+    return SeekerFacts(education_rank=rank, major=profile.major or "", skills=profile.skills or "",
+                       kecamatan_code=profile.kecamatan_code, has_disability=bool(profile.has_disability))
+
+
+def _education_ranks() -> dict[str, int]:
+    return {code: rank for code, rank in db.session.execute(select(EducationLevel.code, EducationLevel.rank))}
+
+
+def vacancy_facts(vacancy: Vacancy, ranks: dict[str, int] | None = None) -> VacancyFacts:
+    ranks = ranks if ranks is not None else _education_ranks()
+    return VacancyFacts(education_min_rank=ranks.get(vacancy.education_min) if vacancy.education_min else None,
+                        majors=vacancy.majors or "", skills=vacancy.skills or "",
+                        kecamatan_code=vacancy.kecamatan_code, disability_friendly=bool(vacancy.disability_friendly))
+
+
+def fit_for(profile: SeekerProfile | None, vacancy: Vacancy) -> FitResult:
+    return fit_score(seeker_facts(profile), vacancy_facts(vacancy))
+
+
+def profile_of(actor: User) -> SeekerProfile | None:
+    return db.session.scalar(select(SeekerProfile).where(SeekerProfile.user_id == actor.id))
+
+
+def recommendations(actor: User, today: date, limit: int = 10) -> list[tuple[Vacancy, FitResult]]:
+    """Open vacancies ranked by fit score (ties: newest first), each with its reasons."""
+    profile = profile_of(actor)
+    facts = seeker_facts(profile)
+    query = open_vacancies(today)
+    if profile is not None:
+        applied = select(Application.vacancy_id).where(Application.seeker_id == profile.id)
+        query = query.where(Vacancy.id.not_in(applied))
+        if profile.kecamatan_code or profile.education_level:
+            # Prefer likely matches in the bounded candidate set: same kecamatan first.
+            query = query.order_by((Vacancy.kecamatan_code == (profile.kecamatan_code or "")).desc())
+    query = query.order_by(Vacancy.valid_until.desc(), Vacancy.id.desc()).limit(RECOMMENDATION_CANDIDATES)
+    ranks = _education_ranks()
+    scored = [(vacancy, fit_score(facts, vacancy_facts(vacancy, ranks))) for vacancy in db.session.scalars(query)]
+    scored.sort(key=lambda pair: (-pair[1].score, -pair[0].id))
+    return scored[:max(0, limit)]

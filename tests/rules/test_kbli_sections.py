@@ -1,0 +1,12 @@
+"""KBLI sections cover every division once."""
+
+from jobfair.rules import kbli_sections
+
+
+def test_sections_map_divisions_both_ways():
+    assert kbli_sections.divisions("c")[:2] == ["10", "11"] and kbli_sections.divisions("C")[-1] == "33"
+    assert kbli_sections.divisions("Z") == [] and kbli_sections.divisions("") == []
+    assert kbli_sections.section_of("49431") == "H" and kbli_sections.section_of("01111") == "A"
+    assert kbli_sections.section_of(None) is None and kbli_sections.section_of("x") is None
+    every = [d for letter in kbli_sections.SECTIONS for d in kbli_sections.divisions(letter)]
+    assert len(every) == len(set(every))
