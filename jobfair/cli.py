@@ -13,6 +13,9 @@ def init_app(app) -> None:
     app.cli.add_command(init_db)
     app.cli.add_command(create_user)
     app.cli.add_command(seed_demo)
+    app.cli.add_command(lapse_ak1_cards)
+    app.cli.add_command(close_expired_vacancies)
+    app.cli.add_command(send_notifications)
 
 
 @click.command("init-db")
@@ -56,3 +59,35 @@ def seed_demo(if_empty):
         click.echo(f"  {email}  password: {password}")
     if created:
         click.echo("Write these passwords down: they are not shown again.")
+
+
+@click.command("send-notifications")
+@with_appcontext
+@click.option("--limit", default=100, show_default=True, help="At most this many e-mails per run.")
+def send_notifications(limit):
+    """Deliver the e-mail outbox over SMTP (MAIL_* settings)."""
+    from jobfair.services import mailer
+
+    sent, failed = mailer.send_outbox(limit=limit)
+    click.echo(f"Sent {sent} e-mail(s), {failed} failed.")
+    if failed:
+        raise SystemExit(1)
+
+
+@click.command("close-expired-vacancies")
+@with_appcontext
+def close_expired_vacancies():
+    """Close published vacancies whose valid-until date has passed (run daily)."""
+    from jobfair.services import vacancies
+
+    click.echo(f"Closed {vacancies.close_expired()} expired vacancies.")
+
+
+@click.command("lapse-ak1-cards")
+@with_appcontext
+def lapse_ak1_cards():
+    """Lapse AK/1 cards with a missed half-year report and expire those past validity (run daily)."""
+    from jobfair.services import ak1
+
+    changed = ak1.lapse_overdue()
+    click.echo(f"AK/1 cards lapsed or expired: {changed}")

@@ -49,15 +49,82 @@ FOUNDATION_POLICY: dict[str, object] = {
 
 # One table per area, so each area's endpoints are listed beside each other. Keep every section complete.
 COMPANIES_VACANCIES_POLICY: dict[str, object] = {
+    "companies.profile_edit": COMPANY,
+    "companies.vacancies_list": COMPANY,
+    "companies.vacancy_new": COMPANY,
+    "companies.vacancy_detail": COMPANY,
+    "companies.vacancy_edit": COMPANY,
+    "companies.vacancy_submit": COMPANY,
+    "companies.vacancy_close": COMPANY,
+    "office.companies_queue": OFFICE,
+    "office.company_review": OFFICE,
+    "office.company_verify": OFFICE,
+    "office.company_reject": OFFICE,
+    "office.vacancies_queue": OFFICE,
+    "office.vacancy_review": OFFICE,
+    "office.vacancy_publish": OFFICE,
+    "office.vacancy_return": OFFICE,
+    "office.vacancies_perpres_xlsx": OFFICE,
 }
 
 SEEKERS_AK1_POLICY: dict[str, object] = {
+    "seekers.profile": SEEKER,
+    "seekers.profile_edit": SEEKER,
+    "seekers.cv_upload": SEEKER,
+    "seekers.cv_download": SEEKER,
+    "seekers.ak1_status": SEEKER,
+    "seekers.ak1_request": SEEKER,
+    "seekers.ak1_report": SEEKER,
+    "seekers.ak1_print": SEEKER,
+    "seekers.ak1_qr": SEEKER,
+    "office.ak1_queue": OFFICE,
+    "office.ak1_reports_due": OFFICE,
+    "office.ak1_card": OFFICE,
+    "office.ak1_issue": OFFICE,
+    "office.ak1_return": OFFICE,
+    "office.ak1_check": OFFICE,
+    "office.ak1_print": OFFICE,
+    "office.ak1_qr": OFFICE,
 }
 
 APPLICATIONS_POLICY: dict[str, object] = {
+    "public.vacancies_search": PUBLIC,
+    "public.vacancy": PUBLIC,
+    "seekers.apply_vacancy": SEEKER,
+    "seekers.my_applications": SEEKER,
+    "seekers.my_application": SEEKER,
+    "seekers.withdraw_application": SEEKER,
+    "seekers.recommendations": SEEKER,
+    "companies.applicants": COMPANY,
+    "companies.applicant": COMPANY,
+    "companies.applicant_cv": COMPANY,
+    "companies.applicant_status": COMPANY,
+    "companies.applicant_invite": COMPANY,
+    "companies.applicant_hire": COMPANY,
+    "office.placements_queue": OFFICE,
+    "office.placement_verify": OFFICE,
+    "office.placement_reject": OFFICE,
 }
 
 FAIRS_REPORTS_POLICY: dict[str, object] = {
+    "public.fairs_list": PUBLIC,
+    "public.fair": PUBLIC,
+    "seekers.fair_register": SEEKER,
+    "seekers.fair_ticket": SEEKER,
+    "seekers.fair_ticket_qr": SEEKER,
+    "companies.fairs_list": COMPANY,
+    "companies.fair": COMPANY,
+    "companies.fair_take_booth": COMPANY,
+    "companies.fair_attach_vacancy": COMPANY,
+    "companies.fair_detach_vacancy": COMPANY,
+    "office.fairs_list": OFFICE,
+    "office.fair_new": OFFICE,
+    "office.fair_edit": OFFICE,
+    "office.fair_desk": OFFICE,
+    "office.fair_walk_in": OFFICE,
+    "office.report_placements": OFFICE,
+    "office.report_placements_csv": OFFICE,
+    "office.report_placements_xlsx": OFFICE,
 }
 
 ROUTE_POLICY: dict[str, object] = {

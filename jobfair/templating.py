@@ -11,13 +11,21 @@ from jobfair.services import audit
 
 # (endpoint, label) shown in the navigation for each role.
 NAVIGATION = {
-    "seeker": [("seekers.dashboard", _l("Beranda saya"))],
-    "company": [("companies.dashboard", _l("Beranda perusahaan"))],
+    None: [("public.vacancies_search", _l("Cari lowongan")), ("public.fairs_list", _l("Bursa kerja"))],
+    "seeker": [("seekers.dashboard", _l("Beranda saya")), ("public.vacancies_search", _l("Cari lowongan")),
+               ("seekers.recommendations", _l("Rekomendasi")), ("seekers.my_applications", _l("Lamaran saya")),
+               ("seekers.profile", _l("Profil & CV")), ("seekers.ak1_status", _l("Kartu AK/1")),
+               ("public.fairs_list", _l("Bursa kerja"))],
+    "company": [("companies.dashboard", _l("Beranda perusahaan")), ("companies.vacancies_list", _l("Lowongan")),
+                ("companies.fairs_list", _l("Bursa kerja")), ("companies.profile_edit", _l("Profil perusahaan"))],
     "student": [("students.dashboard", _l("Beranda siswa"))],
     "school": [("students.school_dashboard", _l("Beranda sekolah"))],
-    "officer": [("office.dashboard", _l("Meja kerja Disnaker"))],
-    "admin": [("office.dashboard", _l("Meja kerja Disnaker"))],
+    "officer": [("office.dashboard", _l("Meja kerja")), ("office.companies_queue", _l("Perusahaan")),
+                ("office.vacancies_queue", _l("Lowongan")), ("office.ak1_queue", _l("AK/1")),
+                ("office.placements_queue", _l("Penempatan")),
+                ("office.fairs_list", _l("Bursa kerja")), ("office.report_placements", _l("Laporan"))],
 }
+NAVIGATION["admin"] = NAVIGATION["officer"]
 ROLE_LABELS = {
     "seeker": _l("Pencari kerja"), "student": _l("Siswa SMK"), "school": _l("Sekolah (BKK)"),
     "company": _l("Perusahaan"), "officer": _l("Petugas Disnaker"), "admin": _l("Admin"),

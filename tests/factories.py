@@ -56,3 +56,207 @@ def make_user(role: str, **overrides) -> User:
     user = accounts.new_user(role=role, email=email, password=PASSWORD, full_name=f"Pengguna {n}")
     db.session.commit()
     return user
+
+
+# --- companies & vacancies (helper A) ---
+def make_officer() -> User:
+    return make_user("officer")
+
+
+def verified_company_user(officer: User | None = None, **overrides) -> User:
+    """A company HR user whose company an officer has verified."""
+    from jobfair.services import companies
+
+    user = make_company_user(**overrides)
+    companies.verify(officer or make_officer(), user.company_id)
+    return user
+
+
+def vacancy_fields(**overrides) -> dict:
+    from datetime import timedelta
+
+    today = date.today()
+    fields = dict(title="Operator Alat Berat", description="Mengoperasikan ekskavator di proyek Balikpapan.",
+                  openings=3, valid_from=today, valid_until=today + timedelta(days=30), education_min="SMA",
+                  majors="Teknik Alat Berat", skills="ekskavator, K3", experience_years=1, age_min=20, age_max=40,
+                  wage_min=3_701_508, wage_max=5_000_000, kecamatan_code="647103", employment_type="contract",
+                  disability_friendly=False)
+    fields.update(overrides)
+    return fields
+
+
+def make_vacancy(company_user: User, *, officer: User | None = None, publish: bool = True, **overrides):
+    """A vacancy made through the services; published by an officer unless publish=False (then a draft)."""
+    from jobfair.services import vacancies
+
+    vacancy = vacancies.create_draft(company_user, **vacancy_fields(**overrides))
+    if publish:
+        vacancies.submit(company_user, vacancy.id)
+        vacancies.publish(officer or make_officer(), vacancy.id)
+    return vacancy
+
+
+# --- fairs (helper D) ---
+def fair_verified_company(**overrides) -> User:
+    """A company user whose company is verified (set directly: independent of the verification desk)."""
+    from jobfair.extensions import db
+    from jobfair.models import CompanyStatus
+
+    user = make_company_user(**overrides)
+    user.company.status = CompanyStatus.VERIFIED.value
+    db.session.commit()
+    return user
+
+
+def make_fair(officer: User | None = None, **overrides):
+    from datetime import timedelta
+
+    from jobfair.services import fairs
+
+    start = date.today() + timedelta(days=10)
+    fields = dict(name="Job Fair Balikpapan", starts_on=start, ends_on=start + timedelta(days=1),
+                  venue="BSCC Dome", description="", booth_count=10, capacity=100)
+    fields.update(overrides)
+    return fairs.create_fair(officer or make_user("officer"), **fields)
+
+
+def fair_vacancy(company_user: User, *, fair=None, status: str = "published", **overrides):
+    """A vacancy row written with the ORM (the vacancy services belong to another area)."""
+    from datetime import timedelta
+
+    from jobfair.extensions import db
+    from jobfair.models import Vacancy
+
+    fields = dict(company_id=company_user.company_id, job_fair_id=getattr(fair, "id", None), title="Operator Forklift",
+                  openings=2, hired_count=0, valid_from=date.today(), valid_until=date.today() + timedelta(days=30),
+                  kecamatan_code="647103", status=status, employment_type="contract")
+    fields.update(overrides)
+    vacancy = Vacancy(**fields)
+    db.session.add(vacancy)
+    db.session.commit()
+    return vacancy
+
+
+def fair_application(vacancy, seeker_user: User, *, status: str = "submitted", placement: str | None = None):
+    """An application (and optionally a placement with that status) written with the ORM."""
+    from sqlalchemy import select
+
+    from jobfair.extensions import db
+    from jobfair.models import Application, Placement, SeekerProfile
+
+    seeker = db.session.scalar(select(SeekerProfile).where(SeekerProfile.user_id == seeker_user.id))
+    application = Application(vacancy_id=vacancy.id, seeker_id=seeker.id, status=status)
+    db.session.add(application)
+    db.session.flush()
+    if placement:
+        db.session.add(Placement(application_id=application.id, start_date=date.today(), contract_type="PKWT",
+                                 wage=3_701_508, status=placement))
+    db.session.commit()
+    return application
+
+
+# --- applications (helper C) ---
+TINY_PDF = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+            b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
+
+
+def application_company(**overrides) -> User:
+    """A company user whose company is verified (set with the ORM: independent of the verification desk)."""
+    from jobfair.extensions import db
+    from jobfair.models import CompanyStatus
+
+    user = make_company_user(**overrides)
+    user.company.status = CompanyStatus.VERIFIED.value
+    db.session.commit()
+    return user
+
+
+def published_vacancy(company_user: User | None = None, **fields):
+    """A published vacancy of a verified company, open today (written with the ORM)."""
+    from datetime import UTC, datetime, timedelta
+
+    from jobfair.extensions import db
+    from jobfair.models import Vacancy
+
+    company_user = company_user or application_company()
+    values = dict(company_id=company_user.company_id, title="Juru Las", description="Pengelasan pipa di bengkel.",
+                  openings=2, hired_count=0, valid_from=date.today() - timedelta(days=1),
+                  valid_until=date.today() + timedelta(days=30), education_min="SMA", majors="Teknik Pengelasan",
+                  skills="las listrik, K3", kecamatan_code="647103", employment_type="contract", status="published",
+                  published_at=datetime.now(UTC), wage_min=3_701_508, wage_max=4_500_000)
+    values.update(fields)
+    vacancy = Vacancy(**values)
+    db.session.add(vacancy)
+    db.session.commit()
+    return vacancy
+
+
+def seeker_with_cv(*, cv: bool = True, **profile_fields) -> User:
+    """A seeker with a filled profile and (unless cv=False) a tiny valid PDF CV in the upload folder."""
+    import uuid
+    from datetime import UTC, datetime
+    from pathlib import Path
+
+    from flask import current_app
+    from sqlalchemy import select
+
+    from jobfair.extensions import db
+    from jobfair.models import SeekerProfile
+
+    user = make_seeker()
+    profile = db.session.scalar(select(SeekerProfile).where(SeekerProfile.user_id == user.id))
+    values = dict(education_level="SMK", major="Teknik Pengelasan", skills="Las listrik, mengemudi",
+                  kecamatan_code="647103")
+    values.update(profile_fields)
+    for key, value in values.items():
+        setattr(profile, key, value)
+    if cv:
+        folder = Path(current_app.config["UPLOAD_FOLDER"]) / "cv"
+        folder.mkdir(parents=True, exist_ok=True)
+        name = uuid.uuid4().hex + ".pdf"
+        (folder / name).write_bytes(TINY_PDF)
+        profile.cv_storage_name, profile.cv_original_name = name, "cv-saya.pdf"
+        profile.cv_uploaded_at = datetime.now(UTC)
+    db.session.commit()
+    return user
+
+
+# --- seekers & AK/1 (helper B) ---
+def tiny_pdf(extra: bytes = b"") -> bytes:
+    """A minimal valid one-page PDF built in code (xref offsets computed)."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>"]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    out += extra
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for offset in offsets:
+        out += b"%010d 00000 n \n" % offset
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def complete_profile(user: User, **overrides):
+    """Fill the seeker's profile enough for an AK/1 request (through the service)."""
+    from jobfair.services import seeker_profiles
+
+    fields = dict(birth_place="Balikpapan", marital_status="belum_kawin", religion="islam",
+                  address="Jl. Mulawarman No. 10 RT 05", kecamatan_code="647101", kelurahan_code="6471011001",
+                  education_level="SMK", school_name="SMK Negeri 1 Balikpapan", major="Teknik Pengelasan",
+                  graduation_year=2015, skills="las listrik, K3", experience="Juru las 3 tahun",
+                  experience_years=3, has_disability=False, phone=user.phone or "081200000000")
+    fields.update(overrides)
+    return seeker_profiles.update_profile(user, **fields)
+
+
+def issued_card(seeker: User, officer: User | None = None, today: date = date(2026, 1, 15)):
+    """A seeker with a complete profile and an AK/1 card issued on `today`."""
+    from jobfair.services import ak1
+
+    complete_profile(seeker)
+    card = ak1.request_card(seeker, today=today)
+    return ak1.issue(officer or make_user("officer"), card.id, today=today)

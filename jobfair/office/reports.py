@@ -1,3 +1,32 @@
-"""office blueprint: reports pages (routes registered on the blueprint in views.py)."""
+"""office blueprint: the placement report, overall and per fair, as a printable page and as CSV/XLSX."""
 
-from jobfair.office.views import bp  # noqa: F401
+from flask import Response, render_template, request
+
+from jobfair.office.views import bp
+from jobfair.services import exports, fairs, reports
+
+
+@bp.route("/laporan/penempatan")
+def report_placements():
+    fair_id = request.args.get("bursa", type=int)
+    report = reports.placement_report(fair_id=fair_id)
+    return render_template("office/report_placements.html", report=report, fair_id=fair_id,
+                           fairs=fairs.list_fairs(1, per_page=100).items)
+
+
+def _download(content: bytes, mimetype: str, extension: str, fair_id: int | None) -> Response:
+    response = Response(content, mimetype=mimetype)
+    response.headers["Content-Disposition"] = f'attachment; filename="{reports.report_filename(fair_id, extension)}"'
+    return response
+
+
+@bp.route("/laporan/penempatan.csv")
+def report_placements_csv():
+    fair_id = request.args.get("bursa", type=int)
+    return _download(reports.report_csv(fair_id=fair_id), exports.CSV_MIMETYPE, "csv", fair_id)
+
+
+@bp.route("/laporan/penempatan.xlsx")
+def report_placements_xlsx():
+    fair_id = request.args.get("bursa", type=int)
+    return _download(reports.report_xlsx(fair_id=fair_id), exports.XLSX_MIMETYPE, "xlsx", fair_id)

@@ -1,0 +1,71 @@
+"""The placement report: totals, by sector and by kecamatan, per fair and overall; CSV and XLSX."""
+
+import io
+
+from openpyxl import load_workbook
+
+from jobfair.services import fairs, reports
+from tests import factories
+
+
+def _data():
+    fair = factories.make_fair()
+    officer = factories.make_user("officer")
+    factory_co = factories.fair_verified_company()
+    factory_co.company.kbli_code = "10710"  # C: industri pengolahan
+    shop = factories.fair_verified_company()
+    shop.company.kbli_code = "47111"       # G: perdagangan
+    unknown = factories.fair_verified_company()
+    for company in (factory_co, shop, unknown):
+        fairs.take_booth(company, fair.id)
+    welder = factories.fair_vacancy(factory_co, fair=fair, title="Welder", openings=4, kecamatan_code="647101")
+    cashier = factories.fair_vacancy(shop, fair=fair, title="Kasir", openings=6, kecamatan_code="647106")
+    factories.fair_vacancy(unknown, fair=fair, title="Satpam", openings=10, kecamatan_code=None)
+    factories.fair_vacancy(shop, title="Kasir cabang", openings=5, kecamatan_code="647106")  # not in the fair
+    seekers = [factories.make_seeker() for _ in range(4)]
+    factories.fair_application(welder, seekers[0], status="hired", placement="verified")
+    factories.fair_application(welder, seekers[1], status="hired", placement="verified")
+    factories.fair_application(cashier, seekers[2], status="hired", placement="reported")
+    factories.fair_application(cashier, seekers[3], status="rejected")
+    return fair, officer
+
+
+def test_kbli_sections():
+    assert reports.kbli_section("10710").startswith("C ")
+    assert reports.kbli_section("47111").startswith("G ")
+    assert reports.kbli_section("01111").startswith("A ")
+    assert reports.kbli_section(None) == reports.UNKNOWN
+    assert reports.kbli_section("04") == reports.UNKNOWN
+
+
+def test_report_per_fair(db):
+    fair, _officer = _data()
+    report = reports.placement_report(fair_id=fair.id)
+    totals = report["totals"]
+    assert (totals["vacancies"], totals["openings"], totals["applications"], totals["hires"],
+            totals["verified"], totals["rate"]) == (3, 20, 4, 3, 2, 10.0)
+    sectors = {row["label"][:1]: row for row in report["by_sector"]}
+    assert sectors["C"]["verified"] == 2 and sectors["C"]["rate"] == 50.0
+    assert sectors["G"]["openings"] == 6 and sectors["G"]["hires"] == 1 and sectors["G"]["verified"] == 0
+    assert report["by_sector"][-1]["label"] == reports.UNKNOWN and report["by_sector"][-1]["openings"] == 10
+    kecamatan = {row["label"]: row for row in report["by_kecamatan"]}
+    assert kecamatan["Balikpapan Timur"]["verified"] == 2
+    assert kecamatan["Balikpapan Kota"]["applications"] == 2
+    assert kecamatan[reports.UNKNOWN]["openings"] == 10
+
+
+def test_report_overall_counts_every_vacancy(db):
+    _data()
+    totals = reports.placement_report()["totals"]
+    assert totals["vacancies"] == 4 and totals["openings"] == 25
+
+
+def test_csv_and_xlsx(db):
+    fair, _officer = _data()
+    text = reports.report_csv(fair_id=fair.id).decode("utf-8-sig")
+    assert text.splitlines()[0].startswith("Kelompok,Lowongan,Formasi")
+    assert "Jumlah,3,20,4,3,2,10.0" in text
+    assert "Kecamatan: Balikpapan Timur,1,4,2,2,2,50.0" in text
+    book = load_workbook(io.BytesIO(reports.report_xlsx(fair_id=fair.id)))
+    assert book.sheetnames == ["Ringkasan", "Per sektor", "Per kecamatan"]
+    assert [c.value for c in book["Ringkasan"][2]] == ["Jumlah", 3, 20, 4, 3, 2, 10]
