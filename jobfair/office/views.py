@@ -3,15 +3,14 @@
 from flask import Blueprint, render_template
 from flask_login import current_user
 
-from jobfair.services import dashboards
+from jobfair.services import office_desk
 
 bp = Blueprint("office", __name__, url_prefix="/disnaker")
 
 
 @bp.route("/")
 def dashboard():
-    return render_template("role_dashboard.html", title_key=current_user.role,
-                           steps=dashboards.office_steps(current_user))
+    return render_template("office/dashboard.html", queues=office_desk.queue_summary(current_user))
 
 
 # Route modules register themselves on bp (imported last to avoid a cycle).

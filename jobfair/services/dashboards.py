@@ -63,9 +63,3 @@ def student_steps(user: User) -> list[Step]:
 def school_steps(user: User) -> list[Step]:
     return [Step("Daftarkan siswa kelas akhir (satu per satu atau impor CSV/XLSX)."),
             Step("Pantau pelatihan, magang, dan penempatan lulusan untuk laporan BKK.")]
-
-
-def office_steps(user: User) -> list[Step]:
-    return [Step("Verifikasi perusahaan baru dan moderasi lowongan."),
-            Step("Terbitkan kartu AK/1 dan verifikasi penempatan."),
-            Step("Kelola bursa kerja, program magang SMK, dan register perlindungan pekerja.")]

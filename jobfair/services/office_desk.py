@@ -1,0 +1,52 @@
+"""The office's review queues at a glance: how many wait, and since when (oldest first)."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select
+
+from jobfair.extensions import db
+from jobfair.models import (
+    Ak1Card,
+    Ak1Status,
+    Company,
+    CompanyStatus,
+    Placement,
+    PlacementStatus,
+    Vacancy,
+    VacancyStatus,
+)
+from jobfair.services.companies import require_officer
+
+
+@dataclass(frozen=True)
+class Queue:
+    key: str
+    label: str
+    endpoint: str
+    count: int
+    oldest: datetime | None
+
+
+# (key, label, endpoint, model, status column, waiting status, "since" column)
+_QUEUES = [
+    ("companies", "Perusahaan menunggu verifikasi", "office.companies_queue", Company, Company.status,
+     CompanyStatus.AWAITING_VERIFICATION.value, Company.created_at),
+    ("vacancies", "Lowongan menunggu tayang", "office.vacancies_queue", Vacancy, Vacancy.status,
+     VacancyStatus.SUBMITTED.value, Vacancy.submitted_at),
+    ("ak1", "Kartu AK/1 menunggu diterbitkan", "office.ak1_queue", Ak1Card, Ak1Card.status,
+     Ak1Status.REQUESTED.value, Ak1Card.requested_at),
+    ("placements", "Penempatan menunggu verifikasi", "office.placements_queue", Placement, Placement.status,
+     PlacementStatus.REPORTED.value, Placement.created_at),
+]
+
+
+def queue_summary(actor) -> list[Queue]:
+    """One aggregate query per queue: count and oldest waiting item."""
+    require_officer(actor)
+    summary = []
+    for key, label, endpoint, model, status_column, waiting, since in _QUEUES:
+        count, oldest = db.session.execute(
+            select(func.count(), func.min(since)).select_from(model).where(status_column == waiting)).one()
+        summary.append(Queue(key, label, endpoint, count, oldest))
+    return summary
