@@ -1,5 +1,16 @@
 """SQLAlchemy 2 typed models, one module per entity group."""
 
+from jobfair.models.apprenticeship import (
+    Apprenticeship,
+    ApprenticeshipPlace,
+    ApprenticeshipStatus,
+    CompanyRanking,
+    LogbookEntry,
+    MatchAssignment,
+    MatchRound,
+    PlaceStatus,
+    StudentChoice,
+)
 from jobfair.models.audit import AuditEvent
 from jobfair.models.company import Company, CompanyStatus
 from jobfair.models.fair import FairBooth, FairRegistration, JobFair
@@ -13,6 +24,15 @@ from jobfair.models.reference import (
     Regency,
     SmkMajor,
     WorkerCategory,
+)
+from jobfair.models.school import School, Student
+from jobfair.models.training import (
+    Attendance,
+    EnrolmentStatus,
+    ProviderType,
+    TrainingCourse,
+    TrainingEnrolment,
+    TrainingSession,
 )
 from jobfair.models.user import Role, User
 from jobfair.models.vacancy import (
@@ -29,6 +49,9 @@ from jobfair.models.vacancy import (
 )
 
 __all__ = [
+    "Apprenticeship", "ApprenticeshipPlace", "ApprenticeshipStatus", "Attendance", "CompanyRanking", "EnrolmentStatus",
+    "LogbookEntry", "MatchAssignment", "MatchRound", "PlaceStatus", "ProviderType", "School", "Student",
+    "StudentChoice", "TrainingCourse", "TrainingEnrolment", "TrainingSession",
     "Ak1Card", "Ak1Report", "Ak1Status", "Application", "ApplicationEvent", "ApplicationStatus", "ContractType",
     "EmploymentType", "FairBooth", "FairRegistration", "Interview", "JobFair", "Notification", "OutboxEmail",
     "Placement", "PlacementStatus", "Vacancy", "VacancyStatus",

@@ -46,9 +46,11 @@ class User(UserMixin, db.Model):
     session_version: Mapped[int] = mapped_column(Integer, default=1)
     company_id: Mapped[int | None] = mapped_column(ForeignKey("company.id"), index=True)
     person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"), unique=True)
+    school_id: Mapped[int | None] = mapped_column(ForeignKey("school.id"), index=True)  # school (BKK) staff
 
     company = relationship("Company", back_populates="users")
     person = relationship("Person")
+    school = relationship("School")
 
     @property
     def is_active(self) -> bool:  # Flask-Login refuses inactive accounts
