@@ -47,6 +47,13 @@ class Config:
     UPLOAD_FOLDER = str(INSTANCE_DIR / "uploads")  # CVs in UPLOAD_FOLDER/cv/<generated name>; never under static/
     CV_MAX_BYTES = 2 * 1024 * 1024
 
+    # SMK programme (DOMAIN.md: duration is a setting; 3 months before graduation by default).
+    APPRENTICESHIP_WINDOW_MONTHS = 3
+    APPRENTICESHIP_MAX_MONTHS = 12          # Permenaker 6/2020
+    APPRENTICE_SHARE_OF_HEADCOUNT = 0.20    # apprentices at most 20% of the company's workforce
+    MAX_STUDENT_CHOICES = 5
+    STUDENT_INVITATION_DAYS = 14
+
     # E-mail (the outbox is delivered by `flask send-notifications`).
     MAIL_SERVER = "127.0.0.1"
     MAIL_PORT = 25

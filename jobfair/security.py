@@ -127,8 +127,24 @@ FAIRS_REPORTS_POLICY: dict[str, object] = {
     "office.report_placements_xlsx": OFFICE,
 }
 
+SCHOOLS_STUDENTS_POLICY: dict[str, object] = {
+}
+
+TRAINING_POLICY: dict[str, object] = {
+}
+
+PLACES_MATCH_POLICY: dict[str, object] = {
+}
+
+APPRENTICESHIPS_POLICY: dict[str, object] = {
+}
+
 ROUTE_POLICY: dict[str, object] = {
     **FOUNDATION_POLICY,
+    **SCHOOLS_STUDENTS_POLICY,
+    **TRAINING_POLICY,
+    **PLACES_MATCH_POLICY,
+    **APPRENTICESHIPS_POLICY,
     **COMPANIES_VACANCIES_POLICY,
     **SEEKERS_AK1_POLICY,
     **APPLICATIONS_POLICY,

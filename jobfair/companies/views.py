@@ -15,4 +15,4 @@ def dashboard():
 
 
 # Route modules register themselves on bp (imported last to avoid a cycle).
-from jobfair.companies import applicants, fairs, vacancies  # noqa: E402, F401
+from jobfair.companies import applicants, fairs, mentoring, places, vacancies  # noqa: E402, F401  # noqa: E402, F401

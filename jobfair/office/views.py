@@ -14,4 +14,14 @@ def dashboard():
 
 
 # Route modules register themselves on bp (imported last to avoid a cycle).
-from jobfair.office import ak1_desk, companies_desk, fairs_desk, placements_desk, reports  # noqa: E402, F401
+from jobfair.office import (  # noqa: E402, F401  # noqa: E402, F401
+    ak1_desk,
+    apprenticeships_desk,
+    companies_desk,
+    fairs_desk,
+    placements_desk,
+    places_desk,
+    reports,
+    schools_desk,
+    training_desk,
+)

@@ -16,3 +16,4 @@ def dashboard():
 @bp.route("/sekolah")
 def school_dashboard():
     return render_template("role_dashboard.html", title_key="school", steps=dashboards.school_steps(current_user))
+from jobfair.students import choices, logbook, schools, training  # noqa: E402, F401

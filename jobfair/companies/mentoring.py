@@ -1,0 +1,3 @@
+"""companies blueprint: mentoring pages (routes registered on the blueprint in views.py)."""
+
+from jobfair.companies.views import bp  # noqa: F401

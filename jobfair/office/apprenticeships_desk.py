@@ -1,0 +1,3 @@
+"""office blueprint: apprenticeships desk pages (routes registered on the blueprint in views.py)."""
+
+from jobfair.office.views import bp  # noqa: F401

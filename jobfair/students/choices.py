@@ -1,0 +1,3 @@
+"""students blueprint: choices pages (routes registered on the blueprint in views.py)."""
+
+from jobfair.students.views import bp  # noqa: F401
