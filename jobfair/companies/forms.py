@@ -38,7 +38,7 @@ class IndonesianDateField(DateField):
             self.data = datetime.date.fromisoformat(valuelist[0].strip())
         except ValueError as exc:
             self.data = None
-            raise ValueError("Tanggal tidak valid: pilih tanggal dari kalender (tttt-bb-hh).") from exc
+            raise ValueError("Tanggal tidak valid: pilih tanggal dari kalender.") from exc
 
 
 def _int_or_none(value):

@@ -8,6 +8,8 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, Form, IntegerField, SelectField, StringField, TextAreaField, TimeField
 from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
 
+from jobfair.companies.forms import WholeNumberField
+
 REQUIRED = "Kolom ini wajib diisi."
 WITA = ZoneInfo("Asia/Makassar")
 
@@ -51,7 +53,7 @@ class HireForm(FlaskForm):
     start_date = DateField(_l("Tanggal mulai bekerja"), validators=[InputRequired(REQUIRED)])
     contract_type = SelectField(_l("Jenis kontrak"), choices=CONTRACT_CHOICES,
                                 validators=[InputRequired("Pilih jenis kontrak.")])
-    wage = IntegerField(_l("Upah per bulan (Rupiah)"), validators=[InputRequired(REQUIRED), NumberRange(min=0)],
-                        description=_l("Angka saja tanpa titik, misalnya 3701508."), render_kw={"inputmode": "numeric"})
+    wage = WholeNumberField(_l("Upah per bulan (Rupiah)"), validators=[InputRequired(REQUIRED), NumberRange(min=0)],
+                            description=_l("Misalnya 3701508 atau 3.701.508."), render_kw={"inputmode": "numeric"})
     confirm = BooleanField(_l("Saya yakin menerima pelamar ini. Penerimaan dilaporkan ke Disnaker dan tidak dapat "
                               "dibatalkan di sini."), validators=[InputRequired("Centang kotak ini untuk memastikan.")])

@@ -84,7 +84,7 @@ def fit_score(seeker: SeekerFacts, vacancy: VacancyFacts) -> FitResult:
 
     if seeker.kecamatan_code and seeker.kecamatan_code == vacancy.kecamatan_code:
         score += KECAMATAN_POINTS
-        reasons.append("Lokasi kerja di kecamatan tempat tinggal Anda.")
+        reasons.append("Lokasi kerja sekecamatan dengan tempat tinggal pelamar.")
 
     if seeker.has_disability and vacancy.disability_friendly:
         score += DISABILITY_POINTS

@@ -69,9 +69,9 @@ def vacancy_problems(fields: dict, today: date) -> dict[str, str]:
 def _check_dates(fields: dict, today: date, problems: dict) -> None:
     start, end = fields.get("valid_from"), fields.get("valid_until")
     if not isinstance(start, date):
-        problems["valid_from"] = "Tanggal mulai berlaku wajib diisi (hh-bb-tttt)."
+        problems["valid_from"] = "Tanggal mulai berlaku wajib diisi."
     if not isinstance(end, date):
-        problems["valid_until"] = "Tanggal akhir berlaku wajib diisi (hh-bb-tttt)."
+        problems["valid_until"] = "Tanggal akhir berlaku wajib diisi."
     elif isinstance(start, date) and end < start:
         problems["valid_until"] = ("Tanggal akhir berlaku tidak boleh sebelum tanggal mulai; "
                                    "pilih tanggal yang lebih akhir.")

@@ -92,9 +92,9 @@ def _clean_fair_fields(fields: dict, current: JobFair | None = None) -> dict:
         errors["venue"] = "Tempat wajib diisi, misalnya 'BSCC Dome, Jl. Ruhui Rahayu'."
     starts_on, ends_on = fields.get("starts_on"), fields.get("ends_on")
     if starts_on is None:
-        errors["starts_on"] = "Tanggal mulai wajib diisi (hh-bb-tttt)."
+        errors["starts_on"] = "Tanggal mulai wajib diisi."
     if ends_on is None:
-        errors["ends_on"] = "Tanggal selesai wajib diisi (hh-bb-tttt)."
+        errors["ends_on"] = "Tanggal selesai wajib diisi."
     elif starts_on is not None and ends_on < starts_on:
         errors["ends_on"] = "Tanggal selesai tidak boleh sebelum tanggal mulai."
     booth_count, capacity = fields.get("booth_count"), fields.get("capacity")

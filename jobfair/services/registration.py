@@ -29,7 +29,7 @@ def register_seeker(*, nik: str, full_name: str, sex: str, birth_date: date | No
     if sex not in ("L", "P"):
         errors["sex"] = "Pilih jenis kelamin: Laki-laki atau Perempuan."
     if birth_date is None:
-        errors["birth_date"] = "Tanggal lahir wajib diisi (hh-bb-tttt)."
+        errors["birth_date"] = "Tanggal lahir wajib diisi."
     elif birth_date > today or age_on(birth_date, today) < MIN_SEEKER_AGE:
         errors["birth_date"] = f"Pendaftar pencari kerja minimal berusia {MIN_SEEKER_AGE} tahun."
     email = check_email(email, errors)
