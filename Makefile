@@ -27,5 +27,8 @@ lint: $(STAMP)
 test: $(STAMP) translations lint
 	$(BIN)/python -m pytest
 
+bench: $(STAMP)
+	$(BIN)/python bench/bench_matching.py
+
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

@@ -128,15 +128,82 @@ FAIRS_REPORTS_POLICY: dict[str, object] = {
 }
 
 SCHOOLS_STUDENTS_POLICY: dict[str, object] = {
+    "students.school_students": SCHOOL,
+    "students.school_student_new": SCHOOL,
+    "students.school_student": SCHOOL,
+    "students.school_student_consent": SCHOOL,
+    "students.school_student_invite": SCHOOL,
+    "students.school_import": SCHOOL,
+    "students.school_import_template": SCHOOL,
+    "students.school_placements": SCHOOL,
+    "students.activate": ANONYMOUS,
+    "office.schools_list": OFFICE,
+    "office.school_new": OFFICE,
+    "office.school_detail": OFFICE,
+    "office.school_edit": OFFICE,
+    "office.school_staff_new": OFFICE,
+    "office.schools_students": OFFICE,
 }
 
 TRAINING_POLICY: dict[str, object] = {
+    "office.training_courses": OFFICE,
+    "office.training_course_new": OFFICE,
+    "office.training_course_edit": OFFICE,
+    "office.training_course": OFFICE,
+    "office.training_session_add": OFFICE,
+    "office.training_enrol": OFFICE,
+    "office.training_attendance": OFFICE,
+    "office.training_complete": OFFICE,
+    "office.training_drop": OFFICE,
+    "office.training_certificate": OFFICE,
+    "office.training_figures": OFFICE,
+    "students.school_training_courses": SCHOOL,
+    "students.school_training_course": SCHOOL,
+    "students.school_training_certificate": SCHOOL,
+    "students.my_trainings": STUDENT,
+    "students.training_certificate": STUDENT,
 }
 
 PLACES_MATCH_POLICY: dict[str, object] = {
+    "companies.places_list": COMPANY,
+    "companies.place_new": COMPANY,
+    "companies.place_detail": COMPANY,
+    "companies.place_edit": COMPANY,
+    "companies.place_ranking": COMPANY,
+    "companies.place_result": COMPANY,
+    "office.places_queue": OFFICE,
+    "office.place_review": OFFICE,
+    "office.place_approve": OFFICE,
+    "office.place_return": OFFICE,
+    "office.match_rounds": OFFICE,
+    "office.match_run": OFFICE,
+    "office.match_preview": OFFICE,
+    "office.match_publish": OFFICE,
+    "office.match_discard": OFFICE,
+    "students.places_offered": STUDENT,
+    "students.choices_edit": STUDENT,
+    "students.match_result": STUDENT,
 }
 
 APPRENTICESHIPS_POLICY: dict[str, object] = {
+    "students.apprenticeship": STUDENT,
+    "students.apprenticeship_agreement": STUDENT,
+    "students.apprenticeship_certificate": STUDENT,
+    "students.logbook_new": STUDENT,
+    "students.logbook_edit": STUDENT,
+    "companies.apprentices": COMPANY,
+    "companies.apprentice": COMPANY,
+    "companies.logbook_sign": COMPANY,
+    "companies.apprentice_assess": COMPANY,
+    "companies.apprentice_agreement": COMPANY,
+    "companies.apprentice_certificate": COMPANY,
+    "office.apprenticeships_queue": OFFICE,
+    "office.apprenticeship_detail": OFFICE,
+    "office.apprenticeship_legalise": OFFICE,
+    "office.apprenticeship_terminate": OFFICE,
+    "office.apprenticeship_agreement": OFFICE,
+    "office.apprenticeship_certificate": OFFICE,
+    "office.apprenticeships_figures": OFFICE,
 }
 
 ROUTE_POLICY: dict[str, object] = {

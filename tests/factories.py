@@ -260,3 +260,253 @@ def issued_card(seeker: User, officer: User | None = None, today: date = date(20
     complete_profile(seeker)
     card = ak1.request_card(seeker, today=today)
     return ak1.issue(officer or make_user("officer"), card.id, today=today)
+
+
+# --- apprenticeships (helper J2) ---
+def appr_school(**overrides):
+    """A school written with the ORM (independent of the schools area)."""
+    from jobfair.extensions import db
+    from jobfair.models import School
+
+    n = next(_counter)
+    fields = dict(name=f"SMK Negeri {n} Balikpapan", npsn=f"{n % 10**8:08d}", address="Jl. Soekarno Hatta")
+    fields.update(overrides)
+    school = School(**fields)
+    db.session.add(school)
+    db.session.commit()
+    return school
+
+
+def appr_student(school=None, *, with_login: bool = True, **overrides):
+    """A student (Person via services.people, Student via the ORM) with a student login unless with_login=False."""
+    from jobfair.extensions import db
+    from jobfair.models import Student
+    from jobfair.services import people
+
+    school = school or appr_school()
+    n = next(_counter)
+    birth = date(2007, 5, 9)
+    errors: dict = {}
+    parsed = people.parse_nik_field(valid_nik(serial=n % 9999 + 1, birth=birth), errors)
+    assert parsed is not None, errors
+    person = people.get_or_create_person(parsed, full_name=f"Siswa Magang {n}", sex="L", birth_date=birth)
+    db.session.flush()
+    user_id = None
+    if with_login:
+        user = accounts.new_user(role="student", email=f"siswa{n}@example.id", password=PASSWORD,
+                                 full_name=person.full_name)
+        db.session.flush()
+        user_id = user.id
+    fields = dict(school_id=school.id, person_id=person.id, nisn=f"{n % 10**10:010d}", major_code="TPL",
+                  class_name="XII TPL 1", report_score_x100=8500, expected_graduation=date(2026, 5, 30),
+                  user_id=user_id)
+    fields.update(overrides)
+    student = Student(**fields)
+    db.session.add(student)
+    db.session.commit()
+    return student
+
+
+def appr_place(company_user: User | None = None, **overrides):
+    """An approved apprenticeship place of a verified company (ORM)."""
+    from datetime import timedelta
+
+    from jobfair.extensions import db
+    from jobfair.models import ApprenticeshipPlace
+
+    company_user = company_user or application_company()
+    start = date.today() - timedelta(days=21)
+    fields = dict(company_id=company_user.company_id, title="Juru Las Pipa", eligible_majors="TPL", places=3,
+                  filled_count=0, starts_on=start, ends_on=start + timedelta(days=90),
+                  mentor_user_id=company_user.id, mentor_name=company_user.full_name, allowance_transport=500_000,
+                  allowance_meals=400_000, allowance_incentive=300_000, location="Bengkel Kariangau, Balikpapan Barat",
+                  status="approved")
+    fields.update(overrides)
+    place = ApprenticeshipPlace(**fields)
+    db.session.add(place)
+    db.session.commit()
+    return place
+
+
+def make_apprenticeship(student=None, place=None, *, status: str = "agreement", **overrides):
+    """An apprenticeship row as a published match creates it (ORM); returns it."""
+    from jobfair.extensions import db
+    from jobfair.models import Apprenticeship
+
+    student = student or appr_student()
+    place = place or appr_place()
+    n = next(_counter)
+    fields = dict(student_id=student.id, place_id=place.id, status=status, agreement_number=f"PKS/MAG/T/{n:06d}")
+    fields.update(overrides)
+    appr = Apprenticeship(**fields)
+    db.session.add(appr)
+    db.session.commit()
+    return appr
+
+
+# --- schools & students (helper G) ---
+def make_school(officer: User | None = None, **overrides):
+    """An SMK school made by an officer through the service (unique 8-digit NPSN)."""
+    from jobfair.services import schools
+
+    n = next(_counter)
+    fields = dict(name=f"SMK Negeri {n} Balikpapan", npsn=f"{30_000_000 + n:08d}", address="Jl. Soekarno-Hatta Km 5",
+                  kecamatan_code="647103", bkk_number=f"BKK/{n:03d}/2025")
+    fields.update(overrides)
+    return schools.create_school(officer or make_user("officer"), **fields)
+
+
+def make_school_staff(school=None, **overrides) -> User:
+    """A BKK staff user (role school) of `school` (a new school when None)."""
+    from jobfair.services import schools
+
+    officer = make_user("officer")
+    school = school or make_school(officer)
+    n = next(_counter)
+    fields = dict(full_name=f"Staf BKK {n}", email=f"bkk{n}@example.id", password=PASSWORD)
+    fields.update(overrides)
+    return schools.create_school_staff(officer, school.id, **fields)
+
+
+def student_row(**overrides) -> dict:
+    """The fields of one valid, adult (19 years old today) student; pass birth_date= for another age."""
+    from datetime import timedelta
+
+    n = next(_counter)
+    today = date.today()
+    birth = overrides.pop("birth_date", date(today.year - 19, 3, 7))
+    female = overrides.get("sex", "L") == "P"
+    letters = "".join("abcdefghij"[int(d)] for d in str(n))
+    nik = valid_nik(serial=n % 9999 + 1, birth=birth, female=female)
+    fields = dict(nisn=f"{n:010d}", full_name=f"Siswa {letters.capitalize()}", nik=nik,
+                  birth_date=birth.isoformat(), sex="L", major="TKJ", class_name="XII TKJ 1", report_score="85,5",
+                  expected_graduation=(today + timedelta(days=120)).isoformat(), phone=f"0812{n:08d}",
+                  guardian_name="Budi Santoso", guardian_phone=f"0813{n:08d}")
+    fields.update(overrides)
+    return fields
+
+
+def make_student(school=None, *, login: bool = False, consent: bool = False, **overrides):
+    """A student enrolled by an officer (adult, graduating in 120 days, major TKJ unless overridden).
+    login=True also activates the student's login (student.user); consent=True records guardian consent."""
+    from jobfair.services import students
+
+    officer = make_user("officer")
+    school = school or make_school(officer)
+    student = students.enrol_student(officer, school_id=school.id, **student_row(**overrides))
+    if consent:
+        students.record_guardian_consent(officer, student.id)
+    if login:
+        token = students.invite_student(officer, student.id)
+        students.activate_invitation(token, email=f"siswa{student.nisn}@example.id", password=PASSWORD)
+    return student
+
+
+# --- training (helper H) ---
+def training_school(**overrides):
+    """An SMK school row (ORM; the schools services belong to another area)."""
+    from jobfair.extensions import db
+    from jobfair.models import School
+
+    n = next(_counter)
+    fields = dict(name=f"SMK Negeri {n} Balikpapan", npsn=f"{30400000 + n:08d}", address="Jl. Pupuk Raya",
+                  kecamatan_code="647101", bkk_number=f"BKK/{n}")
+    fields.update(overrides)
+    school = School(**fields)
+    db.session.add(school)
+    db.session.commit()
+    return school
+
+
+def training_school_staff(school=None) -> User:
+    """A school (BKK) staff user linked to a school."""
+    from jobfair.extensions import db
+
+    school = school or training_school()
+    n = next(_counter)
+    user = accounts.new_user(role="school", email=f"bkk{n}@example.id", password=PASSWORD, full_name=f"Staf BKK {n}",
+                             school_id=school.id)
+    db.session.commit()
+    return user
+
+
+def training_student(school=None, *, with_user: bool = False, **overrides):
+    """A final-year student (Person through services.people, Student row with the ORM); with_user adds a login."""
+    from datetime import timedelta
+
+    from jobfair.extensions import db
+    from jobfair.models import Student
+    from jobfair.rules.nik import parse_nik
+    from jobfair.services import people
+
+    school = school or training_school()
+    n = next(_counter)
+    birth = date(2007, 5, 9)
+    person = people.get_or_create_person(parse_nik(valid_nik(serial=n % 9999 + 1, birth=birth)),
+                                         full_name=overrides.pop("full_name", f"Siswa {n}"), sex="L", birth_date=birth)
+    db.session.flush()
+    fields = dict(school_id=school.id, person_id=person.id, nisn=f"{n:010d}", major_code="TPL", class_name="XII TPL 1",
+                  report_score_x100=8250, expected_graduation=date.today() + timedelta(days=90))
+    fields.update(overrides)
+    student = Student(**fields)
+    if with_user:
+        student.user = accounts.new_user(role="student", email=f"siswa{n}@example.id", password=PASSWORD,
+                                         full_name=person.full_name)
+    db.session.add(student)
+    db.session.commit()
+    return student
+
+
+def course_fields(**overrides) -> dict:
+    from datetime import timedelta
+
+    today = date.today()
+    fields = dict(name="Pengelasan SMAW Dasar", field="Pengelasan", provider_type="training_centre",
+                  provider_name="BLK Balikpapan", capacity=20, starts_on=today - timedelta(days=5), ends_on=today,
+                  hours=40, eligible_majors=["TPL", "TM"])
+    fields.update(overrides)
+    return fields
+
+
+def make_course(officer: User | None = None, **overrides):
+    """A training course made through services.training (running from 5 days ago until today by default)."""
+    from jobfair.services import training
+
+    return training.create_course(officer or make_officer(), **course_fields(**overrides))
+
+
+# --- places & match (helper J1) ---
+def place_fields(**overrides) -> dict:
+    """Fields of a valid place for make_student()'s window (graduation in 120 days: window from ~day 29)."""
+    from datetime import timedelta
+
+    today = date.today()
+    fields = dict(title="Magang Teknisi Jaringan", eligible_majors=["TKJ"], places=2,
+                  starts_on=today + timedelta(days=40), ends_on=today + timedelta(days=110),
+                  mentor_name="Ir. Sutrisno", allowance_transport=500_000, allowance_meals=400_000,
+                  allowance_incentive=0, location="Jl. Jenderal Sudirman No. 9, Balikpapan Kota")
+    fields.update(overrides)
+    return fields
+
+
+def match_company(headcount: int = 100, officer: User | None = None) -> User:
+    """A verified company user whose company has a headcount (set through the profile service)."""
+    from jobfair.services import companies
+
+    user = verified_company_user(officer)
+    company = user.company
+    companies.update_profile(user, name=company.name, kbli_code=None, address=company.address,
+                             kecamatan_code=company.kecamatan_code, headcount=headcount,
+                             contact_name=company.contact_name, contact_phone=company.contact_phone,
+                             wlkp_status="reported")
+    return user
+
+
+def approved_place(company_user: User | None = None, officer: User | None = None, **overrides):
+    """A place proposed by a verified company and approved by an officer, through the services."""
+    from jobfair.services import places
+
+    officer = officer or make_officer()
+    company_user = company_user or match_company(officer=officer)
+    place = places.propose_place(company_user, **place_fields(**overrides))
+    return places.approve(officer, place.id)

@@ -9,10 +9,14 @@ from jobfair.extensions import db
 from jobfair.models import (
     Ak1Card,
     Ak1Status,
+    Apprenticeship,
+    ApprenticeshipPlace,
+    ApprenticeshipStatus,
     Company,
     CompanyStatus,
     Placement,
     PlacementStatus,
+    PlaceStatus,
     Vacancy,
     VacancyStatus,
 )
@@ -38,6 +42,10 @@ _QUEUES = [
      Ak1Status.REQUESTED.value, Ak1Card.requested_at),
     ("placements", "Penempatan menunggu verifikasi", "office.placements_queue", Placement, Placement.status,
      PlacementStatus.REPORTED.value, Placement.created_at),
+    ("places", "Tempat magang menunggu persetujuan", "office.places_queue", ApprenticeshipPlace,
+     ApprenticeshipPlace.status, PlaceStatus.PROPOSED.value, ApprenticeshipPlace.created_at),
+    ("agreements", "Perjanjian magang menunggu pengesahan", "office.apprenticeships_queue", Apprenticeship,
+     Apprenticeship.status, ApprenticeshipStatus.AGREEMENT.value, Apprenticeship.created_at),
 ]
 
 

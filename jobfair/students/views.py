@@ -3,17 +3,26 @@
 from flask import Blueprint, render_template
 from flask_login import current_user
 
-from jobfair.services import dashboards
+from jobfair.services import dashboards, school_overview, students
+from jobfair.services.errors import NotFound
 
 bp = Blueprint("students", __name__, url_prefix="/smk")
 
 
 @bp.route("/siswa")
 def dashboard():
-    return render_template("role_dashboard.html", title_key="student", steps=dashboards.student_steps(current_user))
+    student = students.student_or_none(current_user)
+    placeable = students.can_be_placed(student) if student else (False, "")
+    return render_template("students/student_dashboard.html", student=student, placeable=placeable,
+                           steps=dashboards.student_steps(current_user))
 
 
 @bp.route("/sekolah")
 def school_dashboard():
-    return render_template("role_dashboard.html", title_key="school", steps=dashboards.school_steps(current_user))
+    try:
+        overview = school_overview.overview(current_user)
+    except NotFound as exc:
+        return render_template("students/school_dashboard.html", overview=None, problem=exc.message, steps=[])
+    return render_template("students/school_dashboard.html", overview=overview, problem=None,
+                           steps=dashboards.school_steps(current_user))
 from jobfair.students import choices, logbook, schools, training  # noqa: E402, F401

@@ -37,4 +37,4 @@ def test_queue_summary_is_for_officers_only(db):
     with pytest.raises(PermissionDenied):
         office_desk.queue_summary(factories.make_user("seeker"))
     keys = [queue.key for queue in office_desk.queue_summary(factories.make_officer())]
-    assert keys == ["companies", "vacancies", "ak1", "placements"]
+    assert keys == ["companies", "vacancies", "ak1", "placements", "places", "agreements"]

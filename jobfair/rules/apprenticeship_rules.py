@@ -1,0 +1,86 @@
+"""Apprenticeship places (Permenaker 6/2020): input checks, the 20% cap, the programme window, the default order.
+
+Pure: no Flask, no database.
+"""
+
+import calendar
+import random
+from datetime import date
+from fractions import Fraction
+
+TITLE_MAX = 160
+MAX_PLACES = 1000
+ALLOWANCE_MAX = 100_000_000
+
+
+def _is_int(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day `months` later (negative: earlier), clamped to the month's last day."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    month += 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def place_problems(fields: dict, *, max_months: int) -> dict[str, str]:
+    """Field name -> Indonesian message saying how to fix it. Empty when the place is acceptable."""
+    problems: dict[str, str] = {}
+    title = (fields.get("title") or "").strip()
+    if not 2 <= len(title) <= TITLE_MAX:
+        problems["title"] = f"Nama program magang wajib diisi (2–{TITLE_MAX} karakter), misalnya 'Magang Juru Las'."
+    places = fields.get("places")
+    if not _is_int(places) or not 1 <= places <= MAX_PLACES:
+        problems["places"] = "Jumlah tempat diisi angka bulat, paling sedikit 1."
+    starts, ends = fields.get("starts_on"), fields.get("ends_on")
+    if not isinstance(starts, date):
+        problems["starts_on"] = "Isi tanggal mulai magang."
+    if not isinstance(ends, date):
+        problems["ends_on"] = "Isi tanggal selesai magang."
+    if isinstance(starts, date) and isinstance(ends, date):
+        if ends <= starts:
+            problems["ends_on"] = "Tanggal selesai harus sesudah tanggal mulai."
+        elif ends > add_months(starts, max_months):
+            problems["ends_on"] = (f"Magang paling lama {max_months} bulan (Permenaker 6/2020); "
+                                   "majukan tanggal selesai.")
+    for name in ("allowance_transport", "allowance_meals", "allowance_incentive"):
+        value = fields.get(name)
+        if not _is_int(value) or not 0 <= value <= ALLOWANCE_MAX:
+            problems[name] = "Uang saku diisi angka bulat Rupiah, 0 atau lebih (contoh 750000)."
+    if not fields.get("eligible_majors"):
+        problems["eligible_majors"] = "Pilih minimal satu jurusan SMK yang boleh mendaftar."
+    if len((fields.get("mentor_name") or "").strip()) < 2:
+        problems["mentor_name"] = "Tulis nama mentor (pembimbing) di perusahaan."
+    if len((fields.get("location") or "").strip()) < 3:
+        problems["location"] = "Tulis lokasi magang (alamat atau nama lokasi kerja)."
+    return problems
+
+
+def headcount_cap(headcount: int, share) -> int:
+    """The most apprentices a company of `headcount` workers may take: floor(headcount × share)."""
+    if headcount is None or headcount <= 0:
+        return 0
+    return int(Fraction(headcount) * Fraction(str(share)))
+
+
+def window(graduation_date: date, months: int) -> tuple[date, date]:
+    """A student's programme window: the `months` months before graduation."""
+    return add_months(graduation_date, -months), graduation_date
+
+
+def fits_window(place_start: date, place_end: date, student_window: tuple[date, date]) -> bool:
+    start, end = student_window
+    return start <= place_start and place_end <= end
+
+
+def default_order(students: list[tuple[int, int]], seed: int) -> list[int]:
+    """A company's default order: school score (hundredths) descending, ties by a lottery with a recorded seed.
+
+    The lottery shuffles the students sorted by id, so the result depends only on the set and the seed.
+    """
+    pool = sorted(students)
+    random.Random(seed).shuffle(pool)
+    pool.sort(key=lambda item: -item[1])  # stable: the lottery order survives within equal scores
+    return [student_id for student_id, _score in pool]

@@ -1,0 +1,244 @@
+"""Import of a school's students from CSV or XLSX: every row validated, all-or-nothing.
+
+If any row is bad nothing is written and every problem is reported (row, column, reason); if all rows are
+good they are written in one transaction."""
+
+import csv
+import io
+import zipfile
+from dataclasses import dataclass, field
+from datetime import date
+
+from openpyxl import load_workbook
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from jobfair.extensions import db
+from jobfair.models import Person, School, Student
+from jobfair.rules.student_rows import check_student_row
+from jobfair.services import audit, exports
+from jobfair.services.errors import ValidationFailed
+from jobfair.services.nik_store import nik_hmac
+from jobfair.services.students import _scope, add_student, majors
+
+MAX_ROWS = 2000
+MAX_BYTES = 2 * 1024 * 1024
+MAX_UNZIPPED_BYTES = 40 * 1024 * 1024  # an XLSX is a zip: refuse a "zip bomb" before opening it
+MAX_COLUMNS = 40
+
+# Column key -> the header written in the template (Indonesian), and every accepted spelling.
+HEADERS = {
+    "nisn": ("NISN", ("nisn",)),
+    "full_name": ("Nama", ("nama", "nama lengkap", "nama siswa", "name", "full name", "student name")),
+    "nik": ("NIK", ("nik", "no nik", "nomor nik", "national id")),
+    "birth_date": ("Tanggal Lahir", ("tanggal lahir", "tgl lahir", "birth date", "date of birth", "birthdate")),
+    "sex": ("Jenis Kelamin", ("jenis kelamin", "jk", "l p", "sex", "gender")),
+    "major": ("Jurusan", ("jurusan", "kompetensi keahlian", "konsentrasi keahlian", "program keahlian", "major")),
+    "class_name": ("Kelas", ("kelas", "rombel", "class")),
+    "report_score": ("Nilai Rata-rata", ("nilai rata rata", "rata rata nilai", "nilai rata rata rapor",
+                                         "rata rata rapor", "nilai", "average score", "score", "report score")),
+    "expected_graduation": ("Tanggal Lulus", ("tanggal lulus", "perkiraan tanggal lulus", "tgl lulus",
+                                              "graduation date", "expected graduation")),
+    "phone": ("No HP", ("no hp", "nomor hp", "hp", "no telepon", "phone", "phone number", "mobile")),
+    "guardian_name": ("Nama Wali", ("nama wali", "nama orang tua wali", "nama orang tua", "guardian name",
+                                    "guardian")),
+    "guardian_phone": ("No HP Wali", ("no hp wali", "nomor hp wali", "hp wali", "no hp orang tua",
+                                      "guardian phone")),
+}
+REQUIRED = ("nisn", "full_name", "nik", "birth_date", "sex", "major", "class_name", "report_score",
+            "expected_graduation")
+LABELS = {key: label for key, (label, _aliases) in HEADERS.items()}
+_ALIASES = {alias: key for key, (_label, aliases) in HEADERS.items() for alias in aliases}
+
+
+@dataclass
+class RowError:
+    row: int
+    column: str   # the header label, e.g. "NISN"; "" for a whole-row problem
+    reason: str
+
+
+@dataclass
+class ImportResult:
+    filename: str
+    rows: int = 0
+    created: int = 0
+    errors: list[RowError] = field(default_factory=list)
+    warnings: list[RowError] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors and self.created > 0
+
+
+def _normal_header(value) -> str:
+    text = "".join(ch if ch.isalnum() else " " for ch in str(value or "").casefold())
+    return " ".join(text.split())
+
+
+def _file_error(message: str):
+    return ValidationFailed({"file": message})
+
+
+def _read_csv(data: bytes) -> list[list]:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise _file_error("Berkas CSV tidak terbaca: simpan ulang sebagai \"CSV UTF-8\" lalu unggah lagi.") from None
+    if "\x00" in text:
+        raise _file_error("Berkas CSV berisi karakter yang tidak valid; simpan ulang dari Excel sebagai CSV UTF-8.")
+    first = text.split("\n", 1)[0]
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    rows = []
+    try:
+        for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
+            rows.append(row[:MAX_COLUMNS])
+            if len(rows) > MAX_ROWS + 1:
+                break
+    except csv.Error:
+        raise _file_error("Berkas CSV rusak (tanda kutip tidak seimbang); periksa lalu unggah lagi.") from None
+    return rows
+
+
+def _read_xlsx(data: bytes) -> list[list]:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            if sum(info.file_size for info in archive.infolist()) > MAX_UNZIPPED_BYTES:
+                raise _file_error("Isi berkas XLSX terlalu besar; kirim data siswa saja (paling banyak 2.000 baris).")
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    except ValidationFailed:
+        raise
+    except Exception:  # openpyxl raises many kinds of errors on a damaged file
+        raise _file_error("Berkas XLSX tidak dapat dibuka; simpan ulang dari Excel (format .xlsx) lalu unggah lagi.") \
+            from None
+    try:
+        sheet = workbook.worksheets[0]
+        rows = []
+        for row in sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True):
+            rows.append(list(row))
+            if len(rows) > MAX_ROWS + 1:
+                break
+        return rows
+    finally:
+        workbook.close()
+
+
+def _blank(row) -> bool:
+    return all(value is None or (isinstance(value, str) and not value.strip()) for value in row)
+
+
+def _header_map(header: list) -> dict[str, int]:
+    columns: dict[str, int] = {}
+    for index, value in enumerate(header):
+        key = _ALIASES.get(_normal_header(value))
+        if key is None:
+            continue
+        if key in columns:
+            raise _file_error(f"Kolom \"{LABELS[key]}\" muncul dua kali di baris judul; hapus salah satunya.")
+        columns[key] = index
+    missing = [LABELS[key] for key in REQUIRED if key not in columns]
+    if missing:
+        raise _file_error("Baris pertama harus berisi judul kolom. Kolom yang belum ada: " + ", ".join(missing)
+                          + ". Unduh templat untuk melihat susunan kolomnya.")
+    return columns
+
+
+def read_rows(filename: str, data: bytes) -> list[tuple[int, dict]]:
+    """(spreadsheet row number, {column key: raw value}) for every non-empty data row."""
+    if not data:
+        raise _file_error("Berkas kosong. Pilih berkas CSV atau XLSX yang berisi data siswa.")
+    if len(data) > MAX_BYTES:
+        raise _file_error("Berkas lebih dari 2 MB. Bagi data menjadi beberapa berkas lalu unggah satu per satu.")
+    name = (filename or "").lower()
+    if name.endswith(".csv"):
+        rows = _read_csv(data)
+    elif name.endswith(".xlsx"):
+        rows = _read_xlsx(data)
+    else:
+        raise _file_error("Jenis berkas tidak didukung: unggah berkas .csv atau .xlsx.")
+    first = next((index for index, row in enumerate(rows) if not _blank(row)), None)
+    if first is None:
+        raise _file_error("Berkas tidak berisi data. Isi baris judul dan data siswa di bawahnya.")
+    columns = _header_map(rows[first])
+    # Spreadsheet numbering (the header is row first + 1), so the school finds the row it sees in Excel.
+    data_rows = [(number, row) for number, row in enumerate(rows[first + 1:], start=first + 2) if not _blank(row)]
+    if len(data_rows) > MAX_ROWS:
+        raise _file_error(f"Berkas berisi lebih dari {MAX_ROWS} baris siswa. Bagi menjadi beberapa berkas.")
+    if not data_rows:
+        raise _file_error("Berkas hanya berisi baris judul; tambahkan data siswa di bawahnya.")
+    return [(number, {key: (row[index] if index < len(row) else None) for key, index in columns.items()})
+            for number, row in data_rows]
+
+
+def _database_duplicates(checked: list[tuple[int, dict]], result: ImportResult) -> None:
+    by_nisn = {values["nisn"]: number for number, values in checked}
+    by_hmac = {nik_hmac(values["nik"].value): number for number, values in checked}
+    nisns, hmacs = list(by_nisn), list(by_hmac)
+    for start in range(0, max(len(nisns), 1), 500):
+        for nisn in db.session.scalars(select(Student.nisn).where(Student.nisn.in_(nisns[start:start + 500]))):
+            result.errors.append(RowError(by_nisn[nisn], LABELS["nisn"], "NISN ini sudah terdaftar sebagai siswa."))
+        taken = select(Person.nik_hmac).join(Student, Student.person_id == Person.id) \
+            .where(Person.nik_hmac.in_(hmacs[start:start + 500]))
+        for value in db.session.scalars(taken):
+            result.errors.append(RowError(by_hmac[value], LABELS["nik"],
+                                          "NIK ini sudah terdaftar sebagai siswa (di sekolah ini atau sekolah lain)."))
+
+
+def import_students(actor, *, filename: str, stream, school_id: int | None = None,
+                    today: date | None = None) -> ImportResult:
+    """Validate every row; write all of them in one transaction, or none when any row is bad."""
+    scope = _scope(actor)
+    school_id = scope if scope is not None else school_id
+    if school_id is None or db.session.get(School, school_id) is None:
+        raise ValidationFailed({"school_id": "Pilih sekolah tujuan impor."})
+    data = stream.read(MAX_BYTES + 1)
+    rows = read_rows(filename, data)
+    result = ImportResult(filename=filename, rows=len(rows))
+    reference, today = majors(), today or date.today()
+    checked: list[tuple[int, dict]] = []
+    seen_nisn: dict[str, int] = {}
+    seen_nik: dict[str, int] = {}
+    for number, row in rows:
+        values, errors = check_student_row(row, majors=reference, today=today)
+        for key, reason in errors.items():
+            result.errors.append(RowError(number, LABELS[key], reason))
+        for warning in values["warnings"]:
+            result.warnings.append(RowError(number, LABELS["nik"], warning))
+        nisn, nik = values.get("nisn"), values.get("nik")
+        if nisn in seen_nisn:
+            result.errors.append(RowError(number, LABELS["nisn"], f"NISN sama dengan baris {seen_nisn[nisn]}."))
+        elif nisn:
+            seen_nisn[nisn] = number
+        if nik and nik.value in seen_nik:
+            result.errors.append(RowError(number, LABELS["nik"], f"NIK sama dengan baris {seen_nik[nik.value]}."))
+        elif nik:
+            seen_nik[nik.value] = number
+        if not errors:
+            checked.append((number, values))
+    if checked:
+        _database_duplicates(checked, result)
+    result.errors.sort(key=lambda e: (e.row, e.column))
+    if result.errors:
+        return result
+    try:
+        for _number, values in checked:
+            add_student(values, school_id)
+        db.session.flush()
+        audit.record(actor, "students.imported", object_type="school", object_id=school_id,
+                     detail={"rows": len(checked), "file": (filename or "")[:100]})
+        db.session.commit()
+    except IntegrityError:
+        db.session.rollback()
+        result.errors.append(RowError(0, "", "Sebagian siswa baru saja didaftarkan oleh pengguna lain; tidak ada "
+                                             "yang disimpan. Unggah ulang berkas untuk melihat baris mana."))
+        return result
+    result.created = len(checked)
+    return result
+
+
+def template_xlsx() -> bytes:
+    """The import template: the header row and one example row."""
+    headers = [label for label, _aliases in HEADERS.values()]
+    example = ["0061234567", "Contoh Nama Siswa", "6471014703070001", "2007-03-07", "P", "TKJ", "XII TKJ 1", "85,5",
+               "2026-06-15", "081234567890", "Nama Orang Tua", "081298765432"]
+    return exports.to_xlsx({"Data Siswa": (headers, [example])})

@@ -1,0 +1,63 @@
+"""Pure rules of apprenticeship places: input checks, the 20% cap, the programme window, the default order."""
+
+from datetime import date
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from jobfair.rules import apprenticeship_rules as rules
+
+GOOD = dict(title="Magang Juru Las", places=3, starts_on=date(2026, 2, 1), ends_on=date(2026, 5, 1),
+            allowance_transport=500_000, allowance_meals=0, allowance_incentive=250_000, eligible_majors=["TPL"],
+            mentor_name="Budi", location="Kariangau")
+
+
+def test_a_good_place_has_no_problems():
+    assert rules.place_problems(GOOD, max_months=12) == {}
+
+
+def test_bad_fields_are_named():
+    bad = dict(GOOD, title="", places=0, ends_on=date(2026, 1, 1), allowance_meals=-1, eligible_majors=[],
+               allowance_incentive=True)
+    problems = rules.place_problems(bad, max_months=12)
+    assert set(problems) == {"title", "places", "ends_on", "allowance_meals", "allowance_incentive",
+                             "eligible_majors"}
+
+
+def test_longer_than_the_setting_is_refused():
+    assert rules.place_problems(dict(GOOD, ends_on=date(2027, 2, 1)), max_months=12) == {}
+    problems = rules.place_problems(dict(GOOD, ends_on=date(2027, 2, 2)), max_months=12)
+    assert "12 bulan" in problems["ends_on"]
+    assert "ends_on" in rules.place_problems(GOOD, max_months=2)
+
+
+def test_headcount_cap_is_the_floor_of_twenty_percent():
+    assert rules.headcount_cap(100, 0.20) == 20
+    assert rules.headcount_cap(14, 0.20) == 2
+    assert rules.headcount_cap(15, 0.20) == 3
+    assert rules.headcount_cap(4, 0.20) == 0
+    assert rules.headcount_cap(0, 0.20) == 0
+
+
+@given(st.integers(min_value=0, max_value=10**6))
+def test_headcount_cap_never_exceeds_the_share(headcount):
+    cap = rules.headcount_cap(headcount, 0.20)
+    assert cap * 5 <= headcount < (cap + 1) * 5
+
+
+def test_window_is_the_months_before_graduation():
+    assert rules.window(date(2026, 5, 31), 3) == (date(2026, 2, 28), date(2026, 5, 31))
+    win = rules.window(date(2026, 6, 15), 3)
+    assert rules.fits_window(date(2026, 3, 15), date(2026, 6, 15), win)
+    assert not rules.fits_window(date(2026, 3, 14), date(2026, 6, 1), win)
+    assert not rules.fits_window(date(2026, 4, 1), date(2026, 6, 16), win)
+
+
+def test_default_order_by_score_then_recorded_lottery():
+    students = [(1, 8000), (2, 9000), (3, 8000), (4, 8000), (5, 7000)]
+    order = rules.default_order(students, seed=42)
+    assert order[0] == 2 and order[-1] == 5 and sorted(order[1:4]) == [1, 3, 4]
+    assert rules.default_order(list(reversed(students)), seed=42) == order  # input order does not matter
+    ties = [(i, 8000) for i in range(1, 30)]
+    assert rules.default_order(ties, 1) != rules.default_order(ties, 2)   # the seed decides ties
+    assert rules.default_order(ties, 7) == rules.default_order(ties, 7)

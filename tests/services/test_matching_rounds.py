@@ -1,0 +1,148 @@
+"""Match rounds: run (preview), publish once (apprenticeships, filled counts), discard, next rounds, why-not."""
+
+from datetime import date
+
+import pytest
+from sqlalchemy import select
+
+from jobfair.models import Apprenticeship, ApprenticeshipPlace, AuditEvent, MatchAssignment, MatchRound, Notification
+from jobfair.services import matching_rounds, preferences
+from jobfair.services.errors import InvalidState, PermissionDenied
+from tests import factories
+
+
+@pytest.fixture
+def world(db):
+    officer = factories.make_officer()
+    company = factories.match_company(officer=officer)
+    popular = factories.approved_place(company, officer, places=1, title="Magang Populer")
+    backup = factories.approved_place(company, officer, places=2, title="Magang Cadangan")
+    return officer, company, popular, backup
+
+
+def _student(score: str, *choices, **overrides):
+    student = factories.make_student(login=True, report_score=score, **overrides)
+    preferences.set_choices(student.user, [p.id for p in choices])
+    return student
+
+
+def test_preview_then_publish_creates_apprenticeships(db, world):
+    officer, company, popular, backup = world
+    best = _student("95", popular, backup)
+    second = _student("80", popular, backup)
+    match_round = matching_rounds.run_round(officer)
+    assert match_round.status == "preview" and match_round.number == 1
+    stats = match_round.stats
+    assert stats["matched"] == 2 and stats["unmatched"] == 0
+    assert stats["rank_distribution"] == [[1, 1], [2, 1]]
+    by_place = {p["place_id"]: p for p in stats["places"]}
+    assert by_place[popular.id]["filled"] == 1 and by_place[backup.id]["empty"] == 1
+    assert db.session.scalars(select(Apprenticeship)).all() == []        # a preview changes nothing yet
+    _round, page = matching_rounds.preview(officer, match_round.id)
+    assert {(a.student_id, a.place_id) for a in page.items} == {(best.id, popular.id), (second.id, backup.id)}
+
+    matching_rounds.publish(officer, match_round.id)
+    rows = db.session.scalars(select(Apprenticeship).order_by(Apprenticeship.id)).all()
+    assert {(a.student_id, a.place_id) for a in rows} == {(best.id, popular.id), (second.id, backup.id)}
+    assert all(a.status == "agreement" and a.agreement_number.startswith(f"PKS/MAG/{date.today().year}/")
+               for a in rows)
+    db.session.expire_all()
+    assert db.session.get(ApprenticeshipPlace, popular.id).filled_count == 1
+    assert db.session.get(ApprenticeshipPlace, backup.id).filled_count == 1
+    assert db.session.scalar(select(AuditEvent).where(AuditEvent.action == "match.published")).actor_id == officer.id
+    for user_id in (best.user_id, second.user_id, company.id):
+        assert db.session.scalars(select(Notification).where(Notification.user_id == user_id)).first()
+
+
+def test_publish_twice_is_refused(db, world):
+    officer, _company, popular, _backup = world
+    _student("90", popular)
+    match_round = matching_rounds.run_round(officer)
+    matching_rounds.publish(officer, match_round.id)
+    with pytest.raises(InvalidState):
+        matching_rounds.publish(officer, match_round.id)
+    with pytest.raises(InvalidState):
+        matching_rounds.discard(officer, match_round.id)
+    assert len(db.session.scalars(select(Apprenticeship)).all()) == 1
+    db.session.expire_all()
+    assert db.session.get(ApprenticeshipPlace, popular.id).filled_count == 1
+
+
+def test_only_officers_run_and_one_preview_at_a_time(db, world):
+    officer, company, popular, _backup = world
+    _student("90", popular)
+    with pytest.raises(PermissionDenied):
+        matching_rounds.run_round(company)
+    first = matching_rounds.run_round(officer)
+    with pytest.raises(InvalidState):
+        matching_rounds.run_round(officer)
+    matching_rounds.discard(officer, first.id)
+    assert db.session.get(MatchRound, first.id).status == "discarded"
+    with pytest.raises(InvalidState):
+        matching_rounds.publish(officer, first.id)
+    assert matching_rounds.run_round(officer).number == 2
+
+
+def test_minor_without_consent_is_left_out_and_listed(db, world):
+    officer, _company, popular, _backup = world
+    today = date.today()
+    minor = _student("99", popular, birth_date=date(today.year - 16, 1, 10))
+    adult = _student("70", popular)
+    match_round = matching_rounds.run_round(officer)
+    assert [e["student_id"] for e in match_round.stats["excluded"]] == [minor.id]
+    assert "orang tua/wali" in match_round.stats["excluded"][0]["reason"]
+    assignments = db.session.scalars(select(MatchAssignment).where(MatchAssignment.round_id == match_round.id)).all()
+    assert [(a.student_id, a.place_id) for a in assignments] == [(adult.id, popular.id)]
+
+
+def test_next_round_uses_the_leftovers(db, world):
+    officer, company, popular, backup = world
+    winner = _student("95", popular)
+    loser = _student("60", popular)
+    first = matching_rounds.run_round(officer)
+    matching_rounds.publish(officer, first.id)
+    assert first.stats["unmatched"] == 1
+    result = matching_rounds.student_result(loser.user)
+    assert result["place"] is None and result["why_not"][0]["place"].id == popular.id
+    # the popular place is full: the loser now ranks the backup place and the next round places them
+    assert popular.id not in {p.id for p in preferences.offered_places(loser.user)}
+    preferences.set_choices(loser.user, [backup.id])
+    second = matching_rounds.run_round(officer)
+    assert second.stats["students"] == 1          # the winner is matched already and takes no part
+    matching_rounds.publish(officer, second.id)
+    pairs = set(db.session.execute(select(Apprenticeship.student_id, Apprenticeship.place_id)).all())
+    assert pairs == {(winner.id, popular.id), (loser.id, backup.id)}
+    assert matching_rounds.student_result(loser.user)["place"].id == backup.id
+    assert matching_rounds.student_result(winner.user)["choice_rank"] == 1
+
+
+def test_why_not_a_higher_choice_in_indonesian(db, world):
+    officer, company, popular, backup = world
+    _student("95", popular, backup)
+    second = _student("80", popular, backup)
+    match_round = matching_rounds.run_round(officer)
+    matching_rounds.publish(officer, match_round.id)
+    result = matching_rounds.student_result(second.user)
+    assert result["place"].id == backup.id and result["choice_rank"] == 2
+    assert [w["place"].id for w in result["why_not"]] == [popular.id]
+    assert "diperingkat lebih tinggi oleh perusahaan" in result["why_not"][0]["reason"]
+    assert [a.student_id for a in matching_rounds.company_result(company, backup.id)["apprenticeships"]] == [
+        second.id]
+
+
+def test_company_ranking_overrides_school_score(db, world):
+    officer, company, popular, backup = world
+    top = _student("99", popular, backup)
+    favourite = _student("60", popular, backup)
+    preferences.set_ranking(company, popular.id, [favourite.id])
+    match_round = matching_rounds.run_round(officer)
+    got = dict(db.session.execute(select(MatchAssignment.student_id, MatchAssignment.place_id)
+                                  .where(MatchAssignment.round_id == match_round.id)).all())
+    assert got == {favourite.id: popular.id, top.id: backup.id}
+
+
+def test_no_result_before_a_published_round(db, world):
+    officer, _company, popular, _backup = world
+    student = _student("80", popular)
+    matching_rounds.run_round(officer)
+    assert matching_rounds.student_result(student.user) is None

@@ -1,0 +1,148 @@
+"""Places, choices, ranking and match pages: company → office → students → office publishes → results."""
+
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from jobfair.extensions import db
+from jobfair.models import Apprenticeship, ApprenticeshipPlace, MatchRound, StudentChoice
+from tests import factories
+from tests.conftest import csrf_token, login
+
+
+def _client(app, email):
+    client = app.test_client()
+    assert login(client, email).status_code == 302
+    return client
+
+
+def _post(client, path, data, token_page=None):
+    return client.post(path, data={**data, "csrf_token": csrf_token(client, token_page or path)})
+
+
+def _place_form(**overrides):
+    fields = factories.place_fields()
+    form = {key: str(value) for key, value in fields.items() if key != "eligible_majors"}
+    form["eligible_majors"] = fields["eligible_majors"]
+    form["allowance_transport"] = "500.000"
+    form.update(overrides)
+    return form
+
+
+def _one(app, model, **where):
+    with app.app_context():
+        return db.session.scalars(select(model).filter_by(**where).order_by(model.id)).all()
+
+
+def test_full_path_through_the_pages(app, officer_client):
+    with app.app_context():
+        company_email = factories.match_company(headcount=40).email
+        student = factories.make_student(login=True)
+        student_email, student_id = student.user.email, student.id
+    company = _client(app, company_email)
+    assert _post(company, "/perusahaan/tempat-magang/baru", _place_form()).status_code == 302
+    [place] = _one(app, ApprenticeshipPlace)
+    assert place.allowance_transport == 500_000 and place.eligible_majors == "TKJ"
+    assert "Magang Teknisi Jaringan" in company.get("/perusahaan/tempat-magang").get_data(as_text=True)
+
+    review = f"/disnaker/tempat-magang/{place.id}"
+    assert "Magang Teknisi Jaringan" in officer_client.get("/disnaker/tempat-magang").get_data(as_text=True)
+    assert _post(officer_client, review + "/setujui", {}, review).status_code == 302
+    assert _one(app, ApprenticeshipPlace)[0].status == "approved"
+
+    pupil = _client(app, student_email)
+    assert "Magang Teknisi Jaringan" in pupil.get("/smk/tempat-magang").get_data(as_text=True)
+    response = _post(pupil, "/smk/tempat-magang/pilihan", {"choices-0": str(place.id)})
+    assert response.status_code == 302
+    assert [c.place_id for c in _one(app, StudentChoice)] == [place.id]
+
+    ranking = f"/perusahaan/tempat-magang/{place.id}/peringkat"
+    page = company.get(ranking).get_data(as_text=True)
+    assert "Siswa" in page and f'name="rank_{student_id}"' in page
+    assert _post(company, ranking, {f"rank_{student_id}": "1"}).status_code == 302
+
+    response = _post(officer_client, "/disnaker/putaran-magang/jalankan", {}, "/disnaker/putaran-magang")
+    assert response.status_code == 302
+    [match_round] = _one(app, MatchRound)
+    preview = f"/disnaker/putaran-magang/{match_round.id}"
+    page = officer_client.get(preview).get_data(as_text=True)
+    assert "Sebaran pilihan" in page and "Magang Teknisi Jaringan" in page
+    assert _post(officer_client, preview + "/terbitkan", {}, preview).status_code == 422   # not confirmed
+    assert _one(app, Apprenticeship) == []
+    assert _post(officer_client, preview + "/terbitkan", {"confirm": "y"}, preview).status_code == 302
+    [apprenticeship] = _one(app, Apprenticeship)
+    assert apprenticeship.student_id == student_id
+    result = pupil.get("/smk/tempat-magang/hasil").get_data(as_text=True)
+    assert "Anda mendapat tempat" in result and apprenticeship.agreement_number in result
+    assert apprenticeship.agreement_number in company.get(
+        f"/perusahaan/tempat-magang/{place.id}/hasil").get_data(as_text=True)
+
+
+def test_bad_place_input_is_shown_beside_the_fields(app):
+    with app.app_context():
+        email = factories.match_company().email
+        start = factories.place_fields()["starts_on"]
+    company = _client(app, email)
+    response = _post(company, "/perusahaan/tempat-magang/baru",
+                     _place_form(places="0", ends_on=(start + timedelta(days=500)).isoformat()))
+    assert response.status_code == 422
+    page = response.get_data(as_text=True)
+    assert "12 bulan" in page and "paling sedikit 1" in page
+    assert _one(app, ApprenticeshipPlace) == []
+
+
+def test_unverified_company_is_told_why(app, company_client):
+    response = _post(company_client, "/perusahaan/tempat-magang/baru", _place_form())
+    assert response.status_code == 422 and "belum diverifikasi" in response.get_data(as_text=True)
+
+
+def test_ranking_the_same_place_twice_in_the_form(app):
+    with app.app_context():
+        place = factories.approved_place()
+        student = factories.make_student(login=True)
+        email, place_id = student.user.email, place.id
+    pupil = _client(app, email)
+    response = _post(pupil, "/smk/tempat-magang/pilihan", {"choices-0": str(place_id), "choices-1": str(place_id)})
+    assert response.status_code == 422
+    assert "Tempat yang sama dipilih dua kali" in response.get_data(as_text=True)
+    assert _one(app, StudentChoice) == []
+
+
+def test_company_cannot_open_another_company_place_or_rank_strangers(app):
+    with app.app_context():
+        place = factories.approved_place()
+        other_email = factories.match_company().email
+        owner_email = db.session.get(ApprenticeshipPlace, place.id).company.users[0].email
+        stranger = factories.make_student(login=True).id
+        place_id = place.id
+    other = _client(app, other_email)
+    assert other.get(f"/perusahaan/tempat-magang/{place_id}").status_code == 404
+    assert other.get(f"/perusahaan/tempat-magang/{place_id}/peringkat").status_code == 404
+    owner = _client(app, owner_email)
+    ranking = f"/perusahaan/tempat-magang/{place_id}/peringkat"
+    page = owner.get(ranking).get_data(as_text=True)
+    assert f"rank_{stranger}" not in page
+    assert _post(owner, ranking, {f"rank_{stranger}": "1"}).status_code == 404
+
+
+def test_officer_return_needs_a_reason_and_over_cap_is_explained(app, officer_client):
+    with app.app_context():
+        company = factories.match_company(headcount=5)     # cap: 1
+        from jobfair.services import places
+        place_id = places.propose_place(company, **factories.place_fields(places=2)).id
+    review = f"/disnaker/tempat-magang/{place_id}"
+    response = _post(officer_client, review + "/setujui", {}, review)
+    assert response.status_code == 302
+    assert "20%" in officer_client.get(review).get_data(as_text=True)
+    assert _one(app, ApprenticeshipPlace)[0].status == "proposed"
+    assert _post(officer_client, review + "/kembalikan", {"reason": "", "confirm": "y"}, review).status_code == 422
+    response = _post(officer_client, review + "/kembalikan", {"reason": "Kurangi jumlah tempat.", "confirm": "y"},
+                     review)
+    assert response.status_code == 302
+    assert _one(app, ApprenticeshipPlace)[0].status == "returned"
+
+
+def test_pages_need_the_right_role(app, student_client, company_client):
+    assert student_client.get("/disnaker/putaran-magang").status_code == 403
+    assert company_client.get("/smk/tempat-magang").status_code == 403
+    assert student_client.get("/smk/tempat-magang").status_code == 404    # a login without a student record
