@@ -5,7 +5,7 @@ from flask import current_app
 from flask.cli import with_appcontext
 from flask_migrate import upgrade
 
-from jobfair.services import accounts, demo, reference
+from jobfair.services import accounts, demo, demo_fair, demo_people, reference
 from jobfair.services.errors import ValidationFailed
 
 
@@ -48,7 +48,7 @@ def create_user(role, email, full_name, password):
 @with_appcontext
 @click.option("--if-empty", is_flag=True, help="Seed only when the database has no accounts yet.")
 def seed_demo(if_empty):
-    """Add demo data (one account per role). Passwords are printed once."""
+    """Add demo data: one account per role (passwords printed once) and the July 2025 job fair."""
     if if_empty and not demo.database_is_empty():
         click.echo("Database already has accounts; demo data not added.")
         return
@@ -59,6 +59,11 @@ def seed_demo(if_empty):
         click.echo(f"  {email}  password: {password}")
     if created:
         click.echo("Write these passwords down: they are not shown again.")
+    record_only_hash = demo.record_only_password_hash()  # one hash for all the fair's record-only accounts
+    fair = demo_fair.seed_july_2025_fair(password_hash=record_only_hash, progress=click.echo)
+    demo_people.seed_fair_people(fair, password_hash=record_only_hash, progress=click.echo)
+    for line in demo_people.fair_summary(fair.id):
+        click.echo(line)
 
 
 @click.command("send-notifications")

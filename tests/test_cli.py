@@ -3,7 +3,8 @@
 from sqlalchemy import func, select
 
 from jobfair.extensions import db
-from jobfair.models import AuditEvent, Company, Kecamatan, Kelurahan, User
+from jobfair.models import AuditEvent, Kecamatan, Kelurahan, User
+from jobfair.services.demo import demo_email
 from tests.conftest import login
 
 
@@ -40,9 +41,13 @@ def test_seed_demo_creates_one_account_per_role_and_prints_passwords_once(app, r
     lines = [line.split() for line in result.output.splitlines() if "password:" in line]
     assert len(lines) == 6
     with app.app_context():
-        roles = sorted(db.session.scalars(select(User.role)))
-        assert roles == sorted(["seeker", "student", "school", "company", "officer", "admin"])
-        assert db.session.scalar(select(Company.status)) == "verified"
+        emails = [demo_email(role) for role in ("seeker", "student", "school", "company", "officer", "admin")]
+        demo_users = db.session.scalars(select(User).where(User.email.in_(emails))).all()
+        assert sorted(u.role for u in demo_users) == sorted(["seeker", "student", "school", "company", "officer",
+                                                             "admin"])
+        assert all(u.active for u in demo_users)
+        demo_company = next(u.company for u in demo_users if u.role == "company")
+        assert demo_company.status == "verified"
         assert db.session.scalar(select(func.count(AuditEvent.id))) >= 6
     email, password = lines[0][0], lines[0][2]
     assert login(client, email, password).status_code == 302

@@ -36,7 +36,7 @@ def vacancies_list():
 def _vacancy_form(vacancy=None) -> VacancyForm:
     form = VacancyForm(obj=vacancy)
     form.set_choices(kecamatan=reference.kecamatan_choices(), education=reference.education_choices(),
-                     fairs=vacancies.job_fair_choices())
+                     fairs=vacancies.job_fair_choices(current_user))
     return form
 
 

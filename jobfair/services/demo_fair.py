@@ -1,22 +1,22 @@
 """Demo data: the July 2025 job fair as the city published it (23–24 July 2025, BSCC Dome): 102 verified companies
 with booths and 1,757 vacancies in 58 job titles whose openings add up to exactly 4,000.
 
-Companies are registered, verified and given booths through the services; the vacancies (already published, as
-at the fair) are written in one bulk insert, because 1,757 draft -> submit -> publish round trips would make
-`make run` slow. The fair page and the report compute every figure from these rows.
+The office records the companies (see `_record_company`), verifies them and gives them booths through the
+services; the vacancies, collected on paper at the booths, are recorded with `vacancies.publish_fair_batch` — every
+row checked like a typed-in vacancy, one INSERT, one audit row. The fair page and the report compute every figure
+from these rows. The seekers, applications and placements are in services/demo_people.py.
 """
 
 import random
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 
-from flask import current_app
-from sqlalchemy import insert, select
+from sqlalchemy import select
 
 from jobfair.extensions import db
-from jobfair.models import JobFair, Role, User, Vacancy, VacancyStatus
-from jobfair.services import audit, companies, fairs, registration
-from jobfair.services.demo import DEMO_DOMAIN, random_password
+from jobfair.models import Company, JobFair, Role, User
+from jobfair.services import audit, companies, fairs, vacancies
+from jobfair.services.demo import DEMO_DOMAIN, demo_email, record_only_password_hash
 
 FAIR_NAME = "Job Fair Kota Balikpapan Juli 2025"
 COMPANY_COUNT = 102
@@ -47,79 +47,116 @@ JOB_TITLES = [
 EDUCATION = (None, "SMA", "SMK", "D3", "S1")
 
 
-def _openings(rng: random.Random) -> list[int]:
-    """VACANCY_COUNT positive numbers adding up to exactly TOTAL_OPENINGS (at least 1 each)."""
-    openings = [1] * VACANCY_COUNT
-    for _ in range(TOTAL_OPENINGS - VACANCY_COUNT):
-        openings[rng.randrange(VACANCY_COUNT)] += 1
+SKILLS = (
+    "K3", "SIO alat berat", "SIM B1", "SIM A", "Microsoft Excel", "Bahasa Inggris", "Pengelasan SMAW",
+    "Kelistrikan", "Instrumentasi", "AutoCAD", "Pelayanan pelanggan", "Penjualan", "Akuntansi", "Perpajakan",
+    "Administrasi", "Memasak", "Tata graha", "Jaringan komputer", "Pemrograman", "Desain grafis", "Keperawatan",
+    "Mekanik", "Pergudangan", "Keamanan",
+)
+PUBLISHED_AT = datetime(2025, 7, 10, 1, 0, tzinfo=UTC)  # 09.00 WITA, when the office recorded the booths' vacancies
+UMK_2025 = 3_701_508  # Balikpapan minimum wage 2025, Rupiah per month
+
+Progress = Callable[[str], None] | None
+
+
+def say(progress: Progress, line: str) -> None:
+    if progress is not None:
+        progress(line)
+
+
+def vacancy_skills(title_index: int) -> str:
+    return f"{SKILLS[title_index % len(SKILLS)]}, {SKILLS[(title_index * 7 + 3) % len(SKILLS)]}"
+
+
+def _openings(rng: random.Random, count: int, total: int) -> list[int]:
+    """`count` positive numbers adding up to exactly `total` (at least 1 each)."""
+    openings = [1] * count
+    for _ in range(total - count):
+        openings[rng.randrange(count)] += 1
     return openings
 
 
-def _officer() -> User:
-    officer = db.session.scalar(select(User).where(User.role.in_((Role.OFFICER.value, Role.ADMIN.value)))
-                                .order_by(User.id))
+def demo_officer() -> User:
+    """The demo officer (seed_demo), else the first officer or admin."""
+    officer = db.session.scalar(select(User).where(User.email == demo_email(Role.OFFICER.value)))
+    officer = officer or db.session.scalar(
+        select(User).where(User.role.in_((Role.OFFICER.value, Role.ADMIN.value))).order_by(User.id))
     if officer is None:
         raise RuntimeError("seed an officer account first (seed_demo)")
     return officer
 
 
-@contextmanager
-def _placeholder_hashing():
-    """The fair's 102 HR accounts get a random password that is never shown and are deactivated at once, so
-    nobody can ever log in with them: hashing those throw-away passwords at full argon2 cost would only make
-    `make run` 18 s slower. The cost is restored afterwards for every real account."""
-    config = current_app.config
-    saved = {key: config.get(key) for key in ("ARGON2_TIME_COST", "ARGON2_MEMORY_COST", "ARGON2_PARALLELISM")}
-    config.update(ARGON2_TIME_COST=1, ARGON2_MEMORY_COST=1024, ARGON2_PARALLELISM=1)
-    try:
-        yield
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                config.pop(key, None)
-            else:
-                config[key] = value
+def july_2025_fair() -> JobFair | None:
+    return db.session.scalar(select(JobFair).where(JobFair.name == FAIR_NAME))
 
 
-def seed_july_2025_fair(officer: User | None = None) -> JobFair:
-    """Create the July 2025 fair once (idempotent: returns the existing fair on a second call)."""
-    existing = db.session.scalar(select(JobFair).where(JobFair.name == FAIR_NAME))
+def _record_company(officer: User, n: int, password_hash: str) -> User:
+    """A fair company as the office records it: the company (awaiting verification) and its HR contact.
+
+    The same rows registration.register_company writes, but the HR account is a record, not a login: it is created
+    deactivated with the shared record-only hash (demo.record_only_password_hash), so no argon2 round per company
+    and no config tampering; it receives in-app notifications but no e-mail (notify skips inactive accounts).
+    """
+    stem, kbli = SECTORS[n % len(SECTORS)]
+    company = Company(name=f"PT {stem} {n:03d}", nib=f"9125070{n:06d}", kecamatan_code=KECAMATAN[n % 6],
+                      address=f"Jl. Jenderal Sudirman No. {n}, Balikpapan", contact_name=f"HR {stem} {n:03d}",
+                      contact_phone=f"08115{n:07d}", kbli_code=kbli, headcount=20 + 7 * n, wlkp_status="reported")
+    user = User(role=Role.COMPANY.value, email=f"hr{n:03d}.jobfair2025@{DEMO_DOMAIN}", password_hash=password_hash,
+                full_name=company.contact_name, phone=company.contact_phone, active=False, failed_login_count=0,
+                session_version=1, company=company)
+    db.session.add_all([company, user])
+    db.session.flush()
+    audit.record(officer, "company.registered", company, detail={"demo": True, "recorded_by": "office"})
+    audit.record(officer, "account.created", user, detail={"role": Role.COMPANY.value, "demo": True,
+                                                           "active": False})
+    return user  # committed with the verification
+
+
+def _vacancy_rows(company_ids: list[int], count: int, total: int) -> list[dict]:
+    rng = random.Random(20250723)
+    rows = []
+    for index, openings in enumerate(_openings(rng, count, total)):
+        title_index = index % len(JOB_TITLES)
+        title = JOB_TITLES[title_index]
+        rows.append(dict(
+            company_id=company_ids[index % len(company_ids)], title=title,
+            description=f"{title} untuk penempatan di Balikpapan. Lowongan Job Fair Juli 2025.", openings=openings,
+            valid_from=date(2025, 7, 10), valid_until=date(2025, 8, 31), education_min=EDUCATION[index % 5],
+            skills=vacancy_skills(title_index), experience_years=index % 3,
+            kecamatan_code=KECAMATAN[(index // 7) % 6],
+            employment_type=("contract", "permanent", "daily", "internship")[index % 4],
+            wage_min=UMK_2025, wage_max=UMK_2025 + 500_000 * (index % 4) if index % 3 else None,
+            disability_friendly=index % 9 == 0))
+    return rows
+
+
+def seed_july_2025_fair(officer: User | None = None, *, company_count: int = COMPANY_COUNT,
+                        vacancy_count: int = VACANCY_COUNT, total_openings: int = TOTAL_OPENINGS,
+                        password_hash: str | None = None, progress: Progress = None) -> JobFair:
+    """Create the July 2025 fair once (idempotent: returns the existing fair on a second call).
+
+    The counts default to the published figures; tests may ask for a smaller fair.
+    """
+    existing = july_2025_fair()
     if existing is not None:
+        say(progress, "Bursa kerja Juli 2025 sudah ada; tidak ditambahkan lagi.")
         return existing
-    officer = officer or _officer()
+    officer = officer or demo_officer()
     fair = fairs.create_fair(officer, name=FAIR_NAME, starts_on=date(2025, 7, 23), ends_on=date(2025, 7, 24),
                              venue="BSCC Dome, Jl. Ruhui Rahayu, Balikpapan Selatan",
                              description="Bursa kerja Disnaker Kota Balikpapan: 102 perusahaan, lebih dari 1.700 "
                                          "lowongan, potensi penyerapan hingga 4.000 tenaga kerja. Gratis.",
                              booth_count=110, capacity=5000)
+    password_hash = password_hash or record_only_password_hash()
     company_ids = []
-    for n in range(1, COMPANY_COUNT + 1):
-        stem, kbli = SECTORS[n % len(SECTORS)]
-        with _placeholder_hashing():
-            user = registration.register_company(
-                company_name=f"PT {stem} {n:03d}", nib=f"9125070{n:06d}", kecamatan_code=KECAMATAN[n % 6],
-                address=f"Jl. Jenderal Sudirman No. {n}, Balikpapan", contact_name=f"HR {stem} {n:03d}",
-                phone=f"08115{n:07d}", email=f"hr{n:03d}.jobfair2025@{DEMO_DOMAIN}", password=random_password())
-        user.active = False  # a placeholder account (see _placeholder_hashing); no e-mails to it either
-        user.company.kbli_code = kbli  # the profile's sector, as the company would fill it in
+    for n in range(1, company_count + 1):
+        user = _record_company(officer, n, password_hash)
         companies.verify(officer, user.company_id)
         fairs.take_booth(user, fair.id, today=SEED_DAY)
         company_ids.append(user.company_id)
-    rng = random.Random(20250723)
-    published = datetime(2025, 7, 10, 1, 0, tzinfo=UTC)
-    rows = []
-    for index, openings in enumerate(_openings(rng)):
-        company_id = company_ids[index % COMPANY_COUNT]
-        title = JOB_TITLES[index % len(JOB_TITLES)]
-        rows.append(dict(
-            company_id=company_id, job_fair_id=fair.id, title=title, description=f"{title} untuk penempatan di "
-            "Balikpapan. Lowongan Job Fair Juli 2025.", openings=openings, hired_count=0,
-            valid_from=date(2025, 7, 10), valid_until=date(2025, 8, 31), education_min=EDUCATION[index % 5],
-            majors="", skills="", experience_years=index % 3, kecamatan_code=KECAMATAN[(index // 7) % 6],
-            employment_type=("contract", "permanent", "daily", "internship")[index % 4],
-            disability_friendly=index % 9 == 0, status=VacancyStatus.PUBLISHED.value, created_at=published,
-            submitted_at=published, published_at=published))
-    db.session.execute(insert(Vacancy), rows)
-    audit.record(officer, "fair.demo_seeded", fair, detail={"vacancies": len(rows), "openings": TOTAL_OPENINGS})
-    db.session.commit()
+    say(progress, f"Bursa kerja Juli 2025: {len(company_ids)} perusahaan dicatat, diverifikasi, dan mendapat stan.")
+    recorded = vacancies.publish_fair_batch(officer, fair.id, _vacancy_rows(company_ids, vacancy_count,
+                                                                            total_openings),
+                                            today=PUBLISHED_AT.date(), now=PUBLISHED_AT)
+    say(progress, f"Bursa kerja Juli 2025: {recorded:,} lowongan dicatat dan ditayangkan.".replace(",", "."))
     return fair

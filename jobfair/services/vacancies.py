@@ -5,7 +5,7 @@ from datetime import UTC, date, datetime
 from sqlalchemy import select
 
 from jobfair.extensions import db
-from jobfair.models import Company, EducationLevel, JobFair, User, Vacancy, VacancyStatus
+from jobfair.models import Company, EducationLevel, FairBooth, JobFair, User, Vacancy, VacancyStatus
 from jobfair.rules import vacancy_rules
 from jobfair.services import audit
 from jobfair.services.companies import PER_PAGE, company_of, require_officer
@@ -48,7 +48,7 @@ def _clean(fields: dict) -> dict:
     return values
 
 
-def _validate(values: dict, today: date) -> None:
+def _validate(values: dict, today: date, company_id: int) -> None:
     problems = vacancy_rules.vacancy_problems(values, today)
     if len(values["description"]) > DESCRIPTION_MAX:
         problems["description"] = f"Uraian pekerjaan paling panjang {DESCRIPTION_MAX} karakter; singkatkan."
@@ -56,8 +56,9 @@ def _validate(values: dict, today: date) -> None:
         problems["education_min"] = "Pilih pendidikan minimum dari daftar."
     if values["kecamatan_code"] and not kecamatan_exists(values["kecamatan_code"]):
         problems["kecamatan_code"] = "Pilih kecamatan lokasi kerja dari daftar."
-    if values["job_fair_id"] is not None and db.session.get(JobFair, values["job_fair_id"]) is None:
-        problems["job_fair_id"] = "Bursa kerja tidak dikenal; pilih dari daftar atau kosongkan."
+    if values["job_fair_id"] is not None and values["job_fair_id"] not in _open_fairs_with_booth(company_id, today):
+        problems["job_fair_id"] = ("Pilih bursa kerja yang belum selesai dan tempat perusahaan Anda sudah mengambil "
+                                   "stan (menu Bursa kerja), atau kosongkan.")
     if problems:
         raise ValidationFailed(problems)
 
@@ -79,7 +80,7 @@ def _move(vacancy: Vacancy, to_state: str, message: str) -> None:
 def create_draft(actor, *, today: date | None = None, **fields) -> Vacancy:
     company = company_of(actor)
     values = _clean(fields)
-    _validate(values, _today(today))
+    _validate(values, _today(today), company.id)
     vacancy = Vacancy(company_id=company.id, status=VacancyStatus.DRAFT.value, hired_count=0, **values)
     db.session.add(vacancy)
     db.session.flush()
@@ -93,7 +94,7 @@ def update(actor, vacancy_id: int, *, today: date | None = None, **fields) -> Va
     if not vacancy_rules.is_editable(vacancy.status):
         raise InvalidState("Lowongan hanya dapat diubah selagi berstatus draf atau dikembalikan oleh Disnaker.")
     values = _clean(fields)
-    _validate(values, _today(today))
+    _validate(values, _today(today), vacancy.company_id)
     for name, value in values.items():
         setattr(vacancy, name, value)
     audit.record(actor, "vacancy.updated", vacancy)
@@ -136,9 +137,16 @@ def company_vacancy(actor, vacancy_id: int) -> Vacancy:
     return _own(actor, vacancy_id)
 
 
-def job_fair_choices() -> list[tuple[int, str]]:
-    return [(f.id, f"{f.name} ({f.starts_on:%d-%m-%Y})")
-            for f in db.session.scalars(select(JobFair).order_by(JobFair.starts_on.desc()))]
+def _open_fairs_with_booth(company_id: int, today: date) -> dict[int, JobFair]:
+    """Fairs a company may put a vacancy in: not yet over, and the company holds a booth there."""
+    query = (select(JobFair).join(FairBooth, FairBooth.fair_id == JobFair.id)
+             .where(FairBooth.company_id == company_id, JobFair.ends_on >= today).order_by(JobFair.starts_on))
+    return {fair.id: fair for fair in db.session.scalars(query)}
+
+
+def job_fair_choices(actor, today: date | None = None) -> list[tuple[int, str]]:
+    fairs = _open_fairs_with_booth(company_of(actor).id, _today(today))
+    return [(f.id, f"{f.name} ({f.starts_on:%d-%m-%Y})") for f in fairs.values()]
 
 
 # --- the office -------------------------------------------------------------------------------------------------
@@ -252,3 +260,94 @@ def perpres_report(actor) -> tuple[tuple[str, ...], list[list]]:
             v.published_at.astimezone(UTC).replace(tzinfo=None) if v.published_at else None,
         ])
     return PERPRES_HEADERS, rows
+
+
+# --- vacancies collected on paper at a fair ---------------------------------------------------------------------
+
+BATCH_MAX_ROWS = 5000
+BATCH_PROBLEMS_SHOWN = 10
+
+
+def _batch_row_problems(values: dict, today: date, education: set, kecamatan: set) -> dict[str, str]:
+    problems = vacancy_rules.vacancy_problems(values, today)
+    if len(values["description"]) > DESCRIPTION_MAX:
+        problems["description"] = f"Uraian pekerjaan paling panjang {DESCRIPTION_MAX} karakter; singkatkan."
+    if values["education_min"] and values["education_min"] not in education:
+        problems["education_min"] = "Pilih pendidikan minimum dari daftar."
+    if values["kecamatan_code"] and values["kecamatan_code"] not in kecamatan:
+        problems["kecamatan_code"] = "Pilih kecamatan lokasi kerja dari daftar."
+    return problems
+
+
+def publish_fair_batch(actor, fair_id: int, rows: list[dict], *, today: date | None = None,
+                       now: datetime | None = None) -> int:
+    """Record the vacancies the office collected on paper at a fair's booths, already published.
+
+    Each row is a company_id plus the vacancy fields of `create_draft` (job_fair_id is the fair). Every row is
+    checked like a vacancy the company typed in (rules.vacancy_rules), and its company must be verified and hold a
+    booth at this fair. All rows or none: on any problem nothing is written and ValidationFailed names the first
+    rows ("Baris 12: ..."). The rows go in with one INSERT, with one audit row for the batch and one notification
+    per company. Returns the number of vacancies recorded.
+    """
+    from sqlalchemy import insert
+
+    from jobfair.models import FairBooth, Kecamatan
+
+    require_officer(actor)
+    fair = db.session.get(JobFair, fair_id)
+    if fair is None:
+        raise NotFound("Bursa kerja tidak ditemukan.")
+    if not rows:
+        raise ValidationFailed({"rows": "Tidak ada lowongan untuk dicatat; isi minimal satu baris."})
+    if len(rows) > BATCH_MAX_ROWS:
+        raise ValidationFailed({"rows": f"Paling banyak {BATCH_MAX_ROWS} lowongan sekali catat; bagi menjadi "
+                                        "beberapa kiriman."})
+    today = _today(today)
+    education = set(db.session.scalars(select(EducationLevel.code)))
+    kecamatan = set(db.session.scalars(select(Kecamatan.code)))
+    booth_companies = {company_id: status for company_id, status in db.session.execute(
+        select(Company.id, Company.status).join(FairBooth, FairBooth.company_id == Company.id)
+        .where(FairBooth.fair_id == fair.id))}
+    problems: dict[str, str] = {}
+    problem_count = 0
+    values_list = []
+    for number, row in enumerate(rows, start=1):
+        fields = dict(row)
+        company_id = fields.pop("company_id", None)
+        fields.pop("job_fair_id", None)
+        values = _clean(fields)
+        values["job_fair_id"] = fair.id
+        row_problems = _batch_row_problems(values, today, education, kecamatan)
+        if company_id not in booth_companies:
+            row_problems["company_id"] = "Perusahaan ini tidak memiliki stan di bursa kerja ini."
+        elif booth_companies[company_id] != "verified":
+            row_problems["company_id"] = "Perusahaan ini belum diverifikasi Disnaker; verifikasi lebih dulu."
+        if row_problems:
+            problem_count += 1
+            if problem_count <= BATCH_PROBLEMS_SHOWN:
+                for name, message in row_problems.items():
+                    problems[f"rows[{number}].{name}"] = f"Baris {number}: {message}"
+            continue
+        values_list.append(dict(values, company_id=company_id))
+    if problems:
+        if problem_count > BATCH_PROBLEMS_SHOWN:
+            problems["rows"] = (f"{problem_count} baris bermasalah; {BATCH_PROBLEMS_SHOWN} yang pertama "
+                                "ditampilkan. Perbaiki lalu kirim lagi; belum ada yang dicatat.")
+        raise ValidationFailed(problems)
+    now = now or datetime.now(UTC)
+    for values in values_list:
+        values.update(status=VacancyStatus.PUBLISHED.value, hired_count=0, created_at=now, submitted_at=now,
+                      published_at=now)
+    db.session.execute(insert(Vacancy), values_list)
+    openings = sum(values["openings"] for values in values_list)
+    per_company: dict[int, int] = {}
+    for values in values_list:
+        per_company[values["company_id"]] = per_company.get(values["company_id"], 0) + 1
+    audit.record(actor, "vacancy.batch_published", fair, detail={
+        "vacancies": len(values_list), "openings": openings, "companies": len(per_company)})
+    staff = db.session.scalars(select(User).where(User.company_id.in_(per_company))).all()
+    for user in staff:
+        notify(user, f"{per_company[user.company_id]} lowongan perusahaan Anda dari {fair.name} sudah dicatat dan "
+                     "ditayangkan Disnaker.", link="/perusahaan/lowongan")
+    db.session.commit()
+    return len(values_list)

@@ -210,3 +210,21 @@ def test_two_officers_publishing_at_once_decide_once(app):
     with app.app_context():
         published = _db.session.scalars(select(AuditEvent).where(AuditEvent.action == "vacancy.published")).all()
         assert len(published) == 1
+
+
+def test_a_vacancy_joins_only_an_open_fair_where_the_company_has_a_booth(db):
+    from jobfair.services import fairs
+
+    officer = factories.make_officer()
+    company_user = factories.verified_company_user(officer)
+    today = date.today()
+    fair = fairs.create_fair(officer, name="Job Fair Uji", starts_on=today + timedelta(days=10),
+                             ends_on=today + timedelta(days=11), venue="BSCC Dome", booth_count=5, capacity=100)
+    assert vacancies.job_fair_choices(company_user) == []
+    with pytest.raises(ValidationFailed) as exc:
+        vacancies.create_draft(company_user, **factories.vacancy_fields(job_fair_id=fair.id))
+    assert "stan" in exc.value.field_errors["job_fair_id"]
+    fairs.take_booth(company_user, fair.id)
+    assert [fair_id for fair_id, _label in vacancies.job_fair_choices(company_user)] == [fair.id]
+    vacancy = vacancies.create_draft(company_user, **factories.vacancy_fields(job_fair_id=fair.id))
+    assert vacancy.job_fair_id == fair.id
