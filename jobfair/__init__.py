@@ -83,9 +83,10 @@ def _register_blueprints(app: Flask) -> None:
     from jobfair.auth.views import bp as auth_bp
     from jobfair.companies.views import bp as companies_bp
     from jobfair.office.views import bp as office_bp
+    from jobfair.protection.views import bp as protection_bp
     from jobfair.public.views import bp as public_bp
     from jobfair.seekers.views import bp as seekers_bp
     from jobfair.students.views import bp as students_bp
 
-    for blueprint in (public_bp, auth_bp, seekers_bp, companies_bp, students_bp, office_bp):
+    for blueprint in (public_bp, auth_bp, seekers_bp, companies_bp, students_bp, office_bp, protection_bp):
         app.register_blueprint(blueprint)

@@ -206,8 +206,25 @@ APPRENTICESHIPS_POLICY: dict[str, object] = {
     "office.apprenticeships_figures": OFFICE,
 }
 
+# Worker protection and aid: sensitive personal data, officers (and admins) only.
+PROTECTION_REGISTER_POLICY: dict[str, object] = {
+}
+
+PROTECTION_LEDGER_POLICY: dict[str, object] = {
+}
+
+PROTECTION_IMPORT_POLICY: dict[str, object] = {
+}
+
+PROTECTION_FIGURES_POLICY: dict[str, object] = {
+}
+
 ROUTE_POLICY: dict[str, object] = {
     **FOUNDATION_POLICY,
+    **PROTECTION_REGISTER_POLICY,
+    **PROTECTION_LEDGER_POLICY,
+    **PROTECTION_IMPORT_POLICY,
+    **PROTECTION_FIGURES_POLICY,
     **SCHOOLS_STUDENTS_POLICY,
     **TRAINING_POLICY,
     **PLACES_MATCH_POLICY,

@@ -16,6 +16,21 @@ from jobfair.models.company import Company, CompanyStatus
 from jobfair.models.fair import FairBooth, FairRegistration, JobFair
 from jobfair.models.notification import Notification, OutboxEmail
 from jobfair.models.person import Ak1Card, Ak1Report, Ak1Status, Person, SeekerProfile
+from jobfair.models.protection import (
+    Claim,
+    ClaimKind,
+    ClaimStatus,
+    CoverMonth,
+    Enrolment,
+    ImportBatch,
+    LedgerEntry,
+    LedgerStatus,
+    Programme,
+    ProgrammeKind,
+    ProtectionStatus,
+    UmkSetting,
+    Worker,
+)
 from jobfair.models.reference import (
     EducationLevel,
     Kecamatan,
@@ -49,6 +64,8 @@ from jobfair.models.vacancy import (
 )
 
 __all__ = [
+    "Claim", "ClaimKind", "ClaimStatus", "CoverMonth", "Enrolment", "ImportBatch", "LedgerEntry", "LedgerStatus",
+    "Programme", "ProgrammeKind", "ProtectionStatus", "UmkSetting", "Worker",
     "Apprenticeship", "ApprenticeshipPlace", "ApprenticeshipStatus", "Attendance", "CompanyRanking", "EnrolmentStatus",
     "LogbookEntry", "MatchAssignment", "MatchRound", "PlaceStatus", "ProviderType", "School", "Student",
     "StudentChoice", "TrainingCourse", "TrainingEnrolment", "TrainingSession",

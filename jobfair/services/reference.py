@@ -6,11 +6,20 @@ from pathlib import Path
 from sqlalchemy import select
 
 from jobfair.extensions import db
-from jobfair.models import EducationLevel, Kecamatan, Kelurahan, Province, Regency, SmkMajor, WorkerCategory
+from jobfair.models import (
+    EducationLevel,
+    Kecamatan,
+    Kelurahan,
+    Province,
+    Regency,
+    SmkMajor,
+    UmkSetting,
+    WorkerCategory,
+)
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
-# (model, file, primary key column, row -> column values); parents before children.
+# (model, file, row -> column values); parents before children.
 _TABLES = [
     (Province, "provinces.csv", lambda r: {"code": r["code"], "name": r["name"]}),
     (Regency, "regencies.csv", lambda r: {"code": r["code"].replace(".", ""), "province_code": r["province_code"],
@@ -20,6 +29,8 @@ _TABLES = [
     (EducationLevel, "education_levels.csv", lambda r: {"code": r["code"], "name": r["name"], "rank": int(r["rank"])}),
     (WorkerCategory, "worker_categories.csv", lambda r: dict(r)),
     (SmkMajor, "smk_majors.csv", lambda r: dict(r)),
+    # The UMK of each year as published; an admin corrects or adds years in the application.
+    (UmkSetting, "umk.csv", lambda r: {"year": int(r["year"]), "amount": int(r["amount"])}),
 ]
 
 REFERENCE_TABLES = frozenset(model.__tablename__ for model, _, _ in _TABLES)
@@ -34,15 +45,16 @@ def load_reference_data() -> dict[str, int]:
     """Insert or update every reference row from the data files; returns rows per table."""
     counts = {}
     for model, filename, convert in _TABLES:
-        existing = {row.code: row for row in db.session.scalars(select(model))}
+        key = model.__mapper__.primary_key[0].name
+        existing = {getattr(row, key): row for row in db.session.scalars(select(model))}
         rows = [convert(r) for r in _read(filename)]
         for values in rows:
-            current = existing.get(values["code"])
+            current = existing.get(values[key])
             if current is None:
                 db.session.add(model(**values))
             else:
-                for key, value in values.items():
-                    setattr(current, key, value)
+                for column, value in values.items():
+                    setattr(current, column, value)
         db.session.flush()
         counts[model.__tablename__] = len(rows)
     db.session.commit()

@@ -1,0 +1,3 @@
+"""protection blueprint: figures pages (routes registered on the blueprint in views.py)."""
+
+from jobfair.protection.views import bp  # noqa: F401
