@@ -213,6 +213,7 @@ class ImportBatch(db.Model):
     programme_id: Mapped[int | None] = mapped_column(ForeignKey("programme.id"))
     status: Mapped[str] = mapped_column(String(16), default="validated")  # validated / imported / discarded
     total_rows: Mapped[int] = mapped_column(Integer, default=0)
+    processed_rows: Mapped[int] = mapped_column(Integer, default=0)  # progress while validating or importing
     valid_rows: Mapped[int] = mapped_column(Integer, default=0)
     error_rows: Mapped[int] = mapped_column(Integer, default=0)
     imported_rows: Mapped[int] = mapped_column(Integer, default=0)

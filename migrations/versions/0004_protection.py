@@ -114,6 +114,7 @@ def upgrade():
     sa.Column('programme_id', sa.Integer(), nullable=True),
     sa.Column('status', sa.String(length=16), nullable=False),
     sa.Column('total_rows', sa.Integer(), nullable=False),
+    sa.Column('processed_rows', sa.Integer(), nullable=False),
     sa.Column('valid_rows', sa.Integer(), nullable=False),
     sa.Column('error_rows', sa.Integer(), nullable=False),
     sa.Column('imported_rows', sa.Integer(), nullable=False),
