@@ -5,7 +5,7 @@ from flask import current_app
 from flask.cli import with_appcontext
 from flask_migrate import upgrade
 
-from jobfair.services import accounts, demo, demo_fair, demo_people, reference
+from jobfair.services import accounts, demo, demo_fair, demo_people, demo_smk, reference
 from jobfair.services.errors import ValidationFailed
 
 
@@ -48,7 +48,7 @@ def create_user(role, email, full_name, password):
 @with_appcontext
 @click.option("--if-empty", is_flag=True, help="Seed only when the database has no accounts yet.")
 def seed_demo(if_empty):
-    """Add demo data: one account per role (passwords printed once) and the July 2025 job fair."""
+    """Add demo data: one account per role (passwords printed once), the July 2025 job fair, August's SMK programme."""
     if if_empty and not demo.database_is_empty():
         click.echo("Database already has accounts; demo data not added.")
         return
@@ -63,6 +63,9 @@ def seed_demo(if_empty):
     fair = demo_fair.seed_july_2025_fair(password_hash=record_only_hash, progress=click.echo)
     demo_people.seed_fair_people(fair, password_hash=record_only_hash, progress=click.echo)
     for line in demo_people.fair_summary(fair.id):
+        click.echo(line)
+    demo_smk.seed_smk_programme(demo_fair.demo_officer(), password_hash=record_only_hash, progress=click.echo)
+    for line in demo_smk.smk_summary():
         click.echo(line)
 
 
