@@ -16,6 +16,7 @@ def init_app(app) -> None:
     app.cli.add_command(lapse_ak1_cards)
     app.cli.add_command(close_expired_vacancies)
     app.cli.add_command(send_notifications)
+    app.cli.add_command(generate_ledger)
 
 
 @click.command("init-db")
@@ -99,3 +100,31 @@ def lapse_ak1_cards():
 
     changed = ak1.lapse_overdue()
     click.echo(f"AK/1 cards lapsed or expired: {changed}")
+
+
+@click.command("generate-ledger")
+@with_appcontext
+@click.option("--programme", "programme_id", type=int, required=True, help="Programme id.")
+@click.option("--month", required=True, help="Month as YYYY-MM, e.g. 2025-11.")
+@click.option("--as", "officer_email", default=None, help="E-mail of the officer or admin recorded in the audit log.")
+def generate_ledger(programme_id, month, officer_email):
+    """Create the month's contribution or delivery rows for every active enrolment (running it twice adds nothing)."""
+    from sqlalchemy import select
+
+    from jobfair.extensions import db
+    from jobfair.models import Role, User
+    from jobfair.services import ledger
+    from jobfair.services.errors import DomainError
+
+    query = select(User).where(User.role.in_([Role.ADMIN.value, Role.OFFICER.value]))
+    query = query.where(User.email == officer_email.strip().lower()) if officer_email else query.order_by(User.id)
+    actor = db.session.scalars(query).first()
+    if actor is None:
+        click.echo("No officer or admin account found: create one with `flask create-user` (or check --as).", err=True)
+        raise SystemExit(1)
+    try:
+        result = ledger.generate(actor, programme_id, month)
+    except DomainError as exc:
+        click.echo(exc.message, err=True)
+        raise SystemExit(1) from exc
+    click.echo(f"created: {result.created}, existing: {result.existing}")

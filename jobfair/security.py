@@ -208,15 +208,51 @@ APPRENTICESHIPS_POLICY: dict[str, object] = {
 
 # Worker protection and aid: sensitive personal data, officers (and admins) only.
 PROTECTION_REGISTER_POLICY: dict[str, object] = {
+    "protection.workers": OFFICE,
+    "protection.worker_new": OFFICE,
+    "protection.worker_detail": OFFICE,
+    "protection.worker_edit": OFFICE,
+    "protection.worker_find": OFFICE,
+    "protection.enrol": OFFICE,
+    "protection.programmes_list": OFFICE,
+    "protection.programme_new": OFFICE,
+    "protection.programme_edit": OFFICE,
+    "protection.programme_detail": OFFICE,
+    "protection.programme_decree_xlsx": OFFICE,
+    "protection.enrolment_detail": OFFICE,
+    "protection.enrolment_verify": OFFICE,
+    "protection.enrolment_activate": OFFICE,
+    "protection.enrolment_kpj": OFFICE,
+    "protection.enrolment_end": OFFICE,
+    "protection.enrolment_reject": OFFICE,
+    "protection.reregister": OFFICE,
+    "protection.umk": ADMIN,
 }
 
 PROTECTION_LEDGER_POLICY: dict[str, object] = {
+    "protection.ledger_index": OFFICE,
+    "protection.ledger_month": OFFICE,
+    "protection.ledger_generate": OFFICE,
+    "protection.ledger_settle": OFFICE,
+    "protection.ledger_delivery_new": OFFICE,
+    "protection.claims_list": OFFICE,
+    "protection.claim_new": OFFICE,
+    "protection.claim_detail": OFFICE,
 }
 
 PROTECTION_IMPORT_POLICY: dict[str, object] = {
+    "protection.import_upload": OFFICE,
+    "protection.import_template": OFFICE,
+    "protection.import_status": OFFICE,
+    "protection.import_report": OFFICE,
+    "protection.import_apply": OFFICE,
 }
 
 PROTECTION_FIGURES_POLICY: dict[str, object] = {
+    "protection.figures_page": OFFICE,
+    "protection.figures_chart": OFFICE,
+    "protection.figures_xlsx": OFFICE,
+    "protection.figures_bpjs_export": OFFICE,
 }
 
 ROUTE_POLICY: dict[str, object] = {

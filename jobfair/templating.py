@@ -30,6 +30,7 @@ NAVIGATION = {
                 ("office.placements_queue", _l("Penempatan")),
                 ("office.fairs_list", _l("Bursa kerja")), ("office.schools_list", _l("Sekolah")),
                 ("office.training_courses", _l("Pelatihan")), ("office.places_queue", _l("Magang")),
+                ("protection.workers", _l("Perlindungan")),
                 ("office.report_placements", _l("Laporan"))],
 }
 NAVIGATION["admin"] = NAVIGATION["officer"]

@@ -510,3 +510,218 @@ def approved_place(company_user: User | None = None, officer: User | None = None
     company_user = company_user or match_company(officer=officer)
     place = places.propose_place(company_user, **place_fields(**overrides))
     return places.approve(officer, place.id)
+
+
+# --- ledger (helper N) ---
+def ledger_programme(kind: str = "contribution_subsidy", **overrides):
+    """A protection/aid programme written with the ORM (the programme services belong to another area)."""
+    from jobfair.extensions import db
+    from jobfair.models import Programme
+
+    n = next(_counter)
+    fields = dict(name=f"Program {kind} {n}", kind=kind, cover_kind=f"{kind}-{n}", owning_office="Disnaker",
+                  funder="city", payer="city", year=2025, quota=10_000, enrolled_count=0, budget=0)
+    if kind == "contribution_subsidy":
+        fields.update(cover_kind="bpjs_jkk_jkm", amount_per_month=16_800, item_name="Iuran JKK + JKM")
+    elif kind == "recurring_aid":
+        fields.update(item_name="Paket sembako", unit_value=250_000)
+    else:
+        fields.update(item_name="Kaki palsu", unit_value=7_000_000)
+    fields.update(overrides)
+    programme = Programme(**fields)
+    db.session.add(programme)
+    db.session.commit()
+    return programme
+
+
+def ledger_enrolment(programme=None, *, status: str = "active", cover_from: date | None = date(2025, 1, 1),
+                     cover_to: date | None = date(2025, 12, 1), **overrides):
+    """A worker (Person via services.people) enrolled in `programme` with the ORM, with its CoverMonth rows."""
+    from jobfair.extensions import db
+    from jobfair.models import CoverMonth, Enrolment, Worker
+    from jobfair.rules.eligibility import months_in
+    from jobfair.rules.nik import parse_nik
+    from jobfair.services import people
+
+    programme = programme or ledger_programme()
+    n = next(_counter)
+    birth = date(1980, 6, 15)
+    person = people.get_or_create_person(parse_nik(valid_nik(serial=n % 9999 + 1, birth=birth, district="02")),
+                                         full_name=f"Pekerja Rentan {n}", sex="L", birth_date=birth)
+    db.session.flush()
+    worker = Worker(person_id=person.id, category_code=None, monthly_income=2_500_000, ktp_since=date(2010, 1, 1))
+    db.session.add(worker)
+    db.session.flush()
+    fields = dict(programme_id=programme.id, worker_id=worker.id, status=status, cover_from=cover_from,
+                  cover_to=cover_to, payer=programme.payer, decree_number="188.45/001/2025")
+    fields.update(overrides)
+    enrolment = Enrolment(**fields)
+    db.session.add(enrolment)
+    db.session.flush()
+    if status in ("decreed", "active") and enrolment.cover_from and enrolment.cover_to:
+        db.session.add_all(CoverMonth(enrolment_id=enrolment.id, person_id=person.id,
+                                      cover_kind=programme.cover_kind, month=month)
+                           for month in months_in(enrolment.cover_from, enrolment.cover_to))
+    db.session.commit()
+    return enrolment
+
+
+# --- protection register (helper M) ---
+def make_worker(**overrides):
+    """A worker in the protection register (through services.protection_people): eligible for the BPJS subsidy
+    by default (age 41 in 2026, income below the UMK, Balikpapan KTP since 2015). Pass actor= to choose the officer."""
+    from jobfair.services import protection_people
+
+    actor = overrides.pop("actor", None) or make_user("officer")
+    n = next(_counter)
+    birth = overrides.get("birth_date", date(1985, 6, 15))
+    female = overrides.get("sex", "L") == "P"
+    fields = dict(nik=valid_nik(serial=n % 9999 + 1, birth=birth, female=female), full_name=f"Pekerja Rentan {n}",
+                  sex="L", birth_date=birth, address="Jl. Mulawarman RT 12", kecamatan_code="647101",
+                  kelurahan_code="6471011001", phone="", category_code="nelayan", monthly_income=2_500_000,
+                  ktp_since=date(2015, 1, 1), has_disability=False, disability_note="", is_elderly=False)
+    fields.update(overrides)
+    return protection_people.register_worker(actor, **fields)
+
+
+def bpjs_programme(year: int = 2025, **overrides):
+    """The city's BPJS Ketenagakerjaan JKK+JKM contribution subsidy (Rp16.800 a month, quota 7,140)."""
+    from sqlalchemy import select
+
+    from jobfair.extensions import db
+    from jobfair.models import Programme
+    from jobfair.rules.eligibility import BPJS_SUBSIDY_RULES
+    from jobfair.services import programmes
+
+    actor = overrides.pop("actor", None) or make_user("officer")
+    fields = dict(name="Subsidi iuran BPJS Ketenagakerjaan JKK+JKM", kind="contribution_subsidy",
+                  cover_kind="bpjs_jkk_jkm", owning_office="Disnaker", funder="city", payer="city", year=year,
+                  amount_per_month=16_800, item_name="", unit_value=0, quota=7140, budget=16_800 * 12 * 7140,
+                  eligibility=BPJS_SUBSIDY_RULES.to_dict())
+    fields.update(overrides)
+    taken = select(Programme.id).where(Programme.name == fields["name"], Programme.year == fields["year"])
+    if db.session.scalar(taken):
+        fields["name"] = f"{fields['name']} {next(_counter)}"
+    return programmes.create_programme(actor, **fields)
+
+
+def aid_programme(kind: str = "recurring_aid", **overrides):
+    """An aid programme: recurring monthly food packages for the elderly, or one-off prosthetic legs."""
+    from jobfair.services import programmes
+
+    actor = overrides.pop("actor", None) or make_user("officer")
+    n = next(_counter)
+    if kind == "one_off_aid":
+        fields = dict(name=f"Bantuan kaki palsu {n}", cover_kind="aid_prosthetic", item_name="Kaki palsu",
+                      unit_value=7_000_000, amount_per_month=0, quota=13, budget=91_000_000,
+                      eligibility={"requires_disability": True}, owning_office="Dinas Sosial")
+    else:
+        fields = dict(name=f"Paket sembako lansia {n}", cover_kind="aid_sembako", item_name="Paket sembako",
+                      unit_value=300_000, amount_per_month=0, quota=80, budget=300_000 * 12 * 80,
+                      eligibility={"requires_elderly": True, "min_age": 60}, owning_office="Dinas Sosial")
+    fields.update(kind=kind, funder="city", payer="city", year=2025)
+    fields.update(overrides)
+    return programmes.create_programme(actor, **fields)
+
+
+def make_enrolment(worker=None, programme=None, status: str = "active", **overrides):
+    """An enrolment moved through the services to `status` (registered, sector_verified, decreed, active, ended,
+    rejected); cover January–December of the programme year unless cover_from/cover_to are given."""
+    from jobfair.services import enrolments
+
+    actor = overrides.pop("actor", None) or make_user("officer")
+    programme = programme or bpjs_programme()
+    if worker is None:
+        worker_fields = {"is_elderly": True, "birth_date": date(1955, 6, 15)} \
+            if "requires_elderly" in (programme.eligibility or {}) else {}
+        if "requires_disability" in (programme.eligibility or {}):
+            worker_fields.update(has_disability=True, disability_note="Amputasi kaki kanan")
+        worker = make_worker(actor=actor, **worker_fields)
+    fields = dict(cover_from=date(programme.year, 1, 1), cover_to=date(programme.year, 12, 1), payer=programme.payer,
+                  verifying_office="Dinas Perikanan", today=date(programme.year - 1, 11, 1))
+    fields.update(overrides)
+    kpj = fields.pop("kpj_number", None)
+    enrolment = enrolments.enrol(actor, programme.id, worker.id, **fields)
+    if status == "rejected":
+        return enrolments.reject(actor, enrolment.id, "Data tidak sesuai hasil verifikasi")
+    if status == "registered":
+        return enrolment
+    enrolments.verify_sector(actor, enrolment.id, fields["verifying_office"] or "Dinas Perikanan")
+    if status == "sector_verified":
+        return enrolment
+    enrolments.decree(actor, [enrolment.id], decree_number=f"100.3.3.2/{programme.year}/SK",
+                      decree_date=min(date(programme.year - 1, 12, 15), date.today()))
+    if status == "decreed":
+        return enrolment
+    enrolment = enrolments.activate(actor, enrolment.id, kpj_number=kpj)
+    if status == "ended":
+        return enrolments.end(actor, enrolment.id, reason="Pindah domisili ke luar kota",
+                              last_month=fields["cover_from"])
+    return enrolment
+
+
+# --- protection figures (helper P) ---
+def figures_worker(*, category: str | None = "nelayan", kecamatan: str | None = "647101", sex: str = "L",
+                   birth: date = date(1985, 6, 15), **overrides):
+    """A worker in the register written with the ORM (Person through services.people), for the figures tests."""
+    from jobfair.extensions import db
+    from jobfair.models import Worker
+    from jobfair.rules.nik import parse_nik
+    from jobfair.services import people
+
+    n = next(_counter)
+    nik = valid_nik(serial=n % 9999 + 1, birth=birth, female=sex == "P", district="03")
+    person = people.get_or_create_person(parse_nik(nik), full_name=overrides.pop("full_name", f"Pekerja {n}"),
+                                         sex=sex, birth_date=birth)
+    db.session.flush()
+    fields = dict(person_id=person.id, category_code=category, kecamatan_code=kecamatan, address="Jl. Mulawarman 7",
+                  phone=f"0812{n:08d}", monthly_income=2_000_000, ktp_since=date(2010, 1, 1))
+    fields.update(overrides)
+    worker = Worker(**fields)
+    db.session.add(worker)
+    db.session.commit()
+    return worker
+
+
+def figures_enrolment(programme, worker=None, *, status: str = "active", cover_from: date = date(2025, 1, 1),
+                      cover_to: date = date(2025, 12, 1), **overrides):
+    """An enrolment (ORM) with its CoverMonth rows when decreed, active or ended."""
+    from jobfair.extensions import db
+    from jobfair.models import CoverMonth, Enrolment
+    from jobfair.rules.eligibility import months_in
+
+    worker = worker or figures_worker()
+    fields = dict(programme_id=programme.id, worker_id=worker.id, status=status, cover_from=cover_from,
+                  cover_to=cover_to, payer=programme.payer, decree_number="100.3.3.2/2025/SK")
+    fields.update(overrides)
+    enrolment = Enrolment(**fields)
+    db.session.add(enrolment)
+    db.session.flush()
+    if status in ("decreed", "active", "ended"):
+        db.session.add_all(CoverMonth(enrolment_id=enrolment.id, person_id=worker.person_id,
+                                      cover_kind=programme.cover_kind, month=month)
+                           for month in months_in(cover_from, cover_to))
+    db.session.commit()
+    return enrolment
+
+
+def figures_ledger(enrolment, month: date, *, amount: int = 16_800, status: str = "due", quantity: int = 1):
+    from jobfair.extensions import db
+    from jobfair.models import LedgerEntry
+
+    entry = LedgerEntry(enrolment_id=enrolment.id, programme_id=enrolment.programme_id, month=month, amount=amount,
+                        quantity=quantity, status=status)
+    db.session.add(entry)
+    db.session.commit()
+    return entry
+
+
+def figures_claim(enrolment, *, kind: str = "accident", status: str = "filed", amount: int = 5_000_000,
+                  incident_date: date = date(2025, 3, 10)):
+    from jobfair.extensions import db
+    from jobfair.models import Claim
+
+    claim = Claim(enrolment_id=enrolment.id, kind=kind, status=status, amount=amount, incident_date=incident_date)
+    db.session.add(claim)
+    db.session.commit()
+    return claim

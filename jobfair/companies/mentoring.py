@@ -26,7 +26,7 @@ def apprentices():
 def apprentice(apprenticeship_id: int):
     appr = apprenticeships.company_apprentice(current_user, apprenticeship_id)
     return render_template("companies/mentoring_detail.html", appr=appr, labels=STATUS_LABELS,
-                           sign_form=SignEntryForm())
+                           sign_form=SignEntryForm(), assessment=apprenticeships.assessment_readiness(appr))
 
 
 @bp.route("/peserta-magang/logbook/<int:entry_id>/tandatangan", methods=["POST"])
@@ -58,7 +58,8 @@ def apprentice_assess(apprenticeship_id: int):
         else:
             flash(_("Penilaian akhir disimpan; pemagangan selesai dan sertifikat terbit."), "success")
             return redirect(url_for(".apprentice", apprenticeship_id=apprenticeship_id))
-    return render_template("companies/mentoring_assess.html", form=form, appr=appr), 200 if not form.errors else 422
+    return render_template("companies/mentoring_assess.html", form=form, appr=appr,
+                           assessment=apprenticeships.assessment_readiness(appr)), 200 if not form.errors else 422
 
 
 @bp.route("/peserta-magang/<int:apprenticeship_id>/perjanjian")

@@ -5,10 +5,11 @@ Pure: no Flask, no database.
 
 import calendar
 import random
-from datetime import date
+from datetime import date, timedelta
 from fractions import Fraction
 
 TITLE_MAX = 160
+ASSESSMENT_DAYS_BEFORE_END = 14  # the mentor's final assessment opens this many days before the place ends
 MAX_PLACES = 1000
 ALLOWANCE_MAX = 100_000_000
 
@@ -25,8 +26,10 @@ def add_months(day: date, months: int) -> date:
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
-def place_problems(fields: dict, *, max_months: int) -> dict[str, str]:
-    """Field name -> Indonesian message saying how to fix it. Empty when the place is acceptable."""
+def place_problems(fields: dict, *, max_months: int, today: date | None = None) -> dict[str, str]:
+    """Field name -> Indonesian message saying how to fix it. Empty when the place is acceptable.
+
+    With `today`, a place may not start before that day."""
     problems: dict[str, str] = {}
     title = (fields.get("title") or "").strip()
     if not 2 <= len(title) <= TITLE_MAX:
@@ -39,6 +42,9 @@ def place_problems(fields: dict, *, max_months: int) -> dict[str, str]:
         problems["starts_on"] = "Isi tanggal mulai magang."
     if not isinstance(ends, date):
         problems["ends_on"] = "Isi tanggal selesai magang."
+    if isinstance(starts, date) and today is not None and starts < today:
+        problems["starts_on"] = (f"Tanggal mulai magang sudah lewat; magang harus mulai hari ini "
+                                 f"({today:%d-%m-%Y}) atau sesudahnya.")
     if isinstance(starts, date) and isinstance(ends, date):
         if ends <= starts:
             problems["ends_on"] = "Tanggal selesai harus sesudah tanggal mulai."
@@ -56,6 +62,11 @@ def place_problems(fields: dict, *, max_months: int) -> dict[str, str]:
     if len((fields.get("location") or "").strip()) < 3:
         problems["location"] = "Tulis lokasi magang (alamat atau nama lokasi kerja)."
     return problems
+
+
+def assessment_opens_on(ends_on: date) -> date:
+    """The first day the mentor may give the final assessment of a place ending on `ends_on`."""
+    return ends_on - timedelta(days=ASSESSMENT_DAYS_BEFORE_END)
 
 
 def headcount_cap(headcount: int, share) -> int:

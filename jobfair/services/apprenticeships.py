@@ -11,6 +11,7 @@ Anything not visible to the actor answers NotFound (404), never "forbidden".
 """
 
 from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import joinedload
@@ -18,6 +19,7 @@ from sqlalchemy.orm import joinedload
 from jobfair.extensions import db
 from jobfair.models import Apprenticeship, ApprenticeshipPlace, LogbookEntry, Role, Student, User
 from jobfair.rules import agreement as rules
+from jobfair.rules.apprenticeship_rules import ASSESSMENT_DAYS_BEFORE_END, assessment_opens_on
 from jobfair.services import audit
 from jobfair.services.companies import PER_PAGE, company_of, require_officer
 from jobfair.services.errors import InvalidState, NotFound, PermissionDenied, ValidationFailed
@@ -27,6 +29,7 @@ NOT_FOUND = "Data pemagangan tidak ditemukan."
 ENTRY_NOT_FOUND = "Catatan logbook tidak ditemukan."
 OFFICE_ROLES = (Role.OFFICER.value, Role.ADMIN.value)
 STUDENT_LINK = "/smk/magang"
+WITA = ZoneInfo("Asia/Makassar")
 
 
 def _load(apprenticeship_id: int, *, lock: bool = False) -> Apprenticeship | None:
@@ -291,18 +294,44 @@ def sign_entry(actor, entry_id: int, note: str = "") -> LogbookEntry:
     return entry
 
 
+def _signed_entries(appr: Apprenticeship) -> int:
+    return db.session.scalar(select(func.count(LogbookEntry.id)).where(
+        LogbookEntry.apprenticeship_id == appr.id, LogbookEntry.signed_at.is_not(None))) or 0
+
+
+def assessment_readiness(appr: Apprenticeship, *, now: datetime | None = None) -> dict:
+    """Whether the mentor may give the final assessment now: {"ready", "signed", "opens_on", "problem", "days"}.
+
+    It needs an active apprenticeship, at least one signed logbook entry, and a day (WITA) no earlier than
+    ASSESSMENT_DAYS_BEFORE_END days before the place ends. `problem` says in Indonesian why not (None when ready)."""
+    opens_on = assessment_opens_on(appr.place.ends_on)
+    today = (now or datetime.now(UTC)).astimezone(WITA).date()
+    signed = _signed_entries(appr)
+    problem = None
+    if appr.status != rules.ACTIVE:
+        problem = ("Penilaian akhir hanya dapat diberikan pada pemagangan yang sedang berjalan (perjanjian sudah "
+                   "disahkan dan belum selesai).")
+    elif not signed:
+        problem = ("Belum ada catatan logbook yang ditandatangani. Tandatangani minimal satu catatan mingguan "
+                   "peserta sebelum memberi penilaian akhir.")
+    elif today < opens_on:
+        ends = rules.format_date(appr.place.ends_on)
+        problem = (f"Penilaian akhir baru dapat diberikan mulai {rules.format_date(opens_on)}, yaitu "
+                   f"{ASSESSMENT_DAYS_BEFORE_END} hari sebelum magang selesai ({ends}).")
+    return {"ready": problem is None, "signed": signed, "opens_on": opens_on, "problem": problem,
+            "days": ASSESSMENT_DAYS_BEFORE_END}
+
+
 def assess(actor, apprenticeship_id: int, *, score, note: str, now: datetime | None = None) -> Apprenticeship:
-    """The mentor's final assessment: completes the apprenticeship and issues the certificate."""
+    """The mentor's final assessment: completes the apprenticeship and issues the certificate.
+
+    Possible from ASSESSMENT_DAYS_BEFORE_END days before the place ends (the day is taken in WITA)."""
     appr = company_apprentice(actor, apprenticeship_id, lock=True)
     _require_mentor(actor, appr)
-    if appr.status != rules.ACTIVE:
-        raise InvalidState("Penilaian akhir hanya dapat diberikan pada pemagangan yang sedang berjalan (perjanjian "
-                           "sudah disahkan dan belum selesai).")
-    signed = db.session.scalar(select(func.count(LogbookEntry.id)).where(
-        LogbookEntry.apprenticeship_id == appr.id, LogbookEntry.signed_at.is_not(None)))
-    if not signed:
-        raise InvalidState("Belum ada catatan logbook yang ditandatangani. Tandatangani minimal satu catatan "
-                           "mingguan peserta sebelum memberi penilaian akhir.")
+    now = now or datetime.now(UTC)
+    problem = assessment_readiness(appr, now=now)["problem"]
+    if problem:
+        raise InvalidState(problem)
     errors: dict[str, str] = {}
     if isinstance(score, bool) or not isinstance(score, int) or not rules.SCORE_MIN <= score <= rules.SCORE_MAX:
         errors["score"] = "Nilai akhir diisi angka bulat 0–100."
@@ -311,7 +340,6 @@ def assess(actor, apprenticeship_id: int, *, score, note: str, now: datetime | N
         errors["note"] = "Tulis catatan penilaian (5–2000 karakter): kekuatan dan hal yang perlu ditingkatkan."
     if errors:
         raise ValidationFailed(errors)
-    now = now or datetime.now(UTC)
     appr.status = rules.COMPLETED
     appr.final_score, appr.assessment_note, appr.assessed_by_id = score, note, actor.id
     appr.completed_at = now

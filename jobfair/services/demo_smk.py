@@ -265,7 +265,8 @@ def _create_companies(officer: User, password_hash: str) -> list[int]:
             place = places.propose_place(hr, title=title, eligible_majors=list(majors), places=seats,
                                          starts_on=starts, ends_on=ends, mentor_name=mentor,
                                          allowance_transport=transport, allowance_meals=meals,
-                                         allowance_incentive=incentive, location=f"{name}, {address}")
+                                         allowance_incentive=incentive, location=f"{name}, {address}",
+                                         today=PROPOSE_DAY)
             place_ids.append(place.id)
     for place_id in place_ids:
         places.approve(officer, place_id, today=PROPOSE_DAY)
@@ -340,7 +341,7 @@ def _carry_out_apprenticeships(officer: User, round_id: int, rng: random.Random,
                            "mentor, dan mencatat hal baru yang dipelajari.")
             apprenticeships.sign_entry(mentor, entry.id, note="Kehadiran dan sikap kerja baik.")
             week += timedelta(weeks=1)
-        if ends <= today:
+        if ends <= today:  # assessed on the last day (16.00 WITA): inside the last 14 days the mentor may assess
             apprenticeships.assess(mentor, appr_id, score=rng.randrange(75, 96),
                                    note="Disiplin, cepat belajar, dan mampu bekerja dalam tim.",
                                    now=datetime.combine(ends, datetime.min.time(), UTC) + timedelta(hours=8))

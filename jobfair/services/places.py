@@ -46,8 +46,9 @@ def _clean(fields: dict) -> dict:
     return values
 
 
-def _validate(values: dict) -> dict:
-    problems = apprenticeship_rules.place_problems(values, max_months=current_app.config["APPRENTICESHIP_MAX_MONTHS"])
+def _validate(values: dict, today: date | None) -> dict:
+    problems = apprenticeship_rules.place_problems(values, max_months=current_app.config["APPRENTICESHIP_MAX_MONTHS"],
+                                                   today=today or date.today())
     known = set(db.session.scalars(select(SmkMajor.code)))
     if values["eligible_majors"] and not set(values["eligible_majors"]) <= known:
         problems["eligible_majors"] = "Pilih jurusan SMK dari daftar."
@@ -66,12 +67,12 @@ def _own(actor, place_id: int, *, lock: bool = False) -> ApprenticeshipPlace:
     return place
 
 
-def propose_place(actor, **fields) -> ApprenticeshipPlace:
+def propose_place(actor, *, today: date | None = None, **fields) -> ApprenticeshipPlace:
     company = company_of(actor)
     if not company.is_verified:
         raise InvalidState("Perusahaan Anda belum diverifikasi Disnaker, jadi belum dapat mengajukan tempat magang. "
                            "Lengkapi profil perusahaan dan tunggu verifikasi.")
-    values = _validate(_clean(fields))
+    values = _validate(_clean(fields), today)
     place = ApprenticeshipPlace(company_id=company.id, status=PlaceStatus.PROPOSED.value, filled_count=0, **values)
     db.session.add(place)
     db.session.flush()
@@ -80,11 +81,11 @@ def propose_place(actor, **fields) -> ApprenticeshipPlace:
     return place
 
 
-def update_place(actor, place_id: int, **fields) -> ApprenticeshipPlace:
+def update_place(actor, place_id: int, *, today: date | None = None, **fields) -> ApprenticeshipPlace:
     place = _own(actor, place_id, lock=True)
     if place.status not in EDITABLE:
         raise InvalidState("Tempat magang hanya dapat diubah selagi menunggu persetujuan atau dikembalikan Disnaker.")
-    values = _validate(_clean(fields))
+    values = _validate(_clean(fields), today)
     for name, value in values.items():
         setattr(place, name, value)
     if place.status == PlaceStatus.RETURNED.value:  # corrected: back to the office's queue
@@ -145,6 +146,10 @@ def approve(actor, place_id: int, *, today: date | None = None) -> Apprenticeshi
                            "mungkin sudah diputuskan petugas lain.")
     if not company.is_verified:
         raise InvalidState("Perusahaan ini belum diverifikasi; verifikasi perusahaan lebih dulu.")
+    today = today or date.today()
+    if place.starts_on < today:
+        raise InvalidState(f"Tempat magang ini mulai {place.starts_on:%d-%m-%Y}, sebelum hari ini; magang harus mulai "
+                           "hari ini atau sesudahnya. Kembalikan ke perusahaan agar tanggal mulainya diperbaiki.")
     max_months = current_app.config["APPRENTICESHIP_MAX_MONTHS"]
     if place.ends_on > apprenticeship_rules.add_months(place.starts_on, max_months):
         raise InvalidState(f"Magang ini lebih dari {max_months} bulan (Permenaker 6/2020); kembalikan ke perusahaan "

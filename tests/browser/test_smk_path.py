@@ -6,8 +6,10 @@ company ranks them (overriding the default score order) -> officer runs the matc
 with confirmation and legalises the agreement -> the matched student writes this week's logbook entry, the other
 sees why not -> the mentor signs it and gives the final assessment -> the student sees the certificate number.
 Each actor has its own browser context; pages are reached by clicking, except the start page and the activation
-link the school hands over. Dates follow date.today(): the place runs from today for 60 days (the logbook accepts
-the running week) and the students graduate in 75 days, so their window (3 months before graduation) holds it.
+link the school hands over. Dates follow date.today(): the place runs from today to today + 13 days (the logbook
+accepts the running week, and today lies in the last 14 days, when the mentor may give the final assessment) and the
+students graduate in 75 days, so their window (3 months before graduation) holds it. The ranking page and the
+mentor's logbook page must fit a 360 px screen without sideways scrolling.
 """
 
 import re
@@ -30,11 +32,12 @@ MAJOR = "Teknik Pengelasan"  # TPL
 LOCATION = "Bengkel Kariangau, Balikpapan Barat"
 ANDI, BUNGA, CITRA = "Andi Saputra", "Bunga Lestari", "Citra Maharani"
 SCREENSHOTS = {"ranking": "/tmp/jobfair-smk-ranking-360.png", "logbook_form": "/tmp/jobfair-smk-logbook-form-360.png",
-               "logbook": "/tmp/jobfair-smk-logbook-360.png", "certificate": "/tmp/jobfair-smk-certificate-360.png"}
+               "logbook": "/tmp/jobfair-smk-logbook-360.png", "certificate": "/tmp/jobfair-smk-certificate-360.png",
+               "mentor": "/tmp/jobfair-smk-mentor-360.png"}
 
 TODAY = date.today()
 PLACE_STARTS = TODAY
-PLACE_ENDS = TODAY + timedelta(days=60)
+PLACE_ENDS = TODAY + timedelta(days=13)   # today is within the last 14 days: the final assessment is open
 GRADUATION = TODAY + timedelta(days=75)   # window: about TODAY - 16 days .. TODAY + 75 days
 
 
@@ -90,6 +93,16 @@ def _ddmmyyyy(day: date) -> str:
 
 def _widths(page: Page) -> list[int]:
     return page.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+
+
+def _fits_phone(page: Page, control: Locator, what: str) -> None:
+    """No sideways scrolling at 360 px, and `control` lies wholly inside the screen's width."""
+    width = PHONE_VIEWPORT["width"]
+    scroll_width = page.evaluate("() => document.documentElement.scrollWidth")
+    assert scroll_width <= width, f"{what} scrolls sideways at {width} px: scrollWidth {scroll_width}"
+    box = control.bounding_box()
+    assert box is not None, f"{what}: control not rendered"
+    assert box["x"] >= 0 and box["x"] + box["width"] <= width, f"{what}: control outside the {width} px screen: {box}"
 
 
 def _login(page: Page, email: str, password: str) -> None:
@@ -232,6 +245,7 @@ def _company_ranks_students(company: Page) -> None:
     expect(_row(company, BUNGA).locator("td").first).to_have_text("2")
     expect(company.locator("main")).not_to_contain_text(CITRA)
     expect(_row(company, ANDI)).to_contain_text("88.50")
+    _fits_phone(company, company.get_by_label(f"Peringkat untuk {BUNGA}"), "ranking page (Peringkat Anda)")
 
     company.get_by_label(f"Peringkat untuk {BUNGA}").fill("1")
     company.get_by_label(f"Peringkat untuk {ANDI}").fill("2")
@@ -341,6 +355,11 @@ def _mentor_signs_and_assesses(company: Page, monday: date) -> None:
     expect(_h1(company)).to_have_text(BUNGA)
     entry = _row(company, _ddmmyyyy(monday))
     expect(entry).to_contain_text("latihan las SMAW")
+    # Nothing signed yet: no final assessment, only a hint saying what is missing.
+    expect(company.get_by_role("link", name="Penilaian akhir")).to_have_count(0)
+    expect(company.locator("main .assessment-hint")).to_contain_text("setelah minimal satu catatan logbook")
+    company.screenshot(path=SCREENSHOTS["mentor"], full_page=True)
+    _fits_phone(company, entry.get_by_role("button", name="Tandatangani"), "mentor page (Tandatangani)")
     entry.get_by_label("Catatan mentor (boleh kosong)").fill("Rapi dan disiplin K3. Lanjutkan posisi 2G.")
     entry.get_by_role("button", name="Tandatangani").click()
     expect(_flash(company)).to_contain_text("Catatan logbook ditandatangani.")

@@ -31,6 +31,18 @@ def test_longer_than_the_setting_is_refused():
     assert "ends_on" in rules.place_problems(GOOD, max_months=2)
 
 
+def test_a_place_may_not_start_before_today():
+    assert rules.place_problems(GOOD, max_months=12, today=date(2026, 2, 1)) == {}  # today itself is fine
+    problems = rules.place_problems(GOOD, max_months=12, today=date(2026, 2, 2))
+    assert set(problems) == {"starts_on"}
+    assert "hari ini (02-02-2026) atau sesudahnya" in problems["starts_on"]
+
+
+def test_the_final_assessment_opens_fourteen_days_before_the_end():
+    assert rules.ASSESSMENT_DAYS_BEFORE_END == 14
+    assert rules.assessment_opens_on(date(2026, 5, 1)) == date(2026, 4, 17)
+
+
 def test_headcount_cap_is_the_floor_of_twenty_percent():
     assert rules.headcount_cap(100, 0.20) == 20
     assert rules.headcount_cap(14, 0.20) == 2

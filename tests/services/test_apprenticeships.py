@@ -1,6 +1,7 @@
 """Apprenticeship lifecycle: legalise → logbook entry → sign → assess → certificate, and the refusals."""
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import func, select
@@ -27,6 +28,22 @@ def _this_week():
     return week_start(date.today())
 
 
+def _at(day: date, hour: int = 9) -> datetime:
+    """`hour` o'clock WITA on `day`, as an aware datetime."""
+    return datetime.combine(day, time(hour), ZoneInfo("Asia/Makassar"))
+
+
+def _in_the_last_two_weeks(place) -> datetime:
+    return _at(place.ends_on - timedelta(days=3))
+
+
+def _signed_entry(s):
+    apprenticeships.legalise(s["officer"], s["appr"].id)
+    entry = apprenticeships.write_entry(s["user"], week_start=date.today(), activities="Kegiatan minggu ini.",
+                                        hours=30)
+    return apprenticeships.sign_entry(s["company"], entry.id, "")
+
+
 def test_full_lifecycle(db, setup):
     s = setup
     appr = apprenticeships.legalise(s["officer"], s["appr"].id)
@@ -44,7 +61,8 @@ def test_full_lifecycle(db, setup):
     with pytest.raises(InvalidState):
         apprenticeships.update_entry(s["user"], entry.id, activities="Mengubah setelah ditandatangani.", hours=10)
 
-    done = apprenticeships.assess(s["company"], appr.id, score=88, note="Disiplin dan terampil.")
+    done = apprenticeships.assess(s["company"], appr.id, score=88, note="Disiplin dan terampil.",
+                                  now=_in_the_last_two_weeks(s["place"]))
     assert done.status == "completed" and done.final_score == 88 and done.completed_at is not None
     assert done.certificate_number == f"SERT/MAG/{done.completed_at.year}/{done.id:06d}"
     cert = apprenticeships.certificate(s["user"], appr.id)
@@ -109,8 +127,44 @@ def test_assess_score_range(db, setup):
                                         hours=30)
     apprenticeships.sign_entry(setup["company"], entry.id, "")
     with pytest.raises(ValidationFailed) as exc:
-        apprenticeships.assess(setup["company"], setup["appr"].id, score=101, note="Baik sekali.")
+        apprenticeships.assess(setup["company"], setup["appr"].id, score=101, note="Baik sekali.",
+                               now=_in_the_last_two_weeks(setup["place"]))
     assert "score" in exc.value.field_errors
+
+
+def test_assess_before_the_last_two_weeks_is_refused(db, setup):
+    """The mentor cannot complete the apprenticeship on day one: only from 14 days before the place ends."""
+    _signed_entry(setup)
+    ends = setup["place"].ends_on
+    opens = ends - timedelta(days=14)
+    with pytest.raises(InvalidState) as exc:
+        apprenticeships.assess(setup["company"], setup["appr"].id, score=80, note="Baik sekali.")
+    assert f"mulai {opens.day} " in exc.value.message and str(opens.year) in exc.value.message
+    with pytest.raises(InvalidState):  # the evening before, WITA
+        apprenticeships.assess(setup["company"], setup["appr"].id, score=80, note="Baik sekali.",
+                               now=_at(opens - timedelta(days=1), 23))
+    assert db.session.get(Apprenticeship, setup["appr"].id).status == "active"
+    # Just after midnight WITA on the first allowed day (still the day before in UTC): allowed.
+    early = _at(opens, 0).replace(minute=30)
+    assert early.astimezone(UTC).date() == opens - timedelta(days=1)
+    done = apprenticeships.assess(setup["company"], setup["appr"].id, score=80, note="Baik sekali.", now=early)
+    assert done.status == "completed" and done.completed_at == early
+
+
+def test_assessment_readiness_needs_a_signature_and_the_period(db, setup):
+    s = setup
+    apprenticeships.legalise(s["officer"], s["appr"].id)
+    appr = db.session.get(Apprenticeship, s["appr"].id)
+    late = _in_the_last_two_weeks(s["place"])
+    state = apprenticeships.assessment_readiness(appr, now=late)
+    assert not state["ready"] and state["signed"] == 0 and "ditandatangani" in state["problem"]
+    assert state["opens_on"] == s["place"].ends_on - timedelta(days=14)
+    entry = apprenticeships.write_entry(s["user"], week_start=date.today(), activities="Kegiatan minggu ini.",
+                                        hours=30)
+    apprenticeships.sign_entry(s["company"], entry.id, "")
+    assert apprenticeships.assessment_readiness(appr, now=late)["ready"]
+    today = apprenticeships.assessment_readiness(appr)
+    assert not today["ready"] and today["signed"] == 1 and "baru dapat diberikan mulai" in today["problem"]
 
 
 def test_only_the_named_mentor_signs(db, setup):

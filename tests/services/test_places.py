@@ -1,6 +1,6 @@
 """Apprenticeship places: proposals by verified companies, the office's Permenaker 6/2020 checks."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -119,3 +119,34 @@ def test_another_company_sees_nothing_and_only_officers_decide(db):
         places.approve(user, place.id)
     with pytest.raises(NotFound):
         places.approve(officer, 999_999)
+
+
+def test_a_place_starting_in_the_past_is_refused(db):
+    officer = factories.make_officer()
+    user = factories.match_company(officer=officer)
+    yesterday = date.today() - timedelta(days=1)
+    with pytest.raises(ValidationFailed) as exc:
+        places.propose_place(user, **factories.place_fields(starts_on=yesterday))
+    assert set(exc.value.field_errors) == {"starts_on"}
+    assert "hari ini" in exc.value.field_errors["starts_on"] and "sesudahnya" in exc.value.field_errors["starts_on"]
+    assert db.session.scalars(select(ApprenticeshipPlace)).all() == []
+
+    place = places.propose_place(user, **factories.place_fields(starts_on=date.today()))  # today is fine
+    with pytest.raises(ValidationFailed) as exc:
+        places.update_place(user, place.id, **factories.place_fields(starts_on=yesterday))
+    assert "starts_on" in exc.value.field_errors
+    assert db.session.get(ApprenticeshipPlace, place.id).starts_on == date.today()
+
+
+def test_today_can_be_given_and_approval_checks_the_start_again(db):
+    officer = factories.make_officer()
+    user = factories.match_company(officer=officer)
+    start = date.today() - timedelta(days=3)
+    # Proposed (as the demo does) on a day before its start, but approved only after the start has passed.
+    place = places.propose_place(user, today=start - timedelta(days=7), **factories.place_fields(starts_on=start))
+    with pytest.raises(InvalidState) as exc:
+        places.approve(officer, place.id)
+    assert "sebelum hari ini" in exc.value.message
+    assert _status(db, place.id) == "proposed"
+    places.approve(officer, place.id, today=start)
+    assert _status(db, place.id) == "approved"

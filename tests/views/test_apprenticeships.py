@@ -1,6 +1,6 @@
 """Student, mentor and office pages of the apprenticeship lifecycle."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -25,7 +25,7 @@ def _post(client, path, data, token_page=None):
 def world(app):
     with app.app_context():
         company = factories.application_company()
-        place = factories.appr_place(company)
+        place = factories.appr_place(company, ends_on=date.today() + timedelta(days=7))  # in its last two weeks
         student = factories.appr_student()
         appr = factories.make_apprenticeship(student, place)
         officer = factories.make_officer()
@@ -182,3 +182,46 @@ def test_student_edits_an_unsigned_entry_only(app, world):
     with app.app_context():
         entry = db.session.get(LogbookEntry, entry_id)
         assert entry.hours == 32 and entry.activities == "Kegiatan minggu ini, diperbaiki."
+
+
+def _sign_first_entry(app, world):
+    _post(world["officer"], f"/disnaker/pemagangan/{world['appr']}/sahkan", {"confirm": "y"})
+    _post(world["student"], "/smk/magang/logbook/baru",
+          {"week_start": date.today().isoformat(), "activities": "Kegiatan minggu ini.", "hours": "30"})
+    with app.app_context():
+        entry_id = db.session.scalar(select(LogbookEntry.id))
+    detail = f"/perusahaan/peserta-magang/{world['appr']}"
+    assert _post(world["company"], f"/perusahaan/peserta-magang/logbook/{entry_id}/tandatangan", {"note": ""},
+                 detail).status_code == 302
+
+
+def test_assess_button_only_after_a_signed_entry(app, world):
+    detail = f"/perusahaan/peserta-magang/{world['appr']}"
+    assess = f"{detail}/penilaian"
+    _post(world["officer"], f"/disnaker/pemagangan/{world['appr']}/sahkan", {"confirm": "y"})
+    page = world["company"].get(detail).get_data(as_text=True)
+    assert f'href="{assess}"' not in page
+    assert "setelah minimal satu catatan logbook ditandatangani" in page
+    _sign_first_entry(app, world)
+    page = world["company"].get(detail).get_data(as_text=True)
+    assert f'href="{assess}"' in page and "Penilaian akhir dapat diberikan mulai" not in page
+
+
+def test_assess_is_refused_and_hidden_before_the_last_two_weeks(app, world):
+    with app.app_context():
+        appr = db.session.get(Apprenticeship, world["appr"])
+        appr.place.ends_on = date.today() + timedelta(days=60)
+        db.session.commit()
+    opens = (date.today() + timedelta(days=46)).strftime("%d-%m-%Y")
+    _sign_first_entry(app, world)
+    detail = f"/perusahaan/peserta-magang/{world['appr']}"
+    assess = f"{detail}/penilaian"
+    page = world["company"].get(detail).get_data(as_text=True)
+    assert f'href="{assess}"' not in page
+    assert f"Penilaian akhir dapat diberikan mulai {opens} (14 hari sebelum magang selesai)." in page
+    form_page = world["company"].get(assess).get_data(as_text=True)
+    assert "baru dapat diberikan mulai" in form_page and "Simpan penilaian akhir" not in form_page
+    response = _post(world["company"], assess, {"score": "90", "note": "Terampil dan disiplin.", "confirm": "y"},
+                     detail)
+    assert response.status_code == 422 and "baru dapat diberikan mulai" in response.get_data(as_text=True)
+    assert _status(app, world["appr"]) == "active"
