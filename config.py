@@ -46,6 +46,7 @@ class Config:
     MAX_CONTENT_LENGTH = 4 * 1024 * 1024
     UPLOAD_FOLDER = str(INSTANCE_DIR / "uploads")  # CVs in UPLOAD_FOLDER/cv/<generated name>; never under static/
     CV_MAX_BYTES = 2 * 1024 * 1024
+    IMPORT_IN_BACKGROUND = True  # protection import: validate uploads in a background thread (progress page)
 
     # SMK programme (DOMAIN.md: duration is a setting; 3 months before graduation by default).
     APPRENTICESHIP_WINDOW_MONTHS = 3
@@ -80,6 +81,7 @@ class TestingConfig(Config):
     SECRET_KEY = "test-secret-key-that-is-long-enough-0123456789"
     NIK_ENCRYPTION_KEY = "test-nik-encryption-key-0123456789abcdef"
     NIK_HMAC_KEY = "test-nik-hmac-key-0123456789abcdef"
+    IMPORT_IN_BACKGROUND = False  # the request validates synchronously
 
 
 class ProductionConfig(Config):

@@ -17,6 +17,7 @@ def init_app(app) -> None:
     app.cli.add_command(close_expired_vacancies)
     app.cli.add_command(send_notifications)
     app.cli.add_command(generate_ledger)
+    app.cli.add_command(import_workers)
 
 
 @click.command("init-db")
@@ -128,3 +129,42 @@ def generate_ledger(programme_id, month, officer_email):
         click.echo(exc.message, err=True)
         raise SystemExit(1) from exc
     click.echo(f"created: {result.created}, existing: {result.existing}")
+
+
+@click.command("import-workers")
+@with_appcontext
+@click.option("--programme", "programme_id", type=int, required=True, help="Programme id.")
+@click.option("--valid-only", is_flag=True, help="Import the valid rows; without it nothing is imported (report only).")
+@click.option("--as", "officer_email", help="E-mail of the officer recorded as importing (default: the first).")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+def import_workers(programme_id, valid_only, officer_email, file):
+    """Validate an XLSX/CSV of workers for a programme; with --valid-only import its valid rows."""
+    from pathlib import Path
+
+    from sqlalchemy import select
+
+    from jobfair.extensions import db
+    from jobfair.models import Role, User
+    from jobfair.services import protection_import
+    from jobfair.services.errors import DomainError
+
+    query = select(User).where(User.role.in_([Role.ADMIN.value, Role.OFFICER.value]))
+    query = query.where(User.email == officer_email.strip().lower()) if officer_email else query.order_by(User.id)
+    actor = db.session.scalars(query).first()
+    if actor is None:
+        click.echo("No officer or admin account found: create one with `flask create-user` (or check --as).", err=True)
+        raise SystemExit(1)
+    try:
+        with open(file, "rb") as stream:
+            batch = protection_import.validate_upload(
+                actor, programme_id, filename=Path(file).name, stream=stream,
+                on_progress=lambda done, total: click.echo(f"checked {done}/{total} rows"))
+        click.echo(f"batch {batch.id}: {batch.total_rows} rows, {batch.valid_rows} valid, "
+                   f"{batch.error_rows} with errors")
+        for error in batch.errors[:20]:
+            click.echo(f"  row {error['row']} {error['column']}: {error['reason']}")
+        batch = protection_import.apply(actor, batch.id, mode="valid_only" if valid_only else "nothing")
+    except DomainError as exc:
+        click.echo(exc.message, err=True)
+        raise SystemExit(1) from exc
+    click.echo(f"imported: {batch.imported_rows}" if valid_only else "nothing imported (use --valid-only to import)")

@@ -6,7 +6,18 @@ Sensitive personal data (UU PDP): officers only, every read of a person's record
 import enum
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Boolean, CheckConstraint, Date, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from jobfair.extensions import db
@@ -108,7 +119,7 @@ class Programme(db.Model):
     unit_value: Mapped[int] = mapped_column(Integer, default=0)        # Rupiah per item
     quota: Mapped[int] = mapped_column(Integer)
     enrolled_count: Mapped[int] = mapped_column(Integer, default=0)
-    budget: Mapped[int] = mapped_column(Integer, default=0)            # Rupiah for the year
+    budget: Mapped[int] = mapped_column(BigInteger, default=0)         # Rupiah for the year (billions)
     eligibility: Mapped[dict] = mapped_column(JSON, default=dict)      # rules.eligibility.Rules as a dict
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 

@@ -1,3 +1,74 @@
-"""protection blueprint: imports pages (routes registered on the blueprint in views.py)."""
+"""protection blueprint: importing workers and enrolments from XLSX/CSV (upload, progress, report, decision)."""
 
-from jobfair.protection.views import bp  # noqa: F401
+from flask import Response, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from jobfair.forms_util import copy_errors
+from jobfair.protection.forms_imports import ImportDecisionForm, ImportUploadForm
+from jobfair.protection.views import bp
+from jobfair.services import exports, programmes, protection_import
+from jobfair.services.errors import InvalidState, ValidationFailed
+
+RUNNING = ("validating",)
+
+
+@bp.route("/impor", methods=["GET", "POST"])
+def import_upload():
+    request.max_content_length = protection_import.MAX_BYTES + 256 * 1024
+    form = ImportUploadForm()
+    form.programme_id.choices = programmes.programme_choices(current_user)
+    if form.validate_on_submit():
+        upload = form.file.data
+        try:
+            batch = protection_import.upload(current_user, form.programme_id.data,
+                                             filename=getattr(upload, "filename", "") or "", stream=upload or _Empty())
+        except ValidationFailed as exc:
+            copy_errors(form, exc)
+        else:
+            return redirect(url_for("protection.import_status", batch_id=batch.id))
+    return render_template("protection/import_upload.html", form=form,
+                           batches=protection_import.recent_batches(current_user)), 422 if form.errors else 200
+
+
+class _Empty:
+    def read(self, _size=-1) -> bytes:
+        return b""
+
+
+@bp.route("/impor/templat-data-pekerja.xlsx")
+def import_template():
+    return Response(protection_import.template_xlsx(), mimetype=exports.XLSX_MIMETYPE,
+                    headers={"Content-Disposition": 'attachment; filename="templat-data-pekerja.xlsx"'})
+
+
+@bp.route("/impor/<int:batch_id>")
+def import_status(batch_id: int):
+    batch = protection_import.get_batch(current_user, batch_id)
+    running = batch.status in RUNNING
+    body = render_template("protection/import_status.html", batch=batch, running=running,
+                           errors=batch.errors[:50], form=ImportDecisionForm())
+    return Response(body, headers={"Refresh": "2"} if running else {})
+
+
+@bp.route("/impor/<int:batch_id>/laporan.xlsx")
+def import_report(batch_id: int):
+    data = protection_import.error_report_xlsx(current_user, batch_id)
+    return Response(data, mimetype=exports.XLSX_MIMETYPE,
+                    headers={"Content-Disposition": f'attachment; filename="laporan-impor-{batch_id}.xlsx"'})
+
+
+@bp.route("/impor/<int:batch_id>/putuskan", methods=["POST"])
+def import_apply(batch_id: int):
+    form = ImportDecisionForm()
+    if not form.validate_on_submit():
+        flash(_("Pilih keputusan dan centang kotak konfirmasi."), "error")
+        return redirect(url_for("protection.import_status", batch_id=batch_id))
+    try:
+        batch = protection_import.apply(current_user, batch_id, mode=form.mode.data)
+    except (InvalidState, ValidationFailed) as exc:
+        flash(exc.message, "error")
+    else:
+        flash(_("%(n)s baris diimpor.", n=batch.imported_rows) if batch.status == "imported"
+              else _("Impor dibatalkan; tidak ada yang disimpan."), "success")
+    return redirect(url_for("protection.import_status", batch_id=batch_id))

@@ -32,7 +32,7 @@ def upgrade():
     sa.Column('unit_value', sa.Integer(), nullable=False),
     sa.Column('quota', sa.Integer(), nullable=False),
     sa.Column('enrolled_count', sa.Integer(), nullable=False),
-    sa.Column('budget', sa.Integer(), nullable=False),
+    sa.Column('budget', sa.BigInteger(), nullable=False),
     sa.Column('eligibility', sa.JSON(), nullable=False),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.CheckConstraint("kind IN ('contribution_subsidy', 'recurring_aid', 'one_off_aid')", name=op.f('ck_programme_kind_known')),

@@ -1,0 +1,21 @@
+"""Protection import forms: the upload, and the officer's decision (only the valid rows, or nothing)."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, FileField, RadioField, SelectField
+from wtforms.validators import InputRequired
+
+
+class ImportUploadForm(FlaskForm):
+    programme_id = SelectField(_l("Program"), coerce=int, validate_choice=False)
+    file = FileField(_l("Berkas data pekerja (XLSX atau CSV, paling besar 10 MB, paling banyak 20.000 baris)"),
+                     render_kw={"accept": ".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument"
+                                          ".spreadsheetml.sheet"})
+
+
+class ImportDecisionForm(FlaskForm):
+    mode = RadioField(_l("Keputusan"), choices=[("valid_only", _l("Impor baris yang valid saja")),
+                                                ("nothing", _l("Jangan impor apa pun (batalkan)"))],
+                      validators=[InputRequired("Pilih salah satu keputusan.")])
+    confirm = BooleanField(_l("Ya, saya yakin dengan keputusan ini"),
+                           validators=[InputRequired("Centang kotak ini untuk melanjutkan.")])

@@ -1,0 +1,341 @@
+"""Validation of one row of a protection-register import (a person, their worker data and the enrolment period).
+
+Pure: no Flask, no database. The caller passes the reference lists (kecamatan, kelurahan, worker categories),
+the programme's eligibility rules, the UMK of the year, the cover window and today's date in a RowContext.
+``check_worker_row`` returns (clean values, {column key: Indonesian reason}); the clean values carry ``warnings``
+(declared sex / birth date that disagree with the NIK: warned, never rejected).
+Reasons never quote the cell content (a hostile cell could be 1 MB long or hold a formula).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from jobfair.rules.eligibility import Applicant, EligibilityRules, eligibility_problems, month_start
+from jobfair.rules.nik import NikError, declared_mismatches, parse_nik
+from jobfair.rules.student_rows import normalize_phone, parse_date
+
+MAX_CELL_CHARS = 1000
+MAX_INCOME = 1_000_000_000
+
+# Column keys, in template order.
+COLUMNS = ("nik", "full_name", "sex", "birth_date", "address", "kecamatan", "kelurahan", "phone", "category",
+           "monthly_income", "ktp_since", "cover_from", "cover_to", "payer", "kpj", "has_disability", "is_elderly")
+
+_SEX = {"L": "L", "LAKI-LAKI": "L", "LAKI LAKI": "L", "LAKI": "L", "PRIA": "L",
+        "P": "P", "PEREMPUAN": "P", "WANITA": "P"}
+_YES = {"ya", "y", "yes", "1", "true", "benar", "v", "x", "ada"}
+_NO = {"", "tidak", "t", "tdk", "no", "n", "0", "false", "-", "bukan", "tidak ada"}
+_NAME_EXTRA = set(" .,'-`")
+_PAYER_ALIASES = {"kota": "city", "pemkot": "city", "pemkot balikpapan": "city", "pemerintah kota": "city",
+                  "apbd kota": "city", "provinsi": "province", "pemprov": "province", "pemprov kaltim": "province",
+                  "pemerintah provinsi": "province", "apbd provinsi": "province", "mandiri": "self",
+                  "sendiri": "self", "peserta": "self"}
+_CONTROL = {c: None for c in range(32)} | {127: None}
+
+
+@dataclass
+class RowContext:
+    kecamatan: Mapping[str, str]                 # code -> name
+    kelurahan: Mapping[str, tuple[str, str]]     # code -> (kecamatan code, name)
+    categories: Mapping[str, str]                # code -> name
+    rules: EligibilityRules
+    umk: int | None
+    cover_window: tuple[date, date]              # first and last month the programme can cover
+    default_payer: str                           # a payer code, e.g. "city"
+    today: date                                  # eligibility is judged on this day (the registration day)
+    payers: Mapping[str, str] = field(default_factory=dict)  # code -> label ("city" -> "Pemerintah Kota ...")
+    _kec: dict = field(default_factory=dict, init=False, repr=False)
+    _kel: dict = field(default_factory=dict, init=False, repr=False)
+    _cat: dict = field(default_factory=dict, init=False, repr=False)
+    _pay: dict = field(default_factory=dict, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        for code, name in self.kecamatan.items():
+            for key in (code, name, _strip_prefix(name, "balikpapan")):
+                self._kec[_fold(key)] = code
+        for code, (_kec, name) in self.kelurahan.items():
+            self._kel[_fold(code)] = code
+            self._kel.setdefault(("name", _fold(name)), []).append(code)
+        for code, name in self.categories.items():
+            self._cat[_fold(code)] = code
+            self._cat[_fold(name)] = code
+            self._cat[_fold(code.replace("_", " "))] = code
+        for code, label in self.payers.items():
+            self._pay[_fold(code)] = code
+            self._pay[_fold(label)] = code
+        for alias, code in _PAYER_ALIASES.items():
+            if code in self.payers:
+                self._pay.setdefault(alias, code)
+
+
+def _fold(value: str) -> str:
+    return " ".join(str(value).replace("_", " ").split()).casefold()
+
+
+def _strip_prefix(text: str, prefix: str) -> str:
+    folded = _fold(text)
+    return folded[len(prefix):].strip() if folded.startswith(prefix + " ") else folded
+
+
+def clean_cell(value):
+    """Control characters removed from text (tabs and line breaks become spaces); other types unchanged."""
+    if isinstance(value, str) and not value.isprintable():
+        value = value.replace("\t", " ").replace("\r", " ").replace("\n", " ").translate(_CONTROL)
+        if any(unicodedata.category(c) == "Cc" for c in value):
+            value = "".join(c for c in value if unicodedata.category(c) != "Cc")
+    return value
+
+
+def _text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return " ".join(str(value).split())
+
+
+def parse_rupiah(value) -> int | None:
+    """Rupiah as a whole number: 2500000, "2.500.000", "Rp2.500.000", "Rp 2.500.000,00"; None when unreadable."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value if value >= 0 else None
+    if isinstance(value, float):
+        return int(round(value)) if value >= 0 and value == value and value != float("inf") else None
+    text = _text(value).replace(" ", "")
+    if text[:2].casefold() == "rp":
+        text = text[2:].lstrip(".")
+    if text.endswith((",00", ",0", ",-")):
+        text = text.rsplit(",", 1)[0]
+    text = text.replace(".", "")
+    if not text or not (text.isdigit() and text.isascii()) or len(text) > 12:
+        return None
+    return int(text)
+
+
+def parse_month(value) -> date | None:
+    """A month as its first day: 2026-01, 01-2026, 01/2026 or any date parse_date reads."""
+    if isinstance(value, datetime):
+        value = value.date()
+    if isinstance(value, date):
+        return month_start(value)
+    text = _text(value).split(" ")[0]
+    for sep in ("-", "/", "."):
+        parts = text.split(sep)
+        if len(parts) == 2 and all(p.isdigit() and p.isascii() for p in parts):
+            year, month = (parts[0], parts[1]) if len(parts[0]) == 4 else (parts[1], parts[0])
+            if len(year) == 4 and 1 <= int(month) <= 12:
+                return date(int(year), int(month), 1)
+            return None
+    day = parse_date(text)
+    return month_start(day) if day else None
+
+
+def parse_flag(value) -> bool | None:
+    if isinstance(value, bool):
+        return value
+    text = _fold(_text(value))
+    if text in _YES:
+        return True
+    if text in _NO:
+        return False
+    return None
+
+
+def _valid_name(text: str) -> bool:
+    return any(c.isalpha() for c in text) and all(c.isalpha() or c in _NAME_EXTRA for c in text)
+
+
+def hostile_cells(row: Mapping[str, object]) -> dict[str, str]:
+    """Errors for formulas and oversized cells (checked before anything reads the cell)."""
+    errors = {}
+    for key, value in row.items():
+        if isinstance(value, str):
+            if len(value) > MAX_CELL_CHARS:
+                errors[key] = (f"Isian terlalu panjang ({len(value):,} karakter); paling banyak "
+                               f"{MAX_CELL_CHARS:,} karakter.").replace(",", ".")
+            elif value.lstrip().startswith("="):
+                errors[key] = "Sel berisi rumus; ganti dengan nilai biasa (salin lalu tempel sebagai nilai)."
+    return errors
+
+
+def _match_kelurahan(value, kecamatan_code: str | None, ctx: RowContext) -> tuple[str | None, str | None]:
+    """(kelurahan code, error)."""
+    text = _fold(_text(value))
+    if not text:
+        return None, "Kelurahan wajib diisi (nama atau kode kelurahan)."
+    code = ctx._kel.get(text)
+    candidates = [code] if code else ctx._kel.get(("name", _strip_prefix(text, "kelurahan")), [])
+    if not candidates:
+        return None, "Kelurahan tidak dikenal: tulis nama atau kode kelurahan di Balikpapan."
+    if kecamatan_code is None:
+        return candidates[0], None
+    inside = [c for c in candidates if ctx.kelurahan[c][0] == kecamatan_code]
+    if not inside:
+        return None, (f"Kelurahan {ctx.kelurahan[candidates[0]][1]} tidak berada di Kecamatan "
+                      f"{ctx.kecamatan[kecamatan_code]}; periksa kecamatan atau kelurahannya.")
+    return inside[0], None
+
+
+def check_worker_row(row: Mapping[str, object], ctx: RowContext) -> tuple[dict, dict[str, str]]:  # noqa: C901
+    """Validate one import row. Returns (values, errors); values["warnings"] lists NIK mismatches."""
+    errors = hostile_cells(row)
+    values: dict = {"warnings": []}
+
+    def cell(key):
+        return None if key in errors else clean_cell(row.get(key))
+
+    parsed = None
+    if "nik" not in errors:
+        raw = cell("nik")
+        if isinstance(raw, int | float) and not isinstance(raw, bool):
+            errors["nik"] = ("NIK terbaca sebagai angka, sehingga digit terakhirnya bisa berubah. Di Excel, format "
+                             "kolom NIK sebagai Teks (Text) lalu ketik ulang NIK-nya.")
+        else:
+            try:
+                parsed = parse_nik(_text(raw), today=ctx.today)
+            except NikError as exc:
+                errors["nik"] = exc.message
+            else:
+                values["nik"] = parsed
+
+    name = _text(cell("full_name"))
+    if "full_name" not in errors:
+        if not name:
+            errors["full_name"] = "Nama wajib diisi sesuai KTP."
+        elif len(name) > 120 or not _valid_name(name):
+            errors["full_name"] = ("Nama hanya boleh berisi huruf, spasi, titik, koma, petik dan tanda hubung "
+                                   "(maks. 120 karakter).")
+        else:
+            values["full_name"] = name
+
+    sex = None
+    if "sex" not in errors:
+        text = _text(cell("sex")).upper()
+        sex = _SEX.get(text) if text else (parsed.sex if parsed else None)
+        if sex is None:
+            errors["sex"] = "Jenis kelamin harus L (laki-laki) atau P (perempuan)."
+        values["sex"] = sex
+
+    birth = None
+    if "birth_date" not in errors:
+        raw = cell("birth_date")
+        birth = parse_date(raw) if _text(raw) or isinstance(raw, date) else (parsed.birth_date if parsed else None)
+        if birth is None:
+            errors["birth_date"] = "Tanggal lahir tidak terbaca: tulis seperti 1980-05-31, 31-05-1980 atau 31/05/1980."
+        elif not (ctx.today.year - 120 <= birth.year and birth <= ctx.today):
+            errors["birth_date"] = "Tanggal lahir tidak wajar; periksa tahunnya."
+            birth = None
+        else:
+            values["birth_date"] = birth
+    if parsed is not None:
+        values["warnings"] = declared_mismatches(parsed, sex=sex, birth_date=birth)
+
+    address = _text(cell("address"))
+    if "address" not in errors:
+        if len(address) > 255:
+            errors["address"] = "Alamat paling banyak 255 karakter."
+        values["address"] = address
+
+    kecamatan_code = None
+    if "kecamatan" not in errors:
+        text = _fold(_text(cell("kecamatan")))
+        kecamatan_code = ctx._kec.get(text) or ctx._kec.get(_strip_prefix(_strip_prefix(text, "kecamatan"), "kec."))
+        if not text:
+            errors["kecamatan"] = "Kecamatan wajib diisi (nama atau kode, mis. Balikpapan Timur atau 647101)."
+        elif kecamatan_code is None:
+            errors["kecamatan"] = ("Kecamatan tidak dikenal: tulis salah satu kecamatan Balikpapan (nama atau kode, "
+                                   "mis. Balikpapan Timur atau 647101).")
+        values["kecamatan_code"] = kecamatan_code
+    if "kelurahan" not in errors:
+        code, problem = _match_kelurahan(cell("kelurahan"), kecamatan_code, ctx)
+        if problem:
+            errors["kelurahan"] = problem
+        values["kelurahan_code"] = code
+
+    if "phone" not in errors:
+        raw = _text(cell("phone"))
+        phone = normalize_phone(raw) if raw else ""
+        if phone is None:
+            errors["phone"] = "Nomor HP tidak valid: tulis 10–14 angka yang diawali 08, misalnya 081234567890."
+        values["phone"] = phone or ""
+
+    if "category" not in errors:
+        text = _fold(_text(cell("category")))
+        code = ctx._cat.get(text)
+        if code is None:
+            errors["category"] = ("Kategori pekerjaan tidak dikenal: tulis kode atau nama dari daftar kategori "
+                                  "(mis. nelayan, pedagang kecil, tukang bangunan).")
+        values["category_code"] = code
+
+    income = None
+    if "monthly_income" not in errors:
+        income = parse_rupiah(cell("monthly_income"))
+        if income is None:
+            errors["monthly_income"] = "Penghasilan per bulan harus angka Rupiah, mis. 2500000 atau Rp2.500.000."
+        elif income > MAX_INCOME:
+            errors["monthly_income"] = "Penghasilan per bulan tidak wajar; periksa jumlah angkanya."
+            income = None
+        values["monthly_income"] = income
+
+    ktp_since = None
+    if "ktp_since" not in errors:
+        raw = cell("ktp_since")
+        if _text(raw) or isinstance(raw, date):
+            ktp_since = parse_date(raw)
+            if ktp_since is None:
+                errors["ktp_since"] = "Tanggal KTP sejak tidak terbaca: tulis seperti 2020-01-31 atau 31-01-2020."
+            elif ktp_since > ctx.today or (birth is not None and ktp_since < birth):
+                errors["ktp_since"] = "Tanggal KTP sejak tidak wajar (di masa depan atau sebelum lahir)."
+                ktp_since = None
+        values["ktp_since"] = ktp_since
+
+    first, last = ctx.cover_window
+    cover = {}
+    for key, default, label in (("cover_from", first, "Bulan mulai"), ("cover_to", last, "Bulan sampai")):
+        if key in errors:
+            continue
+        raw = cell(key)
+        month = parse_month(raw) if _text(raw) or isinstance(raw, date) else default
+        if month is None:
+            errors[key] = f"{label} tidak terbaca: tulis bulan seperti 2026-01 atau tanggal 2026-01-01."
+        elif not first <= month <= last:
+            errors[key] = (f"{label} harus di antara {first:%Y-%m} dan {last:%Y-%m} (masa program).")
+        else:
+            cover[key] = month
+        values[key] = cover.get(key)
+    if len(cover) == 2 and cover["cover_from"] > cover["cover_to"]:
+        errors["cover_to"] = "Bulan sampai tidak boleh sebelum bulan mulai."
+
+    if "payer" not in errors:
+        text = _fold(_text(cell("payer")))
+        payer = (ctx._pay.get(text) if ctx.payers else _text(cell("payer"))[:40] or None) if text \
+            else ctx.default_payer
+        if payer is None:
+            errors["payer"] = "Pembayar tidak dikenal: tulis kota, provinsi atau mandiri (boleh dikosongkan)."
+        values["payer"] = payer
+
+    if "kpj" not in errors:
+        kpj = _text(cell("kpj")).replace(" ", "")
+        if kpj and not (kpj.isdigit() and kpj.isascii() and 8 <= len(kpj) <= 13):
+            errors["kpj"] = "Nomor KPJ BPJS Ketenagakerjaan harus 8–13 angka (boleh dikosongkan)."
+        values["kpj"] = kpj or None
+
+    for key, label in (("has_disability", "Disabilitas"), ("is_elderly", "Lansia")):
+        if key in errors:
+            continue
+        flag = parse_flag(cell(key))
+        if flag is None:
+            errors[key] = f"Kolom {label} diisi ya atau tidak (boleh dikosongkan = tidak)."
+        values[key] = bool(flag)
+
+    if birth is not None and income is not None and "ktp_since" not in errors and "cover_from" in cover:
+        applicant = Applicant(birth_date=birth, ktp_since=ktp_since, monthly_income=income,
+                              has_disability=values["has_disability"], is_elderly=values["is_elderly"])
+        for key, reason in eligibility_problems(ctx.rules, applicant, on=ctx.today, umk=ctx.umk).items():
+            errors.setdefault(key, reason)
+    return values, errors
