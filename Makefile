@@ -30,6 +30,7 @@ test: $(STAMP) translations lint
 bench: $(STAMP)
 	$(BIN)/python bench/bench_matching.py
 	$(BIN)/python bench/bench_protection_import.py --rows 7140
+	$(BIN)/python bench/bench_dashboard.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

@@ -5,7 +5,7 @@ from flask import current_app
 from flask.cli import with_appcontext
 from flask_migrate import upgrade
 
-from jobfair.services import accounts, demo, demo_fair, demo_people, demo_smk, reference
+from jobfair.services import accounts, demo, demo_fair, demo_people, demo_protection, demo_smk, reference
 from jobfair.services.errors import ValidationFailed
 
 
@@ -50,7 +50,8 @@ def create_user(role, email, full_name, password):
 @with_appcontext
 @click.option("--if-empty", is_flag=True, help="Seed only when the database has no accounts yet.")
 def seed_demo(if_empty):
-    """Add demo data: one account per role (passwords printed once), the July 2025 job fair, August's SMK programme."""
+    """Add demo data: one account per role (passwords printed once), the July 2025 job fair, August's SMK programme,
+    the 2025 worker-protection register (7,140 BPJS-covered workers) and its aid programmes."""
     if if_empty and not demo.database_is_empty():
         click.echo("Database already has accounts; demo data not added.")
         return
@@ -68,6 +69,9 @@ def seed_demo(if_empty):
         click.echo(line)
     demo_smk.seed_smk_programme(demo_fair.demo_officer(), password_hash=record_only_hash, progress=click.echo)
     for line in demo_smk.smk_summary():
+        click.echo(line)
+    demo_protection.seed_protection(demo_fair.demo_officer(), progress=click.echo)
+    for line in demo_protection.protection_summary(demo_fair.demo_officer()):
         click.echo(line)
 
 

@@ -255,7 +255,46 @@ PROTECTION_FIGURES_POLICY: dict[str, object] = {
     "protection.figures_bpjs_export": OFFICE,
 }
 
+AUDIT_POLICY: dict[str, object] = {
+    "office.audit_trail": OFFICE,
+    "office.audit_trail_csv": OFFICE,
+    "office.audit_trail_xlsx": OFFICE,
+}
+
+ACCOUNTS_DESK_POLICY: dict[str, object] = {
+    "office.accounts_list": OFFICE,
+    "office.account_new": ADMIN,
+    "office.account_role": ADMIN,
+    "office.account_deactivate": OFFICE,
+    "office.account_reactivate": OFFICE,
+    "office.account_programmes": ADMIN,
+    "office.account_programme_office": ADMIN,
+    "office.queue_export_xlsx": OFFICE,
+    "office.queue_export_csv": OFFICE,
+    "office.enrolments_queue": OFFICE,
+    "office.placements_verify_many": OFFICE,
+    "office.vacancies_publish_many": OFFICE,
+}
+
+MONTHLY_REPORT_POLICY: dict[str, object] = {
+    "office.monthly_report": OFFICE,
+    "office.monthly_report_chart": OFFICE,
+    "office.monthly_report_xlsx": OFFICE,
+}
+
+CITY_FIGURES_POLICY: dict[str, object] = {
+    "office.city_dashboard": OFFICE,
+    "office.city_chart": OFFICE,
+    "public.open_data": PUBLIC,
+    "public.open_data_json": PUBLIC,
+    "public.open_data_csv": PUBLIC,
+}
+
 ROUTE_POLICY: dict[str, object] = {
+    **CITY_FIGURES_POLICY,
+    **MONTHLY_REPORT_POLICY,
+    **ACCOUNTS_DESK_POLICY,
+    **AUDIT_POLICY,
     **FOUNDATION_POLICY,
     **PROTECTION_REGISTER_POLICY,
     **PROTECTION_LEDGER_POLICY,

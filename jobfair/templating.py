@@ -11,7 +11,8 @@ from jobfair.services import audit
 
 # (endpoint, label) shown in the navigation for each role.
 NAVIGATION = {
-    None: [("public.vacancies_search", _l("Cari lowongan")), ("public.fairs_list", _l("Bursa kerja"))],
+    None: [("public.vacancies_search", _l("Cari lowongan")), ("public.fairs_list", _l("Bursa kerja")),
+           ("public.open_data", _l("Data terbuka"))],
     "seeker": [("seekers.dashboard", _l("Beranda saya")), ("public.vacancies_search", _l("Cari lowongan")),
                ("seekers.recommendations", _l("Rekomendasi")), ("seekers.my_applications", _l("Lamaran saya")),
                ("seekers.profile", _l("Profil & CV")), ("seekers.ak1_status", _l("Kartu AK/1")),
@@ -31,7 +32,7 @@ NAVIGATION = {
                 ("office.fairs_list", _l("Bursa kerja")), ("office.schools_list", _l("Sekolah")),
                 ("office.training_courses", _l("Pelatihan")), ("office.places_queue", _l("Magang")),
                 ("protection.workers", _l("Perlindungan")),
-                ("office.report_placements", _l("Laporan"))],
+                ("office.report_placements", _l("Laporan")), ("office.audit_trail", _l("Jejak audit"))],
 }
 NAVIGATION["admin"] = NAVIGATION["officer"]
 ROLE_LABELS = {

@@ -3,22 +3,28 @@
 from flask import Blueprint, render_template
 from flask_login import current_user
 
-from jobfair.services import office_desk
+from jobfair.services import city_figures, office_desk
 
 bp = Blueprint("office", __name__, url_prefix="/disnaker")
 
 
 @bp.route("/")
 def dashboard():
-    return render_template("office/dashboard.html", queues=office_desk.queue_summary(current_user))
+    return render_template("office/dashboard.html", queues=office_desk.queue_summary(current_user),
+                           city_sections=city_figures.office_headline(current_user))
 
 
 # Route modules register themselves on bp (imported last to avoid a cycle).
-from jobfair.office import (  # noqa: E402, F401  # noqa: E402, F401
+from jobfair.office import (  # noqa: E402, F401  # noqa: E402, F401  # noqa: E402, F401
+    accounts,
     ak1_desk,
     apprenticeships_desk,
+    audit_trail,  # noqa: E402, F401
+    city_dashboard,  # noqa: E402, F401
     companies_desk,
+    desk_tools,
     fairs_desk,
+    monthly_report,  # noqa: E402, F401
     placements_desk,
     places_desk,
     reports,

@@ -52,4 +52,8 @@ def dashboard():
 
 
 # Route modules register themselves on bp (imported last to avoid a cycle).
-from jobfair.public import fairs, vacancies  # noqa: E402, F401
+from jobfair.public import (  # noqa: E402, F401
+    fairs,
+    open_data,  # noqa: E402, F401
+    vacancies,
+)

@@ -14,9 +14,11 @@ from jobfair.models import (
     ApprenticeshipStatus,
     Company,
     CompanyStatus,
+    Enrolment,
     Placement,
     PlacementStatus,
     PlaceStatus,
+    ProtectionStatus,
     Vacancy,
     VacancyStatus,
 )
@@ -46,6 +48,8 @@ _QUEUES = [
      ApprenticeshipPlace.status, PlaceStatus.PROPOSED.value, ApprenticeshipPlace.created_at),
     ("agreements", "Perjanjian magang menunggu pengesahan", "office.apprenticeships_queue", Apprenticeship,
      Apprenticeship.status, ApprenticeshipStatus.AGREEMENT.value, Apprenticeship.created_at),
+    ("enrolments", "Kepesertaan perlindungan menunggu verifikasi sektor", "office.enrolments_queue", Enrolment,
+     Enrolment.status, ProtectionStatus.REGISTERED.value, Enrolment.created_at),
 ]
 
 

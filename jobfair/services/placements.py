@@ -98,3 +98,31 @@ def reject(actor: User, placement_id: int, reason: str) -> Placement:
                                 f"{title} ditolak Disnaker. Alasan: {reason}")
     db.session.commit()
     return placement
+
+
+# --- bulk approval on the review desk ---------------------------------------------------------------------------
+
+BULK_MAX = 100
+
+
+def verify_many(actor: User, placement_ids) -> tuple[list[int], dict[int, str]]:
+    """Verify several reported placements, each through verify() (same checks, audit and notifications, one
+    commit each). Returns (verified ids, {id: why it was not verified}); a failing item does not stop the rest."""
+    from jobfair.services.errors import DomainError
+
+    _require_office(actor)
+    ids = list(dict.fromkeys(int(i) for i in placement_ids or ()))
+    if not ids:
+        raise ValidationFailed({"ids": "Centang minimal satu penempatan yang akan diverifikasi."})
+    if len(ids) > BULK_MAX:
+        raise ValidationFailed({"ids": f"Paling banyak {BULK_MAX} penempatan sekali verifikasi."})
+    done, problems = [], {}
+    for placement_id in ids:
+        try:
+            verify(actor, placement_id)
+        except DomainError as exc:
+            db.session.rollback()
+            problems[placement_id] = exc.message
+        else:
+            done.append(placement_id)
+    return done, problems

@@ -138,6 +138,8 @@ def update_programme(actor, programme_id: int, **fields) -> Programme:
         errors["year"] = "Tahun program tidak dapat diubah setelah ada peserta."
     if "name" not in errors and _name_taken(values["name"], values["year"], programme.id):
         errors["name"] = f"Sudah ada program bernama ini untuk tahun {values['year']}; pakai nama lain."
+    if values.get("owning_office") != programme.owning_office and actor.role != "admin":
+        errors["owning_office"] = "Hanya admin yang dapat memindahkan program ke dinas lain; hubungi admin."
     if errors:
         raise ValidationFailed(errors)
     changes = {name: [current[name], value] for name, value in values.items() if current[name] != value}

@@ -176,9 +176,10 @@ def read_rows(filename: str, data: bytes, *, max_rows: int = MAX_ROWS) -> list[t
 
 
 def template_xlsx() -> bytes:
-    """The import template: the header row and one example row."""
+    """The import template: an empty data sheet with the header row, and the example on a separate sheet
+    (an example row in the data sheet could be imported by mistake as a real person)."""
     headers = [label for label, _aliases in HEADERS.values()]
-    example = ["6471014703950001", "Contoh Nama Pekerja", "P", "1995-03-07", "Jl. Mulawarman No. 5 RT 12",
+    example = ["16 angka NIK", "Nama sesuai KTP", "L atau P", "1995-03-07", "Jl. Mulawarman No. 5 RT 12",
                "Balikpapan Timur", "Manggar", "081234567890", "Nelayan", "2500000", "2020-01-15", "2026-01", "2026-12",
-               "Pemkot Balikpapan", "", "tidak", "tidak"]
-    return exports.to_xlsx({"Data Pekerja": (headers, [example])})
+               "kota / provinsi", "(kosongkan bila belum ada)", "ya / tidak", "ya / tidak"]
+    return exports.to_xlsx({"Data Pekerja": (headers, []), "Contoh pengisian": (headers, [example])})

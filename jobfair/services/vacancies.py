@@ -351,3 +351,31 @@ def publish_fair_batch(actor, fair_id: int, rows: list[dict], *, today: date | N
                      "ditayangkan Disnaker.", link="/perusahaan/lowongan")
     db.session.commit()
     return len(values_list)
+
+
+# --- bulk approval on the review desk ---------------------------------------------------------------------------
+
+BULK_MAX = 100
+
+
+def publish_many(actor, vacancy_ids, *, today: date | None = None) -> tuple[list[int], dict[int, str]]:
+    """Publish several submitted vacancies, each through publish() (same checks, audit and notifications, one
+    commit each). Returns (published ids, {id: why it was not published}); a failing item does not stop the rest."""
+    from jobfair.services.errors import DomainError
+
+    require_officer(actor)
+    ids = list(dict.fromkeys(int(i) for i in vacancy_ids or ()))
+    if not ids:
+        raise ValidationFailed({"ids": "Centang minimal satu lowongan yang akan ditayangkan."})
+    if len(ids) > BULK_MAX:
+        raise ValidationFailed({"ids": f"Paling banyak {BULK_MAX} lowongan sekali tayang."})
+    done, problems = [], {}
+    for vacancy_id in ids:
+        try:
+            publish(actor, vacancy_id, today=today)
+        except DomainError as exc:
+            db.session.rollback()
+            problems[vacancy_id] = exc.message
+        else:
+            done.append(vacancy_id)
+    return done, problems

@@ -287,7 +287,7 @@ def _officer_legalises_agreement(officer: Page) -> str:
     _nav(officer, "Meja kerja")
     queue = _row(officer, "Perjanjian magang menunggu pengesahan")
     expect(queue.locator("td").nth(1)).to_have_text("1")
-    queue.get_by_role("link").click()
+    queue.get_by_role("link", name="Perjanjian magang menunggu pengesahan").click()
     expect(_h1(officer)).to_have_text("Perjanjian pemagangan menunggu pengesahan")
     row = _row(officer, BUNGA)
     expect(row).to_contain_text(f"{COMPANY} · {TITLE}")

@@ -47,10 +47,14 @@ def test_duplicate_name_in_a_year(db):
     programmes.create_programme(officer, **{**fields, "year": 2026})
 
 
-def test_owning_office_change_is_audited(db):
+def test_owning_office_change_is_for_admins_and_audited(db):
     officer = factories.make_officer()
     programme = factories.bpjs_programme(actor=officer)
-    programmes.update_programme(officer, programme.id, owning_office="Dinas Sosial")
+    with pytest.raises(ValidationFailed) as exc:
+        programmes.update_programme(officer, programme.id, owning_office="Dinas Sosial")
+    assert "admin" in exc.value.field_errors["owning_office"]
+    assert db.session.get(Programme, programme.id).owning_office == "Disnaker"
+    programmes.update_programme(factories.make_user("admin"), programme.id, owning_office="Dinas Sosial")
     assert db.session.get(Programme, programme.id).owning_office == "Dinas Sosial"
     event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "protection.programme_updated"))
     assert event.detail["changes"]["owning_office"] == ["Disnaker", "Dinas Sosial"]

@@ -260,9 +260,12 @@ def test_only_officers(db):
         pi.error_report_xlsx(seeker, 1)
 
 
-def test_template_has_every_column(db):
-    sheet = load_workbook(io.BytesIO(pi.template_xlsx())).active
-    assert [c.value for c in next(sheet.iter_rows())] == HEADER
+def test_template_has_every_column_and_no_importable_example(db):
+    workbook = load_workbook(io.BytesIO(pi.template_xlsx()))
+    data = workbook.worksheets[0]
+    assert [c.value for c in next(data.iter_rows())] == HEADER
+    assert data.max_row == 1  # the example lives on its own sheet, so it can't be imported by mistake
+    assert workbook.worksheets[1].max_row == 2
 
 
 def test_the_cli_imports_the_valid_rows(app, runner, tmp_path):

@@ -1,0 +1,37 @@
+"""office blueprint: the monthly report for the mayor's office (printable page, charts as SVG, XLSX)."""
+
+from flask import Response, render_template, request
+from flask_login import current_user
+
+from jobfair.office.views import bp
+from jobfair.rules import monthly_report as rules
+from jobfair.services import exports
+from jobfair.services import monthly_report as reports
+from jobfair.services import monthly_report_export as report_export
+
+NO_STORE = {"Cache-Control": "private, no-store"}
+SVG_HEADERS = {**NO_STORE, "X-Content-Type-Options": "nosniff",
+               "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'"}
+
+
+@bp.route("/laporan-bulanan")
+def monthly_report():
+    month = reports.parse_month(request.args.get("bulan"))
+    report = reports.monthly_report(current_user, month)
+    return render_template("office/monthly_report.html", report=report, bulan=rules.month_param(month),
+                           month_name=rules.month_name, short_name=rules.short_name)
+
+
+@bp.route("/laporan-bulanan/grafik/<section>/<chart>.svg")
+def monthly_report_chart(section: str, chart: str):
+    month = reports.parse_month(request.args.get("bulan"))
+    svg = report_export.chart_svg(current_user, month, section, chart)
+    return Response(svg, mimetype="image/svg+xml", headers=SVG_HEADERS)
+
+
+@bp.route("/laporan-bulanan.xlsx")
+def monthly_report_xlsx():
+    month = reports.parse_month(request.args.get("bulan"))
+    content = report_export.report_xlsx(current_user, month)
+    return Response(content, mimetype=exports.XLSX_MIMETYPE, headers={
+        **NO_STORE, "Content-Disposition": f'attachment; filename="{report_export.filename(month)}"'})

@@ -1,0 +1,31 @@
+"""public blueprint: open data (Satu Data) — the city's headline figures, aggregates only, never a person.
+
+Stable URLs: /open-data (this page), /open-data/figures.json, /open-data/figures.csv.
+"""
+
+import json
+
+from flask import Response, render_template
+
+from jobfair.public.views import bp
+from jobfair.services import city_figures, exports
+
+CACHE = {"Cache-Control": "public, max-age=300", "Access-Control-Allow-Origin": "*"}
+
+
+@bp.route("/open-data")
+def open_data():
+    return render_template("public/open_data.html", records=city_figures.open_records())
+
+
+@bp.route("/open-data/figures.json")
+def open_data_json():
+    body = json.dumps({"source": "Dinas Tenaga Kerja Kota Balikpapan", "figures": city_figures.open_records()},
+                      ensure_ascii=False, indent=1)
+    return Response(body, mimetype="application/json", headers=CACHE)
+
+
+@bp.route("/open-data/figures.csv")
+def open_data_csv():
+    return Response(city_figures.open_csv(), mimetype=exports.CSV_MIMETYPE,
+                    headers={**CACHE, "Content-Disposition": 'inline; filename="figures.csv"'})
