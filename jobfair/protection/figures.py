@@ -1,6 +1,6 @@
 """protection blueprint: figures pages (routes registered on the blueprint in views.py).
 
-Charts are served as image/svg+xml from their own route and embedded with <img>, never inlined with |safe.
+Charts are served as image/svg+xml from their own route and embedded with <img>, never inlined as trusted markup.
 """
 
 from flask import Response, render_template, request

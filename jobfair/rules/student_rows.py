@@ -8,9 +8,21 @@ Pure: no Flask, no database. The caller passes the SMK major reference list and 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal, InvalidOperation
 
+from jobfair.rules.cells import (
+    FORMULA_ERROR,
+    PHONE_ERROR,
+    SEX_ERROR,
+    cell_text,
+    name_problem,
+    optional_phone,
+    parse_date,
+    parse_sex,
+    valid_name,
+)
+from jobfair.rules.cells import normalize_phone as normalize_phone  # re-exported: callers import it from here
 from jobfair.rules.nik import NikError, declared_mismatches, parse_nik
 
 ADULT_AGE = 18
@@ -21,9 +33,6 @@ MIN_STUDENT_AGE, MAX_STUDENT_AGE = 13, 30
 COLUMNS = ("nisn", "full_name", "nik", "birth_date", "sex", "major", "class_name", "report_score",
            "expected_graduation", "phone", "guardian_name", "guardian_phone")
 
-_SEX = {"L": "L", "LAKI-LAKI": "L", "LAKI LAKI": "L", "LAKI": "L", "PRIA": "L",
-        "P": "P", "PEREMPUAN": "P", "WANITA": "P"}
-_NAME_EXTRA = set(" .,'-`")
 _TEXT_CELL_HINT = ("Di Excel, format kolom ini sebagai Teks (Text) agar angka 0 di depan dan digit terakhir "
                    "tidak hilang.")
 
@@ -37,55 +46,6 @@ def is_minor(birth_date: date, on_date: date) -> bool:
     return age_on(birth_date, on_date) < ADULT_AGE
 
 
-def _text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return " ".join(str(value).split())
-
-
-def parse_date(value) -> date | None:
-    """YYYY-MM-DD, DD-MM-YYYY, DD/MM/YYYY or a date cell; None when it cannot be read."""
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    text = _text(value)
-    if not text:
-        return None
-    text = text.split(" ")[0]  # "2007-05-01 00:00:00" from a spreadsheet
-    for sep in ("-", "/", "."):
-        parts = text.split(sep)
-        if len(parts) == 3 and all(p.isdigit() and p.isascii() for p in parts):
-            if len(parts[0]) == 4:
-                year, month, day = parts
-            elif len(parts[2]) == 4:
-                day, month, year = parts
-            else:
-                return None
-            try:
-                return date(int(year), int(month), int(day))
-            except ValueError:
-                return None
-    return None
-
-
-def normalize_phone(value) -> str | None:
-    """08… with 10–14 digits (a +62 prefix becomes 0); None when invalid."""
-    raw = _text(value)
-    digits = "".join(c for c in raw if c.isdigit() and c.isascii())
-    if any(c.isalpha() for c in raw):
-        return None
-    if digits.startswith("62"):
-        digits = "0" + digits[2:]
-    elif digits.startswith("8"):  # a spreadsheet number lost the leading 0
-        digits = "0" + digits
-    if digits.startswith("08") and 10 <= len(digits) <= 14:
-        return digits
-    return None
-
-
 def parse_score(value) -> int | None:
     """Average report score 0–100 with at most 2 decimals (comma or dot) → hundredths."""
     if isinstance(value, bool):
@@ -93,7 +53,7 @@ def parse_score(value) -> int | None:
     if isinstance(value, int | float):
         text = repr(value)
     else:
-        text = _text(value).replace(",", ".")
+        text = cell_text(value).replace(",", ".")
     try:
         number = Decimal(text)
     except InvalidOperation:
@@ -108,17 +68,13 @@ def parse_score(value) -> int | None:
 
 def match_major(value, majors: Mapping[str, str]) -> str | None:
     """The major code for a code or a name from the reference list (case-insensitive)."""
-    text = _text(value).casefold()
+    text = cell_text(value).casefold()
     if not text:
         return None
     for code, name in majors.items():
         if text == code.casefold() or text == " ".join(name.split()).casefold():
             return code
     return None
-
-
-def _valid_name(text: str) -> bool:
-    return any(c.isalpha() for c in text) and all(c.isalpha() or c in _NAME_EXTRA for c in text)
 
 
 def check_student_row(row: Mapping[str, object], *, majors: Mapping[str, str], today: date
@@ -131,7 +87,7 @@ def check_student_row(row: Mapping[str, object], *, majors: Mapping[str, str], t
         if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
             errors[key] = f"Isian terlalu panjang ({len(value)} karakter); paling banyak {MAX_CELL_CHARS} karakter."
         elif isinstance(value, str) and value.startswith("="):
-            errors[key] = "Sel berisi rumus; ganti dengan nilai biasa (salin lalu tempel sebagai nilai)."
+            errors[key] = FORMULA_ERROR
 
     def field(key):
         return None if key in errors else row.get(key)
@@ -139,7 +95,7 @@ def check_student_row(row: Mapping[str, object], *, majors: Mapping[str, str], t
     # NISN: exactly 10 digits.
     raw_nisn = field("nisn")
     if "nisn" not in errors:
-        nisn = _text(raw_nisn).replace(" ", "")
+        nisn = cell_text(raw_nisn).replace(" ", "")
         if not nisn:
             errors["nisn"] = "NISN wajib diisi: 10 angka dari kartu pelajar atau Dapodik."
         elif not (nisn.isdigit() and nisn.isascii()):
@@ -150,13 +106,11 @@ def check_student_row(row: Mapping[str, object], *, majors: Mapping[str, str], t
         else:
             values["nisn"] = nisn
 
-    name = _text(field("full_name"))
+    name = cell_text(field("full_name"))
     if "full_name" not in errors:
-        if not name:
-            errors["full_name"] = "Nama siswa wajib diisi sesuai akta kelahiran atau KTP."
-        elif len(name) > 120 or not _valid_name(name):
-            errors["full_name"] = ("Nama hanya boleh berisi huruf, spasi, titik, koma, petik dan tanda hubung "
-                                   "(maks. 120 karakter).")
+        problem = name_problem(name, "Nama siswa wajib diisi sesuai akta kelahiran atau KTP.")
+        if problem:
+            errors["full_name"] = problem
         else:
             values["full_name"] = name
 
@@ -174,9 +128,9 @@ def check_student_row(row: Mapping[str, object], *, majors: Mapping[str, str], t
 
     sex = None
     if "sex" not in errors:
-        sex = _SEX.get(_text(field("sex")).upper())
+        sex = parse_sex(field("sex"))
         if sex is None:
-            errors["sex"] = "Jenis kelamin harus L (laki-laki) atau P (perempuan)."
+            errors["sex"] = SEX_ERROR
         else:
             values["sex"] = sex
 
@@ -186,7 +140,7 @@ def check_student_row(row: Mapping[str, object], *, majors: Mapping[str, str], t
             errors["nik"] = f"NIK terbaca sebagai angka, sehingga digit terakhirnya bisa berubah. {_TEXT_CELL_HINT}"
         else:
             try:
-                parsed = parse_nik(_text(raw_nik), today=today)
+                parsed = parse_nik(cell_text(raw_nik), today=today)
             except NikError as exc:
                 errors["nik"] = exc.message
             else:
@@ -200,7 +154,7 @@ def check_student_row(row: Mapping[str, object], *, majors: Mapping[str, str], t
         else:
             values["major_code"] = code
 
-    class_name = _text(field("class_name"))
+    class_name = cell_text(field("class_name"))
     if "class_name" not in errors:
         if not class_name:
             errors["class_name"] = "Kelas wajib diisi, misalnya XII TKJ 1."
@@ -231,25 +185,23 @@ def check_student_row(row: Mapping[str, object], *, majors: Mapping[str, str], t
             values["expected_graduation"] = graduation
 
     if "phone" not in errors:
-        raw_phone = _text(field("phone"))
-        phone = normalize_phone(raw_phone) if raw_phone else ""
+        phone = optional_phone(field("phone"))
         if phone is None:
-            errors["phone"] = "Nomor HP tidak valid: tulis 10–14 angka yang diawali 08, misalnya 081234567890."
+            errors["phone"] = PHONE_ERROR
         else:
             values["phone"] = phone
 
     minor = birth is not None and (is_minor(birth, today) or (graduation is not None and is_minor(birth, graduation)))
-    guardian = _text(field("guardian_name"))
+    guardian = cell_text(field("guardian_name"))
     if "guardian_name" not in errors:
-        if guardian and (len(guardian) > 120 or not _valid_name(guardian)):
+        if guardian and (len(guardian) > 120 or not valid_name(guardian)):
             errors["guardian_name"] = "Nama wali hanya boleh berisi huruf, spasi dan tanda baca nama (maks. 120)."
         elif not guardian and minor:
             errors["guardian_name"] = "Siswa belum berumur 18 tahun: nama orang tua/wali wajib diisi."
         else:
             values["guardian_name"] = guardian
     if "guardian_phone" not in errors:
-        raw_phone = _text(field("guardian_phone"))
-        phone = normalize_phone(raw_phone) if raw_phone else ""
+        phone = optional_phone(field("guardian_phone"))
         if phone is None:
             errors["guardian_phone"] = "Nomor HP wali tidak valid: tulis 10–14 angka yang diawali 08."
         elif not phone and minor:

@@ -9,14 +9,25 @@ Reasons never quote the cell content (a hostile cell could be 1 MB long or hold 
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from jobfair.rules.cells import (
+    FORMULA_ERROR,
+    PHONE_ERROR,
+    SEX,
+    SEX_ERROR,
+    cell_text,
+    clean_cell,
+    name_problem,
+    optional_phone,
+    parse_date,
+    parse_flag,
+)
+from jobfair.rules.cells import fold as _fold
 from jobfair.rules.eligibility import Applicant, EligibilityRules, eligibility_problems, month_start
 from jobfair.rules.nik import NikError, declared_mismatches, parse_nik
-from jobfair.rules.student_rows import normalize_phone, parse_date
 
 MAX_CELL_CHARS = 1000
 MAX_INCOME = 1_000_000_000
@@ -25,16 +36,10 @@ MAX_INCOME = 1_000_000_000
 COLUMNS = ("nik", "full_name", "sex", "birth_date", "address", "kecamatan", "kelurahan", "phone", "category",
            "monthly_income", "ktp_since", "cover_from", "cover_to", "payer", "kpj", "has_disability", "is_elderly")
 
-_SEX = {"L": "L", "LAKI-LAKI": "L", "LAKI LAKI": "L", "LAKI": "L", "PRIA": "L",
-        "P": "P", "PEREMPUAN": "P", "WANITA": "P"}
-_YES = {"ya", "y", "yes", "1", "true", "benar", "v", "x", "ada"}
-_NO = {"", "tidak", "t", "tdk", "no", "n", "0", "false", "-", "bukan", "tidak ada"}
-_NAME_EXTRA = set(" .,'-`")
 _PAYER_ALIASES = {"kota": "city", "pemkot": "city", "pemkot balikpapan": "city", "pemerintah kota": "city",
                   "apbd kota": "city", "provinsi": "province", "pemprov": "province", "pemprov kaltim": "province",
                   "pemerintah provinsi": "province", "apbd provinsi": "province", "mandiri": "self",
                   "sendiri": "self", "peserta": "self"}
-_CONTROL = {c: None for c in range(32)} | {127: None}
 
 
 @dataclass
@@ -72,30 +77,9 @@ class RowContext:
                 self._pay.setdefault(alias, code)
 
 
-def _fold(value: str) -> str:
-    return " ".join(str(value).replace("_", " ").split()).casefold()
-
-
 def _strip_prefix(text: str, prefix: str) -> str:
     folded = _fold(text)
     return folded[len(prefix):].strip() if folded.startswith(prefix + " ") else folded
-
-
-def clean_cell(value):
-    """Control characters removed from text (tabs and line breaks become spaces); other types unchanged."""
-    if isinstance(value, str) and not value.isprintable():
-        value = value.replace("\t", " ").replace("\r", " ").replace("\n", " ").translate(_CONTROL)
-        if any(unicodedata.category(c) == "Cc" for c in value):
-            value = "".join(c for c in value if unicodedata.category(c) != "Cc")
-    return value
-
-
-def _text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return " ".join(str(value).split())
 
 
 def parse_rupiah(value) -> int | None:
@@ -106,7 +90,7 @@ def parse_rupiah(value) -> int | None:
         return value if value >= 0 else None
     if isinstance(value, float):
         return int(round(value)) if value >= 0 and value == value and value != float("inf") else None
-    text = _text(value).replace(" ", "")
+    text = cell_text(value).replace(" ", "")
     if text[:2].casefold() == "rp":
         text = text[2:].lstrip(".")
     if text.endswith((",00", ",0", ",-")):
@@ -123,7 +107,7 @@ def parse_month(value) -> date | None:
         value = value.date()
     if isinstance(value, date):
         return month_start(value)
-    text = _text(value).split(" ")[0]
+    text = cell_text(value).split(" ")[0]
     for sep in ("-", "/", "."):
         parts = text.split(sep)
         if len(parts) == 2 and all(p.isdigit() and p.isascii() for p in parts):
@@ -135,21 +119,6 @@ def parse_month(value) -> date | None:
     return month_start(day) if day else None
 
 
-def parse_flag(value) -> bool | None:
-    if isinstance(value, bool):
-        return value
-    text = _fold(_text(value))
-    if text in _YES:
-        return True
-    if text in _NO:
-        return False
-    return None
-
-
-def _valid_name(text: str) -> bool:
-    return any(c.isalpha() for c in text) and all(c.isalpha() or c in _NAME_EXTRA for c in text)
-
-
 def hostile_cells(row: Mapping[str, object]) -> dict[str, str]:
     """Errors for formulas and oversized cells (checked before anything reads the cell)."""
     errors = {}
@@ -159,13 +128,13 @@ def hostile_cells(row: Mapping[str, object]) -> dict[str, str]:
                 errors[key] = (f"Isian terlalu panjang ({len(value):,} karakter); paling banyak "
                                f"{MAX_CELL_CHARS:,} karakter.").replace(",", ".")
             elif value.lstrip().startswith("="):
-                errors[key] = "Sel berisi rumus; ganti dengan nilai biasa (salin lalu tempel sebagai nilai)."
+                errors[key] = FORMULA_ERROR
     return errors
 
 
 def _match_kelurahan(value, kecamatan_code: str | None, ctx: RowContext) -> tuple[str | None, str | None]:
     """(kelurahan code, error)."""
-    text = _fold(_text(value))
+    text = _fold(cell_text(value))
     if not text:
         return None, "Kelurahan wajib diisi (nama atau kode kelurahan)."
     code = ctx._kel.get(text)
@@ -197,34 +166,32 @@ def check_worker_row(row: Mapping[str, object], ctx: RowContext) -> tuple[dict, 
                              "kolom NIK sebagai Teks (Text) lalu ketik ulang NIK-nya.")
         else:
             try:
-                parsed = parse_nik(_text(raw), today=ctx.today)
+                parsed = parse_nik(cell_text(raw), today=ctx.today)
             except NikError as exc:
                 errors["nik"] = exc.message
             else:
                 values["nik"] = parsed
 
-    name = _text(cell("full_name"))
+    name = cell_text(cell("full_name"))
     if "full_name" not in errors:
-        if not name:
-            errors["full_name"] = "Nama wajib diisi sesuai KTP."
-        elif len(name) > 120 or not _valid_name(name):
-            errors["full_name"] = ("Nama hanya boleh berisi huruf, spasi, titik, koma, petik dan tanda hubung "
-                                   "(maks. 120 karakter).")
+        problem = name_problem(name, "Nama wajib diisi sesuai KTP.")
+        if problem:
+            errors["full_name"] = problem
         else:
             values["full_name"] = name
 
     sex = None
     if "sex" not in errors:
-        text = _text(cell("sex")).upper()
-        sex = _SEX.get(text) if text else (parsed.sex if parsed else None)
+        text = cell_text(cell("sex")).upper()
+        sex = SEX.get(text) if text else (parsed.sex if parsed else None)
         if sex is None:
-            errors["sex"] = "Jenis kelamin harus L (laki-laki) atau P (perempuan)."
+            errors["sex"] = SEX_ERROR
         values["sex"] = sex
 
     birth = None
     if "birth_date" not in errors:
         raw = cell("birth_date")
-        birth = parse_date(raw) if _text(raw) or isinstance(raw, date) else (parsed.birth_date if parsed else None)
+        birth = parse_date(raw) if cell_text(raw) or isinstance(raw, date) else (parsed.birth_date if parsed else None)
         if birth is None:
             errors["birth_date"] = "Tanggal lahir tidak terbaca: tulis seperti 1980-05-31, 31-05-1980 atau 31/05/1980."
         elif not (ctx.today.year - 120 <= birth.year and birth <= ctx.today):
@@ -235,7 +202,7 @@ def check_worker_row(row: Mapping[str, object], ctx: RowContext) -> tuple[dict, 
     if parsed is not None:
         values["warnings"] = declared_mismatches(parsed, sex=sex, birth_date=birth)
 
-    address = _text(cell("address"))
+    address = cell_text(cell("address"))
     if "address" not in errors:
         if len(address) > 255:
             errors["address"] = "Alamat paling banyak 255 karakter."
@@ -243,7 +210,7 @@ def check_worker_row(row: Mapping[str, object], ctx: RowContext) -> tuple[dict, 
 
     kecamatan_code = None
     if "kecamatan" not in errors:
-        text = _fold(_text(cell("kecamatan")))
+        text = _fold(cell_text(cell("kecamatan")))
         kecamatan_code = ctx._kec.get(text) or ctx._kec.get(_strip_prefix(_strip_prefix(text, "kecamatan"), "kec."))
         if not text:
             errors["kecamatan"] = "Kecamatan wajib diisi (nama atau kode, mis. Balikpapan Timur atau 647101)."
@@ -258,14 +225,13 @@ def check_worker_row(row: Mapping[str, object], ctx: RowContext) -> tuple[dict, 
         values["kelurahan_code"] = code
 
     if "phone" not in errors:
-        raw = _text(cell("phone"))
-        phone = normalize_phone(raw) if raw else ""
+        phone = optional_phone(cell("phone"))
         if phone is None:
-            errors["phone"] = "Nomor HP tidak valid: tulis 10–14 angka yang diawali 08, misalnya 081234567890."
+            errors["phone"] = PHONE_ERROR
         values["phone"] = phone or ""
 
     if "category" not in errors:
-        text = _fold(_text(cell("category")))
+        text = _fold(cell_text(cell("category")))
         code = ctx._cat.get(text)
         if code is None:
             errors["category"] = ("Kategori pekerjaan tidak dikenal: tulis kode atau nama dari daftar kategori "
@@ -285,7 +251,7 @@ def check_worker_row(row: Mapping[str, object], ctx: RowContext) -> tuple[dict, 
     ktp_since = None
     if "ktp_since" not in errors:
         raw = cell("ktp_since")
-        if _text(raw) or isinstance(raw, date):
+        if cell_text(raw) or isinstance(raw, date):
             ktp_since = parse_date(raw)
             if ktp_since is None:
                 errors["ktp_since"] = "Tanggal KTP sejak tidak terbaca: tulis seperti 2020-01-31 atau 31-01-2020."
@@ -300,7 +266,7 @@ def check_worker_row(row: Mapping[str, object], ctx: RowContext) -> tuple[dict, 
         if key in errors:
             continue
         raw = cell(key)
-        month = parse_month(raw) if _text(raw) or isinstance(raw, date) else default
+        month = parse_month(raw) if cell_text(raw) or isinstance(raw, date) else default
         if month is None:
             errors[key] = f"{label} tidak terbaca: tulis bulan seperti 2026-01 atau tanggal 2026-01-01."
         elif not first <= month <= last:
@@ -312,15 +278,15 @@ def check_worker_row(row: Mapping[str, object], ctx: RowContext) -> tuple[dict, 
         errors["cover_to"] = "Bulan sampai tidak boleh sebelum bulan mulai."
 
     if "payer" not in errors:
-        text = _fold(_text(cell("payer")))
-        payer = (ctx._pay.get(text) if ctx.payers else _text(cell("payer"))[:40] or None) if text \
+        text = _fold(cell_text(cell("payer")))
+        payer = (ctx._pay.get(text) if ctx.payers else cell_text(cell("payer"))[:40] or None) if text \
             else ctx.default_payer
         if payer is None:
             errors["payer"] = "Pembayar tidak dikenal: tulis kota, provinsi atau mandiri (boleh dikosongkan)."
         values["payer"] = payer
 
     if "kpj" not in errors:
-        kpj = _text(cell("kpj")).replace(" ", "")
+        kpj = cell_text(cell("kpj")).replace(" ", "")
         if kpj and not (kpj.isdigit() and kpj.isascii() and 8 <= len(kpj) <= 13):
             errors["kpj"] = "Nomor KPJ BPJS Ketenagakerjaan harus 8–13 angka (boleh dikosongkan)."
         values["kpj"] = kpj or None

@@ -1,17 +1,13 @@
 """Reading a protection-register spreadsheet (CSV or XLSX) safely: size caps, a zip-bomb guard, formulas kept
-visible (data_only=False) so the row rules can refuse them, trailing empty rows ignored, a row cap."""
+visible (data_only=False) so the row rules can refuse them, trailing empty rows ignored, a row cap.
+The reading itself is services/spreadsheets.py; this module holds the register's columns, limits and messages."""
 
-import csv
-import io
 import secrets
-import zipfile
 from pathlib import Path
 
 from flask import current_app
-from openpyxl import load_workbook
 
-from jobfair.services import exports
-from jobfair.services.errors import ValidationFailed
+from jobfair.services import exports, spreadsheets
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_UNZIPPED_BYTES = 300 * 1024 * 1024   # an XLSX is a zip: refuse a "zip bomb" before opening it
@@ -44,27 +40,39 @@ HEADERS = {
 }
 REQUIRED = ("nik", "full_name", "kecamatan", "kelurahan", "category", "monthly_income")
 LABELS = {key: label for key, (label, _aliases) in HEADERS.items()}
-_ALIASES = {alias: key for key, (_label, aliases) in HEADERS.items() for alias in aliases}
-ACCEPTED = (".csv", ".xlsx")
+ACCEPTED = spreadsheets.ACCEPTED
+_MESSAGES = spreadsheets.SheetMessages(
+    empty="Berkas kosong. Pilih berkas XLSX atau CSV yang berisi data pekerja.",
+    too_big="Berkas lebih dari 10 MB. Bagi data menjadi beberapa berkas lalu unggah satu per satu.",
+    unsupported="Jenis berkas tidak didukung: unggah berkas .xlsx atau .csv.",
+    xlsx_too_big="Isi berkas XLSX terlalu besar untuk dibuka; kirim lembar data pekerja saja.",
+    missing_columns=("Susunan kolom tidak sesuai templat. Kolom yang belum ada: {missing}. Baris pertama harus "
+                     "berisi judul kolom; unduh templat untuk melihat susunannya."),
+    too_many_rows=lambda max_rows: (f"Berkas berisi lebih dari {max_rows:,} baris data. Bagi menjadi beberapa "
+                                    "berkas.").replace(",", "."),
+)
 
 
-def _file_error(message: str) -> ValidationFailed:
-    return ValidationFailed({"file": message})
+def _spec(max_rows: int = MAX_ROWS) -> spreadsheets.SheetSpec:
+    """Built at call time, so the module limits can be changed (tests, the benchmark)."""
+    return spreadsheets.SheetSpec(
+        headers=HEADERS, required=REQUIRED, noun="pekerja", messages=_MESSAGES, max_bytes=MAX_BYTES,
+        max_unzipped_bytes=MAX_UNZIPPED_BYTES, max_rows=max_rows, max_columns=MAX_COLUMNS,
+        max_zip_entries=MAX_ZIP_ENTRIES, csv_field_size_limit=MAX_BYTES, reset_dimensions=True,
+        damaged_sheet="Lembar pertama berkas XLSX rusak; simpan ulang dari Excel lalu unggah lagi.",
+        header_search_rows=HEADER_SEARCH_ROWS, max_empty_run=MAX_EMPTY_RUN,
+    )
 
 
 def check_name(filename: str) -> str:
-    name = (filename or "").lower()
-    for extension in ACCEPTED:
-        if name.endswith(extension):
-            return extension
-    raise _file_error("Jenis berkas tidak didukung: unggah berkas .xlsx atau .csv.")
+    return spreadsheets.check_name(filename, _spec())
 
 
 def store_upload(filename: str, stream) -> Path:
     """Save the upload under UPLOAD_FOLDER/imports/<random name> (deleted after validation)."""
     extension = check_name(filename)
     data = stream.read(MAX_BYTES + 1)
-    _check_size(data)
+    spreadsheets.check_size(data, _spec())
     folder = Path(current_app.config["UPLOAD_FOLDER"]) / UPLOAD_SUBFOLDER
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{secrets.token_hex(16)}{extension}"
@@ -72,107 +80,9 @@ def store_upload(filename: str, stream) -> Path:
     return path
 
 
-def _check_size(data: bytes) -> None:
-    if not data:
-        raise _file_error("Berkas kosong. Pilih berkas XLSX atau CSV yang berisi data pekerja.")
-    if len(data) > MAX_BYTES:
-        raise _file_error("Berkas lebih dari 10 MB. Bagi data menjadi beberapa berkas lalu unggah satu per satu.")
-
-
-def _normal_header(value) -> str:
-    text = "".join(ch if ch.isalnum() else " " for ch in str(value or "").casefold())
-    return " ".join(text.split())
-
-
-def _csv_rows(data: bytes):
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise _file_error("Berkas CSV tidak terbaca: simpan ulang sebagai \"CSV UTF-8\" lalu unggah lagi.") from None
-    if "\x00" in text:
-        raise _file_error("Berkas CSV berisi karakter yang tidak valid; simpan ulang dari Excel sebagai CSV UTF-8.")
-    first = text.split("\n", 1)[0]
-    delimiter = ";" if first.count(";") > first.count(",") else ","
-    csv.field_size_limit(MAX_BYTES)
-    try:
-        for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
-            yield row[:MAX_COLUMNS]
-    except csv.Error:
-        raise _file_error("Berkas CSV rusak (tanda kutip tidak seimbang); periksa lalu unggah lagi.") from None
-
-
-def _xlsx_rows(data: bytes):
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            entries = archive.infolist()
-            if len(entries) > MAX_ZIP_ENTRIES or sum(i.file_size for i in entries) > MAX_UNZIPPED_BYTES:
-                raise _file_error("Isi berkas XLSX terlalu besar untuk dibuka; kirim lembar data pekerja saja.")
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-    except ValidationFailed:
-        raise
-    except Exception:  # openpyxl raises many kinds of errors on a damaged file
-        raise _file_error("Berkas XLSX tidak dapat dibuka; simpan ulang dari Excel (format .xlsx) lalu unggah lagi.") \
-            from None
-    try:
-        sheet = workbook.worksheets[0]
-        sheet.reset_dimensions()  # never trust the row count the file claims
-        yield from sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True)
-    except ValidationFailed:
-        raise
-    except Exception:
-        raise _file_error("Lembar pertama berkas XLSX rusak; simpan ulang dari Excel lalu unggah lagi.") from None
-    finally:
-        workbook.close()
-
-
-def _blank(row) -> bool:
-    return all(value is None or (isinstance(value, str) and not value.strip()) for value in row)
-
-
-def _header_map(header) -> dict[str, int]:
-    columns: dict[str, int] = {}
-    for index, value in enumerate(header):
-        key = _ALIASES.get(_normal_header(value))
-        if key is None:
-            continue
-        if key in columns:
-            raise _file_error(f"Kolom \"{LABELS[key]}\" muncul dua kali di baris judul; hapus salah satunya.")
-        columns[key] = index
-    missing = [LABELS[key] for key in REQUIRED if key not in columns]
-    if missing:
-        raise _file_error("Susunan kolom tidak sesuai templat. Kolom yang belum ada: " + ", ".join(missing)
-                          + ". Baris pertama harus berisi judul kolom; unduh templat untuk melihat susunannya.")
-    return columns
-
-
 def read_rows(filename: str, data: bytes, *, max_rows: int = MAX_ROWS) -> list[tuple[int, dict]]:
     """(spreadsheet row number, {column key: raw value}) for every non-empty data row."""
-    _check_size(data)
-    rows = _csv_rows(data) if check_name(filename) == ".csv" else _xlsx_rows(data)
-    columns = None
-    result: list[tuple[int, dict]] = []
-    empty_run = 0
-    for number, row in enumerate(rows, start=1):
-        if _blank(row):
-            empty_run += 1
-            if columns is None and number >= HEADER_SEARCH_ROWS:
-                break
-            if columns is not None and empty_run >= MAX_EMPTY_RUN:
-                break
-            continue
-        empty_run = 0
-        if columns is None:
-            columns = _header_map(row)
-            continue
-        if len(result) >= max_rows:
-            raise _file_error(f"Berkas berisi lebih dari {max_rows:,} baris data. Bagi menjadi beberapa berkas."
-                              .replace(",", "."))
-        result.append((number, {key: (row[index] if index < len(row) else None) for key, index in columns.items()}))
-    if columns is None:
-        raise _file_error("Berkas tidak berisi data. Isi baris judul dan data pekerja di bawahnya.")
-    if not result:
-        raise _file_error("Berkas hanya berisi baris judul; tambahkan data pekerja di bawahnya.")
-    return result
+    return spreadsheets.read_rows(filename, data, _spec(max_rows))
 
 
 def template_xlsx() -> bytes:

@@ -3,20 +3,16 @@
 If any row is bad nothing is written and every problem is reported (row, column, reason); if all rows are
 good they are written in one transaction."""
 
-import csv
-import io
-import zipfile
 from dataclasses import dataclass, field
 from datetime import date
 
-from openpyxl import load_workbook
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from jobfair.extensions import db
 from jobfair.models import Person, School, Student
 from jobfair.rules.student_rows import check_student_row
-from jobfair.services import audit, exports
+from jobfair.services import audit, exports, spreadsheets
 from jobfair.services.errors import ValidationFailed
 from jobfair.services.nik_store import nik_hmac
 from jobfair.services.students import _scope, add_student, majors
@@ -48,7 +44,15 @@ HEADERS = {
 REQUIRED = ("nisn", "full_name", "nik", "birth_date", "sex", "major", "class_name", "report_score",
             "expected_graduation")
 LABELS = {key: label for key, (label, _aliases) in HEADERS.items()}
-_ALIASES = {alias: key for key, (_label, aliases) in HEADERS.items() for alias in aliases}
+_MESSAGES = spreadsheets.SheetMessages(
+    empty="Berkas kosong. Pilih berkas CSV atau XLSX yang berisi data siswa.",
+    too_big="Berkas lebih dari 2 MB. Bagi data menjadi beberapa berkas lalu unggah satu per satu.",
+    unsupported="Jenis berkas tidak didukung: unggah berkas .csv atau .xlsx.",
+    xlsx_too_big="Isi berkas XLSX terlalu besar; kirim data siswa saja (paling banyak 2.000 baris).",
+    missing_columns=("Baris pertama harus berisi judul kolom. Kolom yang belum ada: {missing}. Unduh templat untuk "
+                     "melihat susunan kolomnya."),
+    too_many_rows=lambda max_rows: f"Berkas berisi lebih dari {max_rows} baris siswa. Bagi menjadi beberapa berkas.",
+)
 
 
 @dataclass
@@ -71,103 +75,20 @@ class ImportResult:
         return not self.errors and self.created > 0
 
 
-def _normal_header(value) -> str:
-    text = "".join(ch if ch.isalnum() else " " for ch in str(value or "").casefold())
-    return " ".join(text.split())
-
-
-def _file_error(message: str):
-    return ValidationFailed({"file": message})
-
-
-def _read_csv(data: bytes) -> list[list]:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise _file_error("Berkas CSV tidak terbaca: simpan ulang sebagai \"CSV UTF-8\" lalu unggah lagi.") from None
-    if "\x00" in text:
-        raise _file_error("Berkas CSV berisi karakter yang tidak valid; simpan ulang dari Excel sebagai CSV UTF-8.")
-    first = text.split("\n", 1)[0]
-    delimiter = ";" if first.count(";") > first.count(",") else ","
-    rows = []
-    try:
-        for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
-            rows.append(row[:MAX_COLUMNS])
-            if len(rows) > MAX_ROWS + 1:
-                break
-    except csv.Error:
-        raise _file_error("Berkas CSV rusak (tanda kutip tidak seimbang); periksa lalu unggah lagi.") from None
-    return rows
-
-
-def _read_xlsx(data: bytes) -> list[list]:
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            if sum(info.file_size for info in archive.infolist()) > MAX_UNZIPPED_BYTES:
-                raise _file_error("Isi berkas XLSX terlalu besar; kirim data siswa saja (paling banyak 2.000 baris).")
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-    except ValidationFailed:
-        raise
-    except Exception:  # openpyxl raises many kinds of errors on a damaged file
-        raise _file_error("Berkas XLSX tidak dapat dibuka; simpan ulang dari Excel (format .xlsx) lalu unggah lagi.") \
-            from None
-    try:
-        sheet = workbook.worksheets[0]
-        rows = []
-        for row in sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True):
-            rows.append(list(row))
-            if len(rows) > MAX_ROWS + 1:
-                break
-        return rows
-    finally:
-        workbook.close()
-
-
-def _blank(row) -> bool:
-    return all(value is None or (isinstance(value, str) and not value.strip()) for value in row)
-
-
-def _header_map(header: list) -> dict[str, int]:
-    columns: dict[str, int] = {}
-    for index, value in enumerate(header):
-        key = _ALIASES.get(_normal_header(value))
-        if key is None:
-            continue
-        if key in columns:
-            raise _file_error(f"Kolom \"{LABELS[key]}\" muncul dua kali di baris judul; hapus salah satunya.")
-        columns[key] = index
-    missing = [LABELS[key] for key in REQUIRED if key not in columns]
-    if missing:
-        raise _file_error("Baris pertama harus berisi judul kolom. Kolom yang belum ada: " + ", ".join(missing)
-                          + ". Unduh templat untuk melihat susunan kolomnya.")
-    return columns
+def _spec() -> spreadsheets.SheetSpec:
+    """Built at call time, so the module limits can be changed (tests, tools)."""
+    return spreadsheets.SheetSpec(
+        headers=HEADERS, required=REQUIRED, noun="siswa", messages=_MESSAGES, max_bytes=MAX_BYTES,
+        max_unzipped_bytes=MAX_UNZIPPED_BYTES, max_rows=MAX_ROWS, max_columns=MAX_COLUMNS,
+        # Blank rows between students are skipped, never counted; a long run of blank rows ends the data
+        # (an XLSX can claim a million empty rows). A file with more students than MAX_ROWS is refused whole.
+        header_search_rows=200, max_empty_run=200,
+    )
 
 
 def read_rows(filename: str, data: bytes) -> list[tuple[int, dict]]:
     """(spreadsheet row number, {column key: raw value}) for every non-empty data row."""
-    if not data:
-        raise _file_error("Berkas kosong. Pilih berkas CSV atau XLSX yang berisi data siswa.")
-    if len(data) > MAX_BYTES:
-        raise _file_error("Berkas lebih dari 2 MB. Bagi data menjadi beberapa berkas lalu unggah satu per satu.")
-    name = (filename or "").lower()
-    if name.endswith(".csv"):
-        rows = _read_csv(data)
-    elif name.endswith(".xlsx"):
-        rows = _read_xlsx(data)
-    else:
-        raise _file_error("Jenis berkas tidak didukung: unggah berkas .csv atau .xlsx.")
-    first = next((index for index, row in enumerate(rows) if not _blank(row)), None)
-    if first is None:
-        raise _file_error("Berkas tidak berisi data. Isi baris judul dan data siswa di bawahnya.")
-    columns = _header_map(rows[first])
-    # Spreadsheet numbering (the header is row first + 1), so the school finds the row it sees in Excel.
-    data_rows = [(number, row) for number, row in enumerate(rows[first + 1:], start=first + 2) if not _blank(row)]
-    if len(data_rows) > MAX_ROWS:
-        raise _file_error(f"Berkas berisi lebih dari {MAX_ROWS} baris siswa. Bagi menjadi beberapa berkas.")
-    if not data_rows:
-        raise _file_error("Berkas hanya berisi baris judul; tambahkan data siswa di bawahnya.")
-    return [(number, {key: (row[index] if index < len(row) else None) for key, index in columns.items()})
-            for number, row in data_rows]
+    return spreadsheets.read_rows(filename, data, _spec())
 
 
 def _database_duplicates(checked: list[tuple[int, dict]], result: ImportResult) -> None:

@@ -169,3 +169,17 @@ def test_minor_without_guardian_in_file(db):
     data = rows(1, birth_date=birth, guardian_name="", guardian_phone="")
     result = run(factories.make_school_staff(), "siswa.csv", csv_bytes(data))
     assert {e.column for e in result.errors} == {"Nama Wali", "No HP Wali"}
+
+
+def test_blank_lines_between_students_never_drop_rows(db):
+    """Regression: reading stopped after MAX_ROWS + 2 raw lines, so blank lines could silently cut off students."""
+    from jobfair.services import student_import as module
+
+    header = ";".join(["NISN", "Nama", "NIK", "Tanggal Lahir", "Jenis Kelamin", "Jurusan", "Kelas",
+                       "Nilai Rata-rata", "Tanggal Lulus", "No HP", "Nama Wali", "No HP Wali"])
+    students = module.MAX_ROWS - 10
+    lines = [header]
+    for n in range(students):
+        lines += [f"{n};Siswa {n}", ""]  # a blank line after every student: twice MAX_ROWS raw lines
+    rows = module.read_rows("siswa.csv", "\n".join(lines).encode())
+    assert len(rows) == students and rows[-1][0] == 2 * students
