@@ -7,6 +7,7 @@ from flask_babel import format_datetime, get_locale
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
+from jobfair.rules.money import rupiah
 from jobfair.services import audit
 
 # (endpoint, label) shown in the navigation for each role.
@@ -55,6 +56,10 @@ def init_app(app) -> None:
     @app.template_filter("wita")
     def _wita(value: datetime | None, fmt: str = "d MMM yyyy HH.mm") -> str:
         return f"{format_datetime(value, fmt)} WITA" if value else "—"
+
+    @app.template_filter("rupiah")
+    def _rupiah(amount) -> str:
+        return rupiah(int(amount or 0))
 
     @app.before_request
     def _set_audit_origin():

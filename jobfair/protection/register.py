@@ -9,14 +9,8 @@ from flask_login import current_user
 from jobfair.forms_util import copy_errors
 from jobfair.protection import forms_register as forms
 from jobfair.protection.views import bp
-from jobfair.rules.eligibility import rupiah
 from jobfair.services import enrolments, exports, programmes, protection_people, reference
 from jobfair.services.errors import InvalidState, NotFound, ValidationFailed
-
-
-@bp.app_template_filter("rupiah")
-def _rupiah(amount) -> str:
-    return rupiah(int(amount or 0))
 
 
 def _status(form) -> int:

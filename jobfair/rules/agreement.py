@@ -8,6 +8,8 @@ structured text from plain values, so the same text is printed for the student, 
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from jobfair.rules.money import rupiah  # noqa: F401  (re-exported: callers import it from here)
+
 AGREEMENT = "agreement"
 ACTIVE = "active"
 COMPLETED = "completed"
@@ -43,10 +45,6 @@ def allowed_transition(from_status: str, to_status: str) -> bool:
     return to_status in TRANSITIONS.get(from_status, frozenset())
 
 
-def rupiah(amount: int) -> str:
-    """3701508 -> 'Rp3.701.508'."""
-    sign = "-" if amount < 0 else ""
-    return f"{sign}Rp{abs(int(amount)):,}".replace(",", ".")
 
 
 def duration_months(starts_on: date, ends_on: date) -> int:

@@ -7,6 +7,8 @@ or below the UMK of the year. The rules are data on each programme (Programme.el
 from dataclasses import asdict, dataclass, fields
 from datetime import date
 
+from jobfair.rules.money import rupiah  # noqa: F401  (re-exported: callers import it from here)
+
 
 @dataclass(frozen=True)
 class EligibilityRules:
@@ -64,8 +66,6 @@ def months_in(first: date, last: date) -> list[date]:
     return [add_months(first, i) for i in range(count + 1)] if count >= 0 else []
 
 
-def rupiah(amount: int) -> str:
-    return "Rp" + f"{amount:,}".replace(",", ".")
 
 
 def eligibility_problems(rules: EligibilityRules, person: Applicant, *, on: date, umk: int | None) -> dict[str, str]:
