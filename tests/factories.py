@@ -441,7 +441,7 @@ def training_student(school=None, *, with_user: bool = False, **overrides):
 
     school = school or training_school()
     n = next(_counter)
-    birth = date(2007, 5, 9)
+    birth = overrides.pop("birth_date", date(2007, 5, 9))
     person = people.get_or_create_person(parse_nik(valid_nik(serial=n % 9999 + 1, birth=birth)),
                                          full_name=overrides.pop("full_name", f"Siswa {n}"), sex="L", birth_date=birth)
     db.session.flush()

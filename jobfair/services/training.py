@@ -22,6 +22,7 @@ from jobfair.services import audit
 from jobfair.services.companies import OFFICE_ROLES, PER_PAGE, require_officer
 from jobfair.services.errors import InvalidState, NotFound, PermissionDenied, ValidationFailed
 from jobfair.services.notifications import notify
+from jobfair.services.students import can_be_placed
 from jobfair.services.training_figures import figures  # noqa: F401  (part of this module's interface)
 
 PROVIDER_LABELS = {ProviderType.OFFICE.value: "Disnaker Kota Balikpapan",
@@ -193,6 +194,10 @@ def enrol(actor, course_id: int, student_id: int, *, today: date | None = None) 
     if not major_fits(course, student.major_code):
         raise ValidationFailed({"student_id": "Jurusan siswa ini tidak termasuk jurusan yang dapat mengikuti "
                                               "pelatihan ini; pilih siswa dari jurusan yang sesuai."})
+    placeable, reason = can_be_placed(student, _today(today))  # a minor only with the recorded guardian consent
+    if not placeable:
+        raise ValidationFailed({"student_id": f"{reason} Catat persetujuan itu di halaman siswa, lalu daftarkan "
+                                              "lagi."})
     if db.session.scalar(select(TrainingEnrolment.id).where(TrainingEnrolment.course_id == course.id,
                                                             TrainingEnrolment.student_id == student.id)):
         raise InvalidState("Siswa ini sudah pernah didaftarkan pada pelatihan ini.")

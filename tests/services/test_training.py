@@ -311,3 +311,21 @@ def test_figures_by_kind_and_school_in_a_constant_number_of_queries(db):
     assert result["by_school"] == [{"school": "SMK A", "participants": 2, "completions": 1, "dropped": 0},
                                    {"school": "SMK B", "participants": 1, "completions": 0, "dropped": 1}]
     assert training.figures()["courses"] == 4
+
+
+def test_a_minor_is_enrolled_only_with_the_recorded_guardian_consent(db):
+    officer = factories.make_officer()
+    course = factories.make_course(officer, eligible_majors=["TPL"])
+    school = factories.training_school()
+    staff = factories.training_school_staff(school)
+    minor = factories.training_student(school, birth_date=date(TODAY.year - 16, 6, 1))
+    with pytest.raises(ValidationFailed) as caught:
+        training.enrol(staff, course.id, minor.id)
+    assert "orang tua/wali" in caught.value.field_errors["student_id"]
+    assert _count(db, TrainingEnrolment) == 0
+    assert db.session.get(TrainingCourse, course.id).enrolled_count == 0   # no seat taken
+    from jobfair.services import students
+    minor.guardian_name, minor.guardian_phone = "Budi Santoso", "081234567890"
+    db.session.commit()
+    students.record_guardian_consent(officer, minor.id)
+    assert training.enrol(staff, course.id, minor.id).student_id == minor.id
