@@ -5,13 +5,19 @@ Pure: no Flask, no database.
 
 import calendar
 import random
+from collections.abc import Iterable
 from datetime import date, timedelta
 from fractions import Fraction
+
+from jobfair.rules.student_rows import ADULT_AGE, age_on
 
 TITLE_MAX = 160
 ASSESSMENT_DAYS_BEFORE_END = 14  # the mentor's final assessment opens this many days before the place ends
 MAX_PLACES = 1000
 ALLOWANCE_MAX = 100_000_000
+MIN_APPRENTICE_AGE = 17  # Permenaker 6/2020: at least 17; under 18 (ADULT_AGE) only with written guardian consent
+TOO_YOUNG = "too_young"
+NO_GUARDIAN_CONSENT = "no_guardian_consent"
 
 
 def _is_int(value) -> bool:
@@ -74,6 +80,27 @@ def headcount_cap(headcount: int, share) -> int:
     if headcount is None or headcount <= 0:
         return 0
     return int(Fraction(headcount) * Fraction(str(share)))
+
+
+def peak_concurrent(seats: Iterable[tuple[date, date, int]], starts_on: date, ends_on: date) -> int:
+    """The most apprentices at once between `starts_on` and `ends_on` (both days included), over places given as
+    (first day, last day, seats). Places that do not overlap the period do not count, nor do two places that
+    overlap it one after the other: the 20% cap counts apprentices at the same time."""
+    overlapping = [(first, last, n) for first, last, n in seats if first <= ends_on and starts_on <= last]
+    # The total only rises on a day some place starts, so its peak is on one of those days (or the first day).
+    days = {max(first, starts_on) for first, _last, _n in overlapping} | {starts_on}
+    return max(sum(n for first, last, n in overlapping if first <= day <= last) for day in days)
+
+
+def age_problem(birth_date: date, starts_on: date, *, consent_recorded: bool) -> str | None:
+    """Why a student may not start an apprenticeship on `starts_on` (a code), or None: Permenaker 6/2020 takes
+    apprentices of at least 17, and one under 18 only with the guardian's written consent."""
+    age = age_on(birth_date, starts_on)
+    if age < MIN_APPRENTICE_AGE:
+        return TOO_YOUNG
+    if age < ADULT_AGE and not consent_recorded:
+        return NO_GUARDIAN_CONSENT
+    return None
 
 
 def window(graduation_date: date, months: int) -> tuple[date, date]:

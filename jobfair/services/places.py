@@ -130,6 +130,17 @@ def approved_total(company_id: int) -> int:
         ApprenticeshipPlace.status == PlaceStatus.APPROVED.value)) or 0
 
 
+def concurrent_apprentices(place: ApprenticeshipPlace) -> int:
+    """Seats of the company's other approved places that run on the same days as `place`, at their busiest day
+    (Permenaker 6/2020's 20% counts apprentices at the same time, not every place ever approved)."""
+    others = db.session.execute(select(ApprenticeshipPlace.starts_on, ApprenticeshipPlace.ends_on,
+                                       ApprenticeshipPlace.places).where(
+        ApprenticeshipPlace.company_id == place.company_id, ApprenticeshipPlace.id != place.id,
+        ApprenticeshipPlace.status == PlaceStatus.APPROVED.value,
+        ApprenticeshipPlace.starts_on <= place.ends_on, ApprenticeshipPlace.ends_on >= place.starts_on)).all()
+    return apprenticeship_rules.peak_concurrent([tuple(row) for row in others], place.starts_on, place.ends_on)
+
+
 def _notify_company(place: ApprenticeshipPlace, message: str) -> None:
     for user in db.session.scalars(select(User).where(User.company_id == place.company_id)):
         notify(user, message, link=f"/perusahaan/tempat-magang/{place.id}")
@@ -160,11 +171,12 @@ def approve(actor, place_id: int, *, today: date | None = None) -> Apprenticeshi
                            "usulan ini dengan alasan itu.")
     share = current_app.config["APPRENTICE_SHARE_OF_HEADCOUNT"]
     cap = apprenticeship_rules.headcount_cap(company.headcount, share)
-    total = approved_total(company.id) + place.places
+    # The company row is locked above, so the places counted here cannot change until this approval commits.
+    total = concurrent_apprentices(place) + place.places
     if total > cap:
-        raise InvalidState(f"Peserta magang perusahaan ini akan menjadi {total} orang, melebihi batas {cap} orang "
-                           f"({round(share * 100)}% dari {company.headcount} karyawan, Permenaker 6/2020). "
-                           "Kembalikan usulan agar jumlah tempat dikurangi.")
+        raise InvalidState(f"Peserta magang perusahaan ini akan menjadi {total} orang pada waktu yang sama, melebihi "
+                           f"batas {cap} orang ({round(share * 100)}% dari {company.headcount} karyawan, Permenaker "
+                           "6/2020). Kembalikan usulan agar jumlah tempat dikurangi atau tanggalnya digeser.")
     place.status = PlaceStatus.APPROVED.value
     place.decision_reason = None
     place.decided_by_id, place.decided_at = actor.id, datetime.now(UTC)

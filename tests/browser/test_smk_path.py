@@ -213,7 +213,7 @@ def _officer_approves_place(officer: Page) -> None:
     officer.get_by_role("link", name=TITLE).click()
     main = officer.locator("main")
     expect(main).to_contain_text("Jumlah karyawan: 10")
-    expect(main).to_contain_text("Tempat magang yang sudah disetujui: 0; dengan usulan ini: 1")
+    expect(main).to_contain_text("bertumpang tindih dengan usulan ini): 0; dengan usulan ini: 1")
     officer.get_by_role("button", name="Setujui").click()
     expect(_flash(officer)).to_contain_text(f"Tempat magang '{TITLE}' disetujui.")
     expect(main).to_contain_text("Tidak ada usulan yang menunggu persetujuan.")

@@ -1,6 +1,6 @@
 """Pure rules of apprenticeship places: input checks, the 20% cap, the programme window, the default order."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -73,3 +73,33 @@ def test_default_order_by_score_then_recorded_lottery():
     ties = [(i, 8000) for i in range(1, 30)]
     assert rules.default_order(ties, 1) != rules.default_order(ties, 2)   # the seed decides ties
     assert rules.default_order(ties, 7) == rules.default_order(ties, 7)
+
+
+def test_apprentices_are_at_least_seventeen_on_the_first_day():
+    start = date(2026, 8, 4)
+    assert rules.age_problem(date(2009, 8, 5), start, consent_recorded=True) == rules.TOO_YOUNG   # 16 that day
+    assert rules.age_problem(date(2009, 8, 4), start, consent_recorded=True) is None            # 17 that day
+    assert rules.age_problem(date(2009, 8, 4), start, consent_recorded=False) == rules.NO_GUARDIAN_CONSENT
+    assert rules.age_problem(date(2008, 8, 4), start, consent_recorded=False) is None           # 18: an adult
+
+
+def test_the_cap_counts_apprentices_at_the_same_time():
+    d = date
+    spring, summer = (d(2026, 1, 1), d(2026, 3, 31), 5), (d(2026, 4, 1), d(2026, 6, 30), 4)
+    assert rules.peak_concurrent([], d(2026, 1, 1), d(2026, 12, 31)) == 0
+    assert rules.peak_concurrent([spring], d(2027, 1, 1), d(2027, 3, 31)) == 0          # a year later: none
+    assert rules.peak_concurrent([spring], d(2026, 3, 31), d(2026, 5, 1)) == 5          # one day in common
+    assert rules.peak_concurrent([spring, summer], d(2026, 2, 1), d(2026, 5, 1)) == 5   # one after the other
+    assert rules.peak_concurrent([spring, summer, (d(2026, 3, 15), d(2026, 4, 15), 2)],
+                                 d(2026, 1, 1), d(2026, 12, 31)) == 7
+
+
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 30), st.integers(1, 5)), max_size=8),
+       st.integers(0, 60), st.integers(0, 30))
+def test_peak_concurrent_is_the_busiest_day(places, start, length):
+    base = date(2026, 1, 1)
+    seats = [(base + timedelta(days=a), base + timedelta(days=a + n), k) for a, n, k in places]
+    first, last = base + timedelta(days=start), base + timedelta(days=start + length)
+    busiest = max(sum(k for s, e, k in seats if s <= day <= e)
+                  for day in (first + timedelta(days=i) for i in range(length + 1)))
+    assert rules.peak_concurrent(seats, first, last) == busiest

@@ -62,6 +62,25 @@ def test_twenty_percent_cap_counts_every_approved_place(db):
     assert _status(db, second.id) == "proposed"
 
 
+def test_twenty_percent_cap_counts_apprentices_at_the_same_time(db):
+    officer = factories.make_officer()
+    user = factories.match_company(headcount=14, officer=officer)   # cap: 2 apprentices at once
+    first = places.propose_place(user, **factories.place_fields(places=2))
+    start, end = first.starts_on, first.ends_on
+    later = places.propose_place(user, **factories.place_fields(places=1, starts_on=start + timedelta(days=365),
+                                                                ends_on=end + timedelta(days=365)))
+    overlapping = places.propose_place(user, **factories.place_fields(places=1, starts_on=end,
+                                                                      ends_on=end + timedelta(days=60)))
+    places.approve(officer, first.id)
+    places.approve(officer, later.id)        # a year later, nobody of the first place is still there
+    assert _status(db, later.id) == "approved"
+    with pytest.raises(InvalidState) as exc:  # its first day is the last day of the first place
+        places.approve(officer, overlapping.id)
+    assert "3 orang" in exc.value.message and "waktu yang sama" in exc.value.message
+    assert _status(db, overlapping.id) == "proposed"
+    assert places.concurrent_apprentices(db.session.get(ApprenticeshipPlace, overlapping.id)) == 2
+
+
 def test_a_company_without_headcount_cannot_be_approved(db):
     officer = factories.make_officer()
     user = factories.verified_company_user(officer)
