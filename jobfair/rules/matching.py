@@ -166,7 +166,13 @@ def why_not_higher(student: Hashable, result: MatchResult, student_prefs: Mappin
 
 def rank_distribution(result: MatchResult) -> dict[int | None, int]:
     """How many students got their 1st, 2nd, ... choice; ``None`` counts the unmatched. Ranks ascending, None last."""
-    counts = Counter(result.choice_rank.values())
+    return distribution_of(result.choice_rank)
+
+
+def distribution_of(choice_rank: Mapping[Hashable, int | None]) -> dict[int | None, int]:
+    """``rank_distribution`` of any student -> rank mapping (e.g. the ranks on the students' full lists, when the
+    caller removed some choices before the match)."""
+    counts = Counter(choice_rank.values())
     ordered = {rank: counts[rank] for rank in sorted(rank for rank in counts if rank is not None)}
     if None in counts:
         ordered[None] = counts[None]

@@ -7,7 +7,6 @@ Unmatched students and unfilled places simply take part in the next round (run_r
 import secrets
 from datetime import UTC, date, datetime
 
-from flask import current_app
 from sqlalchemy import func, select, update
 
 from jobfair.extensions import db
@@ -17,17 +16,15 @@ from jobfair.models import (
     ApprenticeshipStatus,
     MatchAssignment,
     MatchRound,
-    Student,
-    StudentChoice,
     User,
 )
-from jobfair.rules import matching
-from jobfair.services import audit
+from jobfair.rules import apprenticeship_rules, matching
+from jobfair.services import apprenticeships, audit, match_inputs
 from jobfair.services.companies import PER_PAGE, require_officer
 from jobfair.services.errors import InvalidState, NotFound
 from jobfair.services.notifications import notify
 from jobfair.services.places import _own
-from jobfair.services.preferences import is_matched, open_places, place_fits, place_order, student_of
+from jobfair.services.preferences import student_of
 
 PREVIEW, PUBLISHED, DISCARDED = "preview", "published", "discarded"
 REASON_TEXTS = {
@@ -35,6 +32,16 @@ REASON_TEXTS = {
                                       "perusahaan.",
     matching.NOT_ACCEPTABLE: "Perusahaan tidak dapat menerima Anda di tempat ini pada putaran tersebut.",
     matching.NO_CAPACITY: "Tempat ini tidak memiliki kuota tersisa pada putaran tersebut.",
+    match_inputs.NOT_OFFERED: "Tempat ini tidak lagi ditawarkan untuk Anda pada putaran tersebut (sudah penuh, "
+                              "ditutup, atau jurusan atau tanggalnya tidak sesuai).",
+    match_inputs.TOO_YOUNG: "Umur Anda belum 17 tahun pada hari magang ini dimulai; peserta pemagangan paling muda "
+                            "17 tahun (Permenaker 6/2020). Pilih tempat yang mulai setelah ulang tahun ke-17 Anda.",
+    match_inputs.NO_GUARDIAN_CONSENT: "Anda belum berumur 18 tahun pada hari magang ini dimulai dan persetujuan "
+                                      "tertulis orang tua/wali belum dicatat sekolah; minta BKK sekolah "
+                                      "mencatatnya.",
+    match_inputs.REPEATED: "Anda sudah pernah mengikuti program pemagangan ini; Permenaker 6/2020 melarang "
+                           "mengulang program yang sama.",
+    match_inputs.REFUSED_BY_COMPANY: "Perusahaan menandai Anda tidak dapat diterima di tempat ini.",
 }
 NOT_FOUND = "Putaran penempatan tidak ditemukan."
 
@@ -43,42 +50,22 @@ def _today(today: date | None) -> date:
     return today or date.today()
 
 
-def _can_be_placed(student: Student, today: date) -> tuple[bool, str]:
-    from jobfair.services import students as student_service
-
-    return student_service.can_be_placed(student, today)
-
-
-def _inputs(today: date):
-    """student_prefs, place_prefs, capacities, excluded students and the places used, from the database."""
-    months = current_app.config["APPRENTICESHIP_WINDOW_MONTHS"]
-    places = {place.id: place for place in open_places()}
-    choices = db.session.execute(select(StudentChoice.student_id, StudentChoice.place_id)
-                                 .order_by(StudentChoice.student_id, StudentChoice.rank)).all()
-    lists: dict[int, list[int]] = {}
-    for student_id, place_id in choices:
-        lists.setdefault(student_id, []).append(place_id)
-    students = {s.id: s for s in db.session.scalars(select(Student).where(Student.id.in_(list(lists))))}
-    student_prefs: dict[int, list[int]] = {}
-    excluded = []
-    for student_id, wanted in lists.items():
-        student = students[student_id]
-        if is_matched(student_id):
-            continue
-        ok, reason = _can_be_placed(student, today)
-        if not ok:
-            excluded.append({"student_id": student_id, "name": student.person.full_name, "reason": reason})
-            continue
-        usable = [pid for pid in wanted if pid in places and place_fits(places[pid], student, months)]
-        if usable:
-            student_prefs[student_id] = usable
-    wanted_by: dict[int, list[Student]] = {}
-    for student_id, usable in student_prefs.items():
-        for place_id in usable:
-            wanted_by.setdefault(place_id, []).append(students[student_id])
-    place_prefs = {pid: place_order(places[pid], wanted_by[pid]) for pid in places if pid in wanted_by}
-    capacities = {pid: place.places - place.filled_count for pid, place in places.items()}
-    return student_prefs, place_prefs, capacities, excluded, places
+def _why_not(student_id: int, inputs: match_inputs.MatchInputs, result: matching.MatchResult) -> list[list]:
+    """[place id, reason code] for every choice the student ranked above the place they got (all when unmatched):
+    the choices the match could not use, and why the match did not give them the others."""
+    got = result.assignment.get(student_id)
+    in_match = {}
+    if student_id in inputs.student_prefs:
+        in_match = dict(matching.why_not_higher(student_id, result, inputs.student_prefs, inputs.place_prefs))
+    refused = inputs.refused.get(student_id, {})
+    reasons = []
+    for place_id in inputs.choices[student_id]:
+        if place_id == got:
+            break
+        code = refused.get(place_id) or in_match.get(place_id)
+        if code:
+            reasons.append([place_id, code])
+    return reasons
 
 
 def run_round(actor, today: date | None = None) -> MatchRound:
@@ -88,19 +75,21 @@ def run_round(actor, today: date | None = None) -> MatchRound:
     if db.session.scalar(select(MatchRound.id).where(MatchRound.status == PREVIEW).limit(1)) is not None:
         raise InvalidState("Masih ada putaran yang belum diterbitkan; terbitkan atau batalkan dulu sebelum "
                            "menjalankan putaran baru.")
-    student_prefs, place_prefs, capacities, excluded, places = _inputs(today)
-    result = matching.stable_match(student_prefs, place_prefs, capacities)
+    inputs = match_inputs.gather(today)
+    places, capacities = inputs.places, inputs.capacities
+    result = matching.stable_match(inputs.student_prefs, inputs.place_prefs, capacities)
+    # The rank the student gave, not the position among the choices left after the refused ones were taken out.
+    choice_rank = {sid: (inputs.ranks[sid][pid] if pid is not None else None) for sid, pid in result.assignment.items()}
     why_not = {}
-    for student_id, rank in result.choice_rank.items():
-        if rank != 1:
-            reasons = matching.why_not_higher(student_id, result, student_prefs, place_prefs)
-            if reasons:
-                why_not[str(student_id)] = [[place_id, code] for place_id, code in reasons]
+    for student_id in inputs.refused:
+        reasons = _why_not(student_id, inputs, result)
+        if reasons:
+            why_not[str(student_id)] = reasons
     per_place = [{"place_id": pid, "title": place.title, "company": place.company.name,
                   "capacity": capacities[pid], "filled": len(result.filled.get(pid, ())),
                   "empty": capacities[pid] - len(result.filled.get(pid, ())), "seed": place.ranking_seed}
                  for pid, place in places.items()]
-    distribution = matching.rank_distribution(result)
+    distribution = matching.distribution_of(choice_rank)
     matched = sum(1 for place in result.assignment.values() if place is not None)
     number = (db.session.scalar(select(func.max(MatchRound.number))) or 0) + 1
     match_round = MatchRound(number=number, status=PREVIEW, lottery_seed=secrets.randbelow(2**31 - 1),
@@ -108,13 +97,13 @@ def run_round(actor, today: date | None = None) -> MatchRound:
                                  "matched": matched, "unmatched": len(result.assignment) - matched,
                                  "students": len(result.assignment), "proposals": result.proposals,
                                  "rank_distribution": [[rank, count] for rank, count in distribution.items()],
-                                 "places": per_place, "excluded": excluded, "why_not": why_not,
-                                 "choices": {str(sid): prefs for sid, prefs in student_prefs.items()},
+                                 "places": per_place, "excluded": inputs.excluded, "why_not": why_not,
+                                 "choices": {str(sid): prefs for sid, prefs in inputs.student_prefs.items()},
                                  "run_on": today.isoformat()})
     db.session.add(match_round)
     db.session.flush()
     db.session.add_all([MatchAssignment(round_id=match_round.id, student_id=sid, place_id=pid,
-                                        choice_rank=result.choice_rank[sid])
+                                        choice_rank=choice_rank[sid])
                         for sid, pid in result.assignment.items()])
     audit.record(actor, "match.run", match_round, detail={"matched": matched, "students": len(result.assignment)})
     db.session.commit()
@@ -147,6 +136,20 @@ def _agreement_number(apprenticeship: Apprenticeship, year: int) -> str:
     return f"PKS/MAG/{year}/{apprenticeship.id:06d}"
 
 
+def _creation_problem(student, place: ApprenticeshipPlace) -> str | None:
+    """Checked again as each apprenticeship is created: the student's age and consent on the first day (data may
+    have been corrected since the round ran) and no repeating the same programme."""
+    code = apprenticeship_rules.age_problem(student.person.birth_date, place.starts_on,
+                                            consent_recorded=student.guardian_consent_at is not None)
+    if code:
+        return match_inputs.EXCLUDED_TEXTS[code]
+    try:
+        apprenticeships.ensure_not_repeated(student.id, place.id)
+    except InvalidState as exc:
+        return exc.message
+    return None
+
+
 def publish(actor, round_id: int) -> MatchRound:
     """Publish a preview exactly once: apprenticeships, filled counts, notifications. All or nothing."""
     require_officer(actor)
@@ -168,6 +171,11 @@ def publish(actor, round_id: int) -> MatchRound:
             db.session.rollback()
             raise InvalidState("Sebagian siswa di putaran ini sudah ditempatkan oleh putaran lain; batalkan putaran "
                                "ini dan jalankan putaran baru.")
+        problem = _creation_problem(assignment.student, assignment.place)
+        if problem:
+            name = assignment.student.person.full_name
+            db.session.rollback()
+            raise InvalidState(f"{name}: {problem} Batalkan putaran ini dan jalankan putaran baru.")
         filled = db.session.execute(update(ApprenticeshipPlace).where(
             ApprenticeshipPlace.id == assignment.place_id,
             ApprenticeshipPlace.filled_count < ApprenticeshipPlace.places)
@@ -223,23 +231,40 @@ def _published_assignments(student_id: int) -> list[MatchAssignment]:
         .order_by(MatchRound.number.desc())).all()
 
 
+def _mentions(match_round: MatchRound, student_id: int) -> bool:
+    stats = match_round.stats or {}
+    return (str(student_id) in stats.get("why_not", {})
+            or any(entry["student_id"] == student_id for entry in stats.get("excluded", [])))
+
+
 def student_result(actor) -> dict | None:
-    """The student's published result: place, the rank they got, and why not each higher choice (Indonesian)."""
+    """The student's published result: place, the rank they gave it, why not each higher choice (Indonesian), and
+    why they were left out of the round when they were (e.g. under 17 on the first day)."""
     student = student_of(actor)
-    assignments = _published_assignments(student.id)
-    if not assignments:
-        return None
-    assignment = next((a for a in assignments if a.place_id is not None), assignments[0])
-    reasons = assignment.match_round.stats.get("why_not", {}).get(str(student.id), [])
+    assignments = {a.round_id: a for a in _published_assignments(student.id)}
+    placed = next((a for a in assignments.values() if a.place_id is not None), None)
+    if placed is not None:
+        match_round = placed.match_round
+    else:  # the newest published round the student took part in or was left out of
+        match_round = next((r for r in db.session.scalars(select(MatchRound).where(MatchRound.status == PUBLISHED)
+                                                          .order_by(MatchRound.number.desc()))
+                            if r.id in assignments or _mentions(r, student.id)), None)
+        if match_round is None:
+            return None
+    assignment = assignments.get(match_round.id)
+    reasons = match_round.stats.get("why_not", {}).get(str(student.id), [])
     titles = {p.id: p for p in db.session.scalars(select(ApprenticeshipPlace).where(
         ApprenticeshipPlace.id.in_([pid for pid, _code in reasons])))}
     why_not = [{"place": titles.get(pid), "reason": REASON_TEXTS.get(code, code)} for pid, code in reasons]
+    excluded = next((entry["reason"] for entry in match_round.stats.get("excluded", [])
+                     if entry["student_id"] == student.id), None)
     apprenticeship = None
-    if assignment.place_id is not None:
+    if placed is not None:
         apprenticeship = db.session.scalar(select(Apprenticeship).where(
-            Apprenticeship.student_id == student.id, Apprenticeship.place_id == assignment.place_id))
-    return {"round": assignment.match_round, "place": assignment.place, "choice_rank": assignment.choice_rank,
-            "why_not": why_not, "apprenticeship": apprenticeship}
+            Apprenticeship.student_id == student.id, Apprenticeship.place_id == placed.place_id))
+    return {"round": match_round, "place": placed.place if placed else None,
+            "choice_rank": assignment.choice_rank if assignment else None, "why_not": why_not,
+            "excluded": excluded, "apprenticeship": apprenticeship}
 
 
 def company_result(actor, place_id: int) -> dict:

@@ -1,11 +1,12 @@
 """Match rounds: run (preview), publish once (apprenticeships, filled counts), discard, next rounds, why-not."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import select
 
 from jobfair.models import Apprenticeship, ApprenticeshipPlace, AuditEvent, MatchAssignment, MatchRound, Notification
+from jobfair.rules.apprenticeship_rules import add_months
 from jobfair.services import matching_rounds, preferences
 from jobfair.services.errors import InvalidState, PermissionDenied
 from tests import factories
@@ -146,3 +147,80 @@ def test_no_result_before_a_published_round(db, world):
     student = _student("80", popular)
     matching_rounds.run_round(officer)
     assert matching_rounds.student_result(student.user) is None
+
+
+def _turns_17_on(day: date) -> date:
+    return add_months(day, -17 * 12)
+
+
+def test_an_apprentice_is_at_least_17_on_the_first_day(db, world):
+    officer, _company, popular, backup = world
+    start = popular.starts_on
+    # A 16-year-old with the guardian's consent, turning 17 the day after both places start: no place.
+    young = _student("99", popular, backup, birth_date=_turns_17_on(start) + timedelta(days=1), consent=True)
+    seventeen = _student("70", popular, birth_date=_turns_17_on(start), consent=True)  # 17 that day: a place
+    no_consent = _student("90", backup, birth_date=_turns_17_on(start))                # 17, minor, no consent
+    match_round = matching_rounds.run_round(officer)
+    excluded = {e["student_id"]: e["reason"] for e in match_round.stats["excluded"]}
+    assert set(excluded) == {young.id, no_consent.id}
+    assert "17 tahun" in excluded[young.id] and "orang tua/wali" in excluded[no_consent.id]
+    got = dict(db.session.execute(select(MatchAssignment.student_id, MatchAssignment.place_id)
+                                  .where(MatchAssignment.round_id == match_round.id)).all())
+    assert got == {seventeen.id: popular.id}
+    matching_rounds.publish(officer, match_round.id)
+    result = matching_rounds.student_result(young.user)       # the why-not page says so, place by place
+    assert result["place"] is None and [w["place"].id for w in result["why_not"]] == [popular.id, backup.id]
+    assert all("belum 17 tahun" in w["reason"] for w in result["why_not"])
+
+
+def test_publishing_checks_the_age_on_the_first_day_again(db, world):
+    officer, _company, popular, _backup = world
+    student = _student("80", popular, birth_date=_turns_17_on(popular.starts_on), consent=True)
+    match_round = matching_rounds.run_round(officer)
+    student.person.birth_date += timedelta(days=2)     # the school corrects the birth date before publishing
+    db.session.commit()
+    with pytest.raises(InvalidState) as exc:
+        matching_rounds.publish(officer, match_round.id)
+    assert "17 tahun" in exc.value.message and student.person.full_name in exc.value.message
+    assert db.session.scalars(select(Apprenticeship)).all() == []
+    assert db.session.get(MatchRound, match_round.id).status == "preview"
+
+
+def test_no_repeating_a_programme(db, world):
+    officer, _company, popular, backup = world
+    again = _student("99", popular, backup)
+    factories.make_apprenticeship(again, popular, status="terminated")     # once before, outside a match
+    first = _student("60", popular)
+    match_round = matching_rounds.run_round(officer)
+    got = dict(db.session.execute(select(MatchAssignment.student_id, MatchAssignment.place_id)
+                                  .where(MatchAssignment.round_id == match_round.id)).all())
+    assert got == {again.id: backup.id, first.id: popular.id}
+    assert match_round.stats["why_not"][str(again.id)] == [[popular.id, "repeated"]]
+    matching_rounds.publish(officer, match_round.id)
+    assert "mengulang" in matching_rounds.student_result(again.user)["why_not"][0]["reason"]
+
+
+def test_publishing_refuses_a_repeated_programme(db, world):
+    officer, _company, popular, _backup = world
+    student = _student("80", popular)
+    match_round = matching_rounds.run_round(officer)
+    factories.make_apprenticeship(student, popular)    # created meanwhile, outside this round
+    with pytest.raises(InvalidState) as exc:
+        matching_rounds.publish(officer, match_round.id)
+    assert "mengulang program pemagangan yang sama" in exc.value.message
+    assert len(db.session.scalars(select(Apprenticeship)).all()) == 1
+    assert db.session.get(MatchRound, match_round.id).status == "preview"
+
+
+def test_the_rank_recorded_is_the_one_the_student_gave(db, world):
+    officer, company, popular, backup = world
+    other = factories.approved_place(company, officer, places=1, title="Magang Lain")
+    student = _student("80", other, popular, backup)
+    other.filled_count = 1                  # rank 1 filled since (another round): no longer offered
+    db.session.commit()
+    _student("95", popular)                 # takes the only seat of rank 2
+    match_round = matching_rounds.run_round(officer)
+    assignment = db.session.scalar(select(MatchAssignment).where(MatchAssignment.student_id == student.id))
+    assert (assignment.place_id, assignment.choice_rank) == (backup.id, 3)   # third on the student's own list
+    assert match_round.stats["rank_distribution"] == [[1, 1], [3, 1]]
+    assert [pid for pid, _code in match_round.stats["why_not"][str(student.id)]] == [other.id, popular.id]
