@@ -67,8 +67,9 @@ def place_ranking(place_id: int):
     if form.validate_on_submit():
         numbers = {int(key[5:]): value for key, value in request.form.items()
                    if key.startswith("rank_") and key[5:].isdigit()}
+        refused = {int(key[7:]) for key in request.form if key.startswith("refuse_") and key[7:].isdigit()}
         try:
-            preferences.set_ranking_numbers(current_user, place_id, numbers)
+            preferences.set_ranking_numbers(current_user, place_id, numbers, refused)
         except ValidationFailed as exc:
             copy_errors(form, exc)
         else:

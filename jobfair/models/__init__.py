@@ -5,6 +5,7 @@ from jobfair.models.apprenticeship import (
     ApprenticeshipPlace,
     ApprenticeshipStatus,
     CompanyRanking,
+    CompanyRefusal,
     LogbookEntry,
     MatchAssignment,
     MatchRound,
@@ -16,6 +17,7 @@ from jobfair.models.company import Company, CompanyStatus
 from jobfair.models.fair import FairBooth, FairRegistration, JobFair
 from jobfair.models.notification import Notification, OutboxEmail
 from jobfair.models.person import Ak1Card, Ak1Report, Ak1Status, Person, SeekerProfile
+from jobfair.models.pkl import PklDuration, PklPlacement
 from jobfair.models.protection import (
     Claim,
     ClaimKind,
@@ -68,7 +70,8 @@ __all__ = [
     "Programme", "ProgrammeKind", "ProtectionStatus", "UmkSetting", "Worker",
     "Apprenticeship", "ApprenticeshipPlace", "ApprenticeshipStatus", "Attendance", "CompanyRanking", "EnrolmentStatus",
     "LogbookEntry", "MatchAssignment", "MatchRound", "PlaceStatus", "ProviderType", "School", "Student",
-    "StudentChoice", "TrainingCourse", "TrainingEnrolment", "TrainingSession",
+    "StudentChoice", "TrainingCourse", "TrainingEnrolment", "TrainingSession", "CompanyRefusal",
+    "PklDuration", "PklPlacement",
     "Ak1Card", "Ak1Report", "Ak1Status", "Application", "ApplicationEvent", "ApplicationStatus", "ContractType",
     "EmploymentType", "FairBooth", "FairRegistration", "Interview", "JobFair", "Notification", "OutboxEmail",
     "Placement", "PlacementStatus", "Vacancy", "VacancyStatus",

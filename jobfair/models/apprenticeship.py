@@ -84,6 +84,19 @@ class CompanyRanking(db.Model):
     rank: Mapped[int] = mapped_column(Integer)
 
 
+class CompanyRefusal(db.Model):
+    """A student the company marked as not acceptable for one of its places: the match never places them there."""
+
+    __tablename__ = "company_refusal"
+    __table_args__ = (UniqueConstraint("place_id", "student_id", name="uq_company_refusal_student"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    place_id: Mapped[int] = mapped_column(ForeignKey("apprenticeship_place.id"), index=True)
+    student_id: Mapped[int] = mapped_column(ForeignKey("student.id"), index=True)
+    refused_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
 class MatchRound(db.Model):
     __tablename__ = "match_round"
     __table_args__ = (CheckConstraint("status IN ('preview', 'published', 'discarded')", name="status_known"),)

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from jobfair.extensions import db
 from jobfair.models import Apprenticeship, ApprenticeshipPlace, Student, StudentChoice
 from jobfair.rules import apprenticeship_rules
-from jobfair.services.preferences import is_matched, open_places, place_fits, place_order
+from jobfair.services.preferences import is_matched, open_places, place_fits, place_order, refused_pairs
 from jobfair.services.students import can_be_placed
 
 NOT_OFFERED = "not_offered"                 # full, closed, or the student's major or window does not fit any more
@@ -73,7 +73,7 @@ def gather(today: date) -> MatchInputs:
         inputs.choices.setdefault(student_id, []).append(place_id)
         inputs.ranks.setdefault(student_id, {})[place_id] = rank
     students = {s.id: s for s in db.session.scalars(select(Student).where(Student.id.in_(list(inputs.choices))))}
-    repeated, refused = _repeated_pairs(list(inputs.choices)), set()
+    repeated, refused = _repeated_pairs(list(inputs.choices)), refused_pairs()
     for student_id, wanted in list(inputs.choices.items()):
         student = students[student_id]
         if is_matched(student_id):

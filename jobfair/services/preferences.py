@@ -11,6 +11,7 @@ from jobfair.extensions import db
 from jobfair.models import (
     ApprenticeshipPlace,
     CompanyRanking,
+    CompanyRefusal,
     MatchAssignment,
     MatchRound,
     PlaceStatus,
@@ -110,7 +111,8 @@ class Candidate:
     major: str
     score_x100: int
     company_rank: int | None   # the company's own rank, None when left to the default order
-    order: int                 # position in the order the match will use (company ranking, then default)
+    order: int | None          # position in the order the match will use (company ranking, then default)
+    acceptable: bool = True    # False (and order None): marked not acceptable, the match never places them here
 
 
 def _candidate_students(place_id: int) -> list[Student]:
@@ -121,6 +123,15 @@ def _candidate_students(place_id: int) -> list[Student]:
 def _ranking(place_id: int) -> dict[int, int]:
     return dict(db.session.execute(select(CompanyRanking.student_id, CompanyRanking.rank)
                                    .where(CompanyRanking.place_id == place_id)).all())
+
+
+def _refused(place_id: int) -> set[int]:
+    return set(db.session.scalars(select(CompanyRefusal.student_id).where(CompanyRefusal.place_id == place_id)))
+
+
+def refused_pairs() -> set[tuple[int, int]]:
+    """(student id, place id) of every student a company marked as not acceptable for its place."""
+    return set(db.session.execute(select(CompanyRefusal.student_id, CompanyRefusal.place_id)).all())
 
 
 def default_ranking(place: ApprenticeshipPlace, students: list[Student] | None = None) -> list[int]:
@@ -134,12 +145,14 @@ def default_ranking(place: ApprenticeshipPlace, students: list[Student] | None =
 
 
 def place_order(place: ApprenticeshipPlace, students: list[Student] | None = None) -> list[int]:
-    """The order the match uses: the company's ranking, then the default order of the students it left unranked."""
+    """The order the match uses: the company's ranking, then the default order of the students it left unranked;
+    the students it marked as not acceptable are not in it."""
     students = _candidate_students(place.id) if students is None else students
-    present = {s.id for s in students}
+    refused = _refused(place.id)
+    present = {s.id for s in students} - refused
     ranking = _ranking(place.id)
     ranked = [sid for sid, _rank in sorted(ranking.items(), key=lambda item: item[1]) if sid in present]
-    rest = [sid for sid in default_ranking(place, students) if sid not in ranking]
+    rest = [sid for sid in default_ranking(place, students) if sid not in ranking and sid not in refused]
     return ranked + rest
 
 
@@ -153,10 +166,13 @@ def candidates(actor, place_id: int) -> list[Candidate]:
         db.session.commit()
     ranking = _ranking(place.id)
     by_id = {s.id: s for s in students}
+    positions = {sid: position for position, sid in enumerate(order, start=1)}
+    refused = [s.id for s in students if s.id not in positions]
     return [Candidate(student_id=sid, name=by_id[sid].person.full_name, school=by_id[sid].school.name,
                       major=by_id[sid].major.name if by_id[sid].major else by_id[sid].major_code,
-                      score_x100=by_id[sid].report_score_x100, company_rank=ranking.get(sid), order=position)
-            for position, sid in enumerate(order, start=1)]
+                      score_x100=by_id[sid].report_score_x100, company_rank=ranking.get(sid),
+                      order=positions.get(sid), acceptable=sid in positions)
+            for sid in order + refused]
 
 
 def candidate(actor, place_id: int, student_id: int) -> Candidate:
@@ -167,28 +183,36 @@ def candidate(actor, place_id: int, student_id: int) -> Candidate:
     raise NotFound("Siswa tidak ditemukan di antara pendaftar tempat magang ini.")
 
 
-def set_ranking(actor, place_id: int, student_ids: list[int]) -> list[CompanyRanking]:
-    """Replace the company's ranking of the place: an ordered subset of its candidates (rank 1 first)."""
+def set_ranking(actor, place_id: int, student_ids: list[int], not_acceptable=()) -> list[CompanyRanking]:
+    """Replace the company's ranking of the place: an ordered subset of its candidates (rank 1 first), and the
+    candidates it marks as not acceptable (the match never places them there)."""
     place = _own(actor, place_id, lock=True)
     if place.status != PlaceStatus.APPROVED.value:
         raise InvalidState("Peringkat hanya dapat diisi untuk tempat magang yang sudah disetujui.")
     if len(set(student_ids)) != len(student_ids):
         raise ValidationFailed({"ranking": "Siswa yang sama diberi dua peringkat; setiap siswa hanya satu "
                                            "peringkat."})
+    refused = sorted(set(not_acceptable))
     allowed = {s.id for s in _candidate_students(place.id)}
-    if any(sid not in allowed for sid in student_ids):
+    if any(sid not in allowed for sid in [*student_ids, *refused]):
         raise NotFound("Siswa tidak ditemukan di antara pendaftar tempat magang ini.")
+    if set(student_ids) & set(refused):
+        raise ValidationFailed({"ranking": "Siswa yang ditandai tidak dapat diterima tidak boleh diberi peringkat; "
+                                           "kosongkan peringkatnya atau hapus tanda tidak dapat diterima."})
     db.session.execute(delete(CompanyRanking).where(CompanyRanking.place_id == place.id))
+    db.session.execute(delete(CompanyRefusal).where(CompanyRefusal.place_id == place.id))
     rows = [CompanyRanking(place_id=place.id, student_id=sid, rank=rank)
             for rank, sid in enumerate(student_ids, start=1)]
     db.session.add_all(rows)
-    audit.record(actor, "ranking.set", place, detail={"students": list(student_ids)})
+    db.session.add_all([CompanyRefusal(place_id=place.id, student_id=sid, refused_by_id=actor.id) for sid in refused])
+    audit.record(actor, "ranking.set", place, detail={"students": list(student_ids), "not_acceptable": refused})
     db.session.commit()
     return rows
 
 
-def set_ranking_numbers(actor, place_id: int, numbers: dict[int, str]) -> list[CompanyRanking]:
-    """The ranking form: a rank number per candidate (blank: leave to the default order)."""
+def set_ranking_numbers(actor, place_id: int, numbers: dict[int, str], not_acceptable=()) -> list[CompanyRanking]:
+    """The ranking form: a rank number per candidate (blank: leave to the default order), and the candidates
+    marked as not acceptable."""
     ranked: dict[int, int] = {}
     for student_id, raw in numbers.items():
         raw = (raw or "").strip()
@@ -201,9 +225,10 @@ def set_ranking_numbers(actor, place_id: int, numbers: dict[int, str]) -> list[C
             raise ValidationFailed({"ranking": f"Peringkat {int(raw)} diberikan kepada dua siswa; beri setiap siswa "
                                                "nomor yang berbeda."})
         ranked[student_id] = int(raw)
-    return set_ranking(actor, place_id, [sid for sid, _n in sorted(ranked.items(), key=lambda item: item[1])])
+    return set_ranking(actor, place_id, [sid for sid, _n in sorted(ranked.items(), key=lambda item: item[1])],
+                       not_acceptable)
 
 
 __all__ = ["NOT_FOUND", "Candidate", "candidate", "candidates", "default_ranking", "is_matched", "my_choices",
-           "offered_places", "open_places", "place_fits", "place_order", "set_choices", "set_ranking",
+           "offered_places", "open_places", "place_fits", "place_order", "refused_pairs", "set_choices", "set_ranking",
            "set_ranking_numbers", "student_of"]

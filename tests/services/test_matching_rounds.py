@@ -8,7 +8,7 @@ from sqlalchemy import select
 from jobfair.models import Apprenticeship, ApprenticeshipPlace, AuditEvent, MatchAssignment, MatchRound, Notification
 from jobfair.rules.apprenticeship_rules import add_months
 from jobfair.services import matching_rounds, preferences
-from jobfair.services.errors import InvalidState, PermissionDenied
+from jobfair.services.errors import InvalidState, PermissionDenied, ValidationFailed
 from tests import factories
 
 
@@ -224,3 +224,36 @@ def test_the_rank_recorded_is_the_one_the_student_gave(db, world):
     assert (assignment.place_id, assignment.choice_rank) == (backup.id, 3)   # third on the student's own list
     assert match_round.stats["rank_distribution"] == [[1, 1], [3, 1]]
     assert [pid for pid, _code in match_round.stats["why_not"][str(student.id)]] == [other.id, popular.id]
+
+
+def test_a_company_marks_a_student_not_acceptable(db, world):
+    officer, company, popular, backup = world
+    top = _student("99", popular, backup)
+    other = _student("60", popular, backup)
+    with pytest.raises(ValidationFailed) as exc:          # ranked and refused at once: which one?
+        preferences.set_ranking(company, popular.id, [top.id], not_acceptable=[top.id])
+    assert "tidak dapat diterima" in exc.value.field_errors["ranking"]
+    preferences.set_ranking(company, popular.id, [], not_acceptable=[top.id])
+    listed = {c.student_id: c for c in preferences.candidates(company, popular.id)}
+    assert (listed[top.id].acceptable, listed[top.id].order) == (False, None)
+    assert (listed[other.id].acceptable, listed[other.id].order) == (True, 1)
+    match_round = matching_rounds.run_round(officer)
+    got = dict(db.session.execute(select(MatchAssignment.student_id, MatchAssignment.place_id)
+                                  .where(MatchAssignment.round_id == match_round.id)).all())
+    assert got == {top.id: backup.id, other.id: popular.id}       # never placed where refused
+    matching_rounds.publish(officer, match_round.id)
+    [why] = matching_rounds.student_result(top.user)["why_not"]
+    assert why["place"].id == popular.id and why["reason"] == "Perusahaan menandai Anda tidak dapat diterima di " \
+                                                               "tempat ini."
+
+
+def test_unmarking_a_student_makes_them_acceptable_again(db, world):
+    officer, company, popular, backup = world
+    top = _student("99", popular, backup)
+    other = _student("60", popular, backup)
+    preferences.set_ranking(company, popular.id, [], not_acceptable=[top.id])
+    preferences.set_ranking(company, popular.id, [])          # the whole form again, nobody marked
+    match_round = matching_rounds.run_round(officer)
+    got = dict(db.session.execute(select(MatchAssignment.student_id, MatchAssignment.place_id)
+                                  .where(MatchAssignment.round_id == match_round.id)).all())
+    assert got == {top.id: popular.id, other.id: backup.id}

@@ -146,3 +146,29 @@ def test_pages_need_the_right_role(app, student_client, company_client):
     assert student_client.get("/disnaker/putaran-magang").status_code == 403
     assert company_client.get("/smk/tempat-magang").status_code == 403
     assert student_client.get("/smk/tempat-magang").status_code == 404    # a login without a student record
+
+
+def test_company_marks_a_candidate_not_acceptable_and_the_student_is_told_why(app, officer_client):
+    from jobfair.models import CompanyRefusal
+    from jobfair.services import matching_rounds, preferences
+
+    with app.app_context():
+        company = factories.match_company()
+        place = factories.approved_place(company)
+        student = factories.make_student(login=True)
+        preferences.set_choices(student.user, [place.id])
+        company_email, student_email, place_id, student_id = company.email, student.user.email, place.id, student.id
+    owner = _client(app, company_email)
+    ranking = f"/perusahaan/tempat-magang/{place_id}/peringkat"
+    assert f'name="refuse_{student_id}"' in owner.get(ranking).get_data(as_text=True)
+    response = _post(owner, ranking, {f"rank_{student_id}": "1", f"refuse_{student_id}": "y"})
+    assert response.status_code == 422 and "tidak dapat diterima" in response.get_data(as_text=True)
+    assert _one(app, CompanyRefusal) == []
+    assert _post(owner, ranking, {f"rank_{student_id}": "", f"refuse_{student_id}": "y"}).status_code == 302
+    assert [(r.place_id, r.student_id) for r in _one(app, CompanyRefusal)] == [(place_id, student_id)]
+    assert "checked" in owner.get(ranking).get_data(as_text=True)
+    with app.app_context():
+        officer = factories.make_officer()
+        matching_rounds.publish(officer, matching_rounds.run_round(officer).id)
+    page = _client(app, student_email).get("/smk/tempat-magang/hasil").get_data(as_text=True)
+    assert "Perusahaan menandai Anda tidak dapat diterima di tempat ini." in page
