@@ -53,6 +53,7 @@ class Config:
     APPRENTICESHIP_MAX_MONTHS = 12          # Permenaker 6/2020
     APPRENTICE_SHARE_OF_HEADCOUNT = 0.20    # apprentices at most 20% of the company's workforce
     MAX_STUDENT_CHOICES = 5
+    PKL_DEFAULT_MONTHS = 3                  # PKL per major unless the school sets another (Permendikbud 50/2020)
     STUDENT_INVITATION_DAYS = 14
 
     # E-mail (the outbox is delivered by `flask send-notifications`).

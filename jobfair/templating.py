@@ -26,6 +26,7 @@ NAVIGATION = {
                 ("students.apprenticeship", _l("Magang saya"))],
     "school": [("students.school_dashboard", _l("Beranda sekolah")), ("students.school_students", _l("Siswa")),
                ("students.school_import", _l("Impor siswa")), ("students.school_training_courses", _l("Pelatihan")),
+               ("students.school_pkl", _l("PKL")),
                ("students.school_placements", _l("Penempatan lulusan"))],
     "officer": [("office.dashboard", _l("Meja kerja")), ("office.companies_queue", _l("Perusahaan")),
                 ("office.vacancies_queue", _l("Lowongan")), ("office.ak1_queue", _l("AK/1")),

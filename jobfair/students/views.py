@@ -25,4 +25,4 @@ def school_dashboard():
         return render_template("students/school_dashboard.html", overview=None, problem=exc.message, steps=[])
     return render_template("students/school_dashboard.html", overview=overview, problem=None,
                            steps=dashboards.school_steps(current_user))
-from jobfair.students import choices, logbook, schools, training  # noqa: E402, F401
+from jobfair.students import choices, logbook, pkl, schools, training  # noqa: E402, F401
