@@ -1,6 +1,19 @@
 """Helpers shared by every blueprint's forms."""
 
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import IntegerField, StringField
+from wtforms.validators import Length, Optional
+
 from jobfair.services.errors import ValidationFailed
+
+
+class StudentSearchForm(FlaskForm):
+    """The student search box of the school and the office. Sent by POST with its CSRF token, so a NIK typed in
+    it never goes into an address (browser history, server logs); a name or NISN is then redirected to a GET."""
+
+    q = StringField(_l("Cari nama, NISN, NIK, kelas atau jurusan"), validators=[Length(max=80)])
+    school_id = IntegerField(validators=[Optional()])
 
 
 def copy_errors(form, exc: ValidationFailed) -> None:

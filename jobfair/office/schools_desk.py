@@ -4,7 +4,7 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from jobfair.forms_util import copy_errors
+from jobfair.forms_util import StudentSearchForm, copy_errors
 from jobfair.office.forms_schools import SchoolForm, SchoolStaffForm
 from jobfair.office.views import bp
 from jobfair.services import reference, schools, students
@@ -77,9 +77,17 @@ def school_staff_new(school_id: int):
                            form=form), 200 if not form.errors else 422
 
 
-@bp.route("/sekolah/siswa")
+@bp.route("/sekolah/siswa", methods=["GET", "POST"])
 def schools_students():
+    form, choices = StudentSearchForm(), schools.school_choices(current_user)
+    if form.validate_on_submit():  # a NIK is looked up from the POST body and never put into an address
+        q, school_id = (form.q.data or "").strip(), form.school_id.data
+        if not students.looks_like_nik(q):
+            return redirect(url_for("office.schools_students", q=q or None, school_id=school_id), 303)
+        page = students.list_students(current_user, nik=q, school_id=school_id)
+        return render_template("office/schools_students.html", page=page, q="", school_id=school_id, form=form,
+                               school_choices=choices, by_nik=True)
     q, school_id = request.args.get("q", ""), request.args.get("school_id", type=int)
     page = students.list_students(current_user, q=q, school_id=school_id, page=request.args.get("page", 1, type=int))
-    return render_template("office/schools_students.html", page=page, q=q, school_id=school_id,
-                           school_choices=schools.school_choices(current_user))
+    return render_template("office/schools_students.html", page=page, q="" if students.looks_like_nik(q) else q,
+                           school_id=school_id, form=form, school_choices=choices, by_nik=False)

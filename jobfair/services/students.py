@@ -8,7 +8,7 @@ import secrets
 from datetime import UTC, date, datetime, timedelta
 
 from flask import current_app
-from sqlalchemy import or_, select
+from sqlalchemy import false, or_, select
 
 from jobfair.extensions import db
 from jobfair.models import Person, Role, School, SmkMajor, Student, User
@@ -90,7 +90,18 @@ def enrol_student(actor, *, school_id: int | None = None, today: date | None = N
     return student
 
 
-def list_students(actor, *, q: str = "", page: int = 1, school_id: int | None = None, per_page: int = PER_PAGE):
+def looks_like_nik(text: str) -> bool:
+    """A search text that is a NIK (16 digits, spaces and dots allowed): it is looked up by its HMAC, and only
+    when it came in a POST body (`nik=`), never from a URL."""
+    nik = normalize_nik(" ".join((text or "").split())[:80])
+    return len(nik) == 16 and nik.isascii() and nik.isdigit()
+
+
+def list_students(actor, *, q: str = "", nik: str | None = None, page: int = 1, school_id: int | None = None,
+                  per_page: int = PER_PAGE):
+    """The actor's students (the office: every school's, or one's), by name, NISN, class or major (`q`), or by NIK
+    (`nik`, looked up by its HMAC). A NIK given as `q` matches nothing: the web layer sends a NIK only from a POST
+    form, so it never lands in an address, a browser history or a server log."""
     scope = _scope(actor)
     query = select(Student).join(Person, Student.person_id == Person.id)
     if scope is not None:
@@ -98,14 +109,14 @@ def list_students(actor, *, q: str = "", page: int = 1, school_id: int | None = 
     elif school_id:
         query = query.where(Student.school_id == school_id)
     q = " ".join((q or "").split())[:80]
-    if q:
-        nik = normalize_nik(q)
-        if len(nik) == 16 and nik.isdigit():
-            query = query.where(Person.nik_hmac == nik_hmac(nik))
-        else:
-            like = f"%{q.replace('%', '').replace('_', '')}%"
-            query = query.where(or_(Person.full_name.ilike(like), Student.nisn.ilike(like),
-                                    Student.class_name.ilike(like), Student.major_code.ilike(like)))
+    if nik is not None:
+        query = query.where(Person.nik_hmac == nik_hmac(normalize_nik(nik)) if looks_like_nik(nik) else false())
+    elif looks_like_nik(q):
+        query = query.where(false())
+    elif q:
+        like = f"%{q.replace('%', '').replace('_', '')}%"
+        query = query.where(or_(Person.full_name.ilike(like), Student.nisn.ilike(like),
+                                Student.class_name.ilike(like), Student.major_code.ilike(like)))
     query = query.order_by(Person.full_name, Student.id)
     return db.paginate(query, page=page, per_page=per_page, error_out=False)
 

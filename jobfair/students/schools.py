@@ -7,18 +7,25 @@ from flask import Response, abort, flash, redirect, render_template, request, ur
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from jobfair.forms_util import copy_errors
+from jobfair.forms_util import StudentSearchForm, copy_errors
 from jobfair.services import exports, reference, school_overview, student_import, students
 from jobfair.services.errors import InvalidState, ValidationFailed
 from jobfair.students.forms_schools import ActionForm, ActivationForm, ConsentForm, ImportForm, StudentForm
 from jobfair.students.views import bp
 
 
-@bp.route("/sekolah/siswa")
+@bp.route("/sekolah/siswa", methods=["GET", "POST"])
 def school_students():
+    form = StudentSearchForm()
+    if form.validate_on_submit():  # a NIK is looked up from the POST body and never put into an address
+        if not students.looks_like_nik(form.q.data):
+            return redirect(url_for("students.school_students", q=(form.q.data or "").strip() or None), 303)
+        page = students.list_students(current_user, nik=form.q.data)
+        return render_template("students/school_students.html", page=page, q="", form=form, by_nik=True)
     q = request.args.get("q", "")
     page = students.list_students(current_user, q=q, page=request.args.get("page", 1, type=int))
-    return render_template("students/school_students.html", page=page, q=q)
+    return render_template("students/school_students.html", page=page, form=form, by_nik=False,
+                           q="" if students.looks_like_nik(q) else q)
 
 
 @bp.route("/sekolah/siswa/baru", methods=["GET", "POST"])

@@ -83,7 +83,8 @@ def test_list_search_and_pagination(db):
     assert [s.id for s in students.list_students(staff, q=found.nisn).items] == [found.id]
     from jobfair.services.people import reveal_nik
 
-    assert [s.id for s in students.list_students(staff, q=reveal_nik(found.person)).items] == [found.id]
+    assert [s.id for s in students.list_students(staff, nik=reveal_nik(found.person)).items] == [found.id]
+    assert students.list_students(staff, q=reveal_nik(found.person)).items == []   # a NIK only as nik=
     page = students.list_students(staff, page=2, per_page=3)
     assert page.total == 4 and len(page.items) == 1
 

@@ -192,3 +192,60 @@ def test_my_endpoints_role_matrix(app, login_as, identity):
         if not ok:
             failures.append(f"{identity} {method} {url}: {response.status_code} {location}")
     assert failures == []
+
+
+def _nik_of(app, student_id: int) -> str:
+    with app.app_context():
+        from jobfair.extensions import db
+        from jobfair.services.people import reveal_nik
+
+        return reveal_nik(db.session.get(Student, student_id).person)
+
+
+def _no_nik_anywhere(response, nik: str) -> None:
+    """Neither the address asked, a redirect, nor a link or form action of the page carries the NIK."""
+    assert nik not in response.request.url and nik not in response.headers.get("Location", "")
+    for earlier in response.history:
+        assert nik not in earlier.request.url and nik not in earlier.headers.get("Location", "")
+    assert not [url for url in re.findall(r'(?:href|action)="([^"]*)"', response.get_data(as_text=True)) if nik in url]
+
+
+def test_search_by_nik_is_a_post_and_never_puts_the_nik_in_an_address(school_staff, app):
+    client, school_id = school_staff
+    with app.app_context():
+        from jobfair.extensions import db
+        from jobfair.models import School
+
+        school = db.session.get(School, school_id)
+        found = factories.make_student(school=school, full_name="Rahmat Hidayat")
+        factories.make_student(school=school, full_name="Siti Aminah")
+        found_id = found.id
+    nik = _nik_of(app, found_id)
+    page = client.get("/smk/sekolah/siswa").get_data(as_text=True)
+    assert 'method="post"' in page and 'name="csrf_token"' in page
+    assert client.post("/smk/sekolah/siswa", data={"q": nik}).status_code == 400       # no CSRF token
+    token = csrf_token(client, "/smk/sekolah/siswa")
+    response = client.post("/smk/sekolah/siswa", data={"q": nik, "csrf_token": token}, follow_redirects=True)
+    body = response.get_data(as_text=True)
+    assert response.status_code == 200 and "Rahmat Hidayat" in body and "Siti Aminah" not in body
+    _no_nik_anywhere(response, nik)
+    # A name goes to the address (so the pages of a long list work); the NIK does not.
+    response = client.post("/smk/sekolah/siswa", data={"q": "siti", "csrf_token": token})
+    assert response.status_code == 303 and response.headers["Location"].endswith("/smk/sekolah/siswa?q=siti")
+    # A NIK typed into the address by hand is not looked up from it.
+    response = client.get(f"/smk/sekolah/siswa?q={nik}")
+    assert "Rahmat Hidayat" not in response.get_data(as_text=True)
+
+
+def test_office_search_by_nik_is_a_post_too(officer_client, app):
+    with app.app_context():
+        found_id = factories.make_student(full_name="Rahmat Hidayat").id
+        factories.make_student(full_name="Siti Aminah")
+    nik = _nik_of(app, found_id)
+    token = csrf_token(officer_client, "/disnaker/sekolah/siswa")
+    response = officer_client.post("/disnaker/sekolah/siswa", data={"q": nik, "school_id": "", "csrf_token": token},
+                                   follow_redirects=True)
+    body = response.get_data(as_text=True)
+    assert response.status_code == 200 and "Rahmat Hidayat" in body and "Siti Aminah" not in body
+    _no_nik_anywhere(response, nik)
+    assert "Rahmat Hidayat" not in officer_client.get(f"/disnaker/sekolah/siswa?q={nik}").get_data(as_text=True)
