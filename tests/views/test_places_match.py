@@ -172,3 +172,20 @@ def test_company_marks_a_candidate_not_acceptable_and_the_student_is_told_why(ap
         matching_rounds.publish(officer, matching_rounds.run_round(officer).id)
     page = _client(app, student_email).get("/smk/tempat-magang/hasil").get_data(as_text=True)
     assert "Perusahaan menandai Anda tidak dapat diterima di tempat ini." in page
+
+
+def test_a_student_too_young_on_the_first_day_is_told_why(app):
+    from jobfair.rules.apprenticeship_rules import add_months
+    from jobfair.services import matching_rounds, preferences
+
+    with app.app_context():
+        place = factories.approved_place()
+        young = factories.make_student(login=True, consent=True,
+                                       birth_date=add_months(place.starts_on, -17 * 12) + timedelta(days=1))
+        preferences.set_choices(young.user, [place.id])
+        officer = factories.make_officer()
+        match_round = matching_rounds.run_round(officer)
+        matching_rounds.publish(officer, match_round.id)
+        email = young.user.email
+    page = _client(app, email).get("/smk/tempat-magang/hasil").get_data(as_text=True)
+    assert "Anda belum mendapat tempat" in page and "Umur Anda belum 17 tahun pada hari magang ini dimulai" in page
