@@ -5,6 +5,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from jobfair.forms_util import copy_errors
+from jobfair.limits import rate_limited
 from jobfair.office.forms_ak1 import CheckForm, IssueForm, ReturnForm
 from jobfair.office.views import bp
 from jobfair.services import ak1
@@ -59,6 +60,7 @@ def ak1_return(card_id):
 
 
 @bp.route("/ak1/cek")
+@rate_limited("check", per_user=True, methods=("GET",))
 def ak1_check():
     form = CheckForm(request.args)
     result, error = None, None

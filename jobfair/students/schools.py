@@ -8,6 +8,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from jobfair.forms_util import copy_errors
+from jobfair.limits import rate_limited
 from jobfair.services import exports, reference, school_overview, student_import, students
 from jobfair.services.errors import InvalidState, ValidationFailed
 from jobfair.students.forms_schools import ActionForm, ActivationForm, ConsentForm, ImportForm, StudentForm
@@ -108,6 +109,7 @@ def school_placements():
 
 
 @bp.route("/aktivasi/<token>", methods=["GET", "POST"])
+@rate_limited("auth", account_field="email", methods=("GET", "POST"))  # GET looks the token up
 def activate(token: str):
     try:
         student = students.invitation(token)
