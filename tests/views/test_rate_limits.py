@@ -128,3 +128,19 @@ def test_limits_off_in_the_shared_test_app(app, client):
 def test_an_unknown_limit_kind_is_refused():
     with pytest.raises(ValueError, match="unknown rate-limit kind"):
         rate_limited("nope")
+
+
+def test_with_redis_unreachable_logins_work_and_each_worker_still_limits(app, database_url):
+    """ProductionConfig's fallback: the storage is down, so the process counts in memory instead of failing."""
+    fallback = create_app("testing", overrides={
+        "SQLALCHEMY_DATABASE_URI": database_url, **TEST_OVERRIDES, "RATELIMIT_ENABLED": True,
+        "RATELIMIT_STORAGE_URI": "redis://127.0.0.1:1", "RATELIMIT_STORAGE_OPTIONS": {"socket_connect_timeout": 1},
+        "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True, "RATELIMIT_AUTH_PER_ACCOUNT": "2 per minute"})
+    client = fallback.test_client()
+    token = _token(client)
+    statuses = [_login(client, token, "cadangan@example.id").status_code for _ in range(3)]
+    assert statuses == [422, 422, 429]
+    with fallback.app_context():
+        from jobfair.extensions import db
+
+        db.engine.dispose()
