@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-requirements
 FLASK := $(BIN)/flask --app wsgi
 
-.PHONY: run test lint translations bench clean
+.PHONY: run test lint bandit translations bench clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -24,7 +24,11 @@ run: $(STAMP) translations
 lint: $(STAMP)
 	$(BIN)/ruff check .
 
-test: $(STAMP) translations lint
+# Security lint: a medium or high finding fails (the accepted low ones are listed in pyproject.toml).
+bandit: $(STAMP)
+	$(BIN)/bandit -c pyproject.toml -r jobfair --severity-level medium -q
+
+test: $(STAMP) translations lint bandit
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)

@@ -44,6 +44,16 @@ class Config:
     PERMANENT_SESSION_LIFETIME = timedelta(hours=8)
     REMEMBER_COOKIE_HTTPONLY = True
     MAX_CONTENT_LENGTH = 4 * 1024 * 1024
+    HSTS = None  # Strict-Transport-Security value; set by ProductionConfig only (the dev server speaks plain HTTP)
+
+    # Behind a reverse proxy: how many proxies set each X-Forwarded-* header (werkzeug ProxyFix). 0 = do not
+    # trust the header (the default: a client could write it). Production behind one nginx: FOR/PROTO/HOST = 1.
+    PROXY_FIX_X_FOR = 0
+    PROXY_FIX_X_PROTO = 0
+    PROXY_FIX_X_HOST = 0
+    PROXY_FIX_X_PORT = 0
+    PROXY_FIX_X_PREFIX = 0
+    TRUSTED_HOSTS = None  # Flask: the Host names served (list); another Host gets 400. Required in production.
     UPLOAD_FOLDER = str(INSTANCE_DIR / "uploads")  # CVs in UPLOAD_FOLDER/cv/<generated name>; never under static/
     CV_MAX_BYTES = 2 * 1024 * 1024
     IMPORT_IN_BACKGROUND = True  # protection import: validate uploads in a background thread (progress page)
@@ -69,6 +79,20 @@ class Config:
     PASSWORD_MIN_LENGTH = 10
     ITEMS_PER_PAGE = 20
 
+    # Rate limits (Flask-Limiter, jobfair/limits.py). memory:// counts per process: fine for `make run`;
+    # production shares the counters of all workers in Redis (JOBFAIR_RATELIMIT_STORAGE_URI).
+    RATELIMIT_ENABLED = True
+    RATELIMIT_STORAGE_URI = "memory://"
+    RATELIMIT_KEY_PREFIX = "jobfair"
+    RATELIMIT_STRATEGY = "fixed-window"
+    # Per client address and per account (the submitted e-mail, or the logged-in officer for the check pages).
+    # A whole fair hall on one Wi-Fi shares an address: keep the per-address limits above the per-account ones.
+    RATELIMIT_AUTH_PER_IP = "10 per minute; 100 per hour"
+    RATELIMIT_AUTH_PER_ACCOUNT = "5 per minute; 30 per hour"
+    # The check-in desks of a fair share the venue's address; one officer with a scanner takes a ticket every ~2 s.
+    RATELIMIT_CHECK_PER_IP = "120 per minute; 3000 per hour"
+    RATELIMIT_CHECK_PER_ACCOUNT = "60 per minute; 1500 per hour"
+
 
 class DevelopmentConfig(Config):
     DEBUG = True
@@ -83,12 +107,19 @@ class TestingConfig(Config):
     NIK_ENCRYPTION_KEY = "test-nik-encryption-key-0123456789abcdef"
     NIK_HMAC_KEY = "test-nik-hmac-key-0123456789abcdef"
     IMPORT_IN_BACKGROUND = False  # the request validates synchronously
+    RATELIMIT_ENABLED = False  # the suite logs in hundreds of times; tests of the limits build their own app
 
 
 class ProductionConfig(Config):
     DEBUG = False
     SESSION_COOKIE_SECURE = True
     REMEMBER_COOKIE_SECURE = True
+    HSTS = "max-age=31536000; includeSubDomains"
+    # Shared by every gunicorn worker. If Redis is unreachable each worker falls back to its own memory counters
+    # (limits per worker instead of none) and logins keep working.
+    RATELIMIT_STORAGE_URI = "redis://127.0.0.1:6379"
+    RATELIMIT_STORAGE_OPTIONS = {"socket_connect_timeout": 1, "socket_timeout": 1}
+    RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True
 
     @staticmethod
     def validate(config) -> None:
@@ -105,8 +136,26 @@ class ProductionConfig(Config):
             value = config.get(name) or ""
             if not value or value == default or len(value) < MIN_SECRET_LENGTH:
                 problems.append(f"{name} must be set to a random value of at least {MIN_SECRET_LENGTH} characters")
+        problems += _edge_problems(config)
         if problems:
             raise RuntimeError("Refusing to start: " + "; ".join(problems))
+
+
+def _edge_problems(config) -> list[str]:
+    """Production serves named hosts only and shares rate limits between its workers."""
+    problems = []
+    if not config.get("TRUSTED_HOSTS"):
+        problems.append("TRUSTED_HOSTS must list the host names the site is served under")
+    if config.get("RATELIMIT_ENABLED", True) and str(config.get("RATELIMIT_STORAGE_URI", "")).startswith("memory:"):
+        problems.append("RATELIMIT_STORAGE_URI must be shared by all workers (redis://...), not memory://")
+    return problems
+
+
+def normalise(config) -> None:
+    """Settings given as plain text in the environment: TRUSTED_HOSTS="a.example b.example" -> a list."""
+    hosts = config.get("TRUSTED_HOSTS")
+    if isinstance(hosts, str):
+        config["TRUSTED_HOSTS"] = [host for host in hosts.replace(",", " ").split() if host]
 
 
 CONFIGS = {

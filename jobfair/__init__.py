@@ -21,14 +21,17 @@ def create_app(config_object=None, overrides: dict | None = None) -> Flask:
         static_folder=str(PROJECT_DIR / "static"),
     )
     _load_config(app, config_object, overrides or {})
+    _install_proxy_fix(app)
     _register_extensions(app)
     _register_blueprints(app)
 
-    from jobfair import cli, errors, security, templating
+    from jobfair import cli, errors, headers, limits, security, templating
 
+    headers.init_app(app)
     security.init_app(app)
     errors.init_app(app)
     templating.init_app(app)
+    limits.init_app(app)  # after the blueprints: it wraps the views marked @rate_limited
     cli.init_app(app)
     return app
 
@@ -50,9 +53,21 @@ def _load_config(app: Flask, config_object, overrides: dict) -> None:
     if os.environ.get("DATABASE_URL") and app.config.get("READ_INSTANCE_CONFIG", True):
         app.config["SQLALCHEMY_DATABASE_URI"] = os.environ["DATABASE_URL"]
     app.config.update(overrides)
+    config_module.normalise(app.config)
     validate = getattr(config_class, "validate", None)
     if validate is not None:
         validate(app.config)
+
+
+def _install_proxy_fix(app: Flask) -> None:
+    """Trust X-Forwarded-For/-Proto/-Host/... from the configured number of proxies (PROXY_FIX_X_*; 0 = off), so
+    request.remote_addr (the audit log, the rate limits) is the client and external URLs use the public host."""
+    hops = {name: int(app.config.get(f"PROXY_FIX_X_{name.upper()}") or 0)
+            for name in ("for", "proto", "host", "port", "prefix")}
+    if any(hops.values()):
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(app.wsgi_app, **{f"x_{name}": count for name, count in hops.items()})
 
 
 def _register_extensions(app: Flask) -> None:

@@ -1,17 +1,20 @@
 """Error pages in the user's language, never a traceback; DomainError -> HTTP status."""
 
-from flask import render_template
+from flask import Response, render_template
+from flask_babel import gettext as _
+from flask_limiter.errors import RateLimitExceeded
 from flask_wtf.csrf import CSRFError
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, SecurityError
 
 from jobfair.extensions import db
+from jobfair.limits import retry_after_seconds
 from jobfair.services.errors import DomainError
 
-HANDLED_STATUSES = (400, 403, 404, 405, 409, 413, 422, 500)
+HANDLED_STATUSES = (400, 403, 404, 405, 409, 413, 422, 429, 500)
 
 
-def render_error(status: int, message: str | None = None):
-    return render_template(f"errors/{status}.html", status=status, message=message), status
+def render_error(status: int, message: str | None = None, **context):
+    return render_template(f"errors/{status}.html", status=status, message=message, **context), status
 
 
 def init_app(app) -> None:
@@ -23,6 +26,18 @@ def init_app(app) -> None:
     @app.errorhandler(CSRFError)
     def _csrf_error(_exc):
         return render_error(400, "csrf")
+
+    @app.errorhandler(SecurityError)
+    def _untrusted_host(_exc):
+        # A Host outside TRUSTED_HOSTS: no URL can be built for it, so no page with links; plain text only.
+        return Response(_("Permintaan ditolak: alamat situs (Host) ini tidak dilayani di sini."), 400,
+                        mimetype="text/plain")
+
+    @app.errorhandler(RateLimitExceeded)
+    def _too_many(exc: RateLimitExceeded):
+        seconds = retry_after_seconds(exc)
+        body, status = render_error(429, retry_minutes=max(1, -(-seconds // 60)))
+        return body, status, {"Retry-After": str(seconds)}
 
     @app.errorhandler(HTTPException)
     def _http_error(exc: HTTPException):

@@ -7,6 +7,7 @@ import tempfile
 import uuid
 
 import pytest
+from hypothesis import HealthCheck, settings
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
@@ -16,6 +17,21 @@ from jobfair.services.reference import REFERENCE_TABLES, load_reference_data
 from tests import factories
 
 CSRF_RE = re.compile(r'name="csrf_token"(?: type="hidden")? value="([^"]+)"')
+
+# Hypothesis in CI: no deadline (two shared cores make timings meaningless; speed is measured in bench/), and
+# derandomized: the same examples on every run, so a red CI reproduces exactly on a developer's machine
+# (CI=true pytest tests/rules) and never flakes on a rare example found by chance. Developers' runs stay random,
+# with the example database, and keep exploring; the example they find becomes a test like any other.
+settings.register_profile("ci", deadline=None, derandomize=True, database=None, print_blob=True,
+                          suppress_health_check=[HealthCheck.too_slow])
+
+
+def hypothesis_profile(environ) -> str | None:
+    return "ci" if environ.get("CI", "").lower() in ("1", "true", "yes") else None
+
+
+if hypothesis_profile(os.environ):
+    settings.load_profile(hypothesis_profile(os.environ))
 
 
 def _fresh_postgres_database(server_url: str):

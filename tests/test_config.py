@@ -6,6 +6,9 @@ import config
 from jobfair import create_app
 
 STRONG = "x" * 40
+# What production needs besides its secrets: the host it serves and shared rate-limit storage (the class default).
+GOOD_PRODUCTION = {"SECRET_KEY": STRONG, "NIK_ENCRYPTION_KEY": STRONG + "e", "NIK_HMAC_KEY": STRONG + "h",
+                   "SQLALCHEMY_DATABASE_URI": "sqlite://", "TRUSTED_HOSTS": ["kerja.balikpapan.go.id"]}
 
 
 def test_testing_config_never_reads_the_instance_file(database_url, tmp_path, monkeypatch):
@@ -35,18 +38,29 @@ def test_precedence_class_then_instance_then_env_then_overrides(tmp_path, monkey
     ({"SECRET_KEY": "short"}, "SECRET_KEY"),
     ({"NIK_HMAC_KEY": config.DEV_NIK_HMAC_KEY}, "NIK_HMAC_KEY"),
     ({"NIK_ENCRYPTION_KEY": "short"}, "NIK_ENCRYPTION_KEY"),
+    ({"TRUSTED_HOSTS": None}, "TRUSTED_HOSTS"),
+    ({"TRUSTED_HOSTS": []}, "TRUSTED_HOSTS"),
+    ({"RATELIMIT_STORAGE_URI": "memory://"}, "RATELIMIT_STORAGE_URI"),
 ])
 def test_production_refuses_debug_and_weak_secrets(overrides, words):
-    good = {"SECRET_KEY": STRONG, "NIK_ENCRYPTION_KEY": STRONG + "e", "NIK_HMAC_KEY": STRONG + "h",
-            "SQLALCHEMY_DATABASE_URI": "sqlite://"}
     with pytest.raises(RuntimeError, match=words):
-        create_app("production", overrides={**good, **overrides})
+        create_app("production", overrides={**GOOD_PRODUCTION, **overrides})
 
 
 def test_production_starts_with_strong_secrets():
-    app = create_app("production", overrides={"SECRET_KEY": STRONG, "NIK_ENCRYPTION_KEY": STRONG + "e",
-                                              "NIK_HMAC_KEY": STRONG + "h", "SQLALCHEMY_DATABASE_URI": "sqlite://"})
+    app = create_app("production", overrides=GOOD_PRODUCTION)
     assert app.config["DEBUG"] is False and app.config["SESSION_COOKIE_SECURE"] is True
+    assert app.config["RATELIMIT_STORAGE_URI"].startswith("redis://")
+    assert app.config["HSTS"].startswith("max-age=")
+
+
+def test_trusted_hosts_from_the_environment_as_text_or_json(monkeypatch):
+    monkeypatch.setenv("JOBFAIR_TRUSTED_HOSTS", "kerja.balikpapan.go.id, www.kerja.balikpapan.go.id")
+    app = create_app("production", overrides={k: v for k, v in GOOD_PRODUCTION.items() if k != "TRUSTED_HOSTS"})
+    assert app.config["TRUSTED_HOSTS"] == ["kerja.balikpapan.go.id", "www.kerja.balikpapan.go.id"]
+    monkeypatch.setenv("JOBFAIR_TRUSTED_HOSTS", '["kerja.balikpapan.go.id"]')
+    app = create_app("production", overrides={k: v for k, v in GOOD_PRODUCTION.items() if k != "TRUSTED_HOSTS"})
+    assert app.config["TRUSTED_HOSTS"] == ["kerja.balikpapan.go.id"]
 
 
 def test_sqlite_connections_use_wal_foreign_keys_and_busy_timeout(app):

@@ -6,6 +6,7 @@ from flask_login import current_user, login_user, logout_user
 
 from jobfair.auth.forms import ChangePasswordForm, CompanyRegistrationForm, LoginForm, SeekerRegistrationForm
 from jobfair.forms_util import copy_errors
+from jobfair.limits import rate_limited
 from jobfair.security import safe_next
 from jobfair.services import accounts, reference, registration
 from jobfair.services.errors import ValidationFailed
@@ -14,6 +15,7 @@ bp = Blueprint("auth", __name__, url_prefix="/akun")
 
 
 @bp.route("/masuk", methods=["GET", "POST"])
+@rate_limited("auth", account_field="email")
 def login():
     form = LoginForm()
     if form.validate_on_submit():
@@ -36,6 +38,7 @@ def logout():
 
 
 @bp.route("/daftar/pencari-kerja", methods=["GET", "POST"])
+@rate_limited("auth", account_field="email")
 def register_seeker():
     form = SeekerRegistrationForm()
     if form.validate_on_submit():
@@ -51,6 +54,7 @@ def register_seeker():
 
 
 @bp.route("/daftar/perusahaan", methods=["GET", "POST"])
+@rate_limited("auth", account_field="email")
 def register_company():
     form = CompanyRegistrationForm()
     form.kecamatan_code.choices = [("", _("— pilih kecamatan —"))] + reference.kecamatan_choices()

@@ -1,11 +1,14 @@
 """companies blueprint: applicants per vacancy, applicant detail and CV, status change, interview, hire."""
 
-from flask import flash, redirect, render_template, request, send_file, url_for
+from pathlib import Path
+
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from jobfair.companies.forms_applicants import ApplicantFilterForm, HireForm, InviteForm, StatusForm
 from jobfair.companies.views import bp
+from jobfair.downloads import send_download
 from jobfair.forms_util import copy_errors
 from jobfair.rules import application_states as states
 from jobfair.services import applicants as service
@@ -42,8 +45,7 @@ def applicant(application_id: int):
 @bp.route("/pelamar/<int:application_id>/cv")
 def applicant_cv(application_id: int):
     path, download_name = service.cv_for_company(current_user, application_id)
-    return send_file(path, mimetype="application/pdf", as_attachment=True, download_name=download_name,
-                     max_age=0)
+    return send_download(Path(path), download_name, "application/pdf")
 
 
 @bp.route("/pelamar/<int:application_id>/status", methods=["POST"])

@@ -1,10 +1,12 @@
 """office blueprint: the AK/1 desk — queue, card check and issue/return, reports due, check by QR token."""
 
-from flask import Response, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from jobfair.downloads import svg_image
 from jobfair.forms_util import copy_errors
+from jobfair.limits import rate_limited
 from jobfair.office.forms_ak1 import CheckForm, IssueForm, ReturnForm
 from jobfair.office.views import bp
 from jobfair.services import ak1
@@ -59,6 +61,7 @@ def ak1_return(card_id):
 
 
 @bp.route("/ak1/cek")
+@rate_limited("check", per_user=True, methods=("GET",))
 def ak1_check():
     form = CheckForm(request.args)
     result, error = None, None
@@ -79,4 +82,4 @@ def ak1_print(card_id):
 @bp.route("/ak1/<int:card_id>/qr.svg")
 def ak1_qr(card_id):
     svg = ak1.card_qr(current_user, card_id, lambda token: url_for("office.ak1_check", token=token, _external=True))
-    return Response(svg, mimetype="image/svg+xml", headers={"Cache-Control": "private, no-store"})
+    return svg_image(svg)

@@ -7,6 +7,7 @@ from flask import Response, render_template, request
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from jobfair.downloads import send_download
 from jobfair.forms_util import copy_errors
 from jobfair.office.forms_audit import AuditSearchForm
 from jobfair.office.views import bp
@@ -44,7 +45,7 @@ def _download(kind: str, mimetype: str, make) -> Response:
         raise ValidationFailed({name: errors[0] for name, errors in form.errors.items()})
     body = make(current_user, **filters)
     filename = f"jejak-audit-{date.today():%Y%m%d}.{kind}"
-    return Response(body, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+    return send_download(body, filename, mimetype)
 
 
 @bp.route("/audit.csv")

@@ -1,15 +1,13 @@
 """office blueprint: the city's figures with filters and charts (the SVG charts come from their own route)."""
 
-from flask import Response, render_template, request
+from flask import render_template, request
 from flask_login import current_user
 
+from jobfair.downloads import svg_image
 from jobfair.office.forms_city_dashboard import CityFiguresFilterForm
 from jobfair.office.views import bp
 from jobfair.services import city_charts
 from jobfair.services.errors import ValidationFailed
-
-SVG_HEADERS = {"Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff",
-               "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'"}
 
 
 def _filters() -> tuple[CityFiguresFilterForm, dict]:
@@ -36,4 +34,4 @@ def city_chart(chart: str):
         svg = city_charts.chart_svg(current_user, chart, **filters)
     except ValidationFailed:
         svg = city_charts.chart_svg(current_user, chart)
-    return Response(svg, mimetype="image/svg+xml", headers=SVG_HEADERS)
+    return svg_image(svg)

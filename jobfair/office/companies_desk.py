@@ -2,10 +2,11 @@
 
 from datetime import date
 
-from flask import Response, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from jobfair.downloads import send_download
 from jobfair.forms_util import copy_errors
 from jobfair.office.forms_companies import DecisionForm, ReasonForm
 from jobfair.office.views import bp
@@ -96,5 +97,4 @@ def vacancies_perpres_xlsx():
     headers, rows = vacancies.perpres_report(current_user)
     body = exports.to_xlsx({"Lowongan Perpres 57-2023": (headers, rows)})
     filename = f"laporan-lowongan-perpres-57-2023-{date.today():%Y%m%d}.xlsx"
-    return Response(body, mimetype=exports.XLSX_MIMETYPE,
-                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+    return send_download(body, filename, exports.XLSX_MIMETYPE)

@@ -7,13 +7,14 @@ from flask import Response, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from jobfair.downloads import send_download
 from jobfair.office.views import bp
 from jobfair.services import desk_exports, enrolments, exports, placements, vacancies
 from jobfair.services.errors import ValidationFailed
 
 
 def _download(body: bytes, mimetype: str, filename: str) -> Response:
-    return Response(body, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+    return send_download(body, filename, mimetype)
 
 
 @bp.route("/antrean/<key>.xlsx")

@@ -5,6 +5,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from jobfair.forms_util import copy_errors
+from jobfair.limits import rate_limited
 from jobfair.office.forms_fairs import CheckInForm, FairForm, WalkInForm
 from jobfair.office.views import bp
 from jobfair.services import fairs
@@ -56,6 +57,7 @@ def _desk(fair_id: int, *, check_in_form=None, walk_in_form=None, result=None, s
 
 
 @bp.route("/bursa-kerja/<int:fair_id>/meja", methods=["GET", "POST"])
+@rate_limited("check", per_user=True)
 def fair_desk(fair_id: int):
     """GET: the desk. POST: check a visitor in by the typed or scanned code; the result shows on the page."""
     form = CheckInForm()

@@ -1,17 +1,14 @@
 """office blueprint: the monthly report for the mayor's office (printable page, charts as SVG, XLSX)."""
 
-from flask import Response, render_template, request
+from flask import render_template, request
 from flask_login import current_user
 
+from jobfair.downloads import send_download, svg_image
 from jobfair.office.views import bp
 from jobfair.rules import monthly_report as rules
 from jobfair.services import exports
 from jobfair.services import monthly_report as reports
 from jobfair.services import monthly_report_export as report_export
-
-NO_STORE = {"Cache-Control": "private, no-store"}
-SVG_HEADERS = {**NO_STORE, "X-Content-Type-Options": "nosniff",
-               "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'"}
 
 
 @bp.route("/laporan-bulanan")
@@ -26,12 +23,11 @@ def monthly_report():
 def monthly_report_chart(section: str, chart: str):
     month = reports.parse_month(request.args.get("bulan"))
     svg = report_export.chart_svg(current_user, month, section, chart)
-    return Response(svg, mimetype="image/svg+xml", headers=SVG_HEADERS)
+    return svg_image(svg)
 
 
 @bp.route("/laporan-bulanan.xlsx")
 def monthly_report_xlsx():
     month = reports.parse_month(request.args.get("bulan"))
     content = report_export.report_xlsx(current_user, month)
-    return Response(content, mimetype=exports.XLSX_MIMETYPE, headers={
-        **NO_STORE, "Content-Disposition": f'attachment; filename="{report_export.filename(month)}"'})
+    return send_download(content, report_export.filename(month), exports.XLSX_MIMETYPE)

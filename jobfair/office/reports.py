@@ -2,6 +2,7 @@
 
 from flask import Response, render_template, request
 
+from jobfair.downloads import send_download
 from jobfair.office.views import bp
 from jobfair.services import exports, fairs, reports
 
@@ -15,9 +16,7 @@ def report_placements():
 
 
 def _download(content: bytes, mimetype: str, extension: str, fair_id: int | None) -> Response:
-    response = Response(content, mimetype=mimetype)
-    response.headers["Content-Disposition"] = f'attachment; filename="{reports.report_filename(fair_id, extension)}"'
-    return response
+    return send_download(content, reports.report_filename(fair_id, extension), mimetype)
 
 
 @bp.route("/laporan/penempatan.csv")

@@ -3,10 +3,11 @@
 Charts are served as image/svg+xml from their own route and embedded with <img>, never inlined as trusted markup.
 """
 
-from flask import Response, render_template, request
+from flask import render_template, request
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from jobfair.downloads import send_download, svg_image
 from jobfair.forms_util import copy_errors
 from jobfair.protection.forms_figures import BpjsExportForm, FiguresFilterForm
 from jobfair.protection.views import bp
@@ -14,10 +15,6 @@ from jobfair.services import exports
 from jobfair.services import protection_figures as pf
 from jobfair.services import protection_figures_export as pfx
 from jobfair.services.errors import ValidationFailed
-
-NO_STORE = {"Cache-Control": "private, no-store"}
-SVG_HEADERS = {**NO_STORE, "X-Content-Type-Options": "nosniff",
-               "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'"}
 
 
 def _filters() -> tuple[FiguresFilterForm, dict]:
@@ -42,15 +39,14 @@ def figures_page():
 def figures_chart(chart: str):
     _form, filters = _filters()
     svg = pf.chart_svg(current_user, chart, **filters)
-    return Response(svg, mimetype="image/svg+xml", headers=SVG_HEADERS)
+    return svg_image(svg)
 
 
 @bp.route("/angka/rekap.xlsx")
 def figures_xlsx():
     _form, filters = _filters()
     content = pfx.figures_xlsx(current_user, **filters)
-    return Response(content, mimetype=exports.XLSX_MIMETYPE, headers={
-        **NO_STORE, "Content-Disposition": 'attachment; filename="rekap-perlindungan-pekerja.xlsx"'})
+    return send_download(content, "rekap-perlindungan-pekerja.xlsx", exports.XLSX_MIMETYPE)
 
 
 @bp.route("/angka/ekspor-bpjs", methods=["GET", "POST"])
@@ -63,6 +59,5 @@ def figures_bpjs_export():
         except ValidationFailed as exc:
             copy_errors(form, exc)
         else:
-            return Response(content, mimetype=exports.XLSX_MIMETYPE,
-                            headers={**NO_STORE, "Content-Disposition": f'attachment; filename="{name}"'})
+            return send_download(content, name, exports.XLSX_MIMETYPE)
     return render_template("protection/figures_bpjs_export.html", form=form), 422 if form.errors else 200

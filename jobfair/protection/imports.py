@@ -4,6 +4,7 @@ from flask import Response, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from jobfair.downloads import send_download
 from jobfair.forms_util import copy_errors
 from jobfair.protection.forms_imports import ImportDecisionForm, ImportUploadForm
 from jobfair.protection.views import bp
@@ -38,8 +39,8 @@ class _Empty:
 
 @bp.route("/impor/templat-data-pekerja.xlsx")
 def import_template():
-    return Response(protection_import.template_xlsx(), mimetype=exports.XLSX_MIMETYPE,
-                    headers={"Content-Disposition": 'attachment; filename="templat-data-pekerja.xlsx"'})
+    return send_download(protection_import.template_xlsx(), "templat-data-pekerja.xlsx", exports.XLSX_MIMETYPE,
+                         personal=False)
 
 
 @bp.route("/impor/<int:batch_id>")
@@ -54,8 +55,7 @@ def import_status(batch_id: int):
 @bp.route("/impor/<int:batch_id>/laporan.xlsx")
 def import_report(batch_id: int):
     data = protection_import.error_report_xlsx(current_user, batch_id)
-    return Response(data, mimetype=exports.XLSX_MIMETYPE,
-                    headers={"Content-Disposition": f'attachment; filename="laporan-impor-{batch_id}.xlsx"'})
+    return send_download(data, f"laporan-impor-{batch_id}.xlsx", exports.XLSX_MIMETYPE)
 
 
 @bp.route("/impor/<int:batch_id>/putuskan", methods=["POST"])

@@ -2,10 +2,11 @@
 
 The NIK never appears in a URL: finding by NIK is a POST form that redirects to the record by id."""
 
-from flask import Response, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from jobfair.downloads import send_download
 from jobfair.forms_util import copy_errors
 from jobfair.protection import forms_register as forms
 from jobfair.protection.views import bp
@@ -176,8 +177,8 @@ def programme_detail(programme_id: int):
 @bp.route("/program/<int:programme_id>/daftar-sk.xlsx")
 def programme_decree_xlsx(programme_id: int):
     headers, rows = enrolments.decree_list(current_user, programme_id, request.args.get("tahun", type=int))
-    return Response(exports.to_xlsx({"Daftar SK": (headers, rows)}), mimetype=exports.XLSX_MIMETYPE,
-                    headers={"Content-Disposition": f"attachment; filename=daftar-sk-program-{programme_id}.xlsx"})
+    return send_download(exports.to_xlsx({"Daftar SK": (headers, rows)}), f"daftar-sk-program-{programme_id}.xlsx",
+                         exports.XLSX_MIMETYPE)
 
 
 @bp.route("/kepesertaan/<int:enrolment_id>")

@@ -7,6 +7,7 @@ import json
 
 from flask import Response, render_template
 
+from jobfair.downloads import send_download
 from jobfair.public.views import bp
 from jobfair.services import city_figures, exports
 
@@ -27,5 +28,5 @@ def open_data_json():
 
 @bp.route("/open-data/figures.csv")
 def open_data_csv():
-    return Response(city_figures.open_csv(), mimetype=exports.CSV_MIMETYPE,
-                    headers={**CACHE, "Content-Disposition": 'inline; filename="figures.csv"'})
+    return send_download(city_figures.open_csv(), "figures.csv", exports.CSV_MIMETYPE, personal=False,
+                         cache_control=CACHE["Cache-Control"], headers={"Access-Control-Allow-Origin": "*"})

@@ -2,10 +2,11 @@
 
 import io
 
-from flask import Response, flash, redirect, render_template, url_for
+from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from jobfair.downloads import svg_image
 from jobfair.seekers.forms_fairs import PreRegisterForm
 from jobfair.seekers.views import bp
 from jobfair.services import fairs
@@ -39,7 +40,4 @@ def fair_ticket_qr(fair_id: int):
     ticket = fairs.my_ticket(current_user, fair_id)
     buffer = io.BytesIO()
     qrcode.make(ticket.ticket_code, image_factory=SvgPathImage, box_size=12, border=2).save(buffer)
-    response = Response(buffer.getvalue(), mimetype="image/svg+xml")
-    response.headers["Cache-Control"] = "private, no-store"
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    return response
+    return svg_image(buffer.getvalue())

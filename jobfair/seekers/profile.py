@@ -1,9 +1,12 @@
 """seekers blueprint: profile, CV and the AK/1 card (routes registered on the blueprint in views.py)."""
 
-from flask import Response, flash, redirect, render_template, request, send_file, url_for
+from pathlib import Path
+
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from jobfair.downloads import send_download, svg_image
 from jobfair.forms_util import copy_errors
 from jobfair.seekers.forms import Ak1ReportForm, Ak1RequestForm, CvForm, ProfileForm
 from jobfair.seekers.views import bp
@@ -61,7 +64,7 @@ def cv_upload():
 @bp.route("/profil/cv/unduh")
 def cv_download():
     path, name = seeker_profiles.own_cv(current_user)
-    return send_file(path, mimetype="application/pdf", as_attachment=True, download_name=name, max_age=0)
+    return send_download(Path(path), name, "application/pdf")
 
 
 @bp.route("/ak1")
@@ -108,8 +111,7 @@ def ak1_print():
 
 @bp.route("/ak1/qr.svg")
 def ak1_qr():
-    svg = ak1.card_qr(current_user, None, _check_url)
-    return Response(svg, mimetype="image/svg+xml", headers={"Cache-Control": "private, no-store"})
+    return svg_image(ak1.card_qr(current_user, None, _check_url))
 
 
 def _check_url(token: str) -> str:

@@ -3,11 +3,13 @@ and the public activation page of a student's invitation."""
 
 from datetime import date
 
-from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from jobfair.downloads import send_download
 from jobfair.forms_util import StudentSearchForm, copy_errors
+from jobfair.limits import rate_limited
 from jobfair.services import exports, reference, school_overview, student_import, students
 from jobfair.services.errors import InvalidState, ValidationFailed
 from jobfair.students.forms_schools import ActionForm, ActivationForm, ConsentForm, ImportForm, StudentForm
@@ -104,8 +106,8 @@ class _Empty:
 
 @bp.route("/sekolah/impor/templat-data-siswa.xlsx")
 def school_import_template():
-    return Response(student_import.template_xlsx(), mimetype=exports.XLSX_MIMETYPE,
-                    headers={"Content-Disposition": 'attachment; filename="templat-data-siswa.xlsx"'})
+    return send_download(student_import.template_xlsx(), "templat-data-siswa.xlsx", exports.XLSX_MIMETYPE,
+                         personal=False)
 
 
 @bp.route("/sekolah/penempatan-lulusan")
@@ -115,6 +117,7 @@ def school_placements():
 
 
 @bp.route("/aktivasi/<token>", methods=["GET", "POST"])
+@rate_limited("auth", account_field="email", methods=("GET", "POST"))  # GET looks the token up
 def activate(token: str):
     try:
         student = students.invitation(token)

@@ -15,6 +15,14 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 SKIP_MESSAGE = "Chromium not available at /usr/bin/chromium: browser tests skipped (install Debian's chromium)"
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+def _unavailable(reason: str):
+    """Skip on a developer's machine without Chromium; in CI a missing browser is a failure, never a skip."""
+    if IN_CI:
+        pytest.fail(f"{reason} (CI=true: the browser tests must run)", pytrace=False)
+    pytest.skip(reason)
 PHONE_VIEWPORT = {"width": 360, "height": 740}
 
 
@@ -34,16 +42,20 @@ def live_server(app):
 
 @pytest.fixture(scope="session")
 def browser():
-    """Headless Debian Chromium through Playwright (never a downloaded browser); skips when unavailable."""
+    """Headless Debian Chromium through Playwright (never a downloaded browser); skips when unavailable, except
+    in CI (CI=true), where it fails."""
     if not os.path.exists(CHROMIUM):
-        pytest.skip(SKIP_MESSAGE)
-    sync_api = pytest.importorskip("playwright.sync_api", reason="Python playwright package not installed")
+        _unavailable(SKIP_MESSAGE)
+    try:
+        from playwright import sync_api
+    except ImportError:
+        _unavailable("Python playwright package not installed")
     playwright = sync_api.sync_playwright().start()
     try:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
     except Exception as exc:  # any launch failure means "no usable browser here"
         playwright.stop()
-        pytest.skip(f"{SKIP_MESSAGE}; launch failed: {exc}")
+        _unavailable(f"{SKIP_MESSAGE}; launch failed: {exc}")
     try:
         yield chromium
     finally:
