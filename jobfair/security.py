@@ -1,14 +1,20 @@
-"""Access control: the ROUTE_POLICY table, the gate that enforces it, the user loader and safe redirects.
+"""Access control: the ROUTE_POLICY table, the gate that enforces it, the user loader, login/logout of the
+server-side session, the second-factor step of office staff, and safe redirects.
 
 Every endpoint must appear in ROUTE_POLICY (a test walks app.url_map). Values:
 PUBLIC (anyone), ANONYMOUS (only when logged out, e.g. the registration forms), AUTHENTICATED
 (any logged-in role) or a frozenset of role names. Ownership of objects is checked in services.
+
+Sessions: the Flask session cookie holds Flask-Login's user token and a random session id (SESSION_KEY); every
+request checks that id against its user_session row (services/sessions.py). Officers and admins must also pass
+their second factor in that session before any page but the second-factor pages, logout and public pages.
 """
 
+from datetime import timedelta
 from urllib.parse import urlsplit
 
-from flask import abort, redirect, request, url_for
-from flask_login import current_user
+from flask import abort, g, redirect, request, session, url_for
+from flask_login import current_user, login_user, logout_user
 
 from jobfair.extensions import login_manager
 from jobfair.models import Role
@@ -39,6 +45,12 @@ FOUNDATION_POLICY: dict[str, object] = {
     "auth.register_seeker": ANONYMOUS,
     "auth.register_company": ANONYMOUS,
     "auth.change_password": AUTHENTICATED,
+    "auth.forgot_password": ANONYMOUS,
+    "auth.forgot_password_sent": ANONYMOUS,
+    "auth.reset_password": ANONYMOUS,
+    "auth.two_factor": OFFICE,
+    "auth.two_factor_enrol": OFFICE,
+    "auth.two_factor_qr": OFFICE,
     # per-role dashboards
     "seekers.dashboard": SEEKER,
     "companies.dashboard": COMPANY,
@@ -269,6 +281,7 @@ ACCOUNTS_DESK_POLICY: dict[str, object] = {
     "office.account_reactivate": OFFICE,
     "office.account_programmes": ADMIN,
     "office.account_programme_office": ADMIN,
+    "office.account_second_factor_reset": ADMIN,
     "office.queue_export_xlsx": OFFICE,
     "office.queue_export_csv": OFFICE,
     "office.enrolments_queue": OFFICE,
@@ -311,18 +324,93 @@ ROUTE_POLICY: dict[str, object] = {
 }
 
 
+SESSION_KEY = "sid"
+KEPT_ACROSS_LOGIN = ("lang",)  # the chosen language survives a login; nothing else from before it does
+SECOND_FACTOR_ENDPOINTS = frozenset({"auth.two_factor", "auth.two_factor_enrol", "auth.two_factor_qr",
+                                     "auth.logout"})
+
+
 def init_app(app) -> None:
     login_manager.login_view = "auth.login"
     login_manager.login_message = "Silakan masuk terlebih dahulu untuk membuka halaman itu."
     login_manager.login_message_category = "info"
     login_manager.session_protection = "strong"
+    # The cookie lives as long as the server-side session may (SESSION_ABSOLUTE_HOURS).
+    app.config["PERMANENT_SESSION_LIFETIME"] = timedelta(hours=app.config["SESSION_ABSOLUTE_HOURS"])
 
 
 @login_manager.user_loader
 def _load_user(token: str):
-    from jobfair.services.accounts import load_session_user
+    from jobfair.services.sessions import resume
 
-    return load_session_user(token)
+    resumed = resume(session.get(SESSION_KEY), token)
+    if resumed is None:
+        session.pop(SESSION_KEY, None)
+        return None
+    g.session_id = resumed.session_id
+    g.second_factor_done = resumed.second_factor_done
+    return resumed.user
+
+
+def begin_session(user) -> None:
+    """Log a user in on this browser: a fresh Flask session (keys planted before login are dropped) holding a new
+    server-side session id. Office staff still have to pass their second factor."""
+    from jobfair.services import sessions
+
+    kept = {key: session[key] for key in KEPT_ACROSS_LOGIN if key in session}
+    session.clear()
+    session.update(kept)
+    session[SESSION_KEY] = sessions.start(user, ip=request.remote_addr, user_agent=request.user_agent.string)
+    session.permanent = True
+    login_user(user)
+    g.session_id = None
+    g.second_factor_done = False
+
+
+def end_session() -> None:
+    """Logout: this browser's server-side session ends, so a copy of the cookie opens nothing either."""
+    from jobfair.services import sessions
+
+    sessions.end(session.get(SESSION_KEY), "logout")
+    kept = {key: session[key] for key in KEPT_ACROSS_LOGIN if key in session}
+    logout_user()
+    session.clear()
+    session.update(kept)
+
+
+def session_token() -> str | None:
+    return session.get(SESSION_KEY)
+
+
+def current_session_id() -> int | None:
+    return g.get("session_id")
+
+
+def replace_session_token(token: str | None) -> None:
+    """After a rotation (second factor done): the cookie carries the new id."""
+    if token:
+        session[SESSION_KEY] = token
+        g.second_factor_done = True
+
+
+def second_factor_pending() -> bool:
+    """A logged-in officer or admin who has not passed the second factor in this session."""
+    return (current_user.is_authenticated and current_user.role in OFFICE
+            and not g.get("second_factor_done", False))
+
+
+def second_factor_url(user, next_url: str | None = None) -> str:
+    from jobfair.services import second_factor
+
+    endpoint = "auth.two_factor" if second_factor.is_enrolled(user) else "auth.two_factor_enrol"
+    return url_for(endpoint, next=next_url if is_safe_next(next_url) else None)
+
+
+def public_url(endpoint: str, **values) -> str:
+    """An absolute link for e-mails, from PUBLIC_BASE_URL (never from the request's Host header)."""
+    from flask import current_app
+
+    return current_app.config["PUBLIC_BASE_URL"].rstrip("/") + url_for(endpoint, **values)
 
 
 def enforce_route_policy():
@@ -341,6 +429,9 @@ def enforce_route_policy():
         return None
     if not current_user.is_authenticated:
         return login_manager.unauthorized()
+    if endpoint not in SECOND_FACTOR_ENDPOINTS and second_factor_pending():
+        next_url = request.full_path.rstrip("?") if request.method == "GET" else None
+        return redirect(second_factor_url(current_user, next_url))
     if policy == AUTHENTICATED or current_user.role in policy:
         return None
     abort(403)

@@ -6,6 +6,8 @@ import config
 from jobfair import create_app
 
 STRONG = "x" * 40
+PRODUCTION_SETTINGS = {"SECRET_KEY": STRONG, "NIK_ENCRYPTION_KEY": STRONG + "e", "NIK_HMAC_KEY": STRONG + "h",
+                       "TOTP_ENCRYPTION_KEY": STRONG + "t", "PUBLIC_BASE_URL": "https://kerja.balikpapan.go.id"}
 
 
 def test_testing_config_never_reads_the_instance_file(database_url, tmp_path, monkeypatch):
@@ -35,17 +37,18 @@ def test_precedence_class_then_instance_then_env_then_overrides(tmp_path, monkey
     ({"SECRET_KEY": "short"}, "SECRET_KEY"),
     ({"NIK_HMAC_KEY": config.DEV_NIK_HMAC_KEY}, "NIK_HMAC_KEY"),
     ({"NIK_ENCRYPTION_KEY": "short"}, "NIK_ENCRYPTION_KEY"),
+    ({"TOTP_ENCRYPTION_KEY": config.DEV_TOTP_ENCRYPTION_KEY}, "TOTP_ENCRYPTION_KEY"),
+    ({"PUBLIC_BASE_URL": config.DEV_PUBLIC_BASE_URL}, "PUBLIC_BASE_URL"),
+    ({"PUBLIC_BASE_URL": "http://kerja.balikpapan.go.id"}, "PUBLIC_BASE_URL"),
 ])
 def test_production_refuses_debug_and_weak_secrets(overrides, words):
-    good = {"SECRET_KEY": STRONG, "NIK_ENCRYPTION_KEY": STRONG + "e", "NIK_HMAC_KEY": STRONG + "h",
-            "SQLALCHEMY_DATABASE_URI": "sqlite://"}
+    good = {**PRODUCTION_SETTINGS, "SQLALCHEMY_DATABASE_URI": "sqlite://"}
     with pytest.raises(RuntimeError, match=words):
         create_app("production", overrides={**good, **overrides})
 
 
 def test_production_starts_with_strong_secrets():
-    app = create_app("production", overrides={"SECRET_KEY": STRONG, "NIK_ENCRYPTION_KEY": STRONG + "e",
-                                              "NIK_HMAC_KEY": STRONG + "h", "SQLALCHEMY_DATABASE_URI": "sqlite://"})
+    app = create_app("production", overrides={**PRODUCTION_SETTINGS, "SQLALCHEMY_DATABASE_URI": "sqlite://"})
     assert app.config["DEBUG"] is False and app.config["SESSION_COOKIE_SECURE"] is True
 
 
