@@ -195,17 +195,5 @@ def change_role(actor: User, user_id: int, new_role: str) -> User:
     return user
 
 
-def load_session_user(token: str) -> User | None:
-    """The user named by a token '<id>:<session_version>' (the server-side session is checked in sessions.resume)."""
-    try:
-        user_id, version = (int(part) for part in token.split(":", 1))
-    except (ValueError, AttributeError):
-        return None
-    user = db.session.get(User, user_id)
-    if user is None or user.session_version != version or not user.active:
-        return None
-    return user
-
-
 def age_on(birth: date, today: date) -> int:
     return today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))
