@@ -163,7 +163,7 @@ def _new_recovery_codes(user: User, now: datetime) -> list[str]:
     db.session.execute(delete(RecoveryCode).where(RecoveryCode.user_id == user.id))
     codes = []
     for _ in range(current_app.config["RECOVERY_CODE_COUNT"]):
-        raw = base64.b32encode(secrets.token_bytes(RECOVERY_CODE_BYTES)).decode().lower()
+        raw = base64.b32encode(secrets.token_bytes(RECOVERY_CODE_BYTES)).decode()  # A-Z and 2-7: no 0/O, 1/I
         codes.append("-".join(raw[i:i + 4] for i in range(0, len(raw), 4)))
         db.session.add(RecoveryCode(user_id=user.id, code_hash=_code_hash(raw), created_at=now))
     return codes

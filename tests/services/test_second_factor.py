@@ -92,7 +92,7 @@ def test_a_recovery_code_works_once_in_place_of_a_totp_code(db):
     officer, _secret, codes = _enrolled()
     now = T0 + timedelta(minutes=1)
     token = sessions.start(officer, ip=None, user_agent=None, now=now)
-    new_token, remaining = second_factor.verify_login(officer, codes[0].upper().replace("-", " "),
+    new_token, remaining = second_factor.verify_login(officer, codes[0].lower().replace("-", " "),
                                                       session_token=token, now=now)
     assert remaining == 9 and new_token != token
     assert sessions.resume(new_token, officer.get_id(), now=now).second_factor_done

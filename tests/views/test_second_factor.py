@@ -62,7 +62,7 @@ def test_enrolment_shows_recovery_codes_once_and_opens_the_office(app, client):
     done = _post_code(client, ENROL, pyotp.TOTP(secret).now())
     html = done.get_data(as_text=True)
     assert done.status_code == 200 and done.headers["Cache-Control"] == "no-store"
-    codes = re.findall(r"<li><code>([a-z2-7]{4}(?:-[a-z2-7]{4}){3})</code></li>", html)
+    codes = re.findall(r"<li><code>([A-Z2-7]{4}(?:-[A-Z2-7]{4}){3})</code></li>", html)
     assert len(codes) == 10 and "hanya ditampilkan sekali" in html
     assert client.get("/disnaker/").status_code == 200
     assert client.get(ENROL).status_code == 302  # never shown again
