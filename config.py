@@ -51,6 +51,7 @@ class Config:
     SESSION_IDLE_MINUTES = 120              # ... or after this long without a request
     SESSION_IDLE_MINUTES_OFFICE = 30        # officers and admins
     SESSION_TOUCH_SECONDS = 60              # last_seen is written at most this often
+    SESSION_RECORD_DAYS = 30                # `flask prune-sessions` deletes older ended sessions and reset links
     PERMANENT_SESSION_LIFETIME = timedelta(hours=SESSION_ABSOLUTE_HOURS)  # the cookie's own lifetime
     REMEMBER_COOKIE_HTTPONLY = True
     MAX_CONTENT_LENGTH = 4 * 1024 * 1024

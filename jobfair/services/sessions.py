@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from flask import current_app
-from sqlalchemy import select, update
+from sqlalchemy import delete, or_, select, update
 
 from jobfair.extensions import db
-from jobfair.models import Role, User, UserSession
+from jobfair.models import PasswordReset, Role, User, UserSession
 
 OFFICE_ROLES = (Role.OFFICER.value, Role.ADMIN.value)
 USER_AGENT_MAX = 120
@@ -133,3 +133,14 @@ def open_sessions(user: User) -> list[UserSession]:
     query = (select(UserSession).where(UserSession.user_id == user.id, UserSession.ended_at.is_(None))
              .order_by(UserSession.id))
     return list(db.session.scalars(query))
+
+
+def prune(*, now: datetime | None = None) -> tuple[int, int]:
+    """Delete session rows and reset links that ended or expired more than SESSION_RECORD_DAYS ago (run daily).
+    Returns (sessions, reset links) deleted. Logins themselves stay in the audit trail."""
+    cutoff = _now(now) - timedelta(days=current_app.config["SESSION_RECORD_DAYS"])
+    gone_sessions = db.session.execute(delete(UserSession).where(
+        or_(UserSession.ended_at < cutoff, UserSession.expires_at < cutoff))).rowcount
+    gone_links = db.session.execute(delete(PasswordReset).where(PasswordReset.expires_at < cutoff)).rowcount
+    db.session.commit()
+    return gone_sessions, gone_links

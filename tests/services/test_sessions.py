@@ -109,3 +109,19 @@ def test_rotation_gives_a_new_id_with_the_same_absolute_end(db):
     assert sessions.resume(old, user.get_id(), now=T0 + timedelta(minutes=2)) is None
     resumed = sessions.resume(new, user.get_id(), now=T0 + timedelta(minutes=2))
     assert resumed.second_factor_done and _row(db, new).expires_at == T0 + timedelta(hours=12)
+
+
+def test_prune_deletes_only_sessions_and_links_that_ended_a_month_ago(db, app):
+    from jobfair.models import PasswordReset
+    from jobfair.services import password_reset
+
+    now = datetime.now(UTC)  # the command runs at the real time
+    user = factories.make_user("seeker")
+    old, recent, live = _start(user, now=now - timedelta(days=40)), _start(user, now=now), _start(user, now=now)
+    sessions.end(old, now=now - timedelta(days=40))
+    sessions.end(recent, now=now - timedelta(days=2))
+    password_reset.request_reset(user.email, link_for=str, now=now - timedelta(days=31, hours=2))
+    result = app.test_cli_runner().invoke(args=["prune-sessions"])
+    assert result.exit_code == 0 and "Deleted 1 old session(s) and 1 old reset link(s)." in result.output
+    assert _row(db, old) is None and _row(db, recent) is not None and _row(db, live) is not None
+    assert db.session.scalar(select(PasswordReset)) is None
