@@ -416,18 +416,20 @@ def public_url(endpoint: str, **values) -> str:
 def enforce_route_policy():
     """before_request gate. Unknown endpoints are denied: the table must be complete."""
     endpoint = request.endpoint
-    if endpoint is None:  # no route matched: let Flask answer 404/405
+    if endpoint is None or endpoint == "static":  # no route matched (Flask answers 404/405), or a static file
         return None
     policy = ROUTE_POLICY.get(endpoint)
     if policy is None:
         abort(403)
+    # Check the session now, before any view has pending changes (the check may end a lapsed session and commit).
+    authenticated = current_user.is_authenticated
     if policy == PUBLIC:
         return None
     if policy == ANONYMOUS:
-        if current_user.is_authenticated:
+        if authenticated:
             return redirect(url_for("public.dashboard"))
         return None
-    if not current_user.is_authenticated:
+    if not authenticated:
         return login_manager.unauthorized()
     if endpoint not in SECOND_FACTOR_ENDPOINTS and second_factor_pending():
         next_url = request.full_path.rstrip("?") if request.method == "GET" else None
