@@ -5,18 +5,19 @@ Every endpoint must appear in ROUTE_POLICY (a test walks app.url_map). Values:
 PUBLIC (anyone), ANONYMOUS (only when logged out, e.g. the registration forms), AUTHENTICATED
 (any logged-in role) or a frozenset of role names. Ownership of objects is checked in services.
 
-Sessions: the Flask session cookie holds Flask-Login's user token and a random session id (SESSION_KEY); every
-request checks that id against its user_session row (services/sessions.py). Officers and admins must also pass
-their second factor in that session before any page but the second-factor pages, logout and public pages.
+Sessions (login_session.py): the Flask session cookie holds Flask-Login's user token and a random session id
+checked against its user_session row on every request. The gate here sends officers and admins who have not passed
+their second factor in this session to it, before any page but the second-factor pages, logout and public pages.
 """
 
 from datetime import timedelta
 from urllib.parse import urlsplit
 
-from flask import abort, g, redirect, request, session, url_for
-from flask_login import current_user, login_user, logout_user
+from flask import abort, redirect, request, url_for
+from flask_login import current_user
 
 from jobfair.extensions import login_manager
+from jobfair.login_session import second_factor_pending
 from jobfair.models import Role
 
 PUBLIC = "public"
@@ -324,8 +325,6 @@ ROUTE_POLICY: dict[str, object] = {
 }
 
 
-SESSION_KEY = "sid"
-KEPT_ACROSS_LOGIN = ("lang",)  # the chosen language survives a login; nothing else from before it does
 SECOND_FACTOR_ENDPOINTS = frozenset({"auth.two_factor", "auth.two_factor_enrol", "auth.two_factor_qr",
                                      "auth.logout"})
 
@@ -337,66 +336,6 @@ def init_app(app) -> None:
     login_manager.session_protection = "strong"
     # The cookie lives as long as the server-side session may (SESSION_ABSOLUTE_HOURS).
     app.config["PERMANENT_SESSION_LIFETIME"] = timedelta(hours=app.config["SESSION_ABSOLUTE_HOURS"])
-
-
-@login_manager.user_loader
-def _load_user(token: str):
-    from jobfair.services.sessions import resume
-
-    resumed = resume(session.get(SESSION_KEY), token)
-    if resumed is None:
-        session.pop(SESSION_KEY, None)
-        return None
-    g.session_id = resumed.session_id
-    g.second_factor_done = resumed.second_factor_done
-    return resumed.user
-
-
-def begin_session(user) -> None:
-    """Log a user in on this browser: a fresh Flask session (keys planted before login are dropped) holding a new
-    server-side session id. Office staff still have to pass their second factor."""
-    from jobfair.services import sessions
-
-    kept = {key: session[key] for key in KEPT_ACROSS_LOGIN if key in session}
-    session.clear()
-    session.update(kept)
-    session[SESSION_KEY] = sessions.start(user, ip=request.remote_addr, user_agent=request.user_agent.string)
-    session.permanent = True
-    login_user(user)
-    g.session_id = None
-    g.second_factor_done = False
-
-
-def end_session() -> None:
-    """Logout: this browser's server-side session ends, so a copy of the cookie opens nothing either."""
-    from jobfair.services import sessions
-
-    sessions.end(session.get(SESSION_KEY), "logout")
-    kept = {key: session[key] for key in KEPT_ACROSS_LOGIN if key in session}
-    logout_user()
-    session.clear()
-    session.update(kept)
-
-
-def session_token() -> str | None:
-    return session.get(SESSION_KEY)
-
-
-def current_session_id() -> int | None:
-    return g.get("session_id")
-
-
-def replace_session_token(token: str | None) -> None:
-    """After a rotation (second factor done): the cookie carries the new id."""
-    if token:
-        session[SESSION_KEY] = token
-        g.second_factor_done = True
-
-
-def second_factor_pending() -> bool:
-    """A logged-in officer or admin who has not passed the second factor in this session."""
-    return (current_user.is_authenticated and current_user.role in OFFICE
-            and not g.get("second_factor_done", False))
 
 
 def second_factor_url(user, next_url: str | None = None) -> str:

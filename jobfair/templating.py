@@ -7,8 +7,8 @@ from flask_babel import format_datetime, get_locale
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
+from jobfair.login_session import second_factor_pending
 from jobfair.rules.money import rupiah
-from jobfair.security import second_factor_pending
 from jobfair.services import audit
 
 # (endpoint, label) shown in the navigation for each role.

@@ -5,7 +5,7 @@ from flask import Response, flash, make_response, redirect, render_template, req
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from jobfair import security
+from jobfair import login_session, security
 from jobfair.auth.forms import SecondFactorForm
 from jobfair.auth.views import bp
 from jobfair.forms_util import copy_errors
@@ -26,7 +26,7 @@ def _welcome() -> None:
 @bp.route("/verifikasi-dua-langkah", methods=["GET", "POST"])
 def two_factor():
     next_url = request.args.get("next")
-    if not security.second_factor_pending():
+    if not login_session.second_factor_pending():
         return redirect(safe_next(next_url))
     if not second_factor.is_enrolled(current_user):
         return redirect(security.second_factor_url(current_user, next_url))
@@ -34,11 +34,11 @@ def two_factor():
     if form.validate_on_submit():
         try:
             token, remaining = second_factor.verify_login(current_user, form.code.data,
-                                                          session_token=security.session_token())
+                                                          session_token=login_session.session_token())
         except ValidationFailed as exc:
             copy_errors(form, exc)
         else:
-            security.replace_session_token(token)
+            login_session.replace_session_token(token)
             _welcome()
             if remaining is not None:
                 flash(_("Anda masuk dengan kode pemulihan; sisa %(count)s kode. Bila kode habis, minta admin "
@@ -50,18 +50,18 @@ def two_factor():
 @bp.route("/verifikasi-dua-langkah/daftar", methods=["GET", "POST"])
 def two_factor_enrol():
     next_url = request.args.get("next")
-    if not security.second_factor_pending() or second_factor.is_enrolled(current_user):
+    if not login_session.second_factor_pending() or second_factor.is_enrolled(current_user):
         return redirect(url_for("auth.two_factor", next=next_url))
     secret = second_factor.pending_secret(current_user)
     form = SecondFactorForm()
     if form.validate_on_submit():
         try:
             token, codes = second_factor.confirm_enrolment(current_user, form.code.data,
-                                                           session_token=security.session_token())
+                                                           session_token=login_session.session_token())
         except ValidationFailed as exc:
             copy_errors(form, exc)
         else:
-            security.replace_session_token(token)
+            login_session.replace_session_token(token)
             _welcome()
             page = render_template("auth/recovery_codes.html", codes=codes, next_url=safe_next(next_url))
             return _no_store(make_response(page))  # shown once: only their hashes are kept

@@ -5,7 +5,7 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_user
 
-from jobfair import security
+from jobfair import login_session, security
 from jobfair.auth.forms import ChangePasswordForm, CompanyRegistrationForm, LoginForm, SeekerRegistrationForm
 from jobfair.forms_util import copy_errors
 from jobfair.security import safe_next
@@ -24,7 +24,7 @@ def login():
         except accounts.LoginFailed as exc:
             form.form_errors.append(exc.message)
         else:
-            security.begin_session(user)
+            login_session.begin_session(user)
             if second_factor.required(user):
                 return redirect(security.second_factor_url(user, request.args.get("next")))
             flash(_("Selamat datang, %(name)s.", name=user.full_name), "success")
@@ -34,7 +34,7 @@ def login():
 
 @bp.route("/keluar", methods=["POST"])
 def logout():
-    security.end_session()
+    login_session.end_session()
     flash(_("Anda telah keluar."), "info")
     return redirect(url_for("auth.login"))
 
@@ -71,7 +71,7 @@ def register_company():
 
 
 def _welcome(user, warnings, message):
-    security.begin_session(user)
+    login_session.begin_session(user)
     flash(message, "success")
     for warning in warnings:
         flash(warning, "warning")
@@ -85,7 +85,7 @@ def change_password():
         try:
             accounts.change_password(current_user, current_password=form.current_password.data,
                                      new_password=form.new_password.data,
-                                     keep_session_id=security.current_session_id())
+                                     keep_session_id=login_session.current_session_id())
         except ValidationFailed as exc:
             copy_errors(form, exc)
         else:
