@@ -15,6 +15,8 @@ INSTANCE_DIR = BASE_DIR / "instance"
 DEV_SECRET_KEY = "dev-only-secret-key-change-me"
 DEV_NIK_ENCRYPTION_KEY = "dev-only-nik-encryption-key-change-me"
 DEV_NIK_HMAC_KEY = "dev-only-nik-hmac-key-change-me"
+DEV_TOTP_ENCRYPTION_KEY = "dev-only-totp-encryption-key-change-me"
+DEV_PUBLIC_BASE_URL = "http://127.0.0.1:5000"
 MIN_SECRET_LENGTH = 32
 
 
@@ -28,6 +30,9 @@ class Config:
     SECRET_KEY = DEV_SECRET_KEY
     NIK_ENCRYPTION_KEY = DEV_NIK_ENCRYPTION_KEY
     NIK_HMAC_KEY = DEV_NIK_HMAC_KEY
+    TOTP_ENCRYPTION_KEY = DEV_TOTP_ENCRYPTION_KEY  # encrypts the officers' authenticator secrets
+    # Links in e-mails (password reset) start with this, never with the request's Host header.
+    PUBLIC_BASE_URL = DEV_PUBLIC_BASE_URL
 
     SQLALCHEMY_DATABASE_URI = _default_database_url()
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
@@ -41,7 +46,13 @@ class Config:
     WTF_CSRF_TIME_LIMIT = None  # token lives as long as the session
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
-    PERMANENT_SESSION_LIFETIME = timedelta(hours=8)
+    # Sessions are kept on the server (table user_session) and checked on every request.
+    SESSION_ABSOLUTE_HOURS = 12             # a login ends after this, however active
+    SESSION_IDLE_MINUTES = 120              # ... or after this long without a request
+    SESSION_IDLE_MINUTES_OFFICE = 30        # officers and admins
+    SESSION_TOUCH_SECONDS = 60              # last_seen is written at most this often
+    SESSION_RECORD_DAYS = 30                # `flask prune-sessions` deletes older ended sessions and reset links
+    PERMANENT_SESSION_LIFETIME = timedelta(hours=SESSION_ABSOLUTE_HOURS)  # the cookie's own lifetime
     REMEMBER_COOKIE_HTTPONLY = True
     MAX_CONTENT_LENGTH = 4 * 1024 * 1024
     HSTS = None  # Strict-Transport-Security value; set by ProductionConfig only (the dev server speaks plain HTTP)
@@ -74,9 +85,15 @@ class Config:
     MAIL_PASSWORD = None
     MAIL_SENDER = "Disnaker Balikpapan <no-reply@disnaker.balikpapan.go.id>"
 
-    LOGIN_MAX_FAILURES = 5
+    LOGIN_MAX_FAILURES = 5                  # wrong passwords and wrong second-factor codes both count
     LOGIN_LOCK_MINUTES = 15
     PASSWORD_MIN_LENGTH = 10
+    PASSWORD_RESET_MINUTES = 60             # a reset link works once, for this long
+    ARGON2_TIME_COST = 3                    # argon2id cost of password hashes
+    ARGON2_MEMORY_COST = 65536              # KiB
+    ARGON2_PARALLELISM = 4
+    TOTP_ISSUER = "Disnaker Balikpapan"     # the name officers see in their authenticator app
+    RECOVERY_CODE_COUNT = 10
     ITEMS_PER_PAGE = 20
 
     # Rate limits (Flask-Limiter, jobfair/limits.py). memory:// counts per process: fine for `make run`;
@@ -106,6 +123,8 @@ class TestingConfig(Config):
     SECRET_KEY = "test-secret-key-that-is-long-enough-0123456789"
     NIK_ENCRYPTION_KEY = "test-nik-encryption-key-0123456789abcdef"
     NIK_HMAC_KEY = "test-nik-hmac-key-0123456789abcdef"
+    TOTP_ENCRYPTION_KEY = "test-totp-encryption-key-0123456789abcdef"
+    PUBLIC_BASE_URL = "https://kerja.balikpapan.test"  # differs from the test client's host on purpose
     IMPORT_IN_BACKGROUND = False  # the request validates synchronously
     RATELIMIT_ENABLED = False  # the suite logs in hundreds of times; tests of the limits build their own app
 
@@ -131,12 +150,16 @@ class ProductionConfig(Config):
             "SECRET_KEY": DEV_SECRET_KEY,
             "NIK_ENCRYPTION_KEY": DEV_NIK_ENCRYPTION_KEY,
             "NIK_HMAC_KEY": DEV_NIK_HMAC_KEY,
+            "TOTP_ENCRYPTION_KEY": DEV_TOTP_ENCRYPTION_KEY,
         }
         for name, default in defaults.items():
             value = config.get(name) or ""
             if not value or value == default or len(value) < MIN_SECRET_LENGTH:
                 problems.append(f"{name} must be set to a random value of at least {MIN_SECRET_LENGTH} characters")
         problems += _edge_problems(config)
+        base_url = config.get("PUBLIC_BASE_URL") or ""
+        if base_url == DEV_PUBLIC_BASE_URL or not base_url.startswith("https://"):
+            problems.append("PUBLIC_BASE_URL must be set to the site's public https:// address")
         if problems:
             raise RuntimeError("Refusing to start: " + "; ".join(problems))
 

@@ -16,6 +16,7 @@ def init_app(app) -> None:
     app.cli.add_command(lapse_ak1_cards)
     app.cli.add_command(close_expired_vacancies)
     app.cli.add_command(send_notifications)
+    app.cli.add_command(prune_sessions)
     app.cli.add_command(generate_ledger)
     app.cli.add_command(import_workers)
 
@@ -62,6 +63,8 @@ def seed_demo(if_empty):
         click.echo(f"  {email}  password: {password}")
     if created:
         click.echo("Write these passwords down: they are not shown again.")
+        click.echo("The officer and admin accounts set up two-step verification (an authenticator app such as "
+                   "Google Authenticator or FreeOTP) at their first login, as every new office account does.")
     record_only_hash = demo.record_only_password_hash()  # one hash for all the fair's record-only accounts
     fair = demo_fair.seed_july_2025_fair(password_hash=record_only_hash, progress=click.echo)
     demo_people.seed_fair_people(fair, password_hash=record_only_hash, progress=click.echo)
@@ -86,6 +89,16 @@ def send_notifications(limit):
     click.echo(f"Sent {sent} e-mail(s), {failed} failed.")
     if failed:
         raise SystemExit(1)
+
+
+@click.command("prune-sessions")
+@with_appcontext
+def prune_sessions():
+    """Delete session records and password-reset links that ended more than SESSION_RECORD_DAYS ago (run daily)."""
+    from jobfair.services import sessions
+
+    gone_sessions, gone_links = sessions.prune()
+    click.echo(f"Deleted {gone_sessions} old session(s) and {gone_links} old reset link(s).")
 
 
 @click.command("close-expired-vacancies")

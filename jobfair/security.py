@@ -1,16 +1,23 @@
-"""Access control: the ROUTE_POLICY table, the gate that enforces it, the user loader and safe redirects.
+"""Access control: the ROUTE_POLICY table, the gate that enforces it, the user loader, login/logout of the
+server-side session, the second-factor step of office staff, and safe redirects.
 
 Every endpoint must appear in ROUTE_POLICY (a test walks app.url_map). Values:
 PUBLIC (anyone), ANONYMOUS (only when logged out, e.g. the registration forms), AUTHENTICATED
 (any logged-in role) or a frozenset of role names. Ownership of objects is checked in services.
+
+Sessions (login_session.py): the Flask session cookie holds Flask-Login's user token and a random session id
+checked against its user_session row on every request. The gate here sends officers and admins who have not passed
+their second factor in this session to it, before any page but the second-factor pages, logout and public pages.
 """
 
+from datetime import timedelta
 from urllib.parse import urlsplit
 
 from flask import abort, redirect, request, url_for
 from flask_login import current_user
 
 from jobfair.extensions import login_manager
+from jobfair.login_session import second_factor_pending
 from jobfair.models import Role
 
 PUBLIC = "public"
@@ -39,6 +46,12 @@ FOUNDATION_POLICY: dict[str, object] = {
     "auth.register_seeker": ANONYMOUS,
     "auth.register_company": ANONYMOUS,
     "auth.change_password": AUTHENTICATED,
+    "auth.forgot_password": ANONYMOUS,
+    "auth.forgot_password_sent": ANONYMOUS,
+    "auth.reset_password": ANONYMOUS,
+    "auth.two_factor": OFFICE,
+    "auth.two_factor_enrol": OFFICE,
+    "auth.two_factor_qr": OFFICE,
     # per-role dashboards
     "seekers.dashboard": SEEKER,
     "companies.dashboard": COMPANY,
@@ -273,6 +286,7 @@ ACCOUNTS_DESK_POLICY: dict[str, object] = {
     "office.account_reactivate": OFFICE,
     "office.account_programmes": ADMIN,
     "office.account_programme_office": ADMIN,
+    "office.account_second_factor_reset": ADMIN,
     "office.queue_export_xlsx": OFFICE,
     "office.queue_export_csv": OFFICE,
     "office.enrolments_queue": OFFICE,
@@ -315,36 +329,54 @@ ROUTE_POLICY: dict[str, object] = {
 }
 
 
+SECOND_FACTOR_ENDPOINTS = frozenset({"auth.two_factor", "auth.two_factor_enrol", "auth.two_factor_qr",
+                                     "auth.logout"})
+
+
 def init_app(app) -> None:
     login_manager.login_view = "auth.login"
     login_manager.login_message = "Silakan masuk terlebih dahulu untuk membuka halaman itu."
     login_manager.login_message_category = "info"
     login_manager.session_protection = "strong"
+    # The cookie lives as long as the server-side session may (SESSION_ABSOLUTE_HOURS).
+    app.config["PERMANENT_SESSION_LIFETIME"] = timedelta(hours=app.config["SESSION_ABSOLUTE_HOURS"])
 
 
-@login_manager.user_loader
-def _load_user(token: str):
-    from jobfair.services.accounts import load_session_user
+def second_factor_url(user, next_url: str | None = None) -> str:
+    from jobfair.services import second_factor
 
-    return load_session_user(token)
+    endpoint = "auth.two_factor" if second_factor.is_enrolled(user) else "auth.two_factor_enrol"
+    return url_for(endpoint, next=next_url if is_safe_next(next_url) else None)
+
+
+def public_url(endpoint: str, **values) -> str:
+    """An absolute link for e-mails, from PUBLIC_BASE_URL (never from the request's Host header)."""
+    from flask import current_app
+
+    return current_app.config["PUBLIC_BASE_URL"].rstrip("/") + url_for(endpoint, **values)
 
 
 def enforce_route_policy():
     """before_request gate. Unknown endpoints are denied: the table must be complete."""
     endpoint = request.endpoint
-    if endpoint is None:  # no route matched: let Flask answer 404/405
+    if endpoint is None or endpoint == "static":  # no route matched (Flask answers 404/405), or a static file
         return None
     policy = ROUTE_POLICY.get(endpoint)
     if policy is None:
         abort(403)
+    # Check the session now, before any view has pending changes (the check may end a lapsed session and commit).
+    authenticated = current_user.is_authenticated
     if policy == PUBLIC:
         return None
     if policy == ANONYMOUS:
-        if current_user.is_authenticated:
+        if authenticated:
             return redirect(url_for("public.dashboard"))
         return None
-    if not current_user.is_authenticated:
+    if not authenticated:
         return login_manager.unauthorized()
+    if endpoint not in SECOND_FACTOR_ENDPOINTS and second_factor_pending():
+        next_url = request.full_path.rstrip("?") if request.method == "GET" else None
+        return redirect(second_factor_url(current_user, next_url))
     if policy == AUTHENTICATED or current_user.role in policy:
         return None
     abort(403)

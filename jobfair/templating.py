@@ -7,6 +7,7 @@ from flask_babel import format_datetime, get_locale
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
+from jobfair.login_session import second_factor_pending
 from jobfair.rules.money import rupiah
 from jobfair.services import audit
 
@@ -47,8 +48,10 @@ def init_app(app) -> None:
     @app.context_processor
     def _inject():
         role = current_user.role if current_user.is_authenticated else None
+        pending = second_factor_pending()  # office staff before their second factor: no menu yet
         return {
-            "nav_items": NAVIGATION.get(role, []),
+            "nav_items": [] if pending else NAVIGATION.get(role, []),
+            "second_factor_pending": pending,
             "role_labels": ROLE_LABELS,
             "languages": current_app.config["LANGUAGES"],
             "current_locale": str(get_locale()),

@@ -4,11 +4,13 @@ TEST_DATABASE_URL is set), migrated with Alembic; tables emptied after each test
 import os
 import re
 import tempfile
+import time
 import uuid
 
+import pyotp
 import pytest
 from hypothesis import HealthCheck, settings
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, select, text
 from sqlalchemy.engine import make_url
 
 from jobfair import create_app
@@ -17,6 +19,8 @@ from jobfair.services.reference import REFERENCE_TABLES, load_reference_data
 from tests import factories
 
 CSRF_RE = re.compile(r'name="csrf_token"(?: type="hidden")? value="([^"]+)"')
+SECRET_RE = re.compile(r'id="secret-key"><code>([A-Z2-7 ]+)</code>')
+SECOND_FACTOR_PATH = "/akun/verifikasi-dua-langkah"
 
 # Hypothesis in CI: no deadline (two shared cores make timings meaningless; speed is measured in bench/), and
 # derandomized: the same examples on every run, so a red CI reproduces exactly on a developer's machine
@@ -123,9 +127,59 @@ def csrf_token(client, path="/akun/masuk") -> str:
     return match.group(1)
 
 
-def login(client, email: str, password: str = factories.PASSWORD):
+def login_password_only(client, email: str, password: str = factories.PASSWORD, next_url: str | None = None):
+    """Only the password form (office staff are then sent to their second factor)."""
+    path = "/akun/masuk" + (f"?next={next_url}" if next_url else "")
     token = csrf_token(client)
-    return client.post("/akun/masuk", data={"email": email, "password": password, "csrf_token": token})
+    return client.post(path, data={"email": email, "password": password, "csrf_token": token})
+
+
+def login(client, email: str, password: str = factories.PASSWORD):
+    """Log in through the real pages and return the answer to the password form. Office staff then pass their
+    second factor the way a person would: at first login they enrol (the secret is read from the enrolment page,
+    as an officer types it into an authenticator app), later they type the current TOTP code."""
+    response = login_password_only(client, email, password)
+    location = response.headers.get("Location", "")
+    if response.status_code == 302 and SECOND_FACTOR_PATH in location:
+        finished = complete_second_factor(client, email, location)
+        assert finished.status_code in (200, 302), finished.get_data(as_text=True)
+        assert SECOND_FACTOR_PATH not in finished.headers.get("Location", ""), "second factor refused"
+    return response
+
+
+def complete_second_factor(client, email: str, location: str):
+    """Enrol (first login) or type a fresh code; returns the answer to the code form."""
+    page = client.get(location)
+    if page.status_code == 302:  # the code page sends a not-yet-enrolled account to the enrolment page
+        location = page.headers["Location"]
+        page = client.get(location)
+    html = page.get_data(as_text=True)
+    csrf = CSRF_RE.search(html).group(1)
+    secret_match = SECRET_RE.search(html)
+    if secret_match:  # the enrolment page
+        factories.TOTP_SECRETS[email] = secret_match.group(1).replace(" ", "")
+    return client.post(location, data={"code": fresh_totp_code(client.application, email), "csrf_token": csrf})
+
+
+def fresh_totp_code(app, email: str) -> str:
+    """A code the server has not seen yet: the current step, or the next one when the current was used (the
+    server accepts one step of clock drift); waits for the next step when both were used."""
+    from jobfair.models import SecondFactor, User
+    from jobfair.services.second_factor import STEP_SECONDS
+
+    secret = factories.TOTP_SECRETS.get(email)
+    assert secret, f"no known TOTP secret for {email}: enrol through the pages or factories.enrol_second_factor"
+    with app.app_context():
+        last = _db.session.scalar(select(SecondFactor.last_step).join(User, User.id == SecondFactor.user_id)
+                                  .where(User.email == email)) or 0
+        _db.session.remove()
+    totp = pyotp.TOTP(secret)
+    while True:
+        current = int(time.time()) // STEP_SECONDS
+        step = max(current, last + 1)
+        if step <= current + 1:
+            return totp.generate_otp(step)
+        time.sleep(STEP_SECONDS - time.time() % STEP_SECONDS + 0.05)
 
 
 @pytest.fixture

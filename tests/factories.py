@@ -725,3 +725,22 @@ def figures_claim(enrolment, *, kind: str = "accident", status: str = "filed", a
     db.session.add(claim)
     db.session.commit()
     return claim
+
+
+# --- second factor of office staff (security review) ---
+TOTP_SECRETS: dict[str, str] = {}  # e-mail -> TOTP secret, for tests that log office staff in again
+
+
+def enrol_second_factor(user: User) -> list[str]:
+    """Enrol a TOTP authenticator for an officer or admin through the service (as the enrolment page does);
+    returns the recovery codes. The secret is kept in TOTP_SECRETS for tests/conftest.login."""
+    import time
+
+    import pyotp
+
+    from jobfair.services import second_factor
+
+    secret = second_factor.pending_secret(user)
+    TOTP_SECRETS[user.email] = secret
+    _token, codes = second_factor.confirm_enrolment(user, pyotp.TOTP(secret).at(time.time()), session_token=None)
+    return codes

@@ -6,8 +6,10 @@ import config
 from jobfair import create_app
 
 STRONG = "x" * 40
-# What production needs besides its secrets: the host it serves and shared rate-limit storage (the class default).
+# What production needs besides its secrets: the host it serves, its public address and shared
+# rate-limit storage (the class default).
 GOOD_PRODUCTION = {"SECRET_KEY": STRONG, "NIK_ENCRYPTION_KEY": STRONG + "e", "NIK_HMAC_KEY": STRONG + "h",
+                   "TOTP_ENCRYPTION_KEY": STRONG + "t", "PUBLIC_BASE_URL": "https://kerja.balikpapan.go.id",
                    "SQLALCHEMY_DATABASE_URI": "sqlite://", "TRUSTED_HOSTS": ["kerja.balikpapan.go.id"]}
 
 
@@ -41,6 +43,9 @@ def test_precedence_class_then_instance_then_env_then_overrides(tmp_path, monkey
     ({"TRUSTED_HOSTS": None}, "TRUSTED_HOSTS"),
     ({"TRUSTED_HOSTS": []}, "TRUSTED_HOSTS"),
     ({"RATELIMIT_STORAGE_URI": "memory://"}, "RATELIMIT_STORAGE_URI"),
+    ({"TOTP_ENCRYPTION_KEY": config.DEV_TOTP_ENCRYPTION_KEY}, "TOTP_ENCRYPTION_KEY"),
+    ({"PUBLIC_BASE_URL": config.DEV_PUBLIC_BASE_URL}, "PUBLIC_BASE_URL"),
+    ({"PUBLIC_BASE_URL": "http://kerja.balikpapan.go.id"}, "PUBLIC_BASE_URL"),
 ])
 def test_production_refuses_debug_and_weak_secrets(overrides, words):
     with pytest.raises(RuntimeError, match=words):

@@ -53,3 +53,18 @@ class ChangePasswordForm(FlaskForm):
 
 class LogoutForm(FlaskForm):
     """Empty form: carries the CSRF token for the POST-only logout."""
+
+
+class ForgotPasswordForm(FlaskForm):
+    email = EmailField(_l("E-mail akun Anda"), validators=[InputRequired(REQUIRED), Length(max=254)],
+                       render_kw={"autocomplete": "email"})
+
+
+class ResetPasswordForm(PasswordPairMixin, FlaskForm):
+    """New password through an e-mailed link (the pair: password, password_confirm)."""
+
+
+class SecondFactorForm(FlaskForm):
+    code = StringField(_l("Kode verifikasi"), validators=[InputRequired(REQUIRED), Length(max=40)],
+                       description=_l("6 angka dari aplikasi autentikator, atau salah satu kode pemulihan."),
+                       render_kw={"autocomplete": "one-time-code", "autocapitalize": "off", "spellcheck": "false"})

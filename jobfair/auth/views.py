@@ -1,14 +1,16 @@
-"""Login, logout, self-registration and password change."""
+"""Login, logout, self-registration and password change. Password reset (password_reset.py) and the office
+staff's second factor (two_factor.py) are route modules of this blueprint, imported at the end."""
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_user, logout_user
+from flask_login import current_user, login_user
 
+from jobfair import login_session, security
 from jobfair.auth.forms import ChangePasswordForm, CompanyRegistrationForm, LoginForm, SeekerRegistrationForm
 from jobfair.forms_util import copy_errors
 from jobfair.limits import rate_limited
 from jobfair.security import safe_next
-from jobfair.services import accounts, reference, registration
+from jobfair.services import accounts, reference, registration, second_factor
 from jobfair.services.errors import ValidationFailed
 
 bp = Blueprint("auth", __name__, url_prefix="/akun")
@@ -24,7 +26,9 @@ def login():
         except accounts.LoginFailed as exc:
             form.form_errors.append(exc.message)
         else:
-            login_user(user)
+            login_session.begin_session(user)
+            if second_factor.required(user):
+                return redirect(security.second_factor_url(user, request.args.get("next")))
             flash(_("Selamat datang, %(name)s.", name=user.full_name), "success")
             return redirect(safe_next(request.args.get("next")))
     return render_template("auth/login.html", form=form), 200 if not form.errors else 422
@@ -32,7 +36,7 @@ def login():
 
 @bp.route("/keluar", methods=["POST"])
 def logout():
-    logout_user()
+    login_session.end_session()
     flash(_("Anda telah keluar."), "info")
     return redirect(url_for("auth.login"))
 
@@ -71,7 +75,7 @@ def register_company():
 
 
 def _welcome(user, warnings, message):
-    login_user(user)
+    login_session.begin_session(user)
     flash(message, "success")
     for warning in warnings:
         flash(warning, "warning")
@@ -84,7 +88,8 @@ def change_password():
     if form.validate_on_submit():
         try:
             accounts.change_password(current_user, current_password=form.current_password.data,
-                                     new_password=form.new_password.data)
+                                     new_password=form.new_password.data,
+                                     keep_session_id=login_session.current_session_id())
         except ValidationFailed as exc:
             copy_errors(form, exc)
         else:
@@ -92,3 +97,6 @@ def change_password():
             flash(_("Kata sandi sudah diganti. Sesi lain akun ini telah diakhiri."), "success")
             return redirect(url_for("public.dashboard"))
     return render_template("auth/change_password.html", form=form), 200 if not form.errors else 422
+
+
+from jobfair.auth import password_reset, two_factor  # noqa: E402,F401  (route modules of this blueprint)

@@ -13,6 +13,7 @@ from jobfair.models.apprenticeship import (
     StudentChoice,
 )
 from jobfair.models.audit import AuditEvent
+from jobfair.models.auth import PasswordReset, RecoveryCode, SecondFactor, UserSession
 from jobfair.models.company import Company, CompanyStatus
 from jobfair.models.fair import FairBooth, FairRegistration, JobFair
 from jobfair.models.notification import Notification, OutboxEmail
@@ -75,6 +76,7 @@ __all__ = [
     "Ak1Card", "Ak1Report", "Ak1Status", "Application", "ApplicationEvent", "ApplicationStatus", "ContractType",
     "EmploymentType", "FairBooth", "FairRegistration", "Interview", "JobFair", "Notification", "OutboxEmail",
     "Placement", "PlacementStatus", "Vacancy", "VacancyStatus",
+    "PasswordReset", "RecoveryCode", "SecondFactor", "UserSession",
     "AuditEvent", "Company", "CompanyStatus", "EducationLevel", "Kecamatan", "Kelurahan", "Person",
     "Province", "Regency", "Role", "SeekerProfile", "SmkMajor", "User", "WorkerCategory",
 ]

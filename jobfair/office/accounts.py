@@ -5,9 +5,16 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from jobfair.forms_util import copy_errors
-from jobfair.office.forms_accounts import ActionForm, DeactivateForm, OfficerForm, OwningOfficeForm, RoleForm
+from jobfair.office.forms_accounts import (
+    ActionForm,
+    DeactivateForm,
+    OfficerForm,
+    OwningOfficeForm,
+    RoleForm,
+    SecondFactorResetForm,
+)
 from jobfair.office.views import bp
-from jobfair.services import account_admin
+from jobfair.services import account_admin, second_factor
 from jobfair.services.errors import InvalidState, ValidationFailed
 
 _ACTIVE = {"ya": True, "tidak": False}
@@ -23,7 +30,8 @@ def accounts_list():
     page = account_admin.list_accounts(current_user, role=args.get("peran") or None, q=args.get("q"),
                                        active=_ACTIVE.get(args.get("aktif", "")), page=args.get("page", 1, type=int))
     return render_template("office/accounts_list.html", page=page, labels=account_admin.ROLE_LABELS,
-                           action_form=ActionForm(), can_manage=account_admin.can_manage)
+                           action_form=ActionForm(), can_manage=account_admin.can_manage,
+                           two_factor_ids=second_factor.enrolled_among(page.items))
 
 
 @bp.route("/akun/baru", methods=["GET", "POST"])
@@ -89,6 +97,27 @@ def account_reactivate(user_id: int):
         else:
             flash(_("Akun %(email)s aktif kembali.", email=user.email), "success")
     return redirect(url_for("office.accounts_list"))
+
+
+@bp.route("/akun/<int:user_id>/dua-langkah", methods=["GET", "POST"])
+def account_second_factor_reset(user_id: int):
+    """An admin removes the lost second factor of another officer or admin (audited; their sessions end)."""
+    user = account_admin.get_account(current_user, user_id)
+    form = SecondFactorResetForm()
+    if form.validate_on_submit():
+        try:
+            second_factor.reset(current_user, user_id, form.reason.data)
+        except ValidationFailed as exc:
+            copy_errors(form, exc)
+        except InvalidState as exc:
+            form.form_errors.append(exc.message)
+        else:
+            flash(_("Verifikasi dua langkah %(email)s diatur ulang; pemiliknya mendaftarkannya lagi saat masuk.",
+                    email=user.email), "success")
+            return redirect(url_for("office.accounts_list"))
+    return render_template("office/accounts_second_factor.html", form=form, user=user,
+                           enrolled=bool(second_factor.enrolled_among([user])),
+                           labels=account_admin.ROLE_LABELS), _status(form)
 
 
 @bp.route("/akun/program")

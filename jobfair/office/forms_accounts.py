@@ -32,6 +32,15 @@ class DeactivateForm(FlaskForm):
                            validators=[InputRequired(CONFIRM)])
 
 
+class SecondFactorResetForm(FlaskForm):
+    reason = TextAreaField(_l("Alasan (dicatat di jejak audit)"),
+                           validators=[InputRequired("Tulis alasannya, misalnya: ponsel petugas hilang."),
+                                       Length(max=1000)], render_kw={"rows": 3})
+    confirm = BooleanField(_l("Ya, hapus verifikasi dua langkah akun ini. Semua sesinya berakhir dan pemiliknya "
+                              "mendaftarkan aplikasi autentikator lagi saat masuk berikutnya."),
+                           validators=[InputRequired(CONFIRM)])
+
+
 class ActionForm(FlaskForm):
     """Empty form: carries the CSRF token."""
 

@@ -1,12 +1,12 @@
 """Account administration by the office: admins manage officer accounts and each programme's owning office;
-officers (and admins) deactivate accounts. Deactivation bumps the session version, so the account's open
-sessions end at once (the Flask-Login loader refuses inactive users and stale session versions)."""
+officers (and admins) deactivate accounts. Deactivation ends the account's server-side sessions at once (and bumps
+the session version, which the session check also compares)."""
 
 from sqlalchemy import or_, select
 
 from jobfair.extensions import db
 from jobfair.models import Programme, Role, User
-from jobfair.services import accounts, audit, programmes
+from jobfair.services import accounts, audit, programmes, sessions
 from jobfair.services.companies import require_officer
 from jobfair.services.errors import InvalidState, NotFound, PermissionDenied, ValidationFailed
 
@@ -87,7 +87,8 @@ def deactivate(actor, user_id: int, reason: str) -> User:
     if not user.active:
         raise InvalidState("Akun ini sudah nonaktif.")
     user.active = False
-    user.session_version += 1  # every open session of this account stops matching
+    user.session_version += 1
+    sessions.end_all(user, "deactivated")  # every open session of this account ends now
     audit.record(actor, "account.deactivated", user, detail={"reason": reason, "role": user.role})
     db.session.commit()
     return user

@@ -7,14 +7,16 @@ from flask import current_app
 from sqlalchemy import select, update
 
 from jobfair.extensions import db
-from jobfair.models import Role, User
+from jobfair.models import PasswordReset, Role, User
 from jobfair.rules.passwords import password_problem
-from jobfair.services import audit
+from jobfair.services import audit, notifications, sessions
 from jobfair.services.errors import InvalidState, NotFound, PermissionDenied, ValidationFailed
-from jobfair.services.passwords import hash_password, verify_password
+from jobfair.services.passwords import burn_verification, hash_password, verify_password
 
 STAFF_ROLES = (Role.OFFICER.value, Role.ADMIN.value)
-GENERIC_LOGIN_ERROR = "E-mail atau kata sandi salah. Periksa kembali lalu coba lagi."
+# One answer for an unknown address, a wrong password and a locked account (no account enumeration).
+GENERIC_LOGIN_ERROR = ("E-mail atau kata sandi salah, atau akun sedang dikunci sementara karena terlalu banyak "
+                       "percobaan. Periksa kembali lalu coba lagi, atau pakai “Lupa kata sandi”.")
 
 
 class LoginFailed(Exception):
@@ -84,32 +86,43 @@ def create_user(actor, *, role: str, email: str, full_name: str, password: str) 
 
 
 def authenticate(email: str, password: str, *, now: datetime | None = None) -> User:
-    """Check credentials; count failures in the database and lock the account after too many."""
+    """Check credentials; count failures in the database and lock the account after too many.
+
+    An unknown address, a wrong password and a locked account all get GENERIC_LOGIN_ERROR after one argon2
+    verification, so neither the words nor the time of the answer tell a stranger whether the account exists
+    (the owner of a locked account is told by e-mail)."""
     now = now or datetime.now(UTC)
     user = db.session.scalar(select(User).where(User.email == normalize_email(email)))
     if user is None:
+        burn_verification(password or "")
         audit.record(None, "login.failed", detail={"reason": "unknown_account"})
         db.session.commit()
         raise LoginFailed(GENERIC_LOGIN_ERROR)
-    if user.locked_until is not None and user.locked_until > now:
+    password_ok = verify_password(user.password_hash, password or "")
+    if is_locked(user, now):
         audit.record(user, "login.refused_locked", user)
         db.session.commit()
-        raise LoginFailed(_locked_message(user.locked_until))
-    if not verify_password(user.password_hash, password or ""):
-        _count_failure(user, now)
-        raise LoginFailed(GENERIC_LOGIN_ERROR if user.locked_until is None or user.locked_until <= now
-                          else _locked_message(user.locked_until))
+        raise LoginFailed(GENERIC_LOGIN_ERROR)
+    if not password_ok:
+        record_failure(user, now, "bad_password")
+        raise LoginFailed(GENERIC_LOGIN_ERROR)
     if not user.active:
         raise LoginFailed("Akun ini telah dinonaktifkan. Hubungi Disnaker Balikpapan untuk mengaktifkannya kembali.")
-    user.failed_login_count = 0
-    user.locked_until = None
+    if user.role not in STAFF_ROLES:  # office staff are counted until their second factor is done too
+        user.failed_login_count = 0
+        user.locked_until = None
     user.last_login_at = now
     audit.record(user, "login.succeeded", user)
     db.session.commit()
     return user
 
 
-def _count_failure(user: User, now: datetime) -> None:
+def is_locked(user: User, now: datetime) -> bool:
+    return user.locked_until is not None and user.locked_until > now
+
+
+def record_failure(user: User, now: datetime, reason: str) -> None:
+    """Count a failed login step (wrong password or second-factor code); lock the account after too many."""
     # Atomic increment: two failures at once both count.
     db.session.execute(update(User).where(User.id == user.id)
                        .values(failed_login_count=User.failed_login_count + 1))
@@ -119,17 +132,26 @@ def _count_failure(user: User, now: datetime) -> None:
         user.locked_until = now + timedelta(minutes=cfg["LOGIN_LOCK_MINUTES"])
         user.failed_login_count = 0
         audit.record(user, "login.locked", user)
-    audit.record(user, "login.failed", user, detail={"reason": "bad_password"})
+        notifications.notify(user, locked_message(user.locked_until),
+                             email_subject="Akun Anda dikunci sementara")
+    audit.record(user, "login.failed", user, detail={"reason": reason})
     db.session.commit()
 
 
-def _locked_message(until: datetime) -> str:
+def clear_failures(user: User) -> None:
+    user.failed_login_count = 0
+    user.locked_until = None
+
+
+def locked_message(until: datetime) -> str:
     wita = until.astimezone(timezone(timedelta(hours=8)))
     return (f"Akun dikunci sementara karena terlalu banyak percobaan masuk yang gagal. "
             f"Coba lagi setelah pukul {wita:%H.%M} WITA, atau hubungi Disnaker bila lupa kata sandi.")
 
 
-def change_password(actor: User, *, current_password: str, new_password: str) -> None:
+def change_password(actor: User, *, current_password: str, new_password: str, keep_session_id: int | None = None,
+                    now: datetime | None = None) -> None:
+    """Change one's own password; every other session of the account ends and unused reset links die."""
     errors: dict[str, str] = {}
     if not verify_password(actor.password_hash, current_password or ""):
         errors["current_password"] = "Kata sandi lama salah. Ketik kata sandi yang Anda pakai untuk masuk."
@@ -139,9 +161,19 @@ def change_password(actor: User, *, current_password: str, new_password: str) ->
     if errors:
         raise ValidationFailed(errors)
     actor.password_hash = hash_password(new_password)
-    actor.session_version += 1  # other sessions of this account end
+    credentials_changed(actor, "password_changed", keep_session_id=keep_session_id, now=now)
     audit.record(actor, "account.password_changed", actor)
     db.session.commit()
+
+
+def credentials_changed(user: User, reason: str, *, keep_session_id: int | None = None,
+                        now: datetime | None = None) -> None:
+    """After a new password: end the account's other sessions and void its unused reset links (caller commits)."""
+    now = now or datetime.now(UTC)
+    user.session_version += 1
+    sessions.end_all(user, reason, keep_id=keep_session_id, now=now)
+    db.session.execute(update(PasswordReset).where(PasswordReset.user_id == user.id, PasswordReset.used_at.is_(None))
+                       .values(used_at=now))
 
 
 def change_role(actor: User, user_id: int, new_role: str) -> User:
@@ -157,20 +189,9 @@ def change_role(actor: User, user_id: int, new_role: str) -> User:
     old_role = user.role
     user.role = new_role
     user.session_version += 1
+    sessions.end_all(user, "role_changed")
     audit.record(actor, "account.role_changed", user, detail={"from": old_role, "to": new_role})
     db.session.commit()
-    return user
-
-
-def load_session_user(token: str) -> User | None:
-    """Flask-Login loader: the token is '<id>:<session_version>'."""
-    try:
-        user_id, version = (int(part) for part in token.split(":", 1))
-    except (ValueError, AttributeError):
-        return None
-    user = db.session.get(User, user_id)
-    if user is None or user.session_version != version or not user.active:
-        return None
     return user
 
 

@@ -12,6 +12,7 @@ from jobfair.models import OutboxEmail
 from jobfair.models.base import utcnow
 
 MAX_ATTEMPTS = 5
+SENT_SENSITIVE_BODY = "[isi dihapus setelah terkirim]"
 SMTP_TIMEOUT_SECONDS = 30
 
 
@@ -67,6 +68,8 @@ def send_outbox(limit: int = 100) -> tuple[int, int]:
             else:
                 row.sent_at = utcnow()
                 row.last_error = None
+                if row.sensitive:
+                    row.body = SENT_SENSITIVE_BODY
                 sent += 1
             db.session.commit()
     finally:

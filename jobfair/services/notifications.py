@@ -25,6 +25,15 @@ def notify(user: User, message: str, *, link: str | None = None, email_subject: 
     return notification
 
 
+def email_only(user: User, subject: str, body: str, *, sensitive: bool = False) -> OutboxEmail:
+    """An e-mail without an in-app notification (e.g. a password-reset link). A sensitive body is blanked once
+    the mail has gone out, so the outbox does not keep the secret."""
+    email = OutboxEmail(recipient=user.email, subject=EMAIL_SUBJECT_PREFIX + subject[:150],
+                        body=body + "\n\n— Disnaker Kota Balikpapan", sensitive=sensitive)
+    db.session.add(email)
+    return email
+
+
 def list_for(actor: User, *, page: int = 1, per_page: int = 20):
     query = select(Notification).where(Notification.user_id == actor.id).order_by(Notification.id.desc())
     return db.paginate(query, page=page, per_page=per_page, error_out=False)

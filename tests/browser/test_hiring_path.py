@@ -14,7 +14,7 @@ from playwright.sync_api import Browser, Locator, Page, expect
 
 from jobfair.services import fairs
 from tests import factories
-from tests.browser.conftest import PHONE_VIEWPORT
+from tests.browser.conftest import PHONE_VIEWPORT, pass_second_factor
 
 PASSWORD = "Kerja-Balikpapan-2025"
 COMPANY = "PT Samudra Teknik Balikpapan"
@@ -92,6 +92,7 @@ def _login(page: Page, email: str, password: str) -> None:
     page.get_by_label("E-mail").fill(email)
     page.get_by_label("Kata sandi").fill(password)
     page.locator("main form").get_by_role("button", name="Masuk").click()
+    pass_second_factor(page, email)
     expect(_flash(page)).to_contain_text("Selamat datang")
 
 

@@ -22,7 +22,7 @@ from jobfair.rules.eligibility import age_on
 from jobfair.services.protection_figures import CHARTS
 from jobfair.services.protection_import_read import HEADERS
 from tests import factories
-from tests.browser.conftest import PHONE_VIEWPORT
+from tests.browser.conftest import PHONE_VIEWPORT, pass_second_factor
 
 PROGRAMME = "Subsidi iuran BPJS Ketenagakerjaan JKK+JKM"
 PROGRAMME_CHOICE = f"{PROGRAMME} (2025)"
@@ -137,6 +137,7 @@ def _login(page: Page, email: str) -> None:
     page.get_by_label("E-mail").fill(email)
     page.get_by_label("Kata sandi").fill(factories.PASSWORD)
     page.locator("main form").get_by_role("button", name="Masuk").click()
+    pass_second_factor(page, email)
     expect(_flash(page)).to_contain_text("Selamat datang")
 
 

@@ -15,6 +15,7 @@ from playwright.sync_api import Page, expect
 
 from jobfair.services import ak1, applicants, applications, vacancies
 from tests import factories
+from tests.browser.conftest import pass_second_factor
 
 COMPANY = "PT Mahakam Logistik Nusantara"
 VACANCY_COMPANY = "PT Teluk Balikpapan Marine"
@@ -56,6 +57,7 @@ def _login(page: Page, email: str) -> None:
     page.get_by_label("E-mail").fill(email)
     page.get_by_label("Kata sandi").fill(factories.PASSWORD)
     page.locator("main form").get_by_role("button", name="Masuk").click()
+    pass_second_factor(page, email)
     expect(page.locator(".flashes")).to_contain_text("Selamat datang")
 
 

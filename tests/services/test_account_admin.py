@@ -4,7 +4,7 @@ import pytest
 from sqlalchemy import select
 
 from jobfair.models import AuditEvent, Programme, User
-from jobfair.services import account_admin, accounts
+from jobfair.services import account_admin, accounts, sessions
 from jobfair.services.errors import InvalidState, NotFound, PermissionDenied, ValidationFailed
 from tests import factories
 
@@ -47,13 +47,14 @@ def test_officer_deactivates_non_admin_accounts_and_sessions_end(db):
     officer = factories.make_officer()
     for target in (factories.make_seeker(), factories.make_company_user(), factories.make_school_staff(),
                    factories.make_officer()):
-        token = target.get_id()
-        assert accounts.load_session_user(token) is not None
+        token, session_id = target.get_id(), sessions.start(target, ip=None, user_agent=None)
+        assert sessions.resume(session_id, token) is not None
         account_admin.deactivate(officer, target.id, "Diminta pemilik akun")
         stored = db.session.get(User, target.id)
         assert not stored.active
-        assert accounts.load_session_user(token) is None
-        assert accounts.load_session_user(stored.get_id()) is None  # inactive: even a fresh token fails
+        assert sessions.resume(session_id, token) is None
+        assert sessions.resume(session_id, stored.get_id()) is None  # the session row has ended
+        assert sessions.open_sessions(stored) == []
     events = _actions(db, "account.deactivated")
     assert len(events) == 4 and events[0].detail["reason"] == "Diminta pemilik akun"
 

@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from jobfair.models import AuditEvent, Person, User
 from jobfair.models.audit import AuditImmutableError
-from jobfair.services import accounts, audit, people
+from jobfair.services import accounts, audit, people, sessions
 from jobfair.services.errors import InvalidState, PermissionDenied, ValidationFailed
 from tests import factories
 
@@ -38,8 +38,9 @@ def test_lock_expires_after_the_configured_minutes(db, app):
     for _ in range(app.config["LOGIN_MAX_FAILURES"]):
         with pytest.raises(accounts.LoginFailed):
             accounts.authenticate(user.email, "Salah-Sekali-123", now=start)
-    with pytest.raises(accounts.LoginFailed, match="dikunci"):
+    with pytest.raises(accounts.LoginFailed) as locked:
         accounts.authenticate(user.email, factories.PASSWORD, now=start + timedelta(minutes=1))
+    assert locked.value.message == accounts.GENERIC_LOGIN_ERROR  # a stranger cannot tell a locked account exists
     later = start + timedelta(minutes=app.config["LOGIN_LOCK_MINUTES"], seconds=1)
     assert accounts.authenticate(user.email, factories.PASSWORD, now=later).id == user.id
     db.session.refresh(user)
@@ -90,12 +91,12 @@ def test_role_change_refuses_unknown_roles_non_admins_and_self(db):
 
 def test_session_token_matches_only_the_current_version(db):
     user = factories.make_user("seeker")
-    token = user.get_id()
-    assert accounts.load_session_user(token).id == user.id
+    token, session_id = user.get_id(), sessions.start(user, ip=None, user_agent=None)
+    assert sessions.resume(session_id, token).user.id == user.id
     user.session_version += 1
     db.session.commit()
-    assert accounts.load_session_user(token) is None
-    assert accounts.load_session_user("garbage") is None
+    assert sessions.resume(session_id, token) is None
+    assert sessions.resume(session_id, "garbage") is None
 
 
 def test_nik_is_encrypted_looked_up_by_hmac_and_revealed_only_on_request(db):
@@ -140,3 +141,46 @@ def test_audit_records_the_origin_set_by_the_web_layer(db):
     finally:
         audit.reset_origin(token)
     assert db.session.scalar(select(AuditEvent.origin).where(AuditEvent.action == "test.origin")) == "203.0.113.9"
+
+
+def test_unknown_wrong_and_locked_logins_each_cost_one_argon2_verification(db, app, monkeypatch):
+    """The answer time does not tell whether an account exists: every refusal verifies one hash made at the
+    configured cost (a dummy one for an unknown address). Speed itself is measured in bench/bench_login_timing.py."""
+    from argon2 import PasswordHasher
+
+    verified: list[str] = []
+    original = PasswordHasher.verify
+
+    def counting_verify(self, password_hash, password):
+        verified.append(password_hash)
+        return original(self, password_hash, password)
+
+    monkeypatch.setattr(PasswordHasher, "verify", counting_verify)
+    user = factories.make_user("seeker")
+    cost = f"m={app.config['ARGON2_MEMORY_COST']},t={app.config['ARGON2_TIME_COST']}"
+    messages = []
+    for email, password in [("tidak-ada@example.id", "Salah-Sekali-123"), (user.email, "Salah-Sekali-123")]:
+        verified.clear()
+        with pytest.raises(accounts.LoginFailed) as refused:
+            accounts.authenticate(email, password)
+        assert len(verified) == 1 and cost in verified[0], email
+        messages.append(refused.value.message)
+    user.locked_until = datetime.now(UTC) + timedelta(minutes=5)
+    db.session.commit()
+    verified.clear()
+    with pytest.raises(accounts.LoginFailed) as refused:
+        accounts.authenticate(user.email, factories.PASSWORD)
+    assert len(verified) == 1
+    messages.append(refused.value.message)
+    assert set(messages) == {accounts.GENERIC_LOGIN_ERROR}
+
+
+def test_the_owner_of_a_locked_account_is_told_by_e_mail(db, app):
+    from jobfair.models import OutboxEmail
+
+    user = factories.make_user("seeker")
+    for _ in range(app.config["LOGIN_MAX_FAILURES"]):
+        with pytest.raises(accounts.LoginFailed):
+            accounts.authenticate(user.email, "Salah-Sekali-123")
+    mail = db.session.scalar(select(OutboxEmail).where(OutboxEmail.recipient == user.email))
+    assert "dikunci sementara" in mail.body and "WITA" in mail.body

@@ -6,7 +6,7 @@ from werkzeug.routing import BuildError
 from jobfair import create_app
 from jobfair.models import Role
 from jobfair.security import ANONYMOUS, AUTHENTICATED, PUBLIC, ROUTE_POLICY, is_safe_next
-from tests.conftest import csrf_token
+from tests.conftest import complete_second_factor, csrf_token
 
 IDENTITIES = ["anonymous", *Role.values()]
 
@@ -126,8 +126,10 @@ def test_login_ignores_an_offsite_next(app, client):
     response = client.post("/akun/masuk?next=//evil.example", data={
         "email": email, "password": factories.PASSWORD, "csrf_token": token})
     assert response.status_code == 302
-    assert "evil.example" not in response.headers["Location"]
-    assert response.headers["Location"].endswith("/dasbor")
+    assert "evil.example" not in response.headers["Location"]  # not even passed on to the second-factor step
+    finished = complete_second_factor(client, email, response.headers["Location"])
+    assert finished.status_code == 200 and "evil.example" not in finished.get_data(as_text=True)
+    assert client.get("/akun/verifikasi-dua-langkah?next=//evil.example").headers["Location"].endswith("/dasbor")
 
 
 def test_login_follows_a_local_next(app, client):

@@ -176,6 +176,23 @@ def test_wrong_password_is_counted_and_locks_the_account(app, client):
         assert "login.locked" in set(db.session.scalars(select(AuditEvent.action)))
 
 
+def _error_summary(page: str) -> str:
+    start = page.index('<div class="error-summary"')
+    return page[start:page.index("</div>", start)]
+
+
+def test_a_locked_account_answers_like_an_unknown_one(app, client):
+    with app.app_context():
+        email = factories.make_user("seeker").email
+    for _ in range(app.config["LOGIN_MAX_FAILURES"]):
+        login(client, email, "Salah-Sekali-123")
+    locked = login(client, email)  # even the right password
+    unknown = login(client, "tidak-ada@example.id", factories.PASSWORD)
+    assert locked.status_code == unknown.status_code == 422
+    assert _error_summary(locked.get_data(as_text=True)) == _error_summary(unknown.get_data(as_text=True))
+    assert "WITA" not in locked.get_data(as_text=True)  # no lock time for a stranger to read
+
+
 def test_unknown_account_gets_the_same_message_as_a_wrong_password(app, client):
     with app.app_context():
         email = factories.make_user("seeker").email

@@ -1,0 +1,74 @@
+"""Login sessions on the web side: the Flask-Login user loader that checks the server-side session row on every
+request, login (a fresh Flask session with a new session id) and logout (the row ends), and whether this session
+has passed the second factor. The rules live in services/sessions.py and services/second_factor.py.
+"""
+
+from flask import g, request, session
+from flask_login import current_user, login_user, logout_user
+
+from jobfair.extensions import login_manager
+from jobfair.models import Role
+
+SESSION_KEY = "sid"
+KEPT_ACROSS_LOGIN = ("lang",)  # the chosen language survives a login; nothing else from before it does
+OFFICE = frozenset({Role.OFFICER.value, Role.ADMIN.value})
+
+
+@login_manager.user_loader
+def _load_user(token: str):
+    from jobfair.services.sessions import resume
+
+    resumed = resume(session.get(SESSION_KEY), token)
+    if resumed is None:
+        session.pop(SESSION_KEY, None)
+        return None
+    g.session_id = resumed.session_id
+    g.second_factor_done = resumed.second_factor_done
+    return resumed.user
+
+
+def begin_session(user) -> None:
+    """Log a user in on this browser: a fresh Flask session (keys planted before login are dropped) holding a new
+    server-side session id. Office staff still have to pass their second factor."""
+    from jobfair.services import sessions
+
+    kept = {key: session[key] for key in KEPT_ACROSS_LOGIN if key in session}
+    session.clear()
+    session.update(kept)
+    session[SESSION_KEY] = sessions.start(user, ip=request.remote_addr, user_agent=request.user_agent.string)
+    session.permanent = True
+    login_user(user)
+    g.session_id = None
+    g.second_factor_done = False
+
+
+def end_session() -> None:
+    """Logout: this browser's server-side session ends, so a copy of the cookie opens nothing either."""
+    from jobfair.services import sessions
+
+    sessions.end(session.get(SESSION_KEY), "logout")
+    kept = {key: session[key] for key in KEPT_ACROSS_LOGIN if key in session}
+    logout_user()
+    session.clear()
+    session.update(kept)
+
+
+def session_token() -> str | None:
+    return session.get(SESSION_KEY)
+
+
+def current_session_id() -> int | None:
+    return g.get("session_id")
+
+
+def replace_session_token(token: str | None) -> None:
+    """After a rotation (second factor done): the cookie carries the new id."""
+    if token:
+        session[SESSION_KEY] = token
+        g.second_factor_done = True
+
+
+def second_factor_pending() -> bool:
+    """A logged-in officer or admin who has not passed the second factor in this session."""
+    return (current_user.is_authenticated and current_user.role in OFFICE
+            and not g.get("second_factor_done", False))
