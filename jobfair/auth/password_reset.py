@@ -6,12 +6,14 @@ from flask_babel import gettext as _
 from jobfair.auth.forms import ForgotPasswordForm, ResetPasswordForm
 from jobfair.auth.views import bp
 from jobfair.forms_util import copy_errors
+from jobfair.limits import rate_limited
 from jobfair.security import public_url
 from jobfair.services import password_reset
 from jobfair.services.errors import ValidationFailed
 
 
 @bp.route("/lupa-kata-sandi", methods=["GET", "POST"])
+@rate_limited("auth", account_field="email")
 def forgot_password():
     form = ForgotPasswordForm()
     if form.validate_on_submit():
@@ -38,6 +40,7 @@ def _invalid():
 
 
 @bp.route("/atur-ulang-kata-sandi/<token>", methods=["GET", "POST"])
+@rate_limited("auth")
 def reset_password(token: str):
     try:
         user = password_reset.check_link(token)

@@ -9,6 +9,7 @@ from jobfair import login_session, security
 from jobfair.auth.forms import SecondFactorForm
 from jobfair.auth.views import bp
 from jobfair.forms_util import copy_errors
+from jobfair.limits import rate_limited
 from jobfair.security import safe_next
 from jobfair.services import second_factor
 from jobfair.services.errors import ValidationFailed
@@ -24,6 +25,7 @@ def _welcome() -> None:
 
 
 @bp.route("/verifikasi-dua-langkah", methods=["GET", "POST"])
+@rate_limited("auth", per_user=True)
 def two_factor():
     next_url = request.args.get("next")
     if not login_session.second_factor_pending():
@@ -48,6 +50,7 @@ def two_factor():
 
 
 @bp.route("/verifikasi-dua-langkah/daftar", methods=["GET", "POST"])
+@rate_limited("auth", per_user=True)
 def two_factor_enrol():
     next_url = request.args.get("next")
     if not login_session.second_factor_pending() or second_factor.is_enrolled(current_user):

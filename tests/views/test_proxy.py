@@ -78,7 +78,9 @@ def _invite_link(application, headers) -> str:
                            data={"email": email, "password": factories.PASSWORD, "csrf_token": token})
     assert response.status_code == 302
     detail = f"/smk/sekolah/siswa/{student_id}"
-    assert client.get(detail, headers=headers).status_code == 200
+    detail_page = client.get(detail, headers=headers)
+    assert detail_page.status_code == 200
+    token = CSRF_RE.search(detail_page.get_data(as_text=True)).group(1)  # the session (and token) is new after login
     response = client.post(f"{detail}/undangan", data={"csrf_token": token}, headers=headers)
     page = response.get_data(as_text=True)
     assert response.status_code == 200

@@ -87,7 +87,8 @@ def test_hsts_only_in_production(app):
     strong = "y" * 40
     production = create_app("production", overrides={
         "SECRET_KEY": strong, "NIK_ENCRYPTION_KEY": strong + "e", "NIK_HMAC_KEY": strong + "h",
-        "SQLALCHEMY_DATABASE_URI": "sqlite://", "TRUSTED_HOSTS": ["localhost"]})
+        "TOTP_ENCRYPTION_KEY": strong + "t",
+        "PUBLIC_BASE_URL": "https://localhost", "SQLALCHEMY_DATABASE_URI": "sqlite://", "TRUSTED_HOSTS": ["localhost"]})
     response = production.test_client().get("/static/css/app.css")
     assert response.headers["Strict-Transport-Security"].startswith("max-age=31536000")
     response.close()
