@@ -32,6 +32,8 @@ class StatusForm(FlaskForm):
 
 
 class InviteForm(FlaskForm):
+    error_fields = {"scheduled_at": "date"}  # the service's scheduled_at error stands beside the date (copy_errors)
+
     date = DateField(_l("Tanggal wawancara"), validators=[InputRequired(REQUIRED)])
     time = TimeField(_l("Jam (WITA)"), validators=[InputRequired(REQUIRED)])
     place = StringField(_l("Tempat"), validators=[InputRequired(REQUIRED), Length(max=255)],

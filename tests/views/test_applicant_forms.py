@@ -1,0 +1,48 @@
+"""The company's interview invitation and hire forms: errors beside the field, the UMK warning."""
+
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import func, select
+
+from jobfair.extensions import db
+from jobfair.models import Interview, User
+from jobfair.services import applicants, applications
+from tests import factories
+from tests.conftest import csrf_token, login
+
+TODAY = date.today()
+
+
+def _shortlisted(app):
+    """(logged-in company client, application id) for an applicant on the shortlist."""
+    with app.app_context():
+        company = factories.application_company()
+        vacancy = factories.published_vacancy(company)
+        seeker = factories.seeker_with_cv()
+        application_id = applications.apply(seeker, vacancy.id, cover_letter="", today=TODAY).id
+        applicants.change_status(db.session.get(User, company.id), application_id, "shortlisted", "")
+        email = company.email
+    client = app.test_client()
+    assert login(client, email).status_code == 302
+    return client, application_id
+
+
+def _count(app, model):
+    with app.app_context():
+        return db.session.scalar(select(func.count()).select_from(model))
+
+
+def test_invitation_in_the_past_is_refused_beside_the_date(app):
+    client, application_id = _shortlisted(app)
+    path = f"/perusahaan/pelamar/{application_id}/undang"
+    yesterday = (datetime.now() - timedelta(days=1)).date().isoformat()
+    response = client.post(path, data={"date": yesterday, "time": "09:30", "place": "Kantor HRD lantai 2",
+                                       "note": "", "csrf_token": csrf_token(client, path)})
+    assert response.status_code == 422
+    page = response.get_data(as_text=True)
+    message = "Waktu wawancara sudah lewat: pilih tanggal dan jam yang akan datang."
+    assert message in page
+    # beside the date field, not at the top of the form
+    assert page.index('name="date"') < page.index(message) < page.index('name="time"')
+    assert 'value="Kantor HRD lantai 2"' in page  # what was typed is kept
+    assert _count(app, Interview) == 0
