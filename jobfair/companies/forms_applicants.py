@@ -57,5 +57,8 @@ class HireForm(FlaskForm):
                                 validators=[InputRequired("Pilih jenis kontrak.")])
     wage = WholeNumberField(_l("Upah per bulan (Rupiah)"), validators=[InputRequired(REQUIRED), NumberRange(min=0)],
                             description=_l("Misalnya 3701508 atau 3.701.508."), render_kw={"inputmode": "numeric"})
+    # Shown when the service found the wage below the UMK (its error stands here): see services.applicants.hire.
+    below_umk_confirmed = BooleanField(_l("Upah ini memang di bawah UMK dan sudah sesuai perjanjian kerja (misalnya "
+                                          "kerja paruh waktu, harian, atau uang saku magang)."))
     confirm = BooleanField(_l("Saya yakin menerima pelamar ini. Penerimaan dilaporkan ke Disnaker dan tidak dapat "
                               "dibatalkan di sini."), validators=[InputRequired("Centang kotak ini untuk memastikan.")])
