@@ -1,8 +1,13 @@
-"""Helpers shared by every blueprint's forms."""
+"""Helpers shared by every blueprint's forms: service errors onto fields, and the Rupiah field."""
 
-from wtforms import Field
+from flask_babel import lazy_gettext as _l
+from wtforms import Field, IntegerField
+from wtforms.widgets import TextInput
 
+from jobfair.rules.money import parse_rupiah
 from jobfair.services.errors import ValidationFailed
+
+RUPIAH_ERROR = _l("Tulis nominal rupiah dengan angka, misalnya 4.000.000.")
 
 
 def copy_errors(form, exc: ValidationFailed) -> None:
@@ -18,3 +23,33 @@ def copy_errors(form, exc: ValidationFailed) -> None:
             field.errors = list(field.errors or []) + [message]
         else:
             form.form_errors.append(message)
+
+
+class RupiahField(IntegerField):
+    """A whole Rupiah amount typed as Indonesians do: "4.000.000", "Rp 4.000.000", "4000000" (rules.money).
+
+    A text input, not type="number": a browser empties a number input holding "4.000.000" before it is sent.
+    Empty is None (add InputRequired when the amount is required); an unreadable amount gets an Indonesian
+    message beside the field; an amount read back is shown with dots between thousands."""
+
+    widget = TextInput()
+
+    def __init__(self, label=None, validators=None, **kwargs):
+        render_kw = {"inputmode": "numeric", "autocomplete": "off", **(kwargs.pop("render_kw", None) or {})}
+        super().__init__(label, validators, render_kw=render_kw, **kwargs)
+
+    def process_formdata(self, valuelist):
+        if not valuelist:
+            return
+        raw = valuelist[0] or ""
+        if not raw.strip():
+            self.data = None
+            return
+        self.data = parse_rupiah(raw)
+        if self.data is None:
+            raise ValueError(RUPIAH_ERROR)
+
+    def _value(self):
+        if self.raw_data:
+            return self.raw_data[0]
+        return f"{self.data:,}".replace(",", ".") if isinstance(self.data, int) else ""

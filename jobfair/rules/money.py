@@ -1,6 +1,35 @@
-"""Money is integer Rupiah: one way to show it, and the city minimum wage (UMK) in force."""
+"""Money is integer Rupiah: one way to read it, one way to show it, and the city minimum wage (UMK) in force."""
 
+import math
+import re
 from collections.abc import Mapping
+
+from jobfair.rules.cells import parse_whole
+
+_PREFIX = re.compile(r"(?:rp|idr)\.?", re.IGNORECASE)
+_NO_CENTS = (",-", ",00", ",0")
+
+
+def parse_rupiah(value) -> int | None:
+    """Whole Rupiah as Indonesians write it: "4.000.000" (dots between thousands), "Rp 4.000.000", "Rp4.000.000,-",
+    "Rp 4.000.000,00", "4000000", "4 000 000"; a spreadsheet number is taken as it is. None when it cannot be read
+    as a whole, non-negative amount: letters ("4 juta"), "3.5", misplaced dots, commas between thousands (in
+    Indonesian a comma starts the decimals), cents, a sign."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int):
+        return value if value >= 0 else None
+    if isinstance(value, float):
+        return int(round(value)) if value >= 0 and math.isfinite(value) else None
+    text = "".join(str(value).split())
+    match = _PREFIX.match(text)
+    if match:
+        text = text[match.end():]
+    for ending in _NO_CENTS:
+        if text.endswith(ending):
+            text = text[:-len(ending)]
+            break
+    return parse_whole(text) if text else None
 
 
 def rupiah(amount: int) -> str:
