@@ -53,3 +53,27 @@ class RupiahField(IntegerField):
         if self.raw_data:
             return self.raw_data[0]
         return f"{self.data:,}".replace(",", ".") if isinstance(self.data, int) else ""
+
+
+YEAR_ERROR = _l("Tulis tahun empat angka, misalnya 2013.")
+
+
+class YearField(IntegerField):
+    """A calendar year, four digits ("2013"); empty is None. Anything else ("20133", "213", letters) gets an
+    Indonesian message saying so; the service checks the range that makes sense (e.g. 1950 to next year)."""
+
+    def __init__(self, label=None, validators=None, **kwargs):
+        render_kw = {"inputmode": "numeric", "autocomplete": "off", **(kwargs.pop("render_kw", None) or {})}
+        super().__init__(label, validators, render_kw=render_kw, **kwargs)
+
+    def process_formdata(self, valuelist):
+        if not valuelist:
+            return
+        raw = (valuelist[0] or "").strip()
+        if not raw:
+            self.data = None
+            return
+        if len(raw) != 4 or not (raw.isascii() and raw.isdigit()):
+            self.data = None
+            raise ValueError(YEAR_ERROR)
+        self.data = int(raw)
