@@ -23,13 +23,21 @@ def valid_nik(*, serial: int | None = None, female: bool = False, birth: date = 
 
 
 def make_seeker(**overrides) -> User:
+    """A seeker registered through the service; with nik= only, the sex and birth date are the NIK's (registration
+    refuses data that disagree with the NIK)."""
+    from jobfair.rules.nik import parse_nik
+
     n = next(_counter)
+    if "nik" in overrides:
+        parsed = parse_nik(overrides["nik"])
+        overrides.setdefault("sex", parsed.sex)
+        overrides.setdefault("birth_date", parsed.birth_date)
     birth = overrides.pop("birth_date", date(1995, 3, 7))
-    fields = dict(nik=valid_nik(serial=n % 9999 + 1, birth=birth), full_name=f"Pencari Kerja {n}", sex="L",
-                  birth_date=birth, email=f"seeker{n}@example.id", phone=f"0812{n:08d}", password=PASSWORD)
+    female = overrides.get("sex", "L") == "P"
+    fields = dict(nik=valid_nik(serial=n % 9999 + 1, birth=birth, female=female), full_name=f"Pencari Kerja {n}",
+                  sex="L", birth_date=birth, email=f"seeker{n}@example.id", phone=f"0812{n:08d}", password=PASSWORD)
     fields.update(overrides)
-    user, _warnings = registration.register_seeker(**fields)
-    return user
+    return registration.register_seeker(**fields)
 
 
 def make_company_user(**overrides) -> User:

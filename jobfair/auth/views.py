@@ -49,11 +49,11 @@ def register_seeker():
         fields = {name: getattr(form, name).data for name in
                   ("nik", "full_name", "sex", "birth_date", "email", "phone", "password")}
         try:
-            user, warnings = registration.register_seeker(**fields)
+            user = registration.register_seeker(**fields)
         except ValidationFailed as exc:
             copy_errors(form, exc)
         else:
-            return _welcome(user, warnings, _("Akun pencari kerja Anda sudah dibuat."))
+            return _welcome(user, _("Akun pencari kerja Anda sudah dibuat."))
     return render_template("auth/register_seeker.html", form=form), 200 if not form.errors else 422
 
 
@@ -70,15 +70,13 @@ def register_company():
         except ValidationFailed as exc:
             copy_errors(form, exc)
         else:
-            return _welcome(user, [], _("Perusahaan terdaftar dan menunggu verifikasi Disnaker."))
+            return _welcome(user, _("Perusahaan terdaftar dan menunggu verifikasi Disnaker."))
     return render_template("auth/register_company.html", form=form), 200 if not form.errors else 422
 
 
-def _welcome(user, warnings, message):
+def _welcome(user, message):
     login_session.begin_session(user)
     flash(message, "success")
-    for warning in warnings:
-        flash(warning, "warning")
     return redirect(url_for("public.dashboard"))
 
 

@@ -1,5 +1,6 @@
 """companies blueprint: applicants per vacancy, applicant detail and CV, status change, interview, hire."""
 
+from datetime import date
 from pathlib import Path
 
 from flask import flash, redirect, render_template, request, url_for
@@ -12,6 +13,7 @@ from jobfair.downloads import send_download
 from jobfair.forms_util import copy_errors
 from jobfair.rules import application_states as states
 from jobfair.services import applicants as service
+from jobfair.services import reference
 from jobfair.services.errors import ValidationFailed
 
 
@@ -89,11 +91,13 @@ def applicant_hire(application_id: int):
     if form.validate_on_submit():
         try:
             service.hire(current_user, application_id, start_date=form.start_date.data,
-                         contract_type=form.contract_type.data, wage=form.wage.data)
+                         contract_type=form.contract_type.data, wage=form.wage.data,
+                         below_umk_confirmed=form.below_umk_confirmed.data)
         except ValidationFailed as exc:
             copy_errors(form, exc)
         else:
             flash(_("Pelamar diterima. Penempatan dilaporkan ke Disnaker untuk diverifikasi."), "success")
             return redirect(url_for("companies.applicant", application_id=application_id))
-    return render_template("companies/applicants_hire.html", form=form, detail=detail), \
+    umk = reference.umk_in_force((form.start_date.data or date.today()).year)
+    return render_template("companies/applicants_hire.html", form=form, detail=detail, umk=umk), \
         200 if not form.errors else 422

@@ -7,26 +7,26 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, IntegerField, SelectField, StringField, TelField, TextAreaField
 from wtforms.validators import InputRequired, Length
 
+from jobfair.forms_util import RupiahField
+from jobfair.rules.cells import parse_whole
+
 REQUIRED = "Kolom ini wajib diisi."
 
 
 class WholeNumberField(IntegerField):
-    """An optional whole number; accepts '3.701.508' or '3701508'; empty is None; errors in Indonesian."""
+    """An optional whole number of things (people, hours, years); accepts '1.200' or '1200'; empty is None; errors in
+    Indonesian. Money goes in forms_util.RupiahField."""
 
     def process_formdata(self, valuelist):
         if not valuelist:
             return
-        raw = (valuelist[0] or "").strip().replace(".", "").replace(" ", "")
-        if raw.lower().startswith("rp"):
-            raw = raw[2:]
+        raw = (valuelist[0] or "").strip()
         if not raw:
             self.data = None
             return
-        try:
-            self.data = int(raw)
-        except ValueError as exc:
-            self.data = None
-            raise ValueError("Tulis angka bulat saja, tanpa huruf (contoh 3701508).") from exc
+        self.data = parse_whole(raw)  # "1.200" is 1200, but "7.5" is refused, not read as 75
+        if self.data is None:
+            raise ValueError("Tulis angka bulat saja, tanpa huruf (contoh 3701508).")
 
 
 class IndonesianDateField(DateField):
@@ -87,8 +87,8 @@ class VacancyForm(FlaskForm):
     age_max = WholeNumberField(_l("Usia maksimum"), render_kw={"inputmode": "numeric"})
     sex_required = SelectField(_l("Jenis kelamin"), choices=SEX_CHOICES,
                                description=_l("Batasi hanya bila pekerjaan benar-benar mensyaratkannya."))
-    wage_min = WholeNumberField(_l("Upah minimum per bulan (Rp)"), render_kw={"inputmode": "numeric"})
-    wage_max = WholeNumberField(_l("Upah maksimum per bulan (Rp)"), render_kw={"inputmode": "numeric"})
+    wage_min = RupiahField(_l("Upah minimum per bulan (Rp)"))
+    wage_max = RupiahField(_l("Upah maksimum per bulan (Rp)"))
     kecamatan_code = SelectField(_l("Lokasi kerja (kecamatan)"))
     employment_type = SelectField(_l("Hubungan kerja"), choices=EMPLOYMENT_CHOICES)
     disability_friendly = BooleanField(_l("Terbuka untuk pelamar penyandang disabilitas"))

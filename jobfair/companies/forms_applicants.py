@@ -5,16 +5,19 @@ from zoneinfo import ZoneInfo
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, DateField, Form, IntegerField, SelectField, StringField, TextAreaField, TimeField
+from wtforms import BooleanField, DateField, IntegerField, SelectField, StringField, TextAreaField, TimeField
 from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
 
-from jobfair.companies.forms import WholeNumberField
+from jobfair.forms_util import RupiahField
 
 REQUIRED = "Kolom ini wajib diisi."
 WITA = ZoneInfo("Asia/Makassar")
 
 
-class ApplicantFilterForm(Form):
+class ApplicantFilterForm(FlaskForm):
+    class Meta:
+        csrf = False  # a GET filter, changes nothing; a FlaskForm for the Indonesian built-in messages
+
     status = SelectField(_l("Status"), validators=[Optional()])
     min_score = IntegerField(_l("Skor kecocokan minimal"), validators=[Optional(), NumberRange(min=0, max=100)],
                              render_kw={"inputmode": "numeric"})
@@ -32,6 +35,8 @@ class StatusForm(FlaskForm):
 
 
 class InviteForm(FlaskForm):
+    error_fields = {"scheduled_at": "date"}  # the service's scheduled_at error stands beside the date (copy_errors)
+
     date = DateField(_l("Tanggal wawancara"), validators=[InputRequired(REQUIRED)])
     time = TimeField(_l("Jam (WITA)"), validators=[InputRequired(REQUIRED)])
     place = StringField(_l("Tempat"), validators=[InputRequired(REQUIRED), Length(max=255)],
@@ -53,7 +58,10 @@ class HireForm(FlaskForm):
     start_date = DateField(_l("Tanggal mulai bekerja"), validators=[InputRequired(REQUIRED)])
     contract_type = SelectField(_l("Jenis kontrak"), choices=CONTRACT_CHOICES,
                                 validators=[InputRequired("Pilih jenis kontrak.")])
-    wage = WholeNumberField(_l("Upah per bulan (Rupiah)"), validators=[InputRequired(REQUIRED), NumberRange(min=0)],
-                            description=_l("Misalnya 3701508 atau 3.701.508."), render_kw={"inputmode": "numeric"})
+    wage = RupiahField(_l("Upah per bulan (Rupiah)"), validators=[InputRequired(REQUIRED)],
+                       description=_l("Misalnya 3701508 atau 3.701.508."))
+    # Shown when the service found the wage below the UMK (its error stands here): see services.applicants.hire.
+    below_umk_confirmed = BooleanField(_l("Upah ini memang di bawah UMK dan sudah sesuai perjanjian kerja (misalnya "
+                                          "kerja paruh waktu, harian, atau uang saku magang)."))
     confirm = BooleanField(_l("Saya yakin menerima pelamar ini. Penerimaan dilaporkan ke Disnaker dan tidak dapat "
                               "dibatalkan di sini."), validators=[InputRequired("Centang kotak ini untuk memastikan.")])

@@ -7,6 +7,7 @@ from wtforms.validators import InputRequired, Length
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from jobfair.companies.forms import REQUIRED, IndonesianDateField, WholeNumberField
+from jobfair.forms_util import RupiahField
 
 
 class MultiCheckboxField(SelectMultipleField):
@@ -24,10 +25,9 @@ class PlaceForm(FlaskForm):
     starts_on = IndonesianDateField(_l("Mulai"))
     ends_on = IndonesianDateField(_l("Selesai"), description=_l("Paling lama 12 bulan (Permenaker 6/2020)."))
     mentor_name = StringField(_l("Nama mentor (pembimbing)"), validators=[InputRequired(REQUIRED), Length(max=120)])
-    allowance_transport = WholeNumberField(_l("Uang saku transport per bulan (Rp)"),
-                                           render_kw={"inputmode": "numeric"})
-    allowance_meals = WholeNumberField(_l("Uang makan per bulan (Rp)"), render_kw={"inputmode": "numeric"})
-    allowance_incentive = WholeNumberField(_l("Insentif per bulan (Rp)"), render_kw={"inputmode": "numeric"})
+    allowance_transport = RupiahField(_l("Uang saku transport per bulan (Rp)"))
+    allowance_meals = RupiahField(_l("Uang makan per bulan (Rp)"))
+    allowance_incentive = RupiahField(_l("Insentif per bulan (Rp)"))
     location = StringField(_l("Lokasi magang"), validators=[InputRequired(REQUIRED), Length(max=255)])
 
     FIELDS = ("title", "eligible_majors", "places", "starts_on", "ends_on", "mentor_name", "allowance_transport",

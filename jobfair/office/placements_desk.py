@@ -13,8 +13,9 @@ from jobfair.services.errors import ValidationFailed
 
 @bp.route("/penempatan")
 def placements_queue():
-    pagination = placements.queue(current_user, request.args.get("page", 1, type=int))
-    return render_template("office/placements_queue.html", pagination=pagination, form=VerifyPlacementForm())
+    data = placements.queue(current_user, request.args.get("page", 1, type=int))
+    return render_template("office/placements_queue.html", pagination=data.pagination, below_umk=data.below_umk,
+                           form=VerifyPlacementForm())
 
 
 @bp.route("/penempatan/<int:placement_id>/verifikasi", methods=["POST"])

@@ -6,6 +6,7 @@ from wtforms import BooleanField, Field, HiddenField, RadioField, SelectField, S
 from wtforms.validators import InputRequired, Length
 
 from jobfair.companies.forms import IndonesianDateField, WholeNumberField
+from jobfair.forms_util import RupiahField
 
 REQUIRED = "Kolom ini wajib diisi."
 CONFIRM = "Centang kotak ini untuk menegaskan."
@@ -41,7 +42,7 @@ class DeliveryForm(FlaskForm):
     delivered_on = IndonesianDateField(_l("Tanggal penyerahan"), validators=[InputRequired(REQUIRED)])
     item = StringField(_l("Barang yang diserahkan"), validators=[Length(max=120)])
     quantity = WholeNumberField(_l("Jumlah"))
-    value = WholeNumberField(_l("Nilai (Rupiah)"), description=_l("Kosongkan untuk memakai nilai satuan program."))
+    value = RupiahField(_l("Nilai (Rupiah)"), description=_l("Kosongkan untuk memakai nilai satuan program."))
     proof = StringField(_l("Bukti penyerahan (nomor berita acara/tanda terima atau nama berkas foto)"),
                         validators=[InputRequired(REQUIRED), Length(max=255)])
     reference = StringField(_l("Nomor referensi (boleh kosong)"), validators=[Length(max=120)])
@@ -52,7 +53,7 @@ class ClaimForm(FlaskForm):
                                                   ("death", _l("Kematian (JKM)"))],
                       validators=[InputRequired("Pilih jenis klaim.")])
     incident_date = IndonesianDateField(_l("Tanggal kejadian"), validators=[InputRequired(REQUIRED)])
-    amount = WholeNumberField(_l("Nilai klaim (Rupiah)"), validators=[InputRequired(REQUIRED)])
+    amount = RupiahField(_l("Nilai klaim (Rupiah)"), validators=[InputRequired(REQUIRED)])
     note = TextAreaField(_l("Catatan"), validators=[Length(max=2000)])
 
 

@@ -8,6 +8,7 @@ from wtforms import BooleanField, SelectField, StringField, TelField, TextAreaFi
 from wtforms.validators import InputRequired, Length
 
 from jobfair.companies.forms import IndonesianDateField, WholeNumberField
+from jobfair.forms_util import RupiahField
 
 REQUIRED = "Kolom ini wajib diisi."
 SEX_CHOICES = [("L", _l("Laki-laki")), ("P", _l("Perempuan"))]
@@ -48,7 +49,7 @@ class WorkerForm(FlaskForm):
     kelurahan_code = SelectField(_l("Kelurahan"))
     phone = TelField(_l("Nomor HP (boleh kosong)"), validators=[Length(max=20)])
     category_code = SelectField(_l("Pekerjaan"))
-    monthly_income = WholeNumberField(_l("Penghasilan sebulan (Rp)"), render_kw={"inputmode": "numeric"})
+    monthly_income = RupiahField(_l("Penghasilan sebulan (Rp)"))
     ktp_since = IndonesianDateField(_l("Memegang KTP Balikpapan sejak"),
                                     description=_l("Dari KTP atau surat keterangan domisili."))
     has_disability = BooleanField(_l("Penyandang disabilitas"))
@@ -86,12 +87,11 @@ class ProgrammeForm(FlaskForm):
     funder = SelectField(_l("Sumber dana"), choices=FUNDER_CHOICES)
     payer = SelectField(_l("Pembayar"), choices=PAYER_CHOICES)
     year = WholeNumberField(_l("Tahun"), render_kw={"inputmode": "numeric"})
-    amount_per_month = WholeNumberField(_l("Iuran/bantuan per orang per bulan (Rp)"),
-                                        render_kw={"inputmode": "numeric"})
+    amount_per_month = RupiahField(_l("Iuran/bantuan per orang per bulan (Rp)"))
     item_name = StringField(_l("Nama barang bantuan (untuk bantuan)"), validators=[Length(max=120)])
-    unit_value = WholeNumberField(_l("Nilai per unit (Rp)"), render_kw={"inputmode": "numeric"})
+    unit_value = RupiahField(_l("Nilai per unit (Rp)"))
     quota = WholeNumberField(_l("Kuota peserta"), render_kw={"inputmode": "numeric"})
-    budget = WholeNumberField(_l("Anggaran setahun (Rp)"), render_kw={"inputmode": "numeric"})
+    budget = RupiahField(_l("Anggaran setahun (Rp)"))
     min_ktp_months = WholeNumberField(_l("Syarat: KTP Balikpapan minimal (bulan)"), render_kw={"inputmode": "numeric"})
     min_age = WholeNumberField(_l("Syarat: usia minimal"), render_kw={"inputmode": "numeric"})
     max_age = WholeNumberField(_l("Syarat: usia maksimal"), render_kw={"inputmode": "numeric"})
@@ -155,4 +155,4 @@ class ReregisterForm(FlaskForm):
 
 class UmkForm(FlaskForm):
     year = WholeNumberField(_l("Tahun"), render_kw={"inputmode": "numeric"})
-    amount = WholeNumberField(_l("UMK sebulan (Rp)"), render_kw={"inputmode": "numeric"})
+    amount = RupiahField(_l("UMK sebulan (Rp)"))

@@ -6,6 +6,7 @@ value, or None when the cell cannot be read; the callers word the Indonesian rea
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from datetime import date, datetime
 
@@ -30,6 +31,20 @@ def cell_text(value) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return " ".join(str(value).split())
+
+
+_WHOLE = re.compile(r"[0-9]+|[0-9]{1,3}(?:\.[0-9]{3})+")
+MAX_DIGITS = 15
+
+
+def parse_whole(text: str) -> int | None:
+    """A non-negative whole number written plainly or with dots between thousands ("1200", "1.200", "4.000.000").
+    None for anything else: "7.5" is not 75, "4.00.000" is a typo, no signs, letters or non-ASCII digits."""
+    text = "".join(str(text).split())
+    digits = text.replace(".", "")
+    if len(digits) > MAX_DIGITS or not _WHOLE.fullmatch(text):
+        return None
+    return int(digits)
 
 
 def fold(value: str) -> str:

@@ -231,33 +231,56 @@ def _normalize_sex(sex: str | None) -> str | None:
     return _SEX_ALIASES.get(" ".join(sex.split()).upper())
 
 
+def _sex_differs(parsed: ParsedNik, sex: str | None) -> str | None:
+    """The declared sex (normalised) when it disagrees with the NIK; None when it agrees or is not recognised."""
+    declared = _normalize_sex(sex)
+    return declared if declared is not None and declared != parsed.sex else None
+
+
+def _birth_date_differs(parsed: ParsedNik, birth_date: date | None) -> bool:
+    """A whole-century difference is no mismatch: the NIK stores a two-digit year."""
+    if birth_date is None:
+        return False
+    nik_date = parsed.birth_date
+    return not ((birth_date.day, birth_date.month) == (nik_date.day, nik_date.month)
+                and (birth_date.year - nik_date.year) % 100 == 0)
+
+
 def declared_mismatches(
     parsed: ParsedNik, *, sex: str | None, birth_date: date | None
 ) -> list[str]:
     """Warnings (Indonesian) where declared data disagrees with the NIK.
 
-    The caller should show these as warnings, not reject the input. ``None``
-    or an unrecognised sex value is skipped. A declared birth date that
-    differs from the NIK only by a whole century is accepted, because the
-    NIK stores a two-digit year.
+    For the registers kept by officers and schools (they saw the KTP), where the caller shows these as warnings
+    and does not reject the input. ``None`` or an unrecognised sex value is skipped. A declared birth date that
+    differs from the NIK only by a whole century is accepted, because the NIK stores a two-digit year.
     """
     warnings: list[str] = []
-    declared_sex = _normalize_sex(sex)
-    if declared_sex is not None and declared_sex != parsed.sex:
+    declared_sex = _sex_differs(parsed, sex)
+    if declared_sex is not None:
         warnings.append(
             f"Jenis kelamin yang Anda isi ({SEX_LABELS[declared_sex]}) tidak sesuai dengan "
             f"NIK ({SEX_LABELS[parsed.sex]}). Periksa kembali NIK atau jenis kelamin Anda."
         )
-    if birth_date is not None:
-        nik_date = parsed.birth_date
-        same_except_century = (
-            (birth_date.day, birth_date.month) == (nik_date.day, nik_date.month)
-            and (birth_date.year - nik_date.year) % 100 == 0
+    if _birth_date_differs(parsed, birth_date):
+        warnings.append(
+            f"Tanggal lahir yang Anda isi ({_format_date(birth_date)}) tidak sesuai dengan "
+            f"tanggal lahir pada NIK ({_format_date(parsed.birth_date)}). "
+            "Periksa kembali NIK atau tanggal lahir Anda."
         )
-        if not same_except_century:
-            warnings.append(
-                f"Tanggal lahir yang Anda isi ({_format_date(birth_date)}) tidak sesuai dengan "
-                f"tanggal lahir pada NIK ({_format_date(nik_date)}). "
-                "Periksa kembali NIK atau tanggal lahir Anda."
-            )
     return warnings
+
+
+def declared_mismatch_errors(
+    parsed: ParsedNik, *, sex: str | None, birth_date: date | None
+) -> dict[str, str]:
+    """Field errors (Indonesian), keyed "sex" and "birth_date", where declared data disagrees with the NIK: for a
+    self-registration, which refuses them. Same comparison as declared_mismatches."""
+    errors: dict[str, str] = {}
+    if _sex_differs(parsed, sex) is not None:
+        errors["sex"] = (f"Jenis kelamin tidak cocok dengan NIK (NIK menunjukkan {SEX_LABELS[parsed.sex]}). "
+                         "Periksa kembali NIK atau jenis kelamin Anda.")
+    if _birth_date_differs(parsed, birth_date):
+        errors["birth_date"] = (f"Tanggal lahir tidak cocok dengan NIK (NIK menunjukkan "
+                                f"{parsed.birth_date:%d-%m-%Y}). Periksa kembali NIK atau tanggal lahir Anda.")
+    return errors

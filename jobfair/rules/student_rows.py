@@ -16,6 +16,7 @@ from jobfair.rules.cells import (
     PHONE_ERROR,
     SEX_ERROR,
     cell_text,
+    fold,
     name_problem,
     optional_phone,
     parse_date,
@@ -32,6 +33,14 @@ MIN_STUDENT_AGE, MAX_STUDENT_AGE = 13, 30
 # Column keys (the import maps file headers onto these; forms use the same names).
 COLUMNS = ("nisn", "full_name", "nik", "birth_date", "sex", "major", "class_name", "report_score",
            "expected_graduation", "phone", "guardian_name", "guardian_phone")
+
+# The example of the import template, shown on its own sheet ("Contoh pengisian"). Templates downloaded before
+# carried it as the first data row, so a row equal to it in NISN, name and NIK is the example, never a student.
+EXAMPLE_ROW = {"nisn": "0061234567", "full_name": "Contoh Nama Siswa", "nik": "6471014703070001",
+               "birth_date": "2007-03-07", "sex": "P", "major": "TKJ", "class_name": "XII TKJ 1",
+               "report_score": "85,5", "expected_graduation": "2026-06-15", "phone": "081234567890",
+               "guardian_name": "Nama Orang Tua", "guardian_phone": "081298765432"}
+_EXAMPLE_KEYS = ("nisn", "full_name", "nik")
 
 _TEXT_CELL_HINT = ("Di Excel, format kolom ini sebagai Teks (Text) agar angka 0 di depan dan digit terakhir "
                    "tidak hilang.")
@@ -75,6 +84,11 @@ def match_major(value, majors: Mapping[str, str]) -> str | None:
         if text == code.casefold() or text == " ".join(name.split()).casefold():
             return code
     return None
+
+
+def is_example_row(row: Mapping[str, object]) -> bool:
+    """The template's example row (NISN, name and NIK all as in EXAMPLE_ROW; case and spacing ignored)."""
+    return all(fold(cell_text(row.get(key))) == fold(EXAMPLE_ROW[key]) for key in _EXAMPLE_KEYS)
 
 
 def check_student_row(row: Mapping[str, object], *, majors: Mapping[str, str], today: date

@@ -27,6 +27,7 @@ from jobfair.rules.cells import (
 )
 from jobfair.rules.cells import fold as _fold
 from jobfair.rules.eligibility import Applicant, EligibilityRules, eligibility_problems, month_start
+from jobfair.rules.money import parse_rupiah
 from jobfair.rules.nik import NikError, declared_mismatches, parse_nik
 
 MAX_CELL_CHARS = 1000
@@ -80,25 +81,6 @@ class RowContext:
 def _strip_prefix(text: str, prefix: str) -> str:
     folded = _fold(text)
     return folded[len(prefix):].strip() if folded.startswith(prefix + " ") else folded
-
-
-def parse_rupiah(value) -> int | None:
-    """Rupiah as a whole number: 2500000, "2.500.000", "Rp2.500.000", "Rp 2.500.000,00"; None when unreadable."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value if value >= 0 else None
-    if isinstance(value, float):
-        return int(round(value)) if value >= 0 and value == value and value != float("inf") else None
-    text = cell_text(value).replace(" ", "")
-    if text[:2].casefold() == "rp":
-        text = text[2:].lstrip(".")
-    if text.endswith((",00", ",0", ",-")):
-        text = text.rsplit(",", 1)[0]
-    text = text.replace(".", "")
-    if not text or not (text.isdigit() and text.isascii()) or len(text) > 12:
-        return None
-    return int(text)
 
 
 def parse_month(value) -> date | None:

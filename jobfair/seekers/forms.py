@@ -5,10 +5,10 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, FileField, IntegerField, RadioField, SelectField, StringField, TelField, TextAreaField
 from wtforms.validators import InputRequired, Length, NumberRange, Optional
 
+from jobfair.forms_util import YearField
 from jobfair.services.seeker_profiles import MARITAL_STATUSES, RELIGIONS
 
 REQUIRED = "Kolom ini wajib diisi."
-NUMBER = "Tulis angka saja."
 
 
 class ProfileForm(FlaskForm):
@@ -23,8 +23,7 @@ class ProfileForm(FlaskForm):
     education_level = SelectField(_l("Pendidikan terakhir"))
     school_name = StringField(_l("Nama sekolah/kampus"), validators=[Length(max=160)])
     major = StringField(_l("Jurusan"), validators=[Length(max=160)])
-    graduation_year = IntegerField(_l("Tahun lulus"), validators=[Optional(), NumberRange(1900, 2100, NUMBER)],
-                                   render_kw={"inputmode": "numeric"})
+    graduation_year = YearField(_l("Tahun lulus"), validators=[Optional()])  # the service checks 1950..next year
     skills = StringField(_l("Keahlian"), validators=[Length(max=500)],
                          description=_l("Pisahkan dengan koma, misalnya: las listrik, Microsoft Excel, SIM B1."))
     experience = TextAreaField(_l("Pengalaman kerja"), validators=[Length(max=4000)])

@@ -21,8 +21,10 @@ from jobfair.models import (
 )
 from jobfair.models.base import utcnow
 from jobfair.rules import application_states as states
+from jobfair.rules import money
 from jobfair.rules.fit import FitResult
-from jobfair.services import audit, search
+from jobfair.rules.money import rupiah
+from jobfair.services import audit, reference, search
 from jobfair.services.applications import (
     NOT_FOUND,
     NOTE_MAX,
@@ -176,12 +178,28 @@ def _hire_errors(start_date: date | None, contract_type: str, wage) -> dict[str,
     return errors
 
 
-def hire(actor: User, application_id: int, *, start_date: date | None, contract_type: str, wage) -> Placement:
-    """Hire in one transaction: application -> hired, vacancy hired_count + 1 (never past openings), placement."""
+def _below_umk_message(wage: int, umk: tuple[int, int]) -> str:
+    return (f"Upah {rupiah(wage)} di bawah UMK Balikpapan {umk[0]} ({rupiah(umk[1])}). Bila salah ketik, perbaiki "
+            "upahnya. Bila memang benar (misalnya kerja paruh waktu, harian, atau uang saku magang), centang kotak "
+            "ini lalu kirim lagi; Disnaker memeriksanya saat verifikasi.")
+
+
+def hire(actor: User, application_id: int, *, start_date: date | None, contract_type: str, wage,
+         below_umk_confirmed: bool = False) -> Placement:
+    """Hire in one transaction: application -> hired, vacancy hired_count + 1 (never past openings), placement.
+
+    A monthly wage below the UMK in force at the start date is not refused outright: part-time workers (paid by the
+    hour, PP 36/2021), daily workers, apprentices (an allowance, not a wage) and micro and small businesses (wage by
+    agreement) may lawfully earn less. A careful office neither blocks those hires nor lets a typo or an unlawful
+    wage pass silently: the company must confirm the wage explicitly (`below_umk_confirmed`), the confirmation is
+    written in the application's history, and the office's verification queue flags the placement so the officer
+    checks the contract before verifying it."""
     application = own_application(actor, application_id)
     errors = _hire_errors(start_date, contract_type, wage)
     if errors:
         raise ValidationFailed(errors)
+    umk = reference.umk_in_force(start_date.year)
+    below = money.below_umk(wage, umk)
     current = application.status
     if not states.company_can_move(current, ApplicationStatus.HIRED.value):
         raise InvalidState(f"Pelamar berstatus \"{states.label(current)}\" tidak dapat langsung diterima. "
@@ -194,6 +212,9 @@ def hire(actor: User, application_id: int, *, start_date: date | None, contract_
     if taken.rowcount != 1:
         db.session.rollback()
         raise InvalidState(FULL + ".")
+    if below and not below_umk_confirmed:  # after the openings check: "the vacancy is full" is the news that matters
+        db.session.rollback()
+        raise ValidationFailed({"below_umk_confirmed": _below_umk_message(wage, umk)})
     db.session.execute(
         update(Vacancy).where(Vacancy.id == vacancy_id, Vacancy.hired_count >= Vacancy.openings,
                               Vacancy.status == VacancyStatus.PUBLISHED.value)
@@ -201,8 +222,10 @@ def hire(actor: User, application_id: int, *, start_date: date | None, contract_
     placement = Placement(application_id=application.id, start_date=start_date, contract_type=contract_type,
                           wage=wage, status=PlacementStatus.REPORTED.value)
     db.session.add(placement)
-    record_move(application, actor, current, ApplicationStatus.HIRED.value,
-                f"Mulai {start_date:%d-%m-%Y}, {contract_type}, upah Rp{wage:,}".replace(",", "."))
+    note = f"Mulai {start_date:%d-%m-%Y}, {contract_type}, upah {rupiah(wage)}"
+    if below:
+        note += f"; upah di bawah UMK {umk[0]} ({rupiah(umk[1])}) dikonfirmasi perusahaan"
+    record_move(application, actor, current, ApplicationStatus.HIRED.value, note)
     try:
         db.session.flush()
     except IntegrityError as exc:

@@ -1,11 +1,15 @@
 """Placements reported by companies, verified (or rejected with a reason) by the office."""
 
+from dataclasses import dataclass
+from typing import Any
+
 from sqlalchemy import select
 
 from jobfair.extensions import db
 from jobfair.models import Placement, PlacementStatus, Role, User
 from jobfair.models.base import utcnow
-from jobfair.services import audit
+from jobfair.rules import money
+from jobfair.services import audit, reference
 from jobfair.services.applications import company_users, seeker_link
 from jobfair.services.errors import InvalidState, NotFound, PermissionDenied, ValidationFailed
 from jobfair.services.notifications import notify
@@ -20,12 +24,30 @@ def _require_office(actor: User) -> None:
         raise PermissionDenied("Hanya petugas Disnaker yang dapat memverifikasi penempatan.")
 
 
-def queue(actor: User, page: int = 1, per_page: int = 20):
-    """Reported placements, oldest first."""
+@dataclass(frozen=True)
+class PlacementQueue:
+    pagination: Any  # flask_sqlalchemy Pagination of Placement
+    below_umk: dict[int, tuple[int, int]]  # placement id -> (year, amount) of the UMK its wage is below
+
+    @property
+    def items(self) -> list[Placement]:
+        return self.pagination.items
+
+
+def queue(actor: User, page: int = 1, per_page: int = 20) -> PlacementQueue:
+    """Reported placements, oldest first, with those whose wage is below the UMK in force at the start date flagged
+    (the company confirmed the wage; the officer checks the contract: part-time or unlawful?)."""
     _require_office(actor)
     query = (select(Placement).where(Placement.status == PlacementStatus.REPORTED.value)
              .order_by(Placement.created_at, Placement.id))
-    return db.paginate(query, page=max(1, page), per_page=per_page, error_out=False)
+    pagination = db.paginate(query, page=max(1, page), per_page=per_page, error_out=False)
+    table = reference.umk_table()
+    below = {}
+    for placement in pagination.items:
+        umk = money.umk_in_force(table, placement.start_date.year)
+        if money.below_umk(placement.wage, umk):
+            below[placement.id] = umk
+    return PlacementQueue(pagination, below)
 
 
 def _reported(placement_id: int) -> Placement:

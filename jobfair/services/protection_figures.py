@@ -207,14 +207,14 @@ def _programmes(programme_id, year, first, last) -> list[dict]:
         .outerjoin(money, money.c.pid == Programme.id).outerjoin(people, people.c.pid == Programme.id)
         .where(*conditions).order_by(Programme.year.desc(), Programme.name)).all()
     result = []
-    for programme, p, d, deliveries, items, active, ever in rows:
+    for programme, p, d, deliveries, item_count, active, ever in rows:
         p, d = int(p or 0), int(d or 0)
         result.append({"id": programme.id, "name": programme.name, "year": programme.year, "kind": programme.kind,
                        "kind_label": KIND_LABELS.get(programme.kind, programme.kind),
                        "owning_office": programme.owning_office, "quota": programme.quota,
                        "budget": programme.budget, "paid": p, "due": d, "budget_used": percent(p, programme.budget),
                        "active": int(active or 0), "beneficiaries": int(ever or 0),
-                       "deliveries": int(deliveries or 0), "items": int(items or 0),
+                       "deliveries": int(deliveries or 0), "item_count": int(item_count or 0),
                        "is_aid": programme.kind != ProgrammeKind.CONTRIBUTION_SUBSIDY.value})
     return result
 

@@ -63,7 +63,7 @@ def figures_sheets(data: dict) -> dict:
             ("Program", "Tahun", "Jenis", "Instansi", "Kuota", "Peserta aktif", "Penerima", "Anggaran (Rp)",
              "Dibayar/diserahkan (Rp)", "Belum dibayar (Rp)", "Anggaran terpakai", "Penyerahan", "Jumlah barang"),
             [(p["name"], p["year"], p["kind_label"], p["owning_office"], p["quota"], p["active"], p["beneficiaries"],
-              p["budget"], p["paid"], p["due"], p["budget_used"], p["deliveries"], p["items"])
+              p["budget"], p["paid"], p["due"], p["budget_used"], p["deliveries"], p["item_count"])
              for p in data["programmes"]]),
         "Klaim": (("Jenis klaim", "Status", "Jumlah klaim", "Nilai (Rp)"),
                   [(c["kind_label"], c["status_label"], c["count"], c["amount"]) for c in data["claims"]]),

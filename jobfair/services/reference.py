@@ -16,6 +16,7 @@ from jobfair.models import (
     UmkSetting,
     WorkerCategory,
 )
+from jobfair.rules import money
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -84,3 +85,14 @@ def smk_major_choices() -> list[tuple[str, str]]:
 
 def kecamatan_exists(code: str | None) -> bool:
     return bool(code) and db.session.get(Kecamatan, code) is not None
+
+
+
+def umk_table() -> dict[int, int]:
+    """Every recorded Balikpapan UMK, year -> Rupiah per month (a handful of rows)."""
+    return {s.year: s.amount for s in db.session.scalars(select(UmkSetting))}
+
+
+def umk_in_force(year: int) -> tuple[int, int] | None:
+    """(year, Rupiah per month) of the UMK in force in `year`: see rules.money.umk_in_force."""
+    return money.umk_in_force(umk_table(), year)

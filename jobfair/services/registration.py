@@ -6,8 +6,8 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from jobfair.extensions import db
-from jobfair.models import Company, Role, SeekerProfile, User
-from jobfair.rules.nik import declared_mismatches
+from jobfair.models import Company, Person, Role, SeekerProfile, User
+from jobfair.rules.nik import ParsedNik, declared_mismatch_errors
 from jobfair.services import audit
 from jobfair.services.accounts import age_on, check_email, check_password, check_phone, new_user
 from jobfair.services.errors import ValidationFailed
@@ -18,8 +18,14 @@ MIN_SEEKER_AGE = 18  # AK/1 card minimum age (Permenaker 39/2016)
 
 
 def register_seeker(*, nik: str, full_name: str, sex: str, birth_date: date | None, email: str, phone: str,
-                    password: str, today: date | None = None) -> tuple[User, list[str]]:
-    """Create a seeker account linked to the person with this NIK; returns (user, warnings)."""
+                    password: str, today: date | None = None) -> User:
+    """Create a seeker account linked to the person with this NIK.
+
+    A sex or birth date that disagrees with the NIK is refused beside the field (a typo in either is far more
+    likely than an error in the NIK, and an account once made carries the wrong data onto the AK/1 card). Real NIKs
+    do carry errors (DOMAIN.md): the way out is the office's own record. When an officer or a school has already
+    registered this NIK (protection register, students) with the sex and birth date now declared — they saw the
+    KTP and were warned about the NIK — those data are accepted."""
     today = today or date.today()
     errors: dict[str, str] = {}
     parsed = parse_nik_field(nik, errors)
@@ -41,17 +47,31 @@ def register_seeker(*, nik: str, full_name: str, sex: str, birth_date: date | No
         if person.id is not None and _person_has_account(person.id):
             errors["nik"] = ("NIK ini sudah terdaftar. Masuk dengan akun yang sudah ada, atau hubungi "
                              "Disnaker bila Anda tidak pernah mendaftar.")
+        else:
+            _check_against_nik(errors, parsed, person, sex=sex, birth_date=birth_date)
     if errors:
         db.session.rollback()
         raise ValidationFailed(errors)
-    warnings = declared_mismatches(parsed, sex=sex, birth_date=birth_date)
     user = new_user(role=Role.SEEKER.value, email=email, password=password, full_name=full_name, phone=phone,
                     person=person)
     db.session.add(SeekerProfile(user=user, person=person))
     _flush_or_explain({"nik": "NIK atau e-mail ini baru saja didaftarkan. Masuk dengan akun tersebut."})
-    audit.record(user, "account.created", user, detail={"role": Role.SEEKER.value, "nik_warnings": len(warnings)})
+    audit.record(user, "account.created", user, detail={"role": Role.SEEKER.value})
     db.session.commit()
-    return user, warnings
+    return user
+
+
+def _check_against_nik(errors: dict[str, str], parsed: ParsedNik, person: Person, *, sex: str,
+                       birth_date: date | None) -> None:
+    """Refuse a declared sex / birth date that disagrees with the NIK, unless the office's record of this person
+    (an existing Person row) holds exactly the declared value."""
+    mismatches = declared_mismatch_errors(parsed, sex=None if "sex" in errors else sex,
+                                          birth_date=None if "birth_date" in errors else birth_date)
+    recorded = {"sex": person.sex, "birth_date": person.birth_date} if person.id is not None else {}
+    declared = {"sex": sex, "birth_date": birth_date}
+    for field, message in mismatches.items():
+        if field not in recorded or recorded[field] != declared[field]:
+            errors[field] = message
 
 
 def _flush_or_explain(field_errors: dict[str, str]) -> None:

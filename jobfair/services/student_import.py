@@ -11,7 +11,7 @@ from sqlalchemy.exc import IntegrityError
 
 from jobfair.extensions import db
 from jobfair.models import Person, School, Student
-from jobfair.rules.student_rows import check_student_row
+from jobfair.rules.student_rows import EXAMPLE_ROW, check_student_row, is_example_row
 from jobfair.services import audit, exports, spreadsheets
 from jobfair.services.errors import ValidationFailed
 from jobfair.services.nik_store import nik_hmac
@@ -21,6 +21,7 @@ MAX_ROWS = 2000
 MAX_BYTES = 2 * 1024 * 1024
 MAX_UNZIPPED_BYTES = 40 * 1024 * 1024  # an XLSX is a zip: refuse a "zip bomb" before opening it
 MAX_COLUMNS = 40
+EXAMPLE_SKIPPED = "Baris contoh dari templat; dilewati, tidak diimpor."
 
 # Column key -> the header written in the template (Indonesian), and every accepted spelling.
 HEADERS = {
@@ -114,7 +115,13 @@ def import_students(actor, *, filename: str, stream, school_id: int | None = Non
         raise ValidationFailed({"school_id": "Pilih sekolah tujuan impor."})
     data = stream.read(MAX_BYTES + 1)
     rows = read_rows(filename, data)
+    examples = [number for number, row in rows if is_example_row(row)]
+    rows = [(number, row) for number, row in rows if number not in examples]
+    if not rows:
+        raise spreadsheets.file_error("Berkas hanya berisi baris contoh dari templat; tulis data siswa di lembar "
+                                      "pertama, di bawah baris judul kolom.")
     result = ImportResult(filename=filename, rows=len(rows))
+    result.warnings.extend(RowError(number, "", EXAMPLE_SKIPPED) for number in examples)
     reference, today = majors(), today or date.today()
     checked: list[tuple[int, dict]] = []
     seen_nisn: dict[str, int] = {}
@@ -158,8 +165,8 @@ def import_students(actor, *, filename: str, stream, school_id: int | None = Non
 
 
 def template_xlsx() -> bytes:
-    """The import template: the header row and one example row."""
+    """The import template: the data sheet holds the header row only; the example row is on a sheet of its own
+    (an example among the data was imported as a real student; the import also skips it, see is_example_row)."""
     headers = [label for label, _aliases in HEADERS.values()]
-    example = ["0061234567", "Contoh Nama Siswa", "6471014703070001", "2007-03-07", "P", "TKJ", "XII TKJ 1", "85,5",
-               "2026-06-15", "081234567890", "Nama Orang Tua", "081298765432"]
-    return exports.to_xlsx({"Data Siswa": (headers, [example])})
+    example = [EXAMPLE_ROW[key] for key in HEADERS]
+    return exports.to_xlsx({"Data Siswa": (headers, []), "Contoh pengisian": (headers, [example])})

@@ -8,6 +8,7 @@ from jobfair.rules import regions
 from jobfair.rules.nik import (
     NikError,
     ParsedNik,
+    declared_mismatch_errors,
     declared_mismatches,
     is_valid_nik,
     mask_nik,
@@ -326,3 +327,16 @@ def test_mask_reveals_at_most_eight_characters(raw):
     assert len(revealed) in (0, 8)
     if revealed:
         assert masked[4:12] == BULLETS
+
+
+def test_mismatch_errors_name_the_field_and_what_the_nik_says():
+    errors = declared_mismatch_errors(parse(MALE), sex="P", birth_date=date(1990, 5, 16))
+    assert errors == {
+        "sex": "Jenis kelamin tidak cocok dengan NIK (NIK menunjukkan laki-laki). Periksa kembali NIK atau "
+               "jenis kelamin Anda.",
+        "birth_date": "Tanggal lahir tidak cocok dengan NIK (NIK menunjukkan 15-05-1990). Periksa kembali NIK atau "
+                      "tanggal lahir Anda.",
+    }
+    assert declared_mismatch_errors(parse(FEMALE), sex="P", birth_date=date(1990, 5, 15)) == {}
+    assert declared_mismatch_errors(parse("6471011505240003"), sex="L", birth_date=date(1924, 5, 15)) == {}
+    assert declared_mismatch_errors(parse(MALE), sex=None, birth_date=None) == {}

@@ -189,7 +189,8 @@ def test_hire_records_the_placement_and_fills_the_vacancy_at_openings(db):
     placement = applicants.hire(company, first.id, start_date=TODAY, contract_type="PKWT", wage=4_000_000)
     assert placement.status == "reported" and placement.wage == 4_000_000
     assert db.session.get(Vacancy, vacancy.id).hired_count == 1
-    applicants.hire(company, second.id, start_date=TODAY, contract_type="magang", wage=2_000_000)
+    applicants.hire(company, second.id, start_date=TODAY, contract_type="magang", wage=2_000_000,
+                    below_umk_confirmed=True)  # an allowance below the UMK, confirmed
     refreshed = db.session.get(Vacancy, vacancy.id)
     assert refreshed.hired_count == 2 and refreshed.status == "filled"
     with pytest.raises(InvalidState, match="sudah terisi"):

@@ -113,7 +113,7 @@ def test_aid_beneficiaries_and_deliveries_per_programme(officer):
     f.figures_enrolment(legs, status="registered")
     data = pf.figures(officer, today=TODAY)
     (aid,) = data["aid"]
-    assert aid["beneficiaries"] == 3 and aid["deliveries"] == 3 and aid["items"] == 3
+    assert aid["beneficiaries"] == 3 and aid["deliveries"] == 3 and aid["item_count"] == 3
     assert aid["paid"] == 21_000_000 and aid["budget_used"] == "23,1%"
 
 

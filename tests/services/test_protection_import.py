@@ -279,3 +279,16 @@ def test_the_cli_imports_the_valid_rows(app, runner, tmp_path):
     assert "1 valid, 1 with errors" in result.output and "imported: 1" in result.output
     result = runner.invoke(args=["import-workers", "--programme", "999", str(path)])
     assert result.exit_code == 1
+
+
+def test_the_unmodified_template_with_one_real_row_imports_only_that_row(db):
+    actor, prog = officer(), programme()
+    workbook = load_workbook(io.BytesIO(pi.template_xlsx()))
+    workbook.worksheets[0].append(person_row(7, Nama="Rahmat Hidayat"))
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    buffer.seek(0)
+    batch = validate(actor, prog, buffer)
+    assert (batch.total_rows, batch.valid_rows, batch.error_rows) == (1, 1, 0)
+    pi.apply(actor, batch.id, mode="valid_only")
+    assert [w.person.full_name for w in db.session.scalars(select(Worker))] == ["Rahmat Hidayat"]

@@ -183,3 +183,48 @@ def test_blank_lines_between_students_never_drop_rows(db):
         lines += [f"{n};Siswa {n}", ""]  # a blank line after every student: twice MAX_ROWS raw lines
     rows = module.read_rows("siswa.csv", "\n".join(lines).encode())
     assert len(rows) == students and rows[-1][0] == 2 * students
+
+
+def _template_with(real: list) -> Workbook:
+    """The downloaded template, unmodified, with one real student typed on its first sheet."""
+    workbook = load_workbook(io.BytesIO(student_import.template_xlsx()))
+    workbook.worksheets[0].append(real)
+    return workbook
+
+
+def _saved(workbook) -> bytes:
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def test_the_unmodified_template_with_one_real_row_imports_only_that_row(db):
+    staff = factories.make_school_staff()
+    [real] = rows(1, full_name="Siti Rahmawati")
+    result = run(staff, "templat.xlsx", _saved(_template_with(real)))
+    assert result.errors == [] and result.created == 1
+    assert [s.person.full_name for s in db.session.scalars(select(Student))] == ["Siti Rahmawati"]
+
+
+def test_the_template_example_is_on_its_own_sheet(db):
+    workbook = load_workbook(io.BytesIO(student_import.template_xlsx()))
+    data, example = workbook.worksheets
+    assert data.max_row == 1 and example.title == "Contoh pengisian"
+    assert [c.value for c in example[2]][:3] == ["0061234567", "Contoh Nama Siswa", "6471014703070001"]
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "csv"])
+def test_the_example_row_of_an_older_template_is_skipped_not_imported(db, kind):
+    """Templates downloaded before carried the example as the first data row: it is never a student."""
+    staff = factories.make_school_staff()
+    example = ["0061234567", "Contoh Nama Siswa", "6471014703070001", "2007-03-07", "P", "TKJ", "XII TKJ 1", "85,5",
+               "2026-06-15", "081234567890", "Nama Orang Tua", "081298765432"]
+    [real] = rows(1, full_name="Budi Prasetyo")
+    data = xlsx_bytes([example, real]) if kind == "xlsx" else csv_bytes([example, real])
+    result = run(staff, f"siswa.{kind}", data)
+    assert result.errors == [] and result.created == 1 and result.rows == 1
+    assert [s.person.full_name for s in db.session.scalars(select(Student))] == ["Budi Prasetyo"]
+    assert [(w.row, w.reason) for w in result.warnings] == [(2, "Baris contoh dari templat; dilewati, tidak diimpor.")]
+    with pytest.raises(ValidationFailed) as exc:  # only the example: nothing to import, and the school is told why
+        run(staff, f"contoh.{kind}", xlsx_bytes([example]) if kind == "xlsx" else csv_bytes([example]))
+    assert "hanya berisi baris contoh" in exc.value.field_errors["file"]

@@ -215,7 +215,7 @@ def test_office_rejects_a_placement_with_a_reason(app, officer_client):
         company = db.session.scalar(select(User).where(User.email == company_email))
         applicants.change_status(company, application_id, "shortlisted", "")
         placement_id = applicants.hire(company, application_id, start_date=TODAY, contract_type="harian",
-                                       wage=150_000).id
+                                       wage=150_000, below_umk_confirmed=True).id
     path = f"/disnaker/penempatan/{placement_id}/tolak"
     response = officer_client.post(path, data={"reason": "", "confirm": "y",
                                                "csrf_token": csrf_token(officer_client, path)})

@@ -57,12 +57,20 @@ def test_the_nik_is_not_stored_in_clear_text(app, client):
                     assert SEEKER_FORM["nik"] not in " ".join(map(str, row)), table.name
 
 
-def test_mismatched_declared_birth_date_registers_with_a_warning(app, client):
-    data = {**SEEKER_FORM, "birth_date": "1995-05-16"}
-    response = _post(client, SEEKER_PAGE, data)
-    assert response.status_code == 302
-    page = client.get("/pencari-kerja/").get_data(as_text=True)
-    assert "flash-warning" in page
+def test_birth_date_or_sex_that_disagrees_with_the_nik_is_refused_beside_the_field(app, client):
+    """It used to be only a warning after the account existed."""
+    response = _post(client, SEEKER_PAGE, {**SEEKER_FORM, "birth_date": "1995-05-16"})
+    assert response.status_code == 422
+    page = response.get_data(as_text=True)
+    message = ("Tanggal lahir tidak cocok dengan NIK (NIK menunjukkan 15-05-1995). Periksa kembali NIK atau "
+               "tanggal lahir Anda.")
+    assert message in page
+    assert page.index('name="birth_date"') < page.index(message) < page.index('name="email"')
+    assert 'value="Siti Aminah"' in page  # what was typed is kept
+    response = _post(client, SEEKER_PAGE, {**SEEKER_FORM, "sex": "L"})
+    assert response.status_code == 422
+    assert "Jenis kelamin tidak cocok dengan NIK (NIK menunjukkan perempuan)." in response.get_data(as_text=True)
+    assert _count(app, User) == 0 and _count(app, Person) == 0
 
 
 @pytest.mark.parametrize("nik, words", [

@@ -121,3 +121,19 @@ def test_other_roles_are_refused(app, login_as, role):
 def test_anonymous_goes_to_login(client):
     response = client.get(PAGE)
     assert response.status_code == 302 and "/akun/masuk" in response.headers["Location"]
+
+
+def test_page_shows_aid_programmes_with_their_item_counts(app, officer_client):
+    """An aid programme with deliveries made the page answer 500: the template read `p.items` of a dict, which in
+    Jinja is the dict method, not the key."""
+    with app.app_context():
+        programme = f.ledger_programme("recurring_aid", name="Sembako lansia Balikpapan")
+        for n in range(3):
+            enrolment = f.figures_enrolment(programme)
+            f.figures_ledger(enrolment, date(2025, 4, 1), amount=250_000, status="delivered", quantity=n + 2)
+    response = officer_client.get(f"{PAGE}?year=2025")
+    assert response.status_code == 200
+    page = response.get_data(as_text=True)
+    row = re.search(r"<td>Sembako lansia Balikpapan \(2025\)</td>(.*?)</tr>", page).group(1)
+    assert re.findall(r"<td>([^<]*)</td>", row) == ["3", "3", "9", "Rp750.000"]
+    assert "built-in method" not in page

@@ -249,3 +249,24 @@ def test_office_search_by_nik_is_a_post_too(officer_client, app):
     assert response.status_code == 200 and "Rahmat Hidayat" in body and "Siti Aminah" not in body
     _no_nik_anywhere(response, nik)
     assert "Rahmat Hidayat" not in officer_client.get(f"/disnaker/sekolah/siswa?q={nik}").get_data(as_text=True)
+
+
+def test_the_downloaded_template_with_one_real_row_imports_only_that_row(school_staff, app):
+    from openpyxl import load_workbook
+
+    client, _ = school_staff
+    workbook = load_workbook(io.BytesIO(client.get("/smk/sekolah/impor/templat-data-siswa.xlsx").data))
+    with app.app_context():
+        real = factories.student_row(full_name="Dewi Lestari")
+    workbook.worksheets[0].append([real[k] for k in KEYS])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    token = csrf_token(client, "/smk/sekolah/impor")
+    response = client.post("/smk/sekolah/impor", data={"csrf_token": token,
+                                                      "file": (io.BytesIO(buffer.getvalue()), "templat.xlsx")},
+                           content_type="multipart/form-data")
+    assert response.status_code == 200 and "1 siswa disimpan" in response.get_data(as_text=True)
+    with app.app_context():
+        from jobfair.extensions import db
+
+        assert [s.person.full_name for s in db.session.query(Student)] == ["Dewi Lestari"]

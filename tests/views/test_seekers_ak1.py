@@ -63,6 +63,23 @@ def test_seeker_edits_the_profile(app):
     assert _profile(app, user_id).education_level == "SMA"
 
 
+def test_a_graduation_year_that_is_not_four_digits_says_so(app):
+    client, user_id = _seeker(app)
+    for typed in ("20133", "213", "dua ribu", "2013.5"):
+        response = _post(client, "/pencari-kerja/profil/ubah", {**PROFILE_FORM, "graduation_year": typed})
+        page = response.get_data(as_text=True)
+        assert response.status_code == 422, typed
+        error = page[page.index('id="graduation_year-error"'):]
+        assert error.split("</p>")[0].endswith("Tulis tahun empat angka, misalnya 2013."), typed
+        assert "Tulis angka saja" not in page and f'value="{typed}"' in page
+    assert _profile(app, user_id).graduation_year is None
+    response = _post(client, "/pencari-kerja/profil/ubah", {**PROFILE_FORM, "graduation_year": "1890"})
+    assert response.status_code == 422 and "Tahun lulus harus antara 1950 dan" in response.get_data(as_text=True)
+    assert _post(client, "/pencari-kerja/profil/ubah", {**PROFILE_FORM, "graduation_year": " 2013 "}).status_code \
+        == 302
+    assert _profile(app, user_id).graduation_year == 2013
+
+
 def test_profile_errors_are_shown_beside_the_field_and_nothing_changes(app):
     client, user_id = _seeker(app)
     response = _post(client, "/pencari-kerja/profil/ubah", {**PROFILE_FORM, "kelurahan_code": "6471011001",
