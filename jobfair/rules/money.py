@@ -1,7 +1,3 @@
-"""Money is integer Rupiah; one way to show it."""
+"""Money is integer Rupiah; one way to show it (rules.numbers.rupiah: "Rp3.701.508", Babel, Indonesian style)."""
 
-
-def rupiah(amount: int) -> str:
-    """3701508 -> 'Rp3.701.508'."""
-    sign = "-" if amount < 0 else ""
-    return f"{sign}Rp{abs(int(amount)):,}".replace(",", ".")
+from jobfair.rules.numbers import rupiah  # noqa: F401  (re-exported: callers import it from here)
