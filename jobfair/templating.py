@@ -58,12 +58,13 @@ def init_app(app) -> None:
         return f"{format_datetime(value, fmt)} WITA" if value else "—"
 
     # Numbers are written one way on every page (rules.numbers): {{ n | number }} "7.140",
-    # {{ x | decimal(2) }} "85,50", {{ rate | percent }} "1,0 %", {{ amount | rupiah }} "Rp119.952.000".
+    # {{ x | decimal(2) }} "85,50", {{ rate | percent }} "1,0 %", {{ amount | rupiah }} "Rp119.952.000",
+    # {{ value | with_unit("orang") }} "7.140 orang".
     app.add_template_filter(numbers.number, "number")
     app.add_template_filter(numbers.decimal, "decimal")
     app.add_template_filter(numbers.percent, "percent")
     app.add_template_filter(numbers.rupiah, "rupiah")
-    app.add_template_filter(numbers.signed, "signed")
+    app.add_template_filter(numbers.with_unit, "with_unit")
 
     @app.before_request
     def _set_audit_origin():

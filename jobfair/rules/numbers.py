@@ -5,6 +5,7 @@ city publishes its figures this way, and a figure must read the same on every pa
     number(7140)        -> "7.140"            decimal(12.345)    -> "12,3"
     percent(1.0)        -> "1,0 %"            rupiah(119952000)  -> "Rp119.952.000"
     signed(-3)          -> "−3"               signed_percent(12.5) -> "+12,5 %"
+    with_unit(7140, "orang") -> "7.140 orang" (and "%" -> percent, "Rp" -> rupiah)
 
 A percentage is given in points (1.0 means one per cent), as the services compute it (placement_rate and so on),
 and is written with one decimal, a decimal comma and a space before the sign. Years, codes and identifiers are not
@@ -62,6 +63,15 @@ def rupiah(amount) -> str:
     if amount is None:
         return EMPTY
     return format_currency(_rounded(amount, 0), "IDR", "¤#,##0", currency_digits=False, locale=LOCALE)
+
+
+def with_unit(value, unit: str = "") -> str:
+    """A figure with its unit: "%" -> percent(), "Rp" -> rupiah(), else "7.140 orang" (no unit: "7.140")."""
+    if unit == "%":
+        return percent(value)
+    if unit == "Rp":
+        return rupiah(value)
+    return number(value) if value is None or not unit else f"{number(value)} {unit}"
 
 
 def _sign(value: Decimal) -> str:

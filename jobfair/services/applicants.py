@@ -21,6 +21,7 @@ from jobfair.models import (
 )
 from jobfair.models.base import utcnow
 from jobfair.rules import application_states as states
+from jobfair.rules import numbers
 from jobfair.rules.fit import FitResult
 from jobfair.services import audit, search
 from jobfair.services.applications import (
@@ -202,7 +203,7 @@ def hire(actor: User, application_id: int, *, start_date: date | None, contract_
                           wage=wage, status=PlacementStatus.REPORTED.value)
     db.session.add(placement)
     record_move(application, actor, current, ApplicationStatus.HIRED.value,
-                f"Mulai {start_date:%d-%m-%Y}, {contract_type}, upah Rp{wage:,}".replace(",", "."))
+                f"Mulai {start_date:%d-%m-%Y}, {contract_type}, upah {numbers.rupiah(wage)}")
     try:
         db.session.flush()
     except IntegrityError as exc:

@@ -25,6 +25,7 @@ from jobfair.models import (
     User,
     Vacancy,
 )
+from jobfair.rules import numbers
 from jobfair.rules.nik import FEMALE_DAY_OFFSET, parse_nik
 from jobfair.services import applicants, applications, audit, fairs, placements, seeker_profiles
 from jobfair.services.demo import DEMO_DOMAIN, record_only_password_hash
@@ -275,8 +276,7 @@ def application_status_counts(fair_id: int) -> dict[str, int]:
     return {status: count for status, count in rows}
 
 
-def _n(value: int) -> str:
-    return f"{value:,}".replace(",", ".")
+_n = numbers.number
 
 
 def fair_summary(fair_id: int) -> list[str]:
@@ -284,7 +284,7 @@ def fair_summary(fair_id: int) -> list[str]:
     fair = fairs.get_fair(fair_id)
     f = fairs.fair_figures(fair_id)
     statuses = application_status_counts(fair_id)
-    rate = "-" if f["placement_rate"] is None else f"{f['placement_rate']:.1f}".replace(".", ",") + " %"
+    rate = numbers.percent(f["placement_rate"])
     return [
         f"{fair.name}: {_n(f['companies'])} perusahaan, {_n(f['vacancies'])} lowongan ({_n(f['job_titles'])} "
         f"jabatan), {_n(f['openings'])} formasi.",

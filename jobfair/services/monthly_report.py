@@ -35,6 +35,7 @@ from jobfair.models import (
     WorkerCategory,
 )
 from jobfair.rules import monthly_report as rules
+from jobfair.rules import numbers
 from jobfair.rules.eligibility import add_months
 from jobfair.services.companies import require_officer
 from jobfair.services.errors import ValidationFailed
@@ -60,11 +61,9 @@ class Figure:
         return rules.change(self.value, self.previous, rate=self.unit == "%")
 
     def shown(self, value) -> str:
-        if value is None:
-            return "—"
         if self.unit == "%":
-            return f"{value:.1f}%".replace(".", ",")
-        return ("Rp" if self.unit == "Rp" else "") + rules.number(int(value))
+            return numbers.percent(value)
+        return numbers.rupiah(value) if self.unit == "Rp" else numbers.number(value)
 
 
 @dataclass(frozen=True)

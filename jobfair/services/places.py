@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 
 from jobfair.extensions import db
 from jobfair.models import ApprenticeshipPlace, Company, PlaceStatus, SmkMajor, User
-from jobfair.rules import apprenticeship_rules
+from jobfair.rules import apprenticeship_rules, numbers
 from jobfair.services import audit
 from jobfair.services.companies import PER_PAGE, company_of, require_officer
 from jobfair.services.errors import InvalidState, NotFound, ValidationFailed
@@ -162,8 +162,9 @@ def approve(actor, place_id: int, *, today: date | None = None) -> Apprenticeshi
     cap = apprenticeship_rules.headcount_cap(company.headcount, share)
     total = approved_total(company.id) + place.places
     if total > cap:
-        raise InvalidState(f"Peserta magang perusahaan ini akan menjadi {total} orang, melebihi batas {cap} orang "
-                           f"({round(share * 100)}% dari {company.headcount} karyawan, Permenaker 6/2020). "
+        raise InvalidState(f"Peserta magang perusahaan ini akan menjadi {numbers.number(total)} orang, melebihi batas "
+                           f"{numbers.number(cap)} orang ({round(share * 100)}% dari "
+                           f"{numbers.number(company.headcount)} karyawan, Permenaker 6/2020). "
                            "Kembalikan usulan agar jumlah tempat dikurangi.")
     place.status = PlaceStatus.APPROVED.value
     place.decision_reason = None

@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from jobfair.extensions import db
 from jobfair.models import Company, EducationLevel, FairBooth, JobFair, User, Vacancy, VacancyStatus
-from jobfair.rules import vacancy_rules
+from jobfair.rules import numbers, vacancy_rules
 from jobfair.services import audit
 from jobfair.services.companies import PER_PAGE, company_of, require_officer
 from jobfair.services.errors import InvalidState, NotFound, ValidationFailed
@@ -331,8 +331,8 @@ def publish_fair_batch(actor, fair_id: int, rows: list[dict], *, today: date | N
         values_list.append(dict(values, company_id=company_id))
     if problems:
         if problem_count > BATCH_PROBLEMS_SHOWN:
-            problems["rows"] = (f"{problem_count} baris bermasalah; {BATCH_PROBLEMS_SHOWN} yang pertama "
-                                "ditampilkan. Perbaiki lalu kirim lagi; belum ada yang dicatat.")
+            problems["rows"] = (f"{numbers.number(problem_count)} baris bermasalah; {BATCH_PROBLEMS_SHOWN} yang "
+                                "pertama ditampilkan. Perbaiki lalu kirim lagi; belum ada yang dicatat.")
         raise ValidationFailed(problems)
     now = now or datetime.now(UTC)
     for values in values_list:

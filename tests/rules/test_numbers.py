@@ -58,3 +58,11 @@ def test_signed_change(value, digits, expected):
 ])
 def test_signed_percent(points, expected):
     assert numbers.signed_percent(points) == expected
+
+
+@pytest.mark.parametrize("value, unit, expected", [
+    (7140, "orang", "7.140 orang"), (7140, "", "7.140"), (1.0, "%", "1,0 %"), (119_952_000, "Rp", "Rp119.952.000"),
+    (None, "orang", "—"), (None, "%", "—"), (0, "kartu", "0 kartu"),
+])
+def test_with_unit(value, unit, expected):
+    assert numbers.with_unit(value, unit) == expected
