@@ -7,7 +7,7 @@ from flask_babel import format_datetime, get_locale
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from jobfair.rules import numbers
+from jobfair.rules import kbli_sections, numbers
 from jobfair.services import audit
 
 # (endpoint, label) shown in the navigation for each role.
@@ -65,6 +65,8 @@ def init_app(app) -> None:
     app.add_template_filter(numbers.percent, "percent")
     app.add_template_filter(numbers.rupiah, "rupiah")
     app.add_template_filter(numbers.with_unit, "with_unit")
+    # A company's sector by its KBLI code, named as everywhere else: {{ company.kbli_code | kbli_sector }}.
+    app.add_template_filter(kbli_sections.label_of_code, "kbli_sector")
 
     @app.before_request
     def _set_audit_origin():
