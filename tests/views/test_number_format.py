@@ -63,3 +63,17 @@ def test_no_number_is_formatted_by_hand():
             if any(pattern.search(line) for pattern in HAND_WRITTEN):
                 offenders.append(f"{relative}:{number}: {line.strip()}")
     assert offenders == [], "write numbers with jobfair.rules.numbers or the number/percent/rupiah filters"
+
+
+def test_open_data_writes_the_label_the_indonesian_way_and_keeps_json_values_plain(app, client):
+    with app.app_context():
+        company = factories.fair_verified_company()
+        fair = factories.make_fair()
+        fairs.take_booth(company, fair.id)
+        factories.fair_vacancy(company, fair=db.session.get(JobFair, fair.id), openings=7140)
+    page = client.get("/open-data").get_data(as_text=True)
+    assert "<code>fairs.openings</code>" in page and "7.140 orang" in page
+    records = {r["key"]: r for r in client.get("/open-data/figures.json").get_json()["figures"]}
+    assert records["fairs.openings"]["value"] == 7140 and records["fairs.placement_rate"]["value"] == 0.0
+    csv_rows = client.get("/open-data/figures.csv").get_data(as_text=True).splitlines()
+    assert any(row.startswith("fairs.openings,") and ",7140," in row for row in csv_rows)
