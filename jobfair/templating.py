@@ -8,7 +8,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from jobfair.login_session import second_factor_pending
-from jobfair.rules.money import rupiah
+from jobfair.rules import kbli_sections, numbers
 from jobfair.services import audit
 
 # (endpoint, label) shown in the navigation for each role.
@@ -61,9 +61,16 @@ def init_app(app) -> None:
     def _wita(value: datetime | None, fmt: str = "d MMM yyyy HH.mm") -> str:
         return f"{format_datetime(value, fmt)} WITA" if value else "—"
 
-    @app.template_filter("rupiah")
-    def _rupiah(amount) -> str:
-        return rupiah(int(amount or 0))
+    # Numbers are written one way on every page (rules.numbers): {{ n | number }} "7.140",
+    # {{ x | decimal(2) }} "85,50", {{ rate | percent }} "1,0 %", {{ amount | rupiah }} "Rp119.952.000",
+    # {{ value | with_unit("orang") }} "7.140 orang".
+    app.add_template_filter(numbers.number, "number")
+    app.add_template_filter(numbers.decimal, "decimal")
+    app.add_template_filter(numbers.percent, "percent")
+    app.add_template_filter(numbers.rupiah, "rupiah")
+    app.add_template_filter(numbers.with_unit, "with_unit")
+    # A company's sector by its KBLI code, named as everywhere else: {{ company.kbli_code | kbli_sector }}.
+    app.add_template_filter(kbli_sections.label_of_code, "kbli_sector")
 
     @app.before_request
     def _set_audit_origin():

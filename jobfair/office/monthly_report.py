@@ -9,14 +9,16 @@ from jobfair.rules import monthly_report as rules
 from jobfair.services import exports
 from jobfair.services import monthly_report as reports
 from jobfair.services import monthly_report_export as report_export
+from jobfair.services import monthly_report_months as report_months
 
 
 @bp.route("/laporan-bulanan")
 def monthly_report():
-    month = reports.parse_month(request.args.get("bulan"))
+    month, choices = report_months.pick_month(current_user, request.args.get("bulan"))
     report = reports.monthly_report(current_user, month)
     return render_template("office/monthly_report.html", report=report, bulan=rules.month_param(month),
-                           month_name=rules.month_name, short_name=rules.short_name)
+                           choices=choices, month_name=rules.month_name, short_name=rules.short_name,
+                           month_param=rules.month_param)
 
 
 @bp.route("/laporan-bulanan/grafik/<section>/<chart>.svg")

@@ -8,6 +8,8 @@ container (viewBox, width 100%), stay readable on a 360-px phone and print in bl
 import re
 from xml.sax.saxutils import escape
 
+from jobfair.rules.numbers import with_unit
+
 WIDTH = 360
 FONT = 13
 LABEL_MAX = 44
@@ -27,10 +29,7 @@ def clean(text) -> str:
 
 def fmt_value(value: int, unit: str = "") -> str:
     """1234 -> "1.234", with unit "Rp" -> "Rp1.234", otherwise "1.234 orang"."""
-    number = f"{value:,}".replace(",", ".")
-    if unit == "Rp":
-        return "Rp" + number
-    return f"{number} {unit}".strip()
+    return with_unit(value, unit)
 
 
 def _num(x: float) -> str:

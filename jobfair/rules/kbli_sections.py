@@ -1,4 +1,8 @@
-"""KBLI 2020 sections (categories A–U) and the 2-digit divisions (golongan pokok) each one covers."""
+"""KBLI 2020 sections (categories A–U) and the 2-digit divisions (golongan pokok) each one covers.
+
+The one source of a sector's name: every page, filter, report, export and chart that names a sector writes
+label() or label_of_code(), so "C – Industri pengolahan" reads the same everywhere.
+"""
 
 SECTIONS: dict[str, tuple[str, range]] = {
     "A": ("Pertanian, kehutanan, dan perikanan", range(1, 4)),
@@ -24,6 +28,8 @@ SECTIONS: dict[str, tuple[str, range]] = {
     "U": ("Aktivitas badan internasional dan badan ekstra internasional lainnya", range(99, 100)),
 }
 
+UNKNOWN = "Tidak diketahui"  # no KBLI code, or one whose division is not in KBLI 2020
+
 
 def divisions(section: str) -> list[str]:
     """'C' -> ['10', ..., '33']; unknown section -> []."""
@@ -38,5 +44,16 @@ def section_of(kbli_code: str | None) -> str | None:
     return next((letter for letter, (_name, span) in SECTIONS.items() if division in span), None)
 
 
+def label(section: str | None) -> str:
+    """'C' -> 'C – Industri pengolahan'; UNKNOWN for anything else."""
+    entry = SECTIONS.get((section or "").strip().upper())
+    return f"{section.strip().upper()} – {entry[0]}" if entry else UNKNOWN
+
+
+def label_of_code(kbli_code: str | None) -> str:
+    """The sector of a company's KBLI code: '10710' -> 'C – Industri pengolahan'; UNKNOWN when none."""
+    return label(section_of((kbli_code or "").strip()))
+
+
 def choices() -> list[tuple[str, str]]:
-    return [(letter, f"{letter} – {name}") for letter, (name, _span) in SECTIONS.items()]
+    return [(letter, label(letter)) for letter in SECTIONS]

@@ -4,6 +4,7 @@ import math
 import re
 from collections.abc import Mapping
 
+from jobfair.rules import numbers
 from jobfair.rules.cells import parse_whole
 
 _PREFIX = re.compile(r"(?:rp|idr)\.?", re.IGNORECASE)
@@ -33,9 +34,8 @@ def parse_rupiah(value) -> int | None:
 
 
 def rupiah(amount: int) -> str:
-    """3701508 -> 'Rp3.701.508'."""
-    sign = "-" if amount < 0 else ""
-    return f"{sign}Rp{abs(int(amount)):,}".replace(",", ".")
+    """3701508 -> 'Rp3.701.508' (rules.numbers: Babel, Indonesian style)."""
+    return numbers.rupiah(amount)
 
 
 def umk_in_force(table: Mapping[int, int], year: int) -> tuple[int, int] | None:

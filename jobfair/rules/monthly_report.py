@@ -1,10 +1,11 @@
 """Pure pieces of the monthly report: the month a request names, the months a series spans, and how a figure
-changed since last month (written the Indonesian way: "+12", "−3", "+12,5%")."""
+changed since last month (written as every number is, by rules.numbers: "+12", "−3", "+12,5 %")."""
 
 import re
 from dataclasses import dataclass
 from datetime import date
 
+from jobfair.rules import numbers
 from jobfair.rules.eligibility import add_months
 
 SERIES_MONTHS = 6  # every figure is computed for the last six months: the charts use all, the page the last two
@@ -13,7 +14,6 @@ MONTH_NAMES = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "
 SHORT_NAMES = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
 FIRST_YEAR = 2000
 _MONTH = re.compile(r"(\d{4})-(\d{2})")
-MINUS = "\u2212"
 
 
 def parse_month(text: str | None, today: date) -> date | None:
@@ -50,10 +50,6 @@ def month_param(month: date) -> str:
     return f"{month.year:04d}-{month.month:02d}"
 
 
-def number(value: int) -> str:
-    return f"{value:,}".replace(",", ".")
-
-
 @dataclass(frozen=True)
 class Change:
     delta: int | float
@@ -63,19 +59,11 @@ class Change:
     def text(self) -> str:
         if self.delta == 0:
             return "0"
-        sign = "+" if self.delta > 0 else MINUS
-        magnitude = abs(self.delta)
-        shown = number(magnitude) if isinstance(magnitude, int) else f"{magnitude:.1f}".replace(".", ",")
-        return f"{sign}{shown}"
+        return numbers.signed(self.delta, 0 if isinstance(self.delta, int) else 1)
 
     @property
     def percent_text(self) -> str:
-        if self.percent is None:
-            return "—"
-        if self.percent == 0:
-            return "0%"
-        sign = "+" if self.percent > 0 else MINUS
-        return f"{sign}{abs(self.percent):.1f}%".replace(".", ",")
+        return numbers.signed_percent(self.percent)
 
 
 def change(current: int | float | None, previous: int | float | None, *, rate: bool = False) -> Change:

@@ -2,6 +2,8 @@
 
 from datetime import date
 
+from jobfair.rules import numbers
+
 DRAFT, SUBMITTED, PUBLISHED = "draft", "submitted", "published"
 RETURNED, CLOSED, FILLED = "returned", "closed", "filled"
 EMPLOYMENT_TYPES = ("permanent", "contract", "daily", "part_time", "internship")
@@ -48,7 +50,7 @@ def vacancy_problems(fields: dict, today: date) -> dict[str, str]:
         problems["kbji_code"] = "Kode KBJI 2014 harus 6 angka (misalnya 721201), atau kosongkan."
     openings = fields.get("openings")
     if not _is_int(openings) or not 1 <= openings <= MAX_OPENINGS:
-        problems["openings"] = f"Jumlah kebutuhan harus angka bulat 1 sampai {MAX_OPENINGS:,}.".replace(",", ".")
+        problems["openings"] = f"Jumlah kebutuhan harus angka bulat 1 sampai {numbers.number(MAX_OPENINGS)}."
     _check_dates(fields, today, problems)
     _check_wage(fields, problems)
     _check_age(fields, problems)

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from jobfair.rules import numbers
 from jobfair.rules.cells import (
     FORMULA_ERROR,
     PHONE_ERROR,
@@ -107,8 +108,8 @@ def hostile_cells(row: Mapping[str, object]) -> dict[str, str]:
     for key, value in row.items():
         if isinstance(value, str):
             if len(value) > MAX_CELL_CHARS:
-                errors[key] = (f"Isian terlalu panjang ({len(value):,} karakter); paling banyak "
-                               f"{MAX_CELL_CHARS:,} karakter.").replace(",", ".")
+                errors[key] = (f"Isian terlalu panjang ({numbers.number(len(value))} karakter); paling banyak "
+                               f"{numbers.number(MAX_CELL_CHARS)} karakter.")
             elif value.lstrip().startswith("="):
                 errors[key] = FORMULA_ERROR
     return errors

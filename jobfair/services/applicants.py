@@ -111,7 +111,8 @@ def _notify_seeker(application: Application, message: str) -> None:
     notify(application.seeker.user, message, link=seeker_link(application.id))
 
 
-def change_status(actor: User, application_id: int, to_status: str, note: str = "") -> Application:
+def change_status(actor: User, application_id: int, to_status: str, note: str = "", *,
+                  now: datetime | None = None) -> Application:
     application = own_application(actor, application_id)
     note = clean_text(note, NOTE_MAX, "note", "Catatan")
     if to_status not in PLAIN_TARGETS:
@@ -122,7 +123,7 @@ def change_status(actor: User, application_id: int, to_status: str, note: str = 
         raise InvalidState(f"Status \"{states.label(current)}\" tidak dapat diubah menjadi "
                            f"\"{states.label(to_status)}\".")
     move_status(application, current, to_status)
-    record_move(application, actor, current, to_status, note)
+    record_move(application, actor, current, to_status, note, now=now)
     message = f"Lamaran Anda untuk {application.vacancy.title}: {states.label(to_status)}."
     _notify_seeker(application, message + (f" Catatan: {note}" if note else ""))
     db.session.commit()
@@ -152,9 +153,10 @@ def invite(actor: User, application_id: int, *, scheduled_at: datetime | None, p
         raise InvalidState(f"Pelamar berstatus \"{states.label(current)}\" tidak dapat diundang wawancara. "
                            "Masukkan dulu ke daftar pendek.")
     move_status(application, current, target)
-    interview = Interview(application_id=application.id, scheduled_at=scheduled_at, place=place, note=note)
+    interview = Interview(application_id=application.id, scheduled_at=scheduled_at, place=place, note=note,
+                          created_at=now)
     db.session.add(interview)
-    record_move(application, actor, current, target, note)
+    record_move(application, actor, current, target, note, now=now)
     when = scheduled_at.astimezone(_wita()).strftime("%d-%m-%Y %H.%M")
     _notify_seeker(application, f"Undangan wawancara untuk {application.vacancy.title}: {when} WITA di {place}.")
     db.session.commit()
@@ -185,7 +187,7 @@ def _below_umk_message(wage: int, umk: tuple[int, int]) -> str:
 
 
 def hire(actor: User, application_id: int, *, start_date: date | None, contract_type: str, wage,
-         below_umk_confirmed: bool = False) -> Placement:
+         below_umk_confirmed: bool = False, now: datetime | None = None) -> Placement:
     """Hire in one transaction: application -> hired, vacancy hired_count + 1 (never past openings), placement.
 
     A monthly wage below the UMK in force at the start date is not refused outright: part-time workers (paid by the
@@ -193,7 +195,9 @@ def hire(actor: User, application_id: int, *, start_date: date | None, contract_
     agreement) may lawfully earn less. A careful office neither blocks those hires nor lets a typo or an unlawful
     wage pass silently: the company must confirm the wage explicitly (`below_umk_confirmed`), the confirmation is
     written in the application's history, and the office's verification queue flags the placement so the officer
-    checks the contract before verifying it."""
+    checks the contract before verifying it. `now` is when the company reports the hire (default: now): the
+    hire's date in the monthly report."""
+    now = now or utcnow()
     application = own_application(actor, application_id)
     errors = _hire_errors(start_date, contract_type, wage)
     if errors:
@@ -218,14 +222,14 @@ def hire(actor: User, application_id: int, *, start_date: date | None, contract_
     db.session.execute(
         update(Vacancy).where(Vacancy.id == vacancy_id, Vacancy.hired_count >= Vacancy.openings,
                               Vacancy.status == VacancyStatus.PUBLISHED.value)
-        .values(status=VacancyStatus.FILLED.value, closed_at=utcnow()).execution_options(synchronize_session=False))
+        .values(status=VacancyStatus.FILLED.value, closed_at=now).execution_options(synchronize_session=False))
     placement = Placement(application_id=application.id, start_date=start_date, contract_type=contract_type,
-                          wage=wage, status=PlacementStatus.REPORTED.value)
+                          wage=wage, status=PlacementStatus.REPORTED.value, created_at=now)
     db.session.add(placement)
     note = f"Mulai {start_date:%d-%m-%Y}, {contract_type}, upah {rupiah(wage)}"
     if below:
         note += f"; upah di bawah UMK {umk[0]} ({rupiah(umk[1])}) dikonfirmasi perusahaan"
-    record_move(application, actor, current, ApplicationStatus.HIRED.value, note)
+    record_move(application, actor, current, ApplicationStatus.HIRED.value, note, now=now)
     try:
         db.session.flush()
     except IntegrityError as exc:

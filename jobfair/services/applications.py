@@ -4,7 +4,7 @@ The company side (review, interview, hire) is in services/applicants.py; both sh
 """
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy import select, update
@@ -69,10 +69,12 @@ def clean_text(value: str | None, limit: int, field: str, label: str) -> str:
 
 
 def record_move(application: Application, actor: User, from_status: str | None, to_status: str,
-                note: str = "") -> ApplicationEvent:
-    application.updated_at = utcnow()
+                note: str = "", *, now: datetime | None = None) -> ApplicationEvent:
+    """The application's history row for a move, dated `now` (the moment of the decision; default: now)."""
+    now = now or utcnow()
+    application.updated_at = now
     event = ApplicationEvent(application=application, from_status=from_status, to_status=to_status, note=note,
-                             actor_id=actor.id)
+                             actor_id=actor.id, created_at=now)
     db.session.add(event)
     return event
 
@@ -126,7 +128,11 @@ def vacancy_for_applying(vacancy_id: int, today: date) -> Vacancy:
                        "Cari lowongan lain yang masih dibuka.")
 
 
-def apply(actor: User, vacancy_id: int, *, cover_letter: str = "", today: date) -> Application:
+def apply(actor: User, vacancy_id: int, *, cover_letter: str = "", today: date,
+          now: datetime | None = None) -> Application:
+    """Apply to an open vacancy. `now` is the moment of submission (default: now): the application's date in every
+    figure (the monthly report counts applications in the month they were submitted)."""
+    now = now or utcnow()
     profile = _profile(actor)
     vacancy = vacancy_for_applying(vacancy_id, today)
     cover_letter = clean_text(cover_letter, COVER_LETTER_MAX, "cover_letter", "Surat lamaran")
@@ -137,14 +143,15 @@ def apply(actor: User, vacancy_id: int, *, cover_letter: str = "", today: date) 
                                       "profil, lalu lamar lagi."})
     fit = search.fit_for(profile, vacancy)
     application = Application(vacancy_id=vacancy.id, seeker_id=profile.id, cover_letter=cover_letter,
-                              status=ApplicationStatus.SUBMITTED.value, fit_score=fit.score)
+                              status=ApplicationStatus.SUBMITTED.value, fit_score=fit.score, created_at=now,
+                              updated_at=now)
     db.session.add(application)
     try:
         db.session.flush()
     except IntegrityError as exc:  # a second click or a second tab won the race
         db.session.rollback()
         raise InvalidState("Anda sudah melamar lowongan ini. Ikuti statusnya di halaman Lamaran saya.") from exc
-    record_move(application, actor, None, ApplicationStatus.SUBMITTED.value)
+    record_move(application, actor, None, ApplicationStatus.SUBMITTED.value, now=now)
     for user in company_users(vacancy.company_id):
         notify(user, f"Lamaran baru untuk {vacancy.title} dari {actor.full_name}.", link=company_link(application.id))
     try:
@@ -168,14 +175,14 @@ def _own(actor: User, application_id: int) -> Application:
     return application
 
 
-def withdraw(actor: User, application_id: int, note: str = "") -> Application:
+def withdraw(actor: User, application_id: int, note: str = "", *, now: datetime | None = None) -> Application:
     application = _own(actor, application_id)
     note = clean_text(note, NOTE_MAX, "note", "Catatan")
     current = application.status
     if not states.seeker_can_withdraw(current):
         raise InvalidState(f"Lamaran berstatus \"{states.label(current)}\" tidak dapat dibatalkan lagi.")
     move_status(application, current, ApplicationStatus.WITHDRAWN.value)
-    record_move(application, actor, current, ApplicationStatus.WITHDRAWN.value, note)
+    record_move(application, actor, current, ApplicationStatus.WITHDRAWN.value, note, now=now)
     vacancy = application.vacancy
     for user in company_users(vacancy.company_id):
         notify(user, f"{actor.full_name} membatalkan lamaran untuk {vacancy.title}.", link=company_link(application.id))

@@ -50,8 +50,7 @@ from jobfair.models import (
     WorkerCategory,
 )
 from jobfair.models.base import utcnow
-from jobfair.rules import kbli_sections
-from jobfair.rules.charts import fmt_value
+from jobfair.rules import kbli_sections, numbers
 from jobfair.rules.eligibility import add_months
 from jobfair.services import exports
 from jobfair.services.companies import require_officer
@@ -88,11 +87,7 @@ class Figure:
 
     @property
     def display(self) -> str:
-        if self.value is None:
-            return "–"
-        if self.unit == "%":
-            return f"{self.value:.1f}%".replace(".", ",")
-        return fmt_value(int(self.value), self.unit)
+        return numbers.with_unit(self.value, self.unit)
 
 
 @dataclass(frozen=True)

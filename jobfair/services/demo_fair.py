@@ -15,6 +15,7 @@ from sqlalchemy import select
 
 from jobfair.extensions import db
 from jobfair.models import Company, JobFair, Role, User
+from jobfair.rules import numbers
 from jobfair.services import audit, companies, fairs, vacancies
 from jobfair.services.demo import DEMO_DOMAIN, demo_email, record_only_password_hash
 
@@ -158,5 +159,5 @@ def seed_july_2025_fair(officer: User | None = None, *, company_count: int = COM
     recorded = vacancies.publish_fair_batch(officer, fair.id, _vacancy_rows(company_ids, vacancy_count,
                                                                             total_openings),
                                             today=PUBLISHED_AT.date(), now=PUBLISHED_AT)
-    say(progress, f"Bursa kerja Juli 2025: {recorded:,} lowongan dicatat dan ditayangkan.".replace(",", "."))
+    say(progress, f"Bursa kerja Juli 2025: {numbers.number(recorded)} lowongan dicatat dan ditayangkan.")
     return fair

@@ -3,8 +3,11 @@ every status, hires and the placements the office verified, pre-registrations an
 
 Everything after the account record goes through the services a person would use (seeker_profiles, applications,
 applicants, placements, fairs), with the companies' own HR accounts and the demo officer as actors, so every figure
-on the fair page and in the report is computed from these rows. Dates are passed in (`today=`, `now=`) so the
-applications fall inside the fair's vacancies' validity (10 July – 31 August 2025). Deterministic: random.Random(2025).
+on the fair page and in the report is computed from these rows. Dates are passed in (`today=`, `now=`) so every
+record carries its real date in July 2025 — applications at the booths on 23–24 July, the companies' decisions on
+25 July, interviews and hires 26–30 July, the office's verification on 31 July — inside the fair's vacancies'
+validity (10 July – 31 August 2025): the monthly report for July 2025 counts what the fair page shows.
+Deterministic: random.Random(2025).
 """
 
 import io
@@ -25,6 +28,7 @@ from jobfair.models import (
     User,
     Vacancy,
 )
+from jobfair.rules import numbers
 from jobfair.rules.nik import FEMALE_DAY_OFFSET, parse_nik
 from jobfair.services import applicants, applications, audit, fairs, placements, seeker_profiles
 from jobfair.services.demo import DEMO_DOMAIN, record_only_password_hash
@@ -37,6 +41,7 @@ REGISTER_DAY = date(2025, 7, 15)        # online pre-registration, a week before
 FAIR_MORNING = datetime(2025, 7, 23, 1, 0, tzinfo=UTC)   # 09.00 WITA, doors open
 APPLY_DAY = date(2025, 7, 23)
 DECISION_NOW = datetime(2025, 7, 25, 1, 0, tzinfo=UTC)   # when the companies sift the applications
+VERIFY_NOW = datetime(2025, 7, 31, 1, 0, tzinfo=UTC)     # 09.00 WITA, the office verifies the reported hires
 START_DAY = date(2025, 8, 4)
 FIRST_NAMES = {
     "L": ("Andi", "Budi", "Rizky", "Agus", "Fajar", "Hendra", "Yusuf", "Dimas", "Arif", "Rahmat", "Irfan", "Wahyu",
@@ -177,7 +182,9 @@ def _apply_all(fair: JobFair, seekers: list[Seeker], rng: random.Random, per_see
     done = []
     for seeker in seekers:
         for vacancy in rng.sample(eligible[seeker.education], per_seeker):
-            application = applications.apply(seeker.user, vacancy.id, today=APPLY_DAY,
+            day = len(done) % 2  # at the booths on either day of the fair, 09.00–16.00 WITA
+            application = applications.apply(seeker.user, vacancy.id, today=APPLY_DAY + timedelta(days=day),
+                                              now=FAIR_MORNING + timedelta(days=day, minutes=len(done) * 7 % 420),
                                               cover_letter="Saya bertemu Bapak/Ibu di stan Job Fair Juli 2025.")
             done.append((application.id, seeker, vacancy))
     return done
@@ -211,26 +218,31 @@ def _plan(done: list[tuple], seekers: list[Seeker], rng: random.Random) -> list[
 
 
 def _carry_out(application_id: int, outcome: str, seeker: Seeker, vacancy, company: User, step: int) -> int | None:
-    """Move one application to its outcome through the services; returns the placement id of a hire."""
+    """Move one application to its outcome through the services, each step dated in July 2025 (decisions on
+    25 July, interviews 26–30 July and the hire reported two hours after the interview); returns the placement id
+    of a hire."""
+    decided = DECISION_NOW + timedelta(minutes=step % 240)
     if outcome == "withdrawn":
         if step % 4 == 0:
-            applicants.change_status(company, application_id, "reviewed")
-        applications.withdraw(seeker.user, application_id, note="Sudah diterima di tempat lain.")
+            applicants.change_status(company, application_id, "reviewed", now=decided)
+        applications.withdraw(seeker.user, application_id, note="Sudah diterima di tempat lain.",
+                              now=decided + timedelta(hours=1))
         return None
     if outcome == "reviewed" or (outcome == "rejected" and step % 4 == 0):
-        applicants.change_status(company, application_id, "reviewed")
+        applicants.change_status(company, application_id, "reviewed", now=decided)
     if outcome == "rejected":
-        applicants.change_status(company, application_id, "rejected", note="Kualifikasi belum sesuai kebutuhan.")
+        applicants.change_status(company, application_id, "rejected", note="Kualifikasi belum sesuai kebutuhan.",
+                                 now=decided)
     if outcome in ("shortlisted", "interview", "hired"):
-        applicants.change_status(company, application_id, "shortlisted", note="Lolos seleksi berkas.")
+        applicants.change_status(company, application_id, "shortlisted", note="Lolos seleksi berkas.", now=decided)
+    interview_at = decided + timedelta(days=1 + step % 5, hours=step % 6)
     if outcome in ("interview", "hired"):
-        applicants.invite(company, application_id, place="Kantor perusahaan, Balikpapan", now=DECISION_NOW,
-                          scheduled_at=DECISION_NOW + timedelta(days=3 + step % 5, hours=step % 6),
-                          note="Bawa KTP dan CV asli.")
+        applicants.invite(company, application_id, place="Kantor perusahaan, Balikpapan", now=decided,
+                          scheduled_at=interview_at, note="Bawa KTP dan CV asli.")
     if outcome == "hired":
         placement = applicants.hire(company, application_id, start_date=START_DAY + timedelta(days=step % 14),
                                     contract_type=CONTRACTS[vacancy.employment_type],
-                                    wage=vacancy.wage_min or UMK_2025)
+                                    wage=vacancy.wage_min or UMK_2025, now=interview_at + timedelta(hours=2))
         return placement.id
     return None
 
@@ -260,8 +272,8 @@ def seed_fair_people(fair: JobFair, officer: User | None = None, *, seekers: int
         if placement_id is not None:
             placement_ids.append(placement_id)
     verified = placement_ids[:len(placement_ids) * 2 // 3]
-    for placement_id in verified:
-        placements.verify(officer, placement_id)
+    for index, placement_id in enumerate(verified):
+        placements.verify(officer, placement_id, now=VERIFY_NOW + timedelta(minutes=5 * index))
     say(progress, f"Bursa kerja Juli 2025: {len(done)} lamaran, {len(placement_ids)} diterima kerja, "
                   f"{len(verified)} penempatan diverifikasi.")
     return len(people)
@@ -275,8 +287,7 @@ def application_status_counts(fair_id: int) -> dict[str, int]:
     return {status: count for status, count in rows}
 
 
-def _n(value: int) -> str:
-    return f"{value:,}".replace(",", ".")
+_n = numbers.number
 
 
 def fair_summary(fair_id: int) -> list[str]:
@@ -284,7 +295,7 @@ def fair_summary(fair_id: int) -> list[str]:
     fair = fairs.get_fair(fair_id)
     f = fairs.fair_figures(fair_id)
     statuses = application_status_counts(fair_id)
-    rate = "-" if f["placement_rate"] is None else f"{f['placement_rate']:.1f}".replace(".", ",") + " %"
+    rate = numbers.percent(f["placement_rate"])
     return [
         f"{fair.name}: {_n(f['companies'])} perusahaan, {_n(f['vacancies'])} lowongan ({_n(f['job_titles'])} "
         f"jabatan), {_n(f['openings'])} formasi.",

@@ -26,6 +26,7 @@ from sqlalchemy import func, select
 from jobfair.extensions import db
 from jobfair.models import Enrolment, Kelurahan, LedgerEntry, Programme, User, Worker
 from jobfair.rules import enrolment_states as states
+from jobfair.rules import numbers
 from jobfair.rules.eligibility import BPJS_SUBSIDY_RULES, EligibilityRules, months_in, rupiah
 from jobfair.rules.nik import FEMALE_DAY_OFFSET, parse_nik
 from jobfair.rules.worker_rows import COLUMNS
@@ -341,8 +342,7 @@ def _complete(today: date, covered: int) -> bool:
                for name, (people, total, settled) in wanted.items())
 
 
-def _n(number: int) -> str:
-    return f"{number:,}".replace(",", ".")
+_n = numbers.number
 
 
 def protection_summary(officer: User, *, today: date | None = None) -> list[str]:

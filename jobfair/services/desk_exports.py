@@ -20,6 +20,7 @@ from jobfair.models import (
     Vacancy,
     Worker,
 )
+from jobfair.rules import numbers
 from jobfair.services.companies import require_officer
 from jobfair.services.errors import NotFound
 from jobfair.services.office_desk import _QUEUES
@@ -42,7 +43,7 @@ def _companies(company: Company) -> list:
 
 
 def _vacancies(vacancy: Vacancy) -> list:
-    return [vacancy.id, f"{vacancy.title} ({vacancy.openings} orang)", vacancy.company.name, "", "",
+    return [vacancy.id, f"{vacancy.title} ({numbers.number(vacancy.openings)} orang)", vacancy.company.name, "", "",
             _wita(vacancy.submitted_at), f"/disnaker/lowongan/{vacancy.id}"]
 
 
@@ -58,7 +59,7 @@ def _placements(placement: Placement) -> list:
 
 
 def _places(place: ApprenticeshipPlace) -> list:
-    return [place.id, f"{place.title} ({place.places} tempat)", place.company.name, "", "",
+    return [place.id, f"{place.title} ({numbers.number(place.places)} tempat)", place.company.name, "", "",
             _wita(place.created_at), f"/disnaker/tempat-magang/{place.id}"]
 
 

@@ -14,6 +14,7 @@ from sqlalchemy import select, update
 from jobfair.extensions import db
 from jobfair.models import Enrolment
 from jobfair.rules import enrolment_states as states
+from jobfair.rules import numbers
 from jobfair.services import audit
 from jobfair.services.errors import InvalidState, NotFound, ValidationFailed
 from jobfair.services.protection_people import require_protection_officer
@@ -33,8 +34,8 @@ def _clean_ids(enrolment_ids: Iterable) -> list[int]:
     if not ids:
         raise ValidationFailed({"enrolment_ids": "Centang minimal satu peserta."})
     if len(ids) > MAX_BULK:
-        raise ValidationFailed({"enrolment_ids": f"Paling banyak {MAX_BULK:,} peserta sekali proses; bagi daftarnya."
-                                .replace(",", ".")})
+        raise ValidationFailed({"enrolment_ids": f"Paling banyak {numbers.number(MAX_BULK)} peserta sekali proses; "
+                                                  "bagi daftarnya."})
     return ids
 
 

@@ -3,7 +3,13 @@ the change, plus chart series. Officers only.
 
 Every figure is computed for the six months ending with the chosen month in the same aggregate query (one
 conditional sum per month), so the page shows the last two and the charts the six; the number of queries is constant
-(about 16) whatever the number of records. Datetime columns are cut at midnight WITA (Asia/Makassar).
+(about 16, plus four per job fair held that month) whatever the number of records. Datetime columns are cut at
+midnight WITA (Asia/Makassar).
+
+Each figure counts a record in the month of its business date: a fair by its days, a vacancy by when it was
+published, an application by when it was submitted, a hire by when the company reported it, a placement by when
+the office verified it. So a fair's figures and the report of the month it was held agree
+(tests/services/test_monthly_report_dates.py).
 """
 
 from dataclasses import dataclass, field
@@ -35,10 +41,11 @@ from jobfair.models import (
     WorkerCategory,
 )
 from jobfair.rules import monthly_report as rules
+from jobfair.rules import numbers
 from jobfair.rules.eligibility import add_months
 from jobfair.services.companies import require_officer
 from jobfair.services.errors import ValidationFailed
-from jobfair.services.fairs import placement_rate
+from jobfair.services.fairs import fair_figures, placement_rate
 from jobfair.services.protection_figures import COVERED, SETTLED
 
 WITA = ZoneInfo("Asia/Makassar")
@@ -60,11 +67,9 @@ class Figure:
         return rules.change(self.value, self.previous, rate=self.unit == "%")
 
     def shown(self, value) -> str:
-        if value is None:
-            return "—"
         if self.unit == "%":
-            return f"{value:.1f}%".replace(".", ",")
-        return ("Rp" if self.unit == "Rp" else "") + rules.number(int(value))
+            return numbers.percent(value)
+        return numbers.rupiah(value) if self.unit == "Rp" else numbers.number(value)
 
 
 @dataclass(frozen=True)
@@ -169,12 +174,16 @@ def _fairs_section(months: list[date]) -> Section:
                                     *_sums(months, verified_in))).one()
     hires, verified = _series(row, 0, n), _series(row, 1, n)
     rates = [placement_rate(v, o) for v, o in zip(verified, openings, strict=True)]
-    names = db.session.execute(select(JobFair.name, JobFair.starts_on, JobFair.ends_on, JobFair.venue).where(
-        JobFair.starts_on < add_months(month, 1), JobFair.ends_on >= month).order_by(JobFair.starts_on)).all()
+    held_now = db.session.execute(select(JobFair.id, JobFair.name, JobFair.starts_on, JobFair.ends_on, JobFair.venue)
+                                  .where(JobFair.starts_on < add_months(month, 1), JobFair.ends_on >= month)
+                                  .order_by(JobFair.starts_on)).all()
     return Section(
         "bursa-kerja", "Bursa kerja dan penempatan",
         "Lowongan bursa kerja dan lowongan sepanjang tahun. Lowongan dan formasi dihitung pada bulan diterbitkan; "
-        "tingkat penempatan = penempatan terverifikasi bulan ini ÷ formasi yang diterbitkan bulan ini.",
+        "lamaran pada bulan dikirim, diterima kerja pada bulan dilaporkan perusahaan, penempatan pada bulan "
+        "diverifikasi; tingkat penempatan = penempatan terverifikasi bulan ini ÷ formasi yang diterbitkan bulan ini. "
+        "Angka tiap bursa kerja di bawah adalah angka seluruh bursa itu sampai hari ini, sama dengan halaman "
+        "bursa kerja.",
         [_figure("Bursa kerja diselenggarakan", fairs), _figure("Lowongan diterbitkan", vacancies),
          _figure("Formasi (potensi serapan)", openings), _figure("Lamaran masuk", applications),
          _figure("Diterima kerja (dilaporkan perusahaan)", hires), _figure("Penempatan terverifikasi", verified),
@@ -183,8 +192,17 @@ def _fairs_section(months: list[date]) -> Section:
                _month_items(months, verified)),
          Chart("formasi", "Formasi diterbitkan per bulan", "line", "formasi", "Bulan", "Formasi",
                _month_items(months, openings))],
-        [("Bursa kerja bulan ini", [f"{name} — {venue}, {start:%d-%m-%Y} s.d. {end:%d-%m-%Y}"
-                                    for name, start, end, venue in names])])
+        [("Bursa kerja bulan ini", [_fair_line(*fair) for fair in held_now])])
+
+
+def _fair_line(fair_id: int, name: str, start: date, end: date, venue: str) -> str:
+    """One fair held in the month with its figures as its fair page computes them (services.fairs.fair_figures)."""
+    f = fair_figures(fair_id)
+    n = numbers.number
+    return (f"{name} — {venue}, {start:%d-%m-%Y} s.d. {end:%d-%m-%Y}: {n(f['companies'])} perusahaan, "
+            f"{n(f['vacancies'])} lowongan, {n(f['openings'])} formasi, {n(f['applications'])} lamaran, "
+            f"{n(f['hires'])} diterima kerja, {n(f['verified_placements'])} penempatan terverifikasi "
+            f"(tingkat penempatan {numbers.percent(f['placement_rate'])}).")
 
 
 def _ak1_section(months: list[date]) -> Section:

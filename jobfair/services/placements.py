@@ -1,6 +1,7 @@
 """Placements reported by companies, verified (or rejected with a reason) by the office."""
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -85,12 +86,13 @@ def _close_ak1(placement: Placement) -> bool:
     return close(placement.application.seeker) is not None
 
 
-def verify(actor: User, placement_id: int) -> Placement:
+def verify(actor: User, placement_id: int, *, now: datetime | None = None) -> Placement:
+    """Verify a reported placement; `now` is the moment of the decision (default: now), its date in the figures."""
     _require_office(actor)
     placement = _reported(placement_id)
     placement.status = PlacementStatus.VERIFIED.value
     placement.verified_by_id = actor.id
-    placement.verified_at = utcnow()
+    placement.verified_at = now or utcnow()
     placement.reason = None
     ak1_closed = _close_ak1(placement)
     audit.record(actor, "placement.verified", placement, detail={"ak1_closed": ak1_closed})

@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 
 from jobfair.extensions import db
 from jobfair.models import ApprenticeshipPlace, Company, PlaceStatus, SmkMajor, User
-from jobfair.rules import apprenticeship_rules
+from jobfair.rules import apprenticeship_rules, numbers
 from jobfair.services import audit
 from jobfair.services.companies import PER_PAGE, company_of, require_officer
 from jobfair.services.errors import InvalidState, NotFound, ValidationFailed
@@ -174,9 +174,10 @@ def approve(actor, place_id: int, *, today: date | None = None) -> Apprenticeshi
     # The company row is locked above, so the places counted here cannot change until this approval commits.
     total = concurrent_apprentices(place) + place.places
     if total > cap:
-        raise InvalidState(f"Peserta magang perusahaan ini akan menjadi {total} orang pada waktu yang sama, melebihi "
-                           f"batas {cap} orang ({round(share * 100)}% dari {company.headcount} karyawan, Permenaker "
-                           "6/2020). Kembalikan usulan agar jumlah tempat dikurangi atau tanggalnya digeser.")
+        raise InvalidState(f"Peserta magang perusahaan ini akan menjadi {numbers.number(total)} orang pada waktu "
+                           f"yang sama, melebihi batas {numbers.number(cap)} orang ({round(share * 100)}% dari "
+                           f"{numbers.number(company.headcount)} karyawan, Permenaker 6/2020). Kembalikan usulan agar "
+                           "jumlah tempat dikurangi atau tanggalnya digeser.")
     place.status = PlaceStatus.APPROVED.value
     place.decision_reason = None
     place.decided_by_id, place.decided_at = actor.id, datetime.now(UTC)

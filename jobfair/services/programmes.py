@@ -7,6 +7,7 @@ from sqlalchemy.exc import IntegrityError
 
 from jobfair.extensions import db
 from jobfair.models import Programme, ProgrammeKind, Role, UmkSetting
+from jobfair.rules import numbers
 from jobfair.rules.eligibility import EligibilityRules
 from jobfair.services import audit
 from jobfair.services.errors import NotFound, PermissionDenied, ValidationFailed
@@ -131,7 +132,7 @@ def update_programme(actor, programme_id: int, **fields) -> Programme:
     values = _clean({**current, **fields}, errors)
     if "quota" not in errors and values["quota"] < programme.enrolled_count:
         errors["quota"] = (f"Kuota tidak boleh lebih kecil dari peserta yang sudah terdaftar "
-                           f"({programme.enrolled_count} orang).")
+                           f"({numbers.number(programme.enrolled_count)} orang).")
     if programme.enrolled_count and values["cover_kind"] != programme.cover_kind:
         errors["cover_kind"] = "Jenis cakupan tidak dapat diubah setelah ada peserta."
     if programme.enrolled_count and values["year"] != programme.year:

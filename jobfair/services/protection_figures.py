@@ -21,6 +21,7 @@ from jobfair.models import (
     Worker,
     WorkerCategory,
 )
+from jobfair.rules import numbers
 from jobfair.rules.charts import bar_chart, line_chart
 from jobfair.rules.eligibility import add_months, months_in
 from jobfair.services.errors import NotFound, ValidationFailed
@@ -179,11 +180,6 @@ def _cost_by_month(programme_id, first, last) -> list[dict]:
     return result
 
 
-def percent(part: int, whole: int) -> str:
-    """12.345 % written the Indonesian way: "12,3%"; "–" when there is no whole."""
-    return f"{part * 100 / whole:.1f}%".replace(".", ",") if whole else "–"
-
-
 def _programmes(programme_id, year, first, last) -> list[dict]:
     """One query: every programme with its money in the period, its covered workers and its deliveries."""
     paid, due = _paid_due()
@@ -212,7 +208,8 @@ def _programmes(programme_id, year, first, last) -> list[dict]:
         result.append({"id": programme.id, "name": programme.name, "year": programme.year, "kind": programme.kind,
                        "kind_label": KIND_LABELS.get(programme.kind, programme.kind),
                        "owning_office": programme.owning_office, "quota": programme.quota,
-                       "budget": programme.budget, "paid": p, "due": d, "budget_used": percent(p, programme.budget),
+                       "budget": programme.budget, "paid": p, "due": d,
+                       "budget_used": numbers.share(p, programme.budget),
                        "active": int(active or 0), "beneficiaries": int(ever or 0),
                        "deliveries": int(deliveries or 0), "item_count": int(item_count or 0),
                        "is_aid": programme.kind != ProgrammeKind.CONTRIBUTION_SUBSIDY.value})

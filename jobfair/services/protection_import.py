@@ -27,6 +27,7 @@ from jobfair.models import (
     WorkerCategory,
 )
 from jobfair.models.base import utcnow
+from jobfair.rules import numbers
 from jobfair.rules.eligibility import EligibilityRules, months_in
 from jobfair.rules.worker_rows import RowContext, check_worker_row
 from jobfair.services import audit, exports
@@ -205,7 +206,8 @@ def _validate(batch: ImportBatch, filename: str, data: bytes, *, max_rows: int, 
     rows = None
     valid = _against_register(valid, programme, kind, report)
     for number, _values, _hmac in valid[max(remaining, 0):]:
-        report(number, "", f"Kuota program sudah penuh (sisa {max(remaining, 0)} orang); baris ini tidak diimpor.")
+        report(number, "", f"Kuota program sudah penuh (sisa {numbers.number(max(remaining, 0))} orang); baris ini "
+                           "tidak diimpor.")
     valid = valid[:max(remaining, 0)]
     errors.sort(key=lambda e: (e["row"], e["column"]))
     batch = db.session.get(ImportBatch, batch_id)
@@ -318,8 +320,8 @@ def _insert(actor, programme: Programme, rows: list[dict]) -> int:
                                                 for r in rows])
     if conflicts:
         listed = ", ".join(str(n) for n in sorted(conflicts)[:10])
-        raise _ApplyFailed(f"Sejak pemeriksaan, {len(conflicts)} orang sudah terdaftar untuk periode yang sama "
-                           f"(baris {listed}); tidak ada yang diimpor. Unggah ulang berkas.")
+        raise _ApplyFailed(f"Sejak pemeriksaan, {numbers.number(len(conflicts))} orang sudah terdaftar untuk periode "
+                           f"yang sama (baris {listed}); tidak ada yang diimpor. Unggah ulang berkas.")
     taken = db.session.execute(update(Programme).where(
         Programme.id == programme.id, Programme.enrolled_count + len(rows) <= Programme.quota)
         .values(enrolled_count=Programme.enrolled_count + len(rows)))

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from flask import current_app
 
+from jobfair.rules import numbers
 from jobfair.services import exports, spreadsheets
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -48,8 +49,8 @@ _MESSAGES = spreadsheets.SheetMessages(
     xlsx_too_big="Isi berkas XLSX terlalu besar untuk dibuka; kirim lembar data pekerja saja.",
     missing_columns=("Susunan kolom tidak sesuai templat. Kolom yang belum ada: {missing}. Baris pertama harus "
                      "berisi judul kolom; unduh templat untuk melihat susunannya."),
-    too_many_rows=lambda max_rows: (f"Berkas berisi lebih dari {max_rows:,} baris data. Bagi menjadi beberapa "
-                                    "berkas.").replace(",", "."),
+    too_many_rows=lambda max_rows: (f"Berkas berisi lebih dari {numbers.number(max_rows)} baris data. Bagi menjadi "
+                                    "beberapa berkas."),
 )
 
 

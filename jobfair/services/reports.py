@@ -16,40 +16,15 @@ from jobfair.models import (
     PlacementStatus,
     Vacancy,
 )
+from jobfair.rules import kbli_sections
 from jobfair.services import exports
 from jobfair.services.fairs import COUNTED_STATUSES, get_fair, placement_rate
 
-UNKNOWN = "Tidak diketahui"
+UNKNOWN = kbli_sections.UNKNOWN  # a sector or kecamatan not known
 
-# KBLI 2020 sections (A-U) by the first two digits (the division).
-_SECTIONS = [
-    ("A", 1, 3, "Pertanian, kehutanan dan perikanan"), ("B", 5, 9, "Pertambangan dan penggalian"),
-    ("C", 10, 33, "Industri pengolahan"), ("D", 35, 35, "Listrik, gas, uap/air panas dan udara dingin"),
-    ("E", 36, 39, "Air, pengelolaan sampah dan limbah"), ("F", 41, 43, "Konstruksi"),
-    ("G", 45, 47, "Perdagangan besar dan eceran; reparasi kendaraan"), ("H", 49, 53, "Pengangkutan dan pergudangan"),
-    ("I", 55, 56, "Penyediaan akomodasi dan makan minum"), ("J", 58, 63, "Informasi dan komunikasi"),
-    ("K", 64, 66, "Jasa keuangan dan asuransi"), ("L", 68, 68, "Real estat"),
-    ("M", 69, 75, "Jasa profesional, ilmiah dan teknis"), ("N", 77, 82, "Jasa persewaan, ketenagakerjaan dan "
-                                                                          "penunjang usaha"),
-    ("O", 84, 84, "Administrasi pemerintahan dan jaminan sosial wajib"), ("P", 85, 85, "Jasa pendidikan"),
-    ("Q", 86, 88, "Jasa kesehatan dan kegiatan sosial"), ("R", 90, 93, "Kesenian, hiburan dan rekreasi"),
-    ("S", 94, 96, "Kegiatan jasa lainnya"), ("T", 97, 98, "Jasa perorangan yang melayani rumah tangga"),
-    ("U", 99, 99, "Kegiatan badan internasional"),
-]
 HEADERS = ["Kelompok", "Lowongan", "Formasi", "Lamaran", "Diterima", "Penempatan terverifikasi",
            "Tingkat penempatan (%)"]
 _FIELDS = ("vacancies", "openings", "applications", "hires", "verified")
-
-
-def kbli_section(code: str | None) -> str:
-    """'C - Industri pengolahan' for '10710'; 'Tidak diketahui' when empty or not a known division."""
-    digits = (code or "").strip()[:2]
-    if len(digits) == 2 and digits.isdigit():
-        division = int(digits)
-        for letter, low, high, name in _SECTIONS:
-            if low <= division <= high:
-                return f"{letter} - {name}"
-    return UNKNOWN
 
 
 def _grouped(key, fair_id: int | None, *, join_company: bool = False) -> dict:
@@ -96,7 +71,7 @@ def placement_report(*, fair_id: int | None = None) -> dict:
     """Totals plus breakdowns by sector and by kecamatan, for one fair or for all vacancies."""
     fair = get_fair(fair_id) if fair_id is not None else None
     by_sector = _merge(_grouped(func.substr(func.coalesce(Company.kbli_code, ""), 1, 2), fair_id,
-                                join_company=True), lambda k: kbli_section(k))
+                                join_company=True), kbli_sections.label_of_code)
     names = dict(db.session.execute(select(Kecamatan.code, Kecamatan.name)).all())
     by_kecamatan = _merge(_grouped(func.coalesce(Vacancy.kecamatan_code, literal("")), fair_id),
                           lambda k: names.get(k, UNKNOWN))

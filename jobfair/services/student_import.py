@@ -11,6 +11,7 @@ from sqlalchemy.exc import IntegrityError
 
 from jobfair.extensions import db
 from jobfair.models import Person, School, Student
+from jobfair.rules import numbers
 from jobfair.rules.student_rows import EXAMPLE_ROW, check_student_row, is_example_row
 from jobfair.services import audit, exports, spreadsheets
 from jobfair.services.errors import ValidationFailed
@@ -52,7 +53,8 @@ _MESSAGES = spreadsheets.SheetMessages(
     xlsx_too_big="Isi berkas XLSX terlalu besar; kirim data siswa saja (paling banyak 2.000 baris).",
     missing_columns=("Baris pertama harus berisi judul kolom. Kolom yang belum ada: {missing}. Unduh templat untuk "
                      "melihat susunan kolomnya."),
-    too_many_rows=lambda max_rows: f"Berkas berisi lebih dari {max_rows} baris siswa. Bagi menjadi beberapa berkas.",
+    too_many_rows=lambda max_rows: (f"Berkas berisi lebih dari {numbers.number(max_rows)} baris siswa. Bagi menjadi "
+                                    "beberapa berkas."),
 )
 
 

@@ -18,6 +18,7 @@ from jobfair.models import (
     TrainingEnrolment,
     TrainingSession,
 )
+from jobfair.rules import numbers
 from jobfair.services import audit
 from jobfair.services.companies import OFFICE_ROLES, PER_PAGE, require_officer
 from jobfair.services.errors import InvalidState, NotFound, PermissionDenied, ValidationFailed
@@ -98,8 +99,8 @@ def update_course(actor, course_id: int, **fields) -> TrainingCourse:
     course = get_course(actor, course_id, lock=True)
     values = _course_values(**fields)
     if values["capacity"] < course.enrolled_count:
-        raise ValidationFailed({"capacity": f"Sudah ada {course.enrolled_count} peserta; kuota tidak boleh "
-                                            "lebih kecil dari itu."})
+        raise ValidationFailed({"capacity": f"Sudah ada {numbers.number(course.enrolled_count)} peserta; kuota "
+                                            "tidak boleh lebih kecil dari itu."})
     outside = db.session.scalar(select(func.count(TrainingSession.id)).where(
         TrainingSession.course_id == course.id,
         (TrainingSession.held_on < values["starts_on"]) | (TrainingSession.held_on > values["ends_on"])))

@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from jobfair.extensions import db
 from jobfair.models import Company, EducationLevel, FairBooth, JobFair, User, Vacancy, VacancyStatus
-from jobfair.rules import vacancy_rules
+from jobfair.rules import kbli_sections, numbers, vacancy_rules
 from jobfair.services import audit
 from jobfair.services.companies import PER_PAGE, company_of, require_officer
 from jobfair.services.errors import InvalidState, NotFound, ValidationFailed
@@ -236,8 +236,8 @@ def public_vacancy(vacancy_id: int, today: date | None = None) -> Vacancy:
     return vacancy
 
 
-PERPRES_HEADERS = ("ID", "Perusahaan", "NIB", "KBLI", "Jabatan", "KBJI", "Jumlah kebutuhan", "Terisi", "Sisa",
-                   "Berlaku mulai", "Berlaku sampai", "Pendidikan minimum", "Jurusan", "Keahlian",
+PERPRES_HEADERS = ("ID", "Perusahaan", "NIB", "KBLI", "Sektor KBLI", "Jabatan", "KBJI", "Jumlah kebutuhan",
+                   "Terisi", "Sisa", "Berlaku mulai", "Berlaku sampai", "Pendidikan minimum", "Jurusan", "Keahlian",
                    "Pengalaman (tahun)", "Usia minimum", "Usia maksimum", "Jenis kelamin", "Upah minimum (Rp)",
                    "Upah maksimum (Rp)", "Lokasi kerja (kecamatan)", "Hubungan kerja", "Terbuka disabilitas",
                    "Bursa kerja", "Status", "Tayang pada")
@@ -251,8 +251,10 @@ def perpres_report(actor) -> tuple[tuple[str, ...], list[list]]:
     rows = []
     for v in db.session.scalars(query):
         rows.append([
-            v.id, v.company.name, v.company.nib, v.company.kbli_code or "", v.title, v.kbji_code or "", v.openings,
-            v.hired_count, v.openings - v.hired_count, v.valid_from, v.valid_until, v.education_min or "",
+            v.id, v.company.name, v.company.nib, v.company.kbli_code or "",
+            kbli_sections.label_of_code(v.company.kbli_code) if v.company.kbli_code else "", v.title,
+            v.kbji_code or "", v.openings, v.hired_count, v.openings - v.hired_count, v.valid_from, v.valid_until,
+            v.education_min or "",
             v.majors, v.skills, v.experience_years, v.age_min, v.age_max, v.sex_required or "semua", v.wage_min,
             v.wage_max, v.kecamatan.name if v.kecamatan else "", EMPLOYMENT_LABELS.get(v.employment_type, ""),
             "ya" if v.disability_friendly else "tidak", v.job_fair.name if v.job_fair else "",
@@ -331,8 +333,8 @@ def publish_fair_batch(actor, fair_id: int, rows: list[dict], *, today: date | N
         values_list.append(dict(values, company_id=company_id))
     if problems:
         if problem_count > BATCH_PROBLEMS_SHOWN:
-            problems["rows"] = (f"{problem_count} baris bermasalah; {BATCH_PROBLEMS_SHOWN} yang pertama "
-                                "ditampilkan. Perbaiki lalu kirim lagi; belum ada yang dicatat.")
+            problems["rows"] = (f"{numbers.number(problem_count)} baris bermasalah; {BATCH_PROBLEMS_SHOWN} yang "
+                                "pertama ditampilkan. Perbaiki lalu kirim lagi; belum ada yang dicatat.")
         raise ValidationFailed(problems)
     now = now or datetime.now(UTC)
     for values in values_list:

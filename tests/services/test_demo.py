@@ -18,8 +18,8 @@ from jobfair.models import (
     Vacancy,
 )
 from jobfair.rules.nik import is_valid_nik
-from jobfair.services import demo_people, fairs, seeker_profiles, vacancies
-from jobfair.services.demo_fair import FAIR_NAME, july_2025_fair
+from jobfair.services import demo_people, fairs, monthly_report, seeker_profiles, vacancies
+from jobfair.services.demo_fair import FAIR_NAME, demo_officer, july_2025_fair
 from jobfair.services.errors import NotFound, PermissionDenied, ValidationFailed
 from jobfair.services.reference import REFERENCE_TABLES
 from tests import factories
@@ -54,6 +54,13 @@ def test_seed_demo_builds_the_july_2025_fair_from_the_data_and_a_second_run_chan
         assert figures["registrants"] >= 200 and figures["attendees"] >= 150 and figures["walk_ins"] > 0
         statuses = demo_people.application_status_counts(fair.id)
         assert set(statuses) == EVERY_STATUS
+        # the monthly report for July 2025 counts what the fair page shows (every record dated in July 2025)
+        july = {x.label: x.value for x in monthly_report.monthly_report(demo_officer(), date(2025, 7, 1))
+                .section("bursa-kerja").figures}
+        assert july["Lamaran masuk"] == figures["applications"]
+        assert july["Diterima kerja (dilaporkan perusahaan)"] == figures["hires"]
+        assert july["Penempatan terverifikasi"] == figures["verified_placements"]
+        assert (july["Formasi (potensi serapan)"], july["Tingkat penempatan"]) == (4000, figures["placement_rate"])
         # the printed summary is these figures, not typed numbers
         assert f"Lamaran: {figures['applications']} (" in result.output
         assert f"penempatan terverifikasi: {figures['verified_placements']} " in result.output

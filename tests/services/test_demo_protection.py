@@ -90,7 +90,7 @@ def test_seed_builds_the_published_register_and_a_second_run_adds_nothing(db):
     assert "Subsidi BPJS: 7.140 pekerja rentan diimpor dari CSV (semua baris valid)." in lines
 
     summary = seed.protection_summary(officer)
-    assert "7.140 pekerja ditanggung" in summary[1] and "(100,0%)" in summary[1]
+    assert "7.140 pekerja ditanggung" in summary[1] and "(100,0 %)" in summary[1]
     assert "  Paket sembako lansia (Dinas Sosial): 80 penerima, 960 penyerahan senilai Rp288.000.000." in summary
     assert "  Bantuan kaki palsu (Dinas Sosial): 13 penerima, 13 penyerahan senilai Rp91.000.000." in summary
 

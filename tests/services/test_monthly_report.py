@@ -62,7 +62,7 @@ def test_change_since_last_month(officer):
     placed = figure(mr.monthly_report(officer, NOV), "bursa-kerja", "Penempatan terverifikasi")
     assert (placed.value, placed.previous) == (2, 1)
     assert placed.change.delta == 1 and placed.change.percent == 100.0
-    assert placed.change.text == "+1" and placed.change.percent_text == "+100,0%"
+    assert placed.change.text == "+1" and placed.change.percent_text == "+100,0 %"
 
 
 def test_a_month_with_nothing_shows_zeros(officer):

@@ -88,7 +88,7 @@ def test_cost_per_month_and_budget_used_from_the_ledger(officer, bpjs):
     assert months[date(2025, 2, 1)]["due"] == 16_800 and months[date(2025, 3, 1)]["total"] == 0
     assert data["paid_total"] == 33_600 and data["due_total"] == 16_800
     (row,) = data["programmes"]
-    assert row["paid"] == 33_600 and row["budget_used"] == "1,7%"  # 33.600 / 2.016.000
+    assert row["paid"] == 33_600 and row["budget_used"] == "1,7 %"  # 33.600 / 2.016.000
     only_feb = pf.figures(officer, year=2025, month_from=2, month_to=2, today=TODAY)
     assert only_feb["paid_total"] == 0 and only_feb["due_total"] == 16_800
     assert [r["label"] for r in only_feb["cover_by_month"]] == ["Feb 2025"]
@@ -114,7 +114,7 @@ def test_aid_beneficiaries_and_deliveries_per_programme(officer):
     data = pf.figures(officer, today=TODAY)
     (aid,) = data["aid"]
     assert aid["beneficiaries"] == 3 and aid["deliveries"] == 3 and aid["item_count"] == 3
-    assert aid["paid"] == 21_000_000 and aid["budget_used"] == "23,1%"
+    assert aid["paid"] == 21_000_000 and aid["budget_used"] == "23,1 %"
 
 
 def _count_queries(db, call) -> int:

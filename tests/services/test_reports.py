@@ -4,6 +4,7 @@ import io
 
 from openpyxl import load_workbook
 
+from jobfair.rules import kbli_sections
 from jobfair.services import fairs, reports
 from tests import factories
 
@@ -30,12 +31,11 @@ def _data():
     return fair, officer
 
 
-def test_kbli_sections():
-    assert reports.kbli_section("10710").startswith("C ")
-    assert reports.kbli_section("47111").startswith("G ")
-    assert reports.kbli_section("01111").startswith("A ")
-    assert reports.kbli_section(None) == reports.UNKNOWN
-    assert reports.kbli_section("04") == reports.UNKNOWN
+def test_sector_rows_are_named_by_the_kbli_reference(db):
+    fair, _officer = _data()
+    labels = [row["label"] for row in reports.placement_report(fair_id=fair.id)["by_sector"]]
+    assert labels and all(label in [name for _letter, name in kbli_sections.choices()] + [kbli_sections.UNKNOWN]
+                          for label in labels)
 
 
 def test_report_per_fair(db):

@@ -143,7 +143,7 @@ def test_too_many_rows(db):
     data = [["x"] * len(HEADER)] * (student_import.MAX_ROWS + 1)
     with pytest.raises(ValidationFailed) as exc:
         run(factories.make_school_staff(), "siswa.csv", csv_bytes(data))
-    assert "2000" in exc.value.field_errors["file"]
+    assert "2.000" in exc.value.field_errors["file"]
 
 
 def test_blank_rows_are_skipped_and_row_numbers_follow_the_sheet(db):

@@ -167,7 +167,7 @@ def test_perpres_report_lists_fields_and_filled_counts(db):
     assert len(rows) == 1 and rows[0][headers.index("Jumlah kebutuhan")] == 7
     assert rows[0][headers.index("Terisi")] == 0
     book = load_workbook(__import__("io").BytesIO(exports.to_xlsx({"Lowongan": (headers, rows)})))
-    assert book["Lowongan"]["E2"].value == "'=HYPERLINK(1)"
+    assert book["Lowongan"].cell(row=2, column=headers.index("Jabatan") + 1).value == "'=HYPERLINK(1)"
     with pytest.raises(PermissionDenied):
         vacancies.perpres_report(user)
 

@@ -178,7 +178,7 @@ def test_report_page_and_downloads(officer_client, app):
         vacancy = factories.fair_vacancy(company, fair=db.session.get(JobFair, fair_id), openings=4)
         factories.fair_application(vacancy, factories.make_seeker(), status="hired", placement="verified")
     page = officer_client.get(f"/disnaker/laporan/penempatan?bursa={fair_id}").get_data(as_text=True)
-    assert "Per kecamatan" in page and "25,0%" in page
+    assert "Per kecamatan" in page and "25,0 %" in page
     csv_response = officer_client.get(f"/disnaker/laporan/penempatan.csv?bursa={fair_id}")
     assert csv_response.mimetype == "text/csv" and "attachment" in csv_response.headers["Content-Disposition"]
     assert "Jumlah,1,4,1,1,1,25.0" in csv_response.get_data(as_text=True)

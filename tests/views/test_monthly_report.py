@@ -48,11 +48,38 @@ def test_page_renders_each_section_with_charts_as_images_beside_tables(app, offi
         ET.fromstring(chart.get_data())  # well-formed
 
 
-def test_default_month_is_last_month(officer_client):
+def test_default_month_is_last_month_when_there_is_no_data(officer_client):
     page = officer_client.get(PAGE).get_data(as_text=True)
     today = date.today()
     last = date(today.year - (today.month == 1), (today.month - 2) % 12 + 1, 1)
-    assert f'value="{last:%Y-%m}"' in page
+    assert f'value="{last:%Y-%m}" selected' in page
+
+
+def _cells(page: str, label: str) -> list[str]:
+    """The cells after a row heading (report) or the value after a term (fair page)."""
+    row = re.search(rf"<th scope=\"row\">{re.escape(label)}</th>(.*?)</tr>", page, re.S)
+    return re.findall(r'<td class="num">([^<]*)</td>', row.group(1))
+
+
+def _fact(page: str, term: str) -> str:
+    return re.search(rf"<dt>{re.escape(term)}</dt><dd>([^<]*)</dd>", page).group(1)
+
+
+def test_the_report_opens_on_the_fairs_month_and_shows_the_fair_pages_counts(app, officer_client, client):
+    from tests.services.test_monthly_report_dates import july_2025_fair
+
+    with app.app_context():
+        fair_id, _officer = july_2025_fair()
+    fair_page = client.get(f"/bursa-kerja/{fair_id}").get_data(as_text=True)
+    report = officer_client.get(PAGE).get_data(as_text=True)  # no month asked: the latest month with data
+    assert 'value="2025-07" selected' in report and "Juli 2025" in report
+    assert _fact(fair_page, "Lamaran") == _cells(report, "Lamaran masuk")[0] == "5"
+    assert _fact(fair_page, "Diterima bekerja") == _cells(report, "Diterima kerja (dilaporkan perusahaan)")[0] == "2"
+    assert _fact(fair_page, "Penempatan terverifikasi") == _cells(report, "Penempatan terverifikasi")[0] == "1"
+    assert _fact(fair_page, "Tingkat penempatan") == _cells(report, "Tingkat penempatan")[0] == "1,0 %"
+    assert "5 lamaran, 2 diterima kerja, 1 penempatan terverifikasi (tingkat penempatan 1,0 %)" in report
+    assert '<option value="2025-06">' not in report  # the list starts at the first month with data
+    assert 'href="/disnaker/laporan-bulanan?bulan=2025-08">Agustus 2025 ›</a>' in report
 
 
 def test_svg_route(app, officer_client):
