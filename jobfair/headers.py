@@ -28,7 +28,7 @@ def init_app(app: Flask) -> None:
         headers.setdefault("Content-Security-Policy", PAGE_CSP)
         headers["X-Content-Type-Options"] = "nosniff"
         headers["X-Frame-Options"] = "DENY"
-        headers["Referrer-Policy"] = REFERRER_POLICY
+        headers.setdefault("Referrer-Policy", REFERRER_POLICY)  # a page may ask for stricter (no-referrer)
         headers["Permissions-Policy"] = PERMISSIONS_POLICY
         headers["Cross-Origin-Opener-Policy"] = "same-origin"
         hsts = app.config.get("HSTS")

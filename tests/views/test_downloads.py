@@ -16,14 +16,19 @@ XLSX_OR_CSV = re.compile(r"\.(xlsx|csv)$")
 
 
 def _client(app, user):
+    return _client_for(app, user.email)
+
+
+def _client_for(app, email):
     client = app.test_client()
-    assert login(client, user.email).status_code == 302
+    assert login(client, email).status_code == 302
     return client
 
 
 def _officer(app):
     with app.app_context():
-        return _client(app, factories.make_officer())
+        email = factories.make_officer().email
+    return _client_for(app, email)  # outside the app context: Flask 3.1 would share `g` (and its CSRF token)
 
 
 def _seeker_cv(app):
