@@ -121,3 +121,18 @@ def test_other_roles_are_refused(app, login_as, role):
 def test_anonymous_goes_to_login(client):
     response = client.get(PAGE)
     assert response.status_code == 302 and "/akun/masuk" in response.headers["Location"]
+
+
+def test_the_page_lists_aid_programmes_with_their_item_counts(app, officer_client):
+    """An aid programme's row has an "items" key: the page must read the value, not the dict's items() method."""
+    with app.app_context():
+        programme = f.ledger_programme("recurring_aid", name="Paket sembako lansia")
+        enrolment = f.figures_enrolment(programme)
+        f.figures_ledger(enrolment, date(2025, 3, 1), amount=250_000, status="delivered", quantity=3)
+    response = officer_client.get(f"{PAGE}?year=2025")
+    assert response.status_code == 200
+    page = response.get_data(as_text=True)
+    row = re.search(r"<tr><td>Paket sembako lansia \(2025\)</td>(.*?)</tr>", page)
+    assert row, "the aid programme has no row"
+    assert [re.sub(r"<[^>]+>", "", cell) for cell in re.findall(r"<td>(.*?)</td>", row.group(1))][:3] == \
+        ["1", "1", "3"]
