@@ -61,3 +61,11 @@ def page(browser, live_server):
         yield page
     finally:
         context.close()
+
+
+def open_menu(page) -> None:
+    """On a phone the header menu is folded behind the "Menu" button (a checkbox and its label, no JavaScript):
+    open it when it is closed, so its links and the logout button can be clicked."""
+    button = page.locator("header label.menu-button")
+    if button.count() and button.is_visible() and not page.locator("#menu-toggle").is_checked():
+        button.click()

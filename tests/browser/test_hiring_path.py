@@ -14,7 +14,7 @@ from playwright.sync_api import Browser, Locator, Page, expect
 
 from jobfair.services import fairs
 from tests import factories
-from tests.browser.conftest import PHONE_VIEWPORT
+from tests.browser.conftest import PHONE_VIEWPORT, open_menu
 
 PASSWORD = "Kerja-Balikpapan-2025"
 COMPANY = "PT Samudra Teknik Balikpapan"
@@ -44,6 +44,7 @@ def _new_page(browser: Browser, live_server: str) -> Page:
 
 
 def _nav(page: Page, name: str) -> None:
+    open_menu(page)
     page.locator("header nav").get_by_role("link", name=name, exact=True).click()
 
 
@@ -334,6 +335,7 @@ def test_whole_hiring_path_adds_one_verified_placement_to_the_fair(app, browser:
 
         _officer_verifies_placement(officer)
         assert _fair_report_verified(officer, live_server, fair_id) == report_before + 1
+        open_menu(seeker)
         seeker.locator("header").get_by_role("button", name="Keluar").click()
         assert _public_fair_verified(seeker) == public_before + 1
     finally:
