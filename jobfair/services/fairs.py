@@ -238,7 +238,8 @@ def company_fair_view(actor, fair_id: int) -> dict:
     fair = get_fair(fair_id)
     vacancies = db.session.scalars(select(Vacancy).where(Vacancy.company_id == company.id)
                                    .order_by(Vacancy.id.desc())).all()
-    return {"fair": fair, "company": company, "booth": booth_of(company.id, fair.id), "vacancies": vacancies}
+    return {"fair": fair, "company": company, "booth": booth_of(company.id, fair.id), "vacancies": vacancies,
+            "over": is_over(fair)}
 
 
 def _seeker_of(actor) -> SeekerProfile:
