@@ -216,3 +216,14 @@ def test_a_place_for_a_major_without_students_is_warned_about(app):
         factories.make_student()  # TKJ only
     _client_, page = _propose(app, eligible_majors=["TPL"])
     assert "Belum ada siswa SMK terdaftar dari jurusan yang dipilih" in page
+
+
+def test_without_places_on_offer_the_student_gets_no_choices_form(app):
+    with app.app_context():
+        email = factories.make_student(login=True).user.email
+    pupil = _client(app, email)
+    offered = pupil.get("/smk/tempat-magang").get_data(as_text=True)
+    assert 'href="/smk/tempat-magang/pilihan"' not in offered
+    page = pupil.get("/smk/tempat-magang/pilihan").get_data(as_text=True)
+    assert "Belum ada tempat magang yang ditawarkan untuk Anda." in page
+    assert "Simpan pilihan" not in page and 'name="choices-0"' not in page
