@@ -74,14 +74,15 @@ def _check(page: Page, url: str) -> str | None:
     return None
 
 
-def crawl(page: Page, base_url: str) -> tuple[list[str], list[str]]:
-    """(visited URLs, problems) for the logged-in (or anonymous) page."""
+def crawl(page: Page, base_url: str, *, depth: int = 1, max_pages: int = MAX_PAGES) -> tuple[list[str], list[str]]:
+    """(visited URLs, problems) for the logged-in (or anonymous) page: `/`, the header's links, then `depth`
+    levels of links found in the pages' main content, breadth first."""
     visited: list[str] = []
     shapes: set[str] = set()
     problems: list[str] = []
 
     def visit(url: str) -> bool:
-        if len(visited) >= MAX_PAGES or _shape(url) in shapes:
+        if len(visited) >= max_pages or _shape(url) in shapes:
             return False
         shapes.add(_shape(url))
         visited.append(url)
@@ -91,13 +92,13 @@ def crawl(page: Page, base_url: str) -> tuple[list[str], list[str]]:
         return problem is None
 
     visit(base_url + "/")
-    navigation = _links(page, "header", base_url)
-    level_one: list[str] = []
-    for url in navigation:
-        if visit(url):
-            level_one.extend(_links(page, "main", base_url))
-    for url in level_one:
-        visit(url)
+    level = _links(page, "header", base_url)
+    for _level in range(depth + 1):
+        found: list[str] = []
+        for url in level:
+            if visit(url):
+                found.extend(_links(page, "main", base_url))
+        level = found
     return visited, problems
 
 
