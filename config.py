@@ -85,6 +85,13 @@ class Config:
     MAIL_PASSWORD = None
     MAIL_SENDER = "Disnaker Balikpapan <no-reply@disnaker.balikpapan.go.id>"
 
+    # The office's contact, shown on the home page and in the footer (one place: override in instance/config.py
+    # or with JOBFAIR_OFFICE_* environment variables). Confirm the telephone number with the office before
+    # going live: an empty value is simply not shown.
+    OFFICE_ADDRESS = "Jl. Jenderal Sudirman, Balikpapan, Kalimantan Timur"
+    OFFICE_PHONE = ""
+    OFFICE_EMAIL = "disnaker@balikpapan.go.id"
+
     LOGIN_MAX_FAILURES = 5                  # wrong passwords and wrong second-factor codes both count
     LOGIN_LOCK_MINUTES = 15
     PASSWORD_MIN_LENGTH = 10

@@ -36,19 +36,23 @@ def place_new():
         else:
             flash(_("Usulan tempat magang dikirim ke Disnaker untuk disetujui."), "success")
             return redirect(url_for("companies.place_detail", place_id=place.id))
-    return render_template("companies/places_form.html", form=form, place=None), 200 if not form.errors else 422
+    return render_template("companies/places_form.html", form=form, place=None,
+                           locked=False), 200 if not form.errors else 422
 
 
 @bp.route("/tempat-magang/<int:place_id>")
 def place_detail(place_id: int):
     place = places.company_place(current_user, place_id)
     return render_template("companies/places_detail.html", place=place, labels=places.STATUS_LABELS,
-                           majors=dict(places.major_choices()))
+                           majors=dict(places.major_choices()), window_warning=places.window_warning(place))
 
 
 @bp.route("/tempat-magang/<int:place_id>/ubah", methods=["GET", "POST"])
 def place_edit(place_id: int):
     place = places.company_place(current_user, place_id)
+    if request.method == "GET" and not places.is_editable(place):  # approved or closed: no form that can only fail
+        return render_template("companies/places_form.html", form=None, place=place, locked=True,
+                               labels=places.STATUS_LABELS)
     form = _place_form(place)
     if form.validate_on_submit():
         try:
@@ -58,7 +62,8 @@ def place_edit(place_id: int):
         else:
             flash(_("Perubahan disimpan dan dikirim lagi ke Disnaker."), "success")
             return redirect(url_for("companies.place_detail", place_id=place_id))
-    return render_template("companies/places_form.html", form=form, place=place), 200 if not form.errors else 422
+    return render_template("companies/places_form.html", form=form, place=place,
+                           locked=False), 200 if not form.errors else 422
 
 
 @bp.route("/tempat-magang/<int:place_id>/peringkat", methods=["GET", "POST"])

@@ -22,7 +22,8 @@ def _place_page(place_id: int, reason_form=None, status: int = 200):
     place = places.office_place(current_user, place_id)
     return render_template("office/places_review.html", place=place, decision_form=DecisionForm(),
                            reason_form=reason_form or ReasonForm(), majors=dict(places.major_choices()),
-                           concurrent=places.concurrent_apprentices(place)), status
+                           concurrent=places.concurrent_apprentices(place),
+                           window_warning=places.window_warning(place)), status
 
 
 @bp.route("/tempat-magang/<int:place_id>")

@@ -20,4 +20,4 @@ def fair(fair_id: int):
     return render_template("public/fairs_detail.html", fair=fair, figures=fairs.fair_figures(fair.id),
                            companies=fairs.fair_companies(fair.id),
                            vacancies=fairs.fair_vacancies(fair.id, page=request.args.get("page", 1, type=int)),
-                           registration=fairs.seeker_status(user, fair.id))
+                           registration=fairs.seeker_status(user, fair.id), over=fairs.is_over(fair))

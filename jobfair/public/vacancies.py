@@ -9,7 +9,7 @@ from flask_login import current_user
 from jobfair.models import EmploymentType
 from jobfair.public.forms_vacancies import VacancySearchForm
 from jobfair.public.views import bp
-from jobfair.rules import kbli_sections
+from jobfair.rules import application_states, kbli_sections
 from jobfair.services import applications, reference, search, vacancies
 
 EMPLOYMENT_CHOICES = [(EmploymentType.PERMANENT.value, "Tetap (PKWTT)"),
@@ -49,4 +49,5 @@ def vacancies_search():
 def vacancy(vacancy_id: int):
     vacancy = vacancies.public_vacancy(vacancy_id, date.today())
     applied = applications.has_applied(current_user, vacancy.id) if current_user.is_authenticated else None
-    return render_template("public/vacancies_detail.html", vacancy=vacancy, applied=applied)
+    return render_template("public/vacancies_detail.html", vacancy=vacancy, applied=applied,
+                           label=application_states.label)

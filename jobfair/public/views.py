@@ -5,6 +5,7 @@ from flask_login import current_user
 
 from jobfair.public.forms import LanguageForm
 from jobfair.security import safe_next
+from jobfair.services import fairs as fair_service
 from jobfair.services import notifications as notification_service
 
 bp = Blueprint("public", __name__)
@@ -21,7 +22,7 @@ DASHBOARDS = {
 
 @bp.route("/")
 def index():
-    return render_template("public/index.html")
+    return render_template("public/index.html", next_fair=fair_service.next_fair())
 
 
 @bp.route("/bahasa", methods=["POST"])

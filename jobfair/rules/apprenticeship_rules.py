@@ -113,6 +113,24 @@ def fits_window(place_start: date, place_end: date, student_window: tuple[date, 
     return start <= place_start and place_end <= end
 
 
+def window_warning(place_start: date, place_end: date, graduations, months: int, *, shown: int = 3) -> str | None:
+    """A warning (Indonesian, saying how to fix it) when the place's dates fit no student's window, else None.
+
+    `graduations` are the expected graduation dates of the students who could take the place (its majors, not yet
+    graduated). The place is still valid, and students enrolled later may fit it, so this warns, not refuses."""
+    dates = sorted(set(graduations))
+    if not dates:
+        return ("Belum ada siswa SMK terdaftar dari jurusan yang dipilih yang akan lulus; belum ada siswa yang "
+                "dapat memilih tempat ini. Periksa jurusannya, atau tanyakan jadwal kelulusan kepada BKK sekolah.")
+    if any(fits_window(place_start, place_end, window(day, months)) for day in dates):
+        return None
+    windows = "; ".join(f"{window(day, months)[0]:%d-%m-%Y} – {day:%d-%m-%Y}" for day in dates[:shown])
+    more = f" (dan {len(dates) - shown} jadwal lain)" if len(dates) > shown else ""
+    return (f"Tanggal magang ini ({place_start:%d-%m-%Y} – {place_end:%d-%m-%Y}) tidak masuk masa magang siswa mana "
+            f"pun: magang harus berlangsung dalam {months} bulan sebelum tanggal lulus siswa. Masa magang siswa "
+            f"jurusan yang dipilih: {windows}{more}. Ubah tanggal mulai dan selesai agar siswa dapat memilihnya.")
+
+
 def default_order(students: list[tuple[int, int]], seed: int) -> list[int]:
     """A company's default order: school score (hundredths) descending, ties by a lottery with a recorded seed.
 

@@ -18,8 +18,9 @@ from jobfair.services.errors import ValidationFailed
 def apply_vacancy(vacancy_id: int):
     today = date.today()
     vacancy = applications.vacancy_for_applying(vacancy_id, today)
+    applied = applications.has_applied(current_user, vacancy.id) if request.method == "GET" else None
     form = ApplyForm()
-    if form.validate_on_submit():
+    if applied is None and form.validate_on_submit():
         try:
             application = applications.apply(current_user, vacancy.id, cover_letter=form.cover_letter.data,
                                               today=today)
@@ -28,7 +29,8 @@ def apply_vacancy(vacancy_id: int):
         else:
             flash(_("Lamaran terkirim. Ikuti statusnya di halaman ini."), "success")
             return redirect(url_for("seekers.my_application", application_id=application.id))
-    return render_template("seekers/applications_apply.html", form=form, vacancy=vacancy,
+    return render_template("seekers/applications_apply.html", form=form, vacancy=vacancy, applied=applied,
+                           label=application_states.label,
                            cv_missing=applications.cv_file(search.profile_of(current_user)) is None), \
         200 if not form.errors else 422
 

@@ -2,7 +2,7 @@
 
 import io
 
-from flask import flash, redirect, render_template, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -18,11 +18,14 @@ def fair_register(fair_id: int):
     if fairs.seeker_status(current_user, fair.id) is not None:
         return redirect(url_for("seekers.fair_ticket", fair_id=fair.id))
     form = PreRegisterForm()
+    if request.method == "GET" and fairs.is_over(fair):  # no form that can only fail: say so instead
+        return render_template("seekers/fairs_register.html", fair=fair, form=None, over=True)
     if form.validate_on_submit():
         fairs.pre_register(current_user, fair.id)
         flash(_("Anda terdaftar. Tunjukkan tiket ini di pintu masuk."), "success")
         return redirect(url_for("seekers.fair_ticket", fair_id=fair.id))
-    return render_template("seekers/fairs_register.html", fair=fair, form=form), 200 if not form.errors else 422
+    return render_template("seekers/fairs_register.html", fair=fair, form=form,
+                           over=False), 200 if not form.errors else 422
 
 
 @bp.route("/bursa-kerja/<int:fair_id>/tiket")

@@ -178,15 +178,25 @@ def figures() -> dict:
 
 # --- the student's logbook --------------------------------------------------------------------------------------
 
-def _active_of_student(actor) -> Apprenticeship:
+def active_of_student(actor) -> Apprenticeship | None:
+    """The student's running apprenticeship (the one a logbook entry goes to), or None."""
     student = _student_of(actor)
-    apprs = [] if student is None else list(db.session.scalars(
-        select(Apprenticeship).where(Apprenticeship.student_id == student.id,
-                                     Apprenticeship.status == rules.ACTIVE)))
-    if not apprs:
+    return None if student is None else db.session.scalar(
+        select(Apprenticeship).where(Apprenticeship.student_id == student.id, Apprenticeship.status == rules.ACTIVE)
+        .order_by(Apprenticeship.id).limit(1))
+
+
+def entry_editable(entry: LogbookEntry) -> bool:
+    """A student may change an entry until the mentor signs it, while the apprenticeship runs."""
+    return entry.signed_at is None and entry.apprenticeship.status == rules.ACTIVE
+
+
+def _active_of_student(actor) -> Apprenticeship:
+    appr = active_of_student(actor)
+    if appr is None:
         raise InvalidState("Logbook baru dapat diisi setelah perjanjian pemagangan Anda disahkan Disnaker dan "
                            "selama pemagangan berjalan.")
-    return apprs[0]
+    return appr
 
 
 def _entry_input(activities: str, hours) -> tuple[str, int]:

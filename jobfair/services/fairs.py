@@ -77,8 +77,20 @@ def list_fairs(page: int = 1, per_page: int = 20):
     return db.paginate(query, page=page, per_page=per_page, error_out=False)
 
 
+def is_over(fair: JobFair, today: date | None = None) -> bool:
+    """The fair's last day has passed: no more registrations or booths, only its report."""
+    return fair.ends_on < (today or date.today())
+
+
+def next_fair(today: date | None = None) -> JobFair | None:
+    """The nearest fair still to come or under way today (its last day is today or later), or None."""
+    today = today or date.today()
+    return db.session.scalar(select(JobFair).where(JobFair.ends_on >= today)
+                             .order_by(JobFair.starts_on, JobFair.id).limit(1))
+
+
 def _not_over(fair: JobFair, today: date | None, message: str) -> None:
-    if fair.ends_on < (today or date.today()):
+    if is_over(fair, today):
         raise InvalidState(message)
 
 
@@ -226,7 +238,8 @@ def company_fair_view(actor, fair_id: int) -> dict:
     fair = get_fair(fair_id)
     vacancies = db.session.scalars(select(Vacancy).where(Vacancy.company_id == company.id)
                                    .order_by(Vacancy.id.desc())).all()
-    return {"fair": fair, "company": company, "booth": booth_of(company.id, fair.id), "vacancies": vacancies}
+    return {"fair": fair, "company": company, "booth": booth_of(company.id, fair.id), "vacancies": vacancies,
+            "over": is_over(fair)}
 
 
 def _seeker_of(actor) -> SeekerProfile:

@@ -6,7 +6,7 @@ from flask import current_app
 from sqlalchemy import func, select
 
 from jobfair.extensions import db
-from jobfair.models import ApprenticeshipPlace, Company, PlaceStatus, SmkMajor, User
+from jobfair.models import ApprenticeshipPlace, Company, PlaceStatus, SmkMajor, Student, User
 from jobfair.rules import apprenticeship_rules, numbers
 from jobfair.services import audit
 from jobfair.services.companies import PER_PAGE, company_of, require_officer
@@ -19,6 +19,14 @@ EDITABLE = (PlaceStatus.PROPOSED.value, PlaceStatus.RETURNED.value)
 STATUS_LABELS = {"proposed": "Menunggu persetujuan", "approved": "Disetujui", "returned": "Dikembalikan",
                  "closed": "Ditutup"}
 NOT_FOUND = "Tempat magang tidak ditemukan."
+
+
+def is_editable(place: ApprenticeshipPlace) -> bool:
+    """The company may change a place only before the office approves it (or after it was returned).
+
+    An approved place is fixed: students rank it and the match places them on its dates, majors and seats, so
+    it is neither offered for editing nor sent back to review by an edit."""
+    return place.status in EDITABLE
 
 
 def majors_of(place: ApprenticeshipPlace) -> list[str]:
@@ -59,6 +67,17 @@ def _validate(values: dict, today: date | None) -> dict:
     return values
 
 
+def window_warning(place: ApprenticeshipPlace, today: date | None = None) -> str | None:
+    """Why no student could choose this place because of its dates (or None): from the expected graduation dates
+    of the students of its majors who have not graduated yet."""
+    if place.status == PlaceStatus.CLOSED.value:
+        return None
+    graduations = db.session.scalars(select(Student.expected_graduation).distinct().where(
+        Student.major_code.in_(majors_of(place)), Student.expected_graduation >= (today or date.today())))
+    return apprenticeship_rules.window_warning(place.starts_on, place.ends_on, graduations,
+                                               current_app.config["APPRENTICESHIP_WINDOW_MONTHS"])
+
+
 def _own(actor, place_id: int, *, lock: bool = False) -> ApprenticeshipPlace:
     company = company_of(actor)
     place = db.session.get(ApprenticeshipPlace, place_id, with_for_update=lock)
@@ -83,7 +102,7 @@ def propose_place(actor, *, today: date | None = None, **fields) -> Apprenticesh
 
 def update_place(actor, place_id: int, *, today: date | None = None, **fields) -> ApprenticeshipPlace:
     place = _own(actor, place_id, lock=True)
-    if place.status not in EDITABLE:
+    if not is_editable(place):
         raise InvalidState("Tempat magang hanya dapat diubah selagi menunggu persetujuan atau dikembalikan Disnaker.")
     values = _validate(_clean(fields), today)
     for name, value in values.items():

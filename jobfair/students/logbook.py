@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from flask import flash, redirect, render_template, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -34,6 +34,8 @@ def apprenticeship_certificate(apprenticeship_id: int):
 
 @bp.route("/magang/logbook/baru", methods=["GET", "POST"])
 def logbook_new():
+    if request.method == "GET" and apprenticeships.active_of_student(current_user) is None:
+        return render_template("students/logbook_form.html", form=None, entry=None)  # nothing to write it for
     form = LogbookEntryForm()
     if not form.is_submitted():
         form.week_start.data = date.today()
@@ -54,6 +56,8 @@ def logbook_new():
 @bp.route("/magang/logbook/<int:entry_id>/ubah", methods=["GET", "POST"])
 def logbook_edit(entry_id: int):
     entry = apprenticeships.student_entry(current_user, entry_id)
+    if request.method == "GET" and not apprenticeships.entry_editable(entry):  # signed, or the apprenticeship ended
+        return render_template("students/logbook_form.html", form=None, entry=entry)
     form = LogbookEditForm(obj=entry)
     if form.validate_on_submit():
         try:

@@ -102,3 +102,11 @@ def pass_second_factor(page, email: str) -> None:
     _last_steps[email] = step
     page.get_by_label("Kode verifikasi").fill(pyotp.TOTP(factories.TOTP_SECRETS[email]).generate_otp(step))
     page.locator("main form").get_by_role("button").click()
+
+
+def open_menu(page) -> None:
+    """On a phone the header menu is folded behind the "Menu" button (a checkbox and its label, no JavaScript):
+    open it when it is closed, so its links and the logout button can be clicked."""
+    button = page.locator("header label.menu-button")
+    if button.count() and button.is_visible() and not page.locator("#menu-toggle").is_checked():
+        button.click()

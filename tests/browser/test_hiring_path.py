@@ -14,7 +14,7 @@ from playwright.sync_api import Browser, Locator, Page, expect
 
 from jobfair.services import fairs
 from tests import factories
-from tests.browser.conftest import PHONE_VIEWPORT, pass_second_factor
+from tests.browser.conftest import PHONE_VIEWPORT, open_menu, pass_second_factor
 
 PASSWORD = "Kerja-Balikpapan-2025"
 COMPANY = "PT Samudra Teknik Balikpapan"
@@ -44,6 +44,7 @@ def _new_page(browser: Browser, live_server: str) -> Page:
 
 
 def _nav(page: Page, name: str) -> None:
+    open_menu(page)
     page.locator("header nav").get_by_role("link", name=name, exact=True).click()
 
 
@@ -160,7 +161,11 @@ def _company_takes_booth_and_posts_vacancy(company: Page) -> None:
     company.get_by_label("Bursa kerja (boleh kosong)").select_option(label=f"{FAIR} ({fair_start:%d-%m-%Y})")
     company.screenshot(path=SCREENSHOTS["vacancy_form"], full_page=True)
     form_widths = _no_sideways_scroll(company)
-    company.get_by_role("button", name="Simpan draf").click()
+    save = company.get_by_role("button", name="Simpan draf")
+    # Focus first: after the full-page screenshot, moving the focus off the number field scrolls the page, and a
+    # click that does both is pressed at one place and released at another (no submit).
+    save.focus()
+    save.click()
 
     expect(_flash(company)).to_contain_text("Draf lowongan disimpan.")
     expect(company.get_by_role("heading", level=1)).to_have_text(TITLE)
@@ -335,6 +340,7 @@ def test_whole_hiring_path_adds_one_verified_placement_to_the_fair(app, browser:
 
         _officer_verifies_placement(officer)
         assert _fair_report_verified(officer, live_server, fair_id) == report_before + 1
+        open_menu(seeker)
         seeker.locator("header").get_by_role("button", name="Keluar").click()
         assert _public_fair_verified(seeker) == public_before + 1
     finally:

@@ -22,7 +22,7 @@ from jobfair.rules.eligibility import age_on
 from jobfair.services.protection_figures import CHARTS
 from jobfair.services.protection_import_read import HEADERS
 from tests import factories
-from tests.browser.conftest import PHONE_VIEWPORT, pass_second_factor
+from tests.browser.conftest import PHONE_VIEWPORT, open_menu, pass_second_factor
 
 PROGRAMME = "Subsidi iuran BPJS Ketenagakerjaan JKK+JKM"
 PROGRAMME_CHOICE = f"{PROGRAMME} (2025)"
@@ -90,6 +90,7 @@ def _masked(nik: str) -> str:
 # --- helpers --------------------------------------------------------------------------------------------------
 
 def _nav(page: Page, name: str) -> None:
+    open_menu(page)
     page.locator("header nav").get_by_role("link", name=name, exact=True).click()
 
 
@@ -238,7 +239,7 @@ def _decree_all(page: Page) -> None:
     participants = _participants(page)
     expect(participants.locator(".badge")).to_have_text(["Ditetapkan SK"] * 5)
     assert {row[5] for row in _table_rows(participants)} == {DECREE_NUMBER}
-    expect(page.get_by_role("checkbox")).to_have_count(0)
+    expect(page.locator("main").get_by_role("checkbox")).to_have_count(0)
 
 
 def _activate_each(page: Page) -> None:
@@ -285,7 +286,7 @@ def _generate_and_pay_month(page: Page) -> None:
     page.get_by_label("Tanggal dibayar/diserahkan").fill("2025-03-20")
     page.get_by_role("button", name="Tandai dibayar").click()
     expect(_flash(page)).to_contain_text("5 baris ditandai.")
-    expect(page.get_by_role("checkbox")).to_have_count(0)
+    expect(page.locator("main").get_by_role("checkbox")).to_have_count(0)
     assert {row[6] for row in _table_rows(page.locator("main form table"))} == {PAYMENT_REFERENCE}
     expect(page.locator("main")).to_contain_text("Dibayar: 5 (Rp84.000)")
 

@@ -5,6 +5,8 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.browser.conftest import open_menu
+
 NIK = "6471015505950003"  # Balikpapan (6471 01), woman (day 15 + 40), born 15-05-1995, serial 0003
 MASKED_NIK = "6471••••••••0003"
 PASSWORD = "Kerja-Balikpapan-2025"
@@ -47,6 +49,7 @@ def test_seeker_registers_logs_out_and_logs_in(page: Page, live_server: str):
     assert NIK not in page.content(), "the full NIK must never be shown on the dashboard"
     expect(page.locator("header")).to_contain_text("Siti Rahmawati")
 
+    open_menu(page)
     page.locator("header").get_by_role("button", name="Keluar").click()
     expect(page).to_have_url(_path(live_server, "/akun/masuk"))
     expect(page.locator(".flashes")).to_contain_text("Anda telah keluar.")

@@ -15,7 +15,7 @@ from playwright.sync_api import Page, expect
 
 from jobfair.services import ak1, applicants, applications, vacancies
 from tests import factories
-from tests.browser.conftest import pass_second_factor
+from tests.browser.conftest import open_menu, pass_second_factor
 
 COMPANY = "PT Mahakam Logistik Nusantara"
 VACANCY_COMPANY = "PT Teluk Balikpapan Marine"
@@ -62,6 +62,7 @@ def _login(page: Page, email: str) -> None:
 
 
 def _desk(page: Page) -> None:
+    open_menu(page)
     page.locator("header nav").get_by_role("link", name="Meja kerja", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Meja kerja Disnaker")
 

@@ -20,7 +20,7 @@ from playwright.sync_api import Browser, Locator, Page, expect
 
 from jobfair.services import companies, registration, schools
 from tests import factories
-from tests.browser.conftest import PHONE_VIEWPORT, pass_second_factor
+from tests.browser.conftest import PHONE_VIEWPORT, open_menu, pass_second_factor
 
 STUDENT_PASSWORD = "Magang-Kariangau-2025"
 SCHOOL = "SMK Negeri 4 Balikpapan"
@@ -72,6 +72,7 @@ def _new_page(browser: Browser, live_server: str) -> Page:
 
 
 def _nav(page: Page, name: str) -> None:
+    open_menu(page)
     page.locator("header nav").get_by_role("link", name=name, exact=True).click()
 
 

@@ -103,3 +103,27 @@ def test_peak_concurrent_is_the_busiest_day(places, start, length):
     busiest = max(sum(k for s, e, k in seats if s <= day <= e)
                   for day in (first + timedelta(days=i) for i in range(length + 1)))
     assert rules.peak_concurrent(seats, first, last) == busiest
+
+
+# --- the warning for a place whose dates fit no student's window -------------------------------------------------
+
+def test_window_warning_is_none_when_one_students_window_holds_the_place():
+    graduations = [date(2026, 6, 30), date(2026, 10, 31)]
+    assert rules.window_warning(date(2026, 8, 1), date(2026, 10, 31), graduations, 3) is None
+
+
+def test_window_warning_names_the_windows_that_would_fit():
+    message = rules.window_warning(date(2026, 11, 1), date(2027, 1, 31), [date(2026, 10, 31), date(2026, 10, 31)], 3)
+    assert message is not None and "tidak masuk masa magang siswa mana pun" in message
+    assert "31-07-2026 – 31-10-2026" in message and message.count("31-07-2026") == 1  # one date, once
+    assert "dalam 3 bulan sebelum tanggal lulus" in message
+
+
+def test_window_warning_without_students_says_nobody_can_choose_the_place():
+    assert "Belum ada siswa SMK terdaftar" in rules.window_warning(date(2026, 8, 1), date(2026, 9, 1), [], 3)
+
+
+def test_window_warning_lists_at_most_three_windows():
+    graduations = [date(2026, month, 28) for month in range(1, 7)]
+    message = rules.window_warning(date(2027, 1, 1), date(2027, 2, 1), graduations, 3)
+    assert message.count(" – ") == 1 + 3 and "dan 3 jadwal lain" in message

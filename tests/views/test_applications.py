@@ -232,3 +232,29 @@ def test_recommendations_show_reasons(app):
     _company, seeker_email, _vacancy_id = _setup(app, title="Juru Las Kapal")
     page = _client_for(app, seeker_email).get("/pencari-kerja/rekomendasi").get_data(as_text=True)
     assert "Juru Las Kapal" in page and "Kecocokan" in page and "Jurusan sesuai" in page
+
+
+def test_after_applying_the_vacancy_and_apply_pages_say_so_instead_of_offering_the_form(app):
+    _company, seeker_email, vacancy_id, application_id = _applied(app)
+    client = _client_for(app, seeker_email)
+    for path in (f"/lowongan/{vacancy_id}", f"/pencari-kerja/lowongan/{vacancy_id}/lamar"):
+        response = client.get(path)
+        assert response.status_code == 200
+        page = response.get_data(as_text=True)
+        assert "Anda sudah melamar" in page and "Dikirim" in page  # with the application's status
+        assert f'href="/pencari-kerja/lamaran/{application_id}"' in page
+        assert "Kirim lamaran" not in page and 'name="cover_letter"' not in page
+        assert f'href="/pencari-kerja/lowongan/{vacancy_id}/lamar"' not in page
+
+
+def test_without_a_cv_the_apply_page_shows_the_way_to_the_cv_once_and_no_form(app):
+    _company, _seeker, vacancy_id = _setup(app)
+    with app.app_context():
+        email = factories.seeker_with_cv(cv=False).email
+    client = _client_for(app, email)
+    path = f"/pencari-kerja/lowongan/{vacancy_id}/lamar"
+    page = client.get(path).get_data(as_text=True)
+    assert 'href="/pencari-kerja/profil/cv"' in page and 'name="cover_letter"' not in page
+    # a POST from an old tab: the CV message stands once, not also as a form error under it
+    page = client.post(path, data={"cover_letter": "", "csrf_token": csrf_token(client, path)}).get_data(as_text=True)
+    assert page.count("Anda belum mengunggah CV") == 1

@@ -225,3 +225,24 @@ def test_assess_is_refused_and_hidden_before_the_last_two_weeks(app, world):
                      detail)
     assert response.status_code == 422 and "baru dapat diberikan mulai" in response.get_data(as_text=True)
     assert _status(app, world["appr"]) == "active"
+
+
+def test_a_student_without_an_apprenticeship_gets_no_logbook_form(app, login_as):
+    page = login_as("student").get("/smk/magang/logbook/baru").get_data(as_text=True)
+    assert "Logbook baru dapat diisi setelah perjanjian pemagangan Anda disahkan" in page
+    assert 'name="activities"' not in page and 'name="week_start"' not in page
+
+
+def test_before_legalisation_the_logbook_form_is_not_shown(world):
+    page = world["student"].get("/smk/magang/logbook/baru").get_data(as_text=True)
+    assert 'name="activities"' not in page and "disahkan Disnaker" in page
+
+
+def test_a_signed_entry_is_not_offered_for_editing(app, world):
+    _sign_first_entry(app, world)
+    with app.app_context():
+        entry_id = db.session.scalar(select(LogbookEntry.id))
+    page = world["student"].get(f"/smk/magang/logbook/{entry_id}/ubah").get_data(as_text=True)
+    assert "sudah ditandatangani mentor" in page and 'name="activities"' not in page
+    assert f'href="/smk/magang/logbook/{entry_id}/ubah"' not in world["student"].get("/smk/magang").get_data(
+        as_text=True)

@@ -41,11 +41,11 @@ def _figure(html: str, key: str) -> str:
     return match.group(1)
 
 
-def test_officer_dashboard_shows_figures_above_the_queues(officer_client, some_records):
+def test_officer_dashboard_shows_the_queues_first_and_the_figures_after(officer_client, some_records):
     html = officer_client.get("/disnaker/").get_data(as_text=True)
     assert _figure(html, "protection.covered_workers") == "1"
     assert _figure(html, "protection.covered_workers.nelayan") == "1"
-    assert html.index("Angka utama kota") < html.index("Antrean yang menunggu keputusan")
+    assert html.index("Antrean yang menunggu keputusan") < html.index("Angka utama kota")
     assert 'href="/perlindungan/pekerja?kategori=nelayan"' in html or "kategori=nelayan" in html
 
 
@@ -106,3 +106,13 @@ def test_open_data_json_csv_and_page_are_public_and_hold_no_person(client, some_
     page = client.get("/open-data").get_data(as_text=True)
     assert "/open-data/figures.json" in page and "/open-data/figures.csv" in page
     assert some_records["name"] not in page
+
+
+def test_the_open_data_page_shows_each_figure_with_its_label_and_value_first(client, some_records):
+    """On a phone the page is read top to bottom: each figure starts with its label and its value, the key after."""
+    page = client.get("/open-data").get_data(as_text=True)
+    row = re.search(r'<td class="figure-label">([^<]+)</td>\s*<td data-label="Nilai" class="num"><strong>([^<]+)'
+                    r'</strong> ([^<]*)</td>\s*<td data-label="Kunci"><code>protection\.covered_workers</code>', page)
+    assert row, "the covered-workers figure has no label/value row"
+    assert row.group(2) == "1" and row.group(3).strip()
+    assert '<table class="stack open-data">' in page

@@ -203,3 +203,50 @@ def test_fair_page_paginates_vacancies(app, client):
     assert "Halaman 1 dari 2" in first and "Jabatan 00" in first and "Jabatan 30" not in first
     second = client.get(f"/bursa-kerja/{fair_id}?page=2").get_data(as_text=True)
     assert "Jabatan 30" in second
+
+
+# --- a fair that is over offers no form that could only fail ---------------------------------------------------
+
+PAST = date.today() - timedelta(days=30)
+
+
+def _finished_fair(app) -> int:
+    return _fair(app, name="Job Fair Juli 2025", starts_on=PAST, ends_on=PAST + timedelta(days=1))
+
+
+def test_a_finished_fair_offers_no_registration_and_says_it_is_over(app, client):
+    fair_id = _finished_fair(app)
+    seeker, _ = _client_for(app, factories.make_seeker)
+    for visitor in (client, seeker):
+        page = visitor.get(f"/bursa-kerja/{fair_id}").get_data(as_text=True)
+        assert "Daftar gratis" not in page and f"/pencari-kerja/bursa-kerja/{fair_id}/daftar" not in page
+        assert "Bursa kerja ini sudah selesai pada" in page
+        assert "Laporan bursa kerja" in page and "Formasi (potensi penyerapan)" in page  # the figures stay public
+
+
+def test_the_registration_page_of_a_finished_fair_shows_no_form(app):
+    fair_id = _finished_fair(app)
+    seeker, _ = _client_for(app, factories.make_seeker)
+    response = seeker.get(f"/pencari-kerja/bursa-kerja/{fair_id}/daftar")
+    assert response.status_code == 200
+    page = response.get_data(as_text=True)
+    assert "Bursa kerja ini sudah selesai pada" in page
+    assert "Daftar dan ambil tiket" not in page and 'name="confirm"' not in page
+    # a POST made anyway (an old tab) is still refused by the service
+    path = f"/pencari-kerja/bursa-kerja/{fair_id}/daftar"
+    token = csrf_token(seeker, f"/bursa-kerja/{fair_id}")
+    assert seeker.post(path, data={"csrf_token": token, "confirm": "y"}).status_code == 409
+
+
+def test_a_company_is_not_offered_a_booth_at_a_finished_fair(app):
+    fair_id = _finished_fair(app)
+    company, _ = _client_for(app, factories.fair_verified_company)
+    page = company.get(f"/perusahaan/bursa-kerja/{fair_id}").get_data(as_text=True)
+    assert "Bursa kerja ini sudah selesai pada" in page
+    assert "Ambil stan" not in page and f"/perusahaan/bursa-kerja/{fair_id}/stan" not in page
+
+
+def test_a_coming_fair_still_offers_registration(app, client):
+    fair_id = _fair(app)
+    page = client.get(f"/bursa-kerja/{fair_id}").get_data(as_text=True)
+    assert "Daftar gratis" in page and "sudah selesai" not in page

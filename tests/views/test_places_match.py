@@ -1,6 +1,6 @@
 """Places, choices, ranking and match pages: company → office → students → office publishes → results."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from sqlalchemy import select
 
@@ -189,3 +189,84 @@ def test_a_student_too_young_on_the_first_day_is_told_why(app):
         email = young.user.email
     page = _client(app, email).get("/smk/tempat-magang/hasil").get_data(as_text=True)
     assert "Anda belum mendapat tempat" in page and "Umur Anda belum 17 tahun pada hari magang ini dimulai" in page
+
+
+# --- no form that can only fail; a place no student can choose is pointed out -----------------------------------
+
+def test_an_approved_place_is_not_offered_for_editing(app):
+    with app.app_context():
+        company = factories.match_company(headcount=40)
+        email, place_id = company.email, factories.approved_place(company).id
+    client = _client(app, email)
+    detail = client.get(f"/perusahaan/tempat-magang/{place_id}").get_data(as_text=True)
+    assert f'href="/perusahaan/tempat-magang/{place_id}/ubah"' not in detail
+    response = client.get(f"/perusahaan/tempat-magang/{place_id}/ubah")
+    assert response.status_code == 200
+    page = response.get_data(as_text=True)
+    assert "sudah disetujui Disnaker tidak dapat diubah lagi" in page
+    assert "Kirim ke Disnaker" not in page and 'name="title"' not in page
+    # the service still refuses an edit posted from an old tab, and the place stays approved
+    assert _post(client, f"/perusahaan/tempat-magang/{place_id}/ubah", _place_form(title="Baru"),
+                 f"/perusahaan/tempat-magang/{place_id}").status_code == 409
+    [place] = _one(app, ApprenticeshipPlace)
+    assert place.status == "approved" and place.title == "Magang Teknisi Jaringan"
+
+
+def test_a_proposed_place_can_still_be_edited(app):
+    with app.app_context():
+        company = factories.match_company(headcount=40)
+        email = company.email
+    client = _client(app, email)
+    assert _post(client, "/perusahaan/tempat-magang/baru", _place_form()).status_code == 302
+    [place] = _one(app, ApprenticeshipPlace)
+    page = client.get(f"/perusahaan/tempat-magang/{place.id}/ubah").get_data(as_text=True)
+    assert "Kirim ke Disnaker" in page and "tidak dapat diubah lagi" not in page
+
+
+def _propose(app, **overrides) -> tuple:
+    with app.app_context():
+        email = factories.match_company(headcount=40).email
+    client = _client(app, email)
+    response = _post(client, "/perusahaan/tempat-magang/baru", _place_form(**overrides))
+    assert response.status_code == 302
+    return client, client.get(response.headers["Location"]).get_data(as_text=True)
+
+
+def test_a_place_whose_dates_fit_no_students_window_is_warned_about(app, officer_client):
+    with app.app_context():
+        factories.make_student()  # TKJ, graduating in 120 days: window from day 30 to day 120
+    today = date.today()
+    client, page = _propose(app, starts_on=(today + timedelta(days=100)).isoformat(),
+                            ends_on=(today + timedelta(days=150)).isoformat())
+    assert "tidak masuk masa magang siswa mana pun" in page
+    graduation = today + timedelta(days=120)
+    assert f"– {graduation:%d-%m-%Y}" in page  # the window that would fit
+    [place] = _one(app, ApprenticeshipPlace)
+    assert place.status == "proposed"  # a warning, not a refusal
+    assert "tidak masuk masa magang siswa mana pun" in officer_client.get(
+        f"/disnaker/tempat-magang/{place.id}").get_data(as_text=True)
+
+
+def test_a_place_that_fits_a_students_window_has_no_warning(app):
+    with app.app_context():
+        factories.make_student()
+    _client_, page = _propose(app)
+    assert "masa magang siswa" not in page and "Belum ada siswa SMK terdaftar" not in page
+
+
+def test_a_place_for_a_major_without_students_is_warned_about(app):
+    with app.app_context():
+        factories.make_student()  # TKJ only
+    _client_, page = _propose(app, eligible_majors=["TPL"])
+    assert "Belum ada siswa SMK terdaftar dari jurusan yang dipilih" in page
+
+
+def test_without_places_on_offer_the_student_gets_no_choices_form(app):
+    with app.app_context():
+        email = factories.make_student(login=True).user.email
+    pupil = _client(app, email)
+    offered = pupil.get("/smk/tempat-magang").get_data(as_text=True)
+    assert 'href="/smk/tempat-magang/pilihan"' not in offered
+    page = pupil.get("/smk/tempat-magang/pilihan").get_data(as_text=True)
+    assert "Belum ada tempat magang yang ditawarkan untuk Anda." in page
+    assert "Simpan pilihan" not in page and 'name="choices-0"' not in page
