@@ -33,9 +33,7 @@ def parse_rupiah(value) -> int | None:
     return parse_whole(text) if text else None
 
 
-def rupiah(amount: int) -> str:
-    """3701508 -> 'Rp3.701.508' (rules.numbers: Babel, Indonesian style)."""
-    return numbers.rupiah(amount)
+rupiah = numbers.rupiah  # 3701508 -> 'Rp3.701.508': one formatter (Babel, Indonesian style), re-exported here
 
 
 def umk_in_force(table: Mapping[int, int], year: int) -> tuple[int, int] | None:
