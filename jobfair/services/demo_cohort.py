@@ -58,6 +58,8 @@ PLACES = (
      True),
     ("Magang Front Office dan Restoran", 3, ("PH", "KUL"), "Hotel Teluk", "Lestari Maharani", (300_000, 0, 400_000),
      True),
+    ("Magang Teknisi Jaringan dan Server", 3, ("TKJ", "RPL"), "Teknologi Beruang Madu", "Arif Setiawan",
+     (350_000, 250_000, 450_000), True),
     ("Magang Staf Keuangan", 3, ("AKL", "MPLB"), "Finansial Mitra", "Nadia Anggraini", (300_000, 250_000, 350_000),
      True),
     ("Magang Juru Las Galangan", 3, ("TPL",), "Galangan Kapal", "Yusuf Ramadhan", (450_000, 300_000, 500_000), False),
