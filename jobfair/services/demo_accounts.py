@@ -22,7 +22,7 @@ from jobfair.models import ApprenticeshipPlace, Company, Role, School, Student, 
 from jobfair.services import ak1, applicants, applications, audit, fairs, preferences, search, seeker_profiles
 from jobfair.services.demo import demo_email
 from jobfair.services.demo_cohort import propose_places, update_company_profile
-from jobfair.services.demo_common import mark_done, part_done, wage_floor, wita
+from jobfair.services.demo_common import living_day, mark_done, part_done, wage_floor, wita
 from jobfair.services.demo_fair import Progress, say, vacancy_skills
 from jobfair.services.demo_jobs import post_vacancy, upcoming_fair
 from jobfair.services.demo_people import tiny_pdf
@@ -120,8 +120,9 @@ def _seeker_profile(seeker: User, today: date) -> None:
         experience="2 tahun staf administrasi di perusahaan distributor.", experience_years=2,
         has_disability=False, phone=seeker.phone or "081234500001", today=today)
     seeker_profiles.upload_cv(seeker, filename="CV Siti Rahmawati.pdf", stream=io.BytesIO(tiny_pdf(seeker.full_name)))
-    card = ak1.request_card(seeker, today=today - timedelta(days=45))
-    ak1.issue(_officer(), card.id, today=today - timedelta(days=43))
+    asked = living_day(today - timedelta(days=45))
+    card = ak1.request_card(seeker, today=asked)
+    ak1.issue(_officer(), card.id, today=min(asked + timedelta(days=2), today))
 
 
 def _officer() -> User:
@@ -137,7 +138,7 @@ def _company_vacancies(company: User, officer: User, today: date) -> list[int]:
         fairs.take_booth(company, fair.id, today=today - timedelta(days=19))
     ids = []
     for k, (title, education, employment, openings, days_ago, in_fair) in enumerate(COMPANY_VACANCIES):
-        posted = today - timedelta(days=days_ago)
+        posted = living_day(today - timedelta(days=days_ago))
         fields = dict(title=title, description=f"{title} di area Pelabuhan Semayang dan gudang Kariangau. Shift "
                                                "kerja, BPJS Ketenagakerjaan dan Kesehatan, lembur dibayar.",
                       openings=openings, valid_from=posted, valid_until=posted + timedelta(days=70),

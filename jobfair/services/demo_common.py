@@ -31,6 +31,11 @@ def wita(day: date, hour: int = 9, minute: int = 0) -> datetime:
     return datetime.combine(day, time(hour, minute), WITA).astimezone(UTC)
 
 
+def living_day(day: date) -> date:
+    """`day`, or 1 January 2026 when it would fall in 2025 (the living demo leaves 2025 as published)."""
+    return max(day, FIRST_LIVING_DAY)
+
+
 def month_end(year: int, month: int) -> date:
     """The last day of a month; `month` may run past 12 (the following years)."""
     year, month = year + (month - 1) // 12, (month - 1) % 12 + 1

@@ -20,6 +20,7 @@ from jobfair.models import Company, JobFair, Role, User, Vacancy
 from jobfair.services import audit, fairs, search, vacancies
 from jobfair.services.demo import DEMO_DOMAIN
 from jobfair.services.demo_common import (
+    living_day,
     mark_done,
     month_name,
     next_weekday,
@@ -127,7 +128,7 @@ def _posting_plan(companies: list[Hr], today: date) -> list[tuple[date, Hr, int,
             days_ago = 1 + (c * 11 + index * 17) % POSTED_OVER_DAYS
             if in_fair:  # after the booth (taken 16 to 20 days ago)
                 days_ago = min(days_ago, 15)
-            plan.append((today - timedelta(days=days_ago), hr, index, in_fair))
+            plan.append((living_day(today - timedelta(days=days_ago)), hr, index, in_fair))
     plan.sort(key=lambda row: (row[0], row[1].n, row[2]))
     return plan
 

@@ -20,7 +20,7 @@ from jobfair.models import EducationLevel, Kelurahan, Role, SeekerProfile, User,
 from jobfair.rules.nik import FEMALE_DAY_OFFSET, parse_nik
 from jobfair.services import ak1, applicants, applications, audit, fairs, placements, seeker_profiles
 from jobfair.services.demo import DEMO_DOMAIN
-from jobfair.services.demo_common import mark_done, part_done, wita
+from jobfair.services.demo_common import living_day, mark_done, part_done, wita
 from jobfair.services.demo_fair import SKILLS, Progress, say
 from jobfair.services.demo_jobs import fair_companies, upcoming_fair
 from jobfair.services.demo_people import (
@@ -106,7 +106,7 @@ def issue_cards(officer: User, users: list[User], today: date, *, issued: int, r
     """The first `issued` seekers asked for the AK/1 card in the last months and the office issued it two days later;
     the next `requested` asked in the last days and wait in the office's queue."""
     for n, user in enumerate(users[:issued]):
-        asked = today - timedelta(days=100 - 2 * n)
+        asked = living_day(today - timedelta(days=100 - 2 * n))
         card = ak1.request_card(user, today=asked)
         ak1.issue(officer, card.id, today=asked + timedelta(days=2))
     for n, user in enumerate(users[issued:issued + requested]):
