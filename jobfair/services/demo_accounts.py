@@ -15,7 +15,7 @@ Once per database (demo_common.part_done).
 import io
 from datetime import date, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from jobfair.extensions import db
 from jobfair.models import ApprenticeshipPlace, Company, Role, School, Student, TrainingEnrolment, User
@@ -86,8 +86,10 @@ def link_student(officer: User, pupils: list[Student]) -> Student | None:
     school_id = db.session.scalar(select(School.id).where(School.npsn == SCHOOLS[0][1]))
     completed = set(db.session.scalars(select(TrainingEnrolment.student_id).where(
         TrainingEnrolment.status == "completed")))
+    courses = dict(db.session.execute(select(TrainingEnrolment.student_id, func.count(TrainingEnrolment.id))
+                                      .group_by(TrainingEnrolment.student_id)).all())
     candidates = [p for p in pupils if p.school_id == school_id and p.user_id is None and p.id in completed]
-    candidates.sort(key=lambda p: (p.major_code not in ("TKJ", "RPL"), p.nisn))
+    candidates.sort(key=lambda p: (-courses.get(p.id, 0), p.major_code not in ("TKJ", "RPL"), p.nisn))
     if not candidates:
         return None
     student = candidates[0]

@@ -158,7 +158,8 @@ def _run_k3_course(officer: User, pupils: list[Student], staff_of: dict[int, int
 
 
 def _plan_courses(officer: User, pupils: list[Student], staff_of: dict[int, int], today: date) -> int:
-    """The coming courses, one week each; every student of their majors is enrolled while seats last."""
+    """The coming courses, one week each; the schools enrol three in four students of their majors while seats last
+    (the others are left for the demo school login to enrol)."""
     enrolled = 0
     for name, kind, provider_type, provider, majors, capacity, after, topics in COURSES:
         starts = next_weekday(today + timedelta(days=after), 0)
@@ -167,7 +168,8 @@ def _plan_courses(officer: User, pupils: list[Student], staff_of: dict[int, int]
                                         ends_on=starts + timedelta(days=4), hours=40, eligible_majors=list(majors))
         for day, topic in enumerate(topics):
             training.add_session(officer, course.id, held_on=starts + timedelta(days=day), topic=topic)
-        for student in [s for s in pupils if s.major_code in majors][:capacity]:
+        eligible = [s for n, s in enumerate(pupils) if s.major_code in majors and n % 4 != 3]  # some left to enrol
+        for student in eligible[:capacity]:
             training.enrol(db.session.get(User, staff_of[student.school_id]), course.id, student.id,
                            today=today - timedelta(days=2))
             enrolled += 1
