@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from sqlalchemy import func, select
 
 from jobfair.extensions import db
-from jobfair.models import Role, School, Student, StudentChoice, User
+from jobfair.models import ApprenticeshipPlace, Role, School, Student, StudentChoice, User
 from jobfair.rules.apprenticeship_rules import add_months
 from jobfair.rules.nik import FEMALE_DAY_OFFSET, parse_nik
 from jobfair.services import companies, places, preferences, student_import, students, training
@@ -246,14 +246,20 @@ def seed_cohort(officer: User, *, today: date, password_hash: str, progress: Pro
     staff_of = dict(staff)
     _run_k3_course(officer, rng.sample(pupils, len(pupils)), staff_of, today, rng)
     enrolled = _plan_courses(officer, pupils, staff_of, today)
-    approved = propose_places(officer, graduation, today)
+    propose_places(officer, graduation, today)
     if before_ranking is not None:
-        approved += before_ranking(pupils, graduation) or []
-    ranked = rank_places(rng.sample(pupils, len(pupils)), password_hash, rng, graduation)
+        before_ranking(pupils, graduation)
+    rank_places(rng.sample(pupils, len(pupils)), password_hash, rng, graduation)
+    ranked = db.session.scalar(select(func.count(StudentChoice.student_id.distinct())).join(Student).where(
+        Student.expected_graduation == graduation))
+    places_now = dict(db.session.execute(select(ApprenticeshipPlace.status, func.count(ApprenticeshipPlace.id))
+                                         .where(ApprenticeshipPlace.starts_on > today)
+                                         .group_by(ApprenticeshipPlace.status)).all())
     say(progress, f"Angkatan SMK lulus {graduation:%d-%m-%Y}: {len(pupils)} siswa di {len(staff)} sekolah "
                   f"({consents} persetujuan wali); pelatihan K3 selesai, {len(COURSES)} pelatihan mendatang "
-                  f"({enrolled} peserta); {len(approved)} tempat magang disetujui, 1 menunggu; {ranked} siswa "
-                  "sudah memilih; putaran penempatan belum dijalankan.")
+                  f"({enrolled} peserta); {places_now.get('approved', 0)} tempat magang disetujui, "
+                  f"{places_now.get('proposed', 0)} menunggu persetujuan; {ranked} siswa sudah memilih; "
+                  "putaran penempatan belum dijalankan.")
     mark_done(officer, PART, today, graduation=graduation.isoformat(), students=len(pupils))
     return len(pupils)
 
