@@ -23,10 +23,10 @@ from jobfair.services import ak1, applicants, applications, audit, fairs, prefer
 from jobfair.services.demo import demo_email
 from jobfair.services.demo_cohort import propose_places, update_company_profile
 from jobfair.services.demo_common import living_day, mark_done, part_done, wage_floor, wita
-from jobfair.services.demo_fair import Progress, say, vacancy_skills
-from jobfair.services.demo_jobs import post_vacancy, upcoming_fair
+from jobfair.services.demo_fair import Progress, demo_officer, say, vacancy_skills
+from jobfair.services.demo_jobs import fair_companies, post_vacancy, upcoming_fair
 from jobfair.services.demo_people import tiny_pdf
-from jobfair.services.demo_seekers import SEEKER_COUNT
+from jobfair.services.demo_seekers import SEEKER_COUNT, carry_out
 from jobfair.services.demo_seekers import seeker_email as living_seeker_email
 from jobfair.services.demo_smk import SCHOOLS
 
@@ -124,13 +124,7 @@ def _seeker_profile(seeker: User, today: date) -> None:
     seeker_profiles.upload_cv(seeker, filename="CV Siti Rahmawati.pdf", stream=io.BytesIO(tiny_pdf(seeker.full_name)))
     asked = living_day(today - timedelta(days=45))
     card = ak1.request_card(seeker, today=asked)
-    ak1.issue(_officer(), card.id, today=min(asked + timedelta(days=2), today))
-
-
-def _officer() -> User:
-    from jobfair.services.demo_fair import demo_officer
-
-    return demo_officer()
+    ak1.issue(demo_officer(), card.id, today=min(asked + timedelta(days=2), today))
 
 
 def _company_vacancies(company: User, officer: User, today: date) -> list[int]:
@@ -160,8 +154,6 @@ def _company_vacancies(company: User, officer: User, today: date) -> list[int]:
 
 def _applicants(company: User, vacancy_ids: list[int], today: date) -> int:
     """Living seekers apply to the demo company's vacancies; the company sifts them: one hire."""
-    from jobfair.services.demo_seekers import carry_out
-
     applied = 0
     cycle = ("submitted", "reviewed", "shortlisted", "rejected", "submitted")
     seekers = [db.session.scalar(select(User).where(User.email == living_seeker_email(n)))
@@ -182,9 +174,6 @@ def _applicants(company: User, vacancy_ids: list[int], today: date) -> int:
 
 def _seeker_applications(seeker: User, company: User, vacancy_ids: list[int], today: date) -> None:
     """The demo seeker applies to five open vacancies; the demo company invites her to an interview."""
-    from jobfair.services.demo_jobs import fair_companies
-    from jobfair.services.demo_seekers import carry_out
-
     own = applications.apply(seeker, vacancy_ids[0], today=today - timedelta(days=9),
                              cover_letter="Saya berpengalaman dua tahun di administrasi gudang distributor.")
     applicants.change_status(company, own.id, "shortlisted", note="Pengalaman administrasi gudang sesuai.")
@@ -192,7 +181,7 @@ def _seeker_applications(seeker: User, company: User, vacancy_ids: list[int], to
                       scheduled_at=wita(today + timedelta(days=2), 10), now=wita(today, 7),
                       note="Bawa KTP, CV, dan ijazah asli.")
     hr_of = {hr.company_id: hr.user_id for hr in fair_companies()}
-    rows = [v for v in search.recommendations(seeker, today, limit=60)]
+    rows = search.recommendations(seeker, today, limit=60)
     picked, companies_used = [], set()
     for wanted in SEEKER_TITLES:
         for vacancy, _fit in rows:

@@ -183,7 +183,8 @@ def _company_user(stem: str) -> User:
 
 
 def propose_places(officer: User, graduation: date, today: date, offers=PLACES) -> list[int]:
-    """Places inside the cohort's window; the office approves those marked approved. Returns the approved ids."""
+    """Places inside the cohort's window; the office approves those marked approved. Returns the approved ids.
+    Each offer names its company by the sector stem of a July 2025 fair company, or gives its HR user."""
     window_start = add_months(graduation, -3)
     starts = next_weekday(max(window_start, today + timedelta(days=1)), 0)
     ends = graduation - timedelta(days=(graduation.weekday() - 4) % 7)   # the last Friday before graduation

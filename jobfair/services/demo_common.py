@@ -65,8 +65,10 @@ def mark_done(actor, part: str, today: date, **detail) -> None:
 
 
 def demo_admin() -> User | None:
-    return db.session.scalar(select(User).where(User.email == demo_email(Role.ADMIN.value),
-                                                User.role == Role.ADMIN.value))
+    """The demo admin, else the first admin (only an admin records the UMK)."""
+    admin = db.session.scalar(select(User).where(User.email == demo_email(Role.ADMIN.value),
+                                                 User.role == Role.ADMIN.value))
+    return admin or db.session.scalar(select(User).where(User.role == Role.ADMIN.value).order_by(User.id))
 
 
 def ensure_umk(year: int) -> int:
@@ -77,8 +79,9 @@ def ensure_umk(year: int) -> int:
     latest = db.session.scalar(select(UmkSetting).where(UmkSetting.year < year).order_by(UmkSetting.year.desc()))
     amount = UMK_KNOWN.get(year) or (latest.amount if latest else 3_701_508)
     admin = demo_admin()
-    if admin is None:  # no demo admin (a database seeded by hand): the officer cannot set it, so report
-        raise RuntimeError(f"UMK {year} is not set: set it on /perlindungan/umk first")
+    if admin is None:  # only an admin may record it
+        raise RuntimeError(f"UMK {year} is not set and there is no admin account to record it: set it on "
+                           "/perlindungan/umk first")
     programmes.set_umk(admin, year, amount)
     return amount
 
