@@ -5,7 +5,7 @@ from flask import current_app
 from flask.cli import with_appcontext
 from flask_migrate import upgrade
 
-from jobfair.services import accounts, demo, demo_fair, demo_people, demo_protection, demo_smk, reference
+from jobfair.services import accounts, demo, reference
 from jobfair.services.errors import ValidationFailed
 
 
@@ -51,30 +51,26 @@ def create_user(role, email, full_name, password):
 @with_appcontext
 @click.option("--if-empty", is_flag=True, help="Seed only when the database has no accounts yet.")
 def seed_demo(if_empty):
-    """Add demo data: one account per role (passwords printed once), the July 2025 job fair, August's SMK programme,
-    the 2025 worker-protection register (7,140 BPJS-covered workers) and its aid programmes."""
+    """Add demo data: one account per role, the city's 2025 records as published (the July 2025 job fair, August's
+    SMK programme, the 2025 worker-protection register and its aid) and a platform alive today (open vacancies, the
+    next fair, an SMK cohort, this year's protection cycle, the demo accounts at work). The passwords of the accounts
+    created now are printed last, once."""
+    from datetime import date
+
+    from jobfair.services import demo_accounts, demo_today
+
     if if_empty and not demo.database_is_empty():
         click.echo("Database already has accounts; demo data not added.")
         return
-    created = demo.seed_demo()
+    created = demo_today.seed_all(today=date.today(), progress=click.echo)
     if not created:
         click.echo("Demo accounts already exist; nothing added.")
-    for email, password in created.items():
-        click.echo(f"  {email}  password: {password}")
-    if created:
-        click.echo("Write these passwords down: they are not shown again.")
-        click.echo("The officer and admin accounts set up two-step verification (an authenticator app such as "
-                   "Google Authenticator or FreeOTP) at their first login, as every new office account does.")
-    record_only_hash = demo.record_only_password_hash()  # one hash for all the fair's record-only accounts
-    fair = demo_fair.seed_july_2025_fair(password_hash=record_only_hash, progress=click.echo)
-    demo_people.seed_fair_people(fair, password_hash=record_only_hash, progress=click.echo)
-    for line in demo_people.fair_summary(fair.id):
-        click.echo(line)
-    demo_smk.seed_smk_programme(demo_fair.demo_officer(), password_hash=record_only_hash, progress=click.echo)
-    for line in demo_smk.smk_summary():
-        click.echo(line)
-    demo_protection.seed_protection(demo_fair.demo_officer(), progress=click.echo)
-    for line in demo_protection.protection_summary(demo_fair.demo_officer()):
+        return
+    click.echo("")
+    click.echo("The officer and admin accounts set up two-step verification (an authenticator app such as Google "
+               "Authenticator or FreeOTP) at their first login, as every new office account does.")
+    click.echo("Demo accounts (write the passwords down: they are not shown again):")
+    for line in demo_accounts.password_table(created):
         click.echo(line)
 
 

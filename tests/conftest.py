@@ -101,6 +101,20 @@ def _clean_tables(app):
             else:
                 for table in tables:
                     conn.execute(table.delete())
+            _reset_umk(conn)
+
+
+def _reset_umk(conn) -> None:
+    """UMK settings are reference data an admin adds to (and the demo seed does, for the years after 2025): back to
+    the years of jobfair/data/umk.csv after each test."""
+    import csv
+
+    from jobfair.models import UmkSetting
+    from jobfair.services.reference import DATA_DIR
+
+    with open(DATA_DIR / "umk.csv", newline="", encoding="utf-8") as handle:
+        years = [int(row["year"]) for row in csv.DictReader(handle)]
+    conn.execute(UmkSetting.__table__.delete().where(UmkSetting.year.not_in(years)))
 
 
 @pytest.fixture

@@ -38,8 +38,16 @@ def test_create_user_rejects_a_weak_password(app, runner):
 def test_seed_demo_creates_one_account_per_role_and_prints_passwords_once(app, runner, client):
     result = runner.invoke(args=["seed-demo"])
     assert result.exit_code == 0, result.output
-    lines = [line.split() for line in result.output.splitlines() if "password:" in line]
-    assert len(lines) == 6
+    # the passwords come last, after every progress line: a header and one aligned row per role
+    output = result.output.splitlines()
+    header, rows = output[-7], output[-6:]
+    assert output[-8].startswith("Demo accounts (write the passwords down")
+    assert header.split() == ["role", "e-mail", "password"]
+    lines = [row.split() for row in rows]
+    assert sorted(line[0] for line in lines) == sorted(["seeker", "student", "school", "company", "officer", "admin"])
+    assert all(line[1] == demo_email(line[0]) for line in lines)
+    assert len({row.index(line[1]) for row, line in zip(rows, lines, strict=True)} | {header.index("e-mail")}) == 1
+    assert len({row.rindex(line[2]) for row, line in zip(rows, lines, strict=True)} | {header.index("password")}) == 1
     with app.app_context():
         emails = [demo_email(role) for role in ("seeker", "student", "school", "company", "officer", "admin")]
         demo_users = db.session.scalars(select(User).where(User.email.in_(emails))).all()
@@ -49,9 +57,10 @@ def test_seed_demo_creates_one_account_per_role_and_prints_passwords_once(app, r
         demo_company = next(u.company for u in demo_users if u.role == "company")
         assert demo_company.status == "verified"
         assert db.session.scalar(select(func.count(AuditEvent.id))) >= 6
-    email, password = lines[0][0], lines[0][2]
+    email, password = lines[0][1], lines[0][2]
     assert login(client, email, password).status_code == 302
     again = runner.invoke(args=["seed-demo"])
-    assert "password:" not in again.output
+    assert "password" not in again.output and again.output.splitlines()[-1] == "Demo accounts already exist; " \
+        "nothing added."
     empty_only = runner.invoke(args=["seed-demo", "--if-empty"])
     assert "not added" in empty_only.output

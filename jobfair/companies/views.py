@@ -3,6 +3,7 @@
 from flask import Blueprint, render_template
 from flask_login import current_user
 
+from jobfair.rules import application_states
 from jobfair.services import dashboards
 
 bp = Blueprint("companies", __name__, url_prefix="/perusahaan")
@@ -10,8 +11,8 @@ bp = Blueprint("companies", __name__, url_prefix="/perusahaan")
 
 @bp.route("/")
 def dashboard():
-    return render_template("companies/dashboard.html", steps=dashboards.company_steps(current_user),
-                           company=current_user.company)
+    return render_template("companies/dashboard.html", **dashboards.company_home(current_user),
+                           company=current_user.company, label=application_states.label)
 
 
 # Route modules register themselves on bp (imported last to avoid a cycle).

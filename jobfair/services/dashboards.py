@@ -1,8 +1,23 @@
 """What each role should do next: the content of the per-role dashboards."""
 
 from dataclasses import dataclass
+from datetime import date
 
-from jobfair.models import CompanyStatus, User
+from sqlalchemy import func, select
+
+from jobfair.extensions import db
+from jobfair.models import (
+    Application,
+    ApplicationStatus,
+    CompanyStatus,
+    Interview,
+    User,
+    Vacancy,
+    VacancyStatus,
+)
+from jobfair.models.base import utcnow
+
+RECENT = 5
 
 
 @dataclass(frozen=True)
@@ -48,10 +63,14 @@ def company_steps(user: User) -> list[Step]:
     else:
         first = Step("Perusahaan menunggu verifikasi Disnaker (biasanya 1–3 hari kerja). "
                      "Lowongan baru dapat tayang setelah diverifikasi.")
+    profile_done = bool(company and company.kbli_code and company.headcount and company.wlkp_status != "unknown")
+    published = company is not None and db.session.scalar(select(Vacancy.id).where(
+        Vacancy.company_id == company.id, Vacancy.status != VacancyStatus.DRAFT.value).limit(1)) is not None
     return [
         first,
-        Step("Lengkapi profil perusahaan: sektor KBLI, jumlah karyawan, status WLKP."),
-        Step("Buat lowongan (jumlah kebutuhan, masa berlaku, syarat, upah) dan ajukan untuk ditayangkan."),
+        Step("Lengkapi profil perusahaan: sektor KBLI, jumlah karyawan, status WLKP.", done=profile_done),
+        Step("Buat lowongan (jumlah kebutuhan, masa berlaku, syarat, upah) dan ajukan untuk ditayangkan.",
+             done=published),
     ]
 
 
@@ -63,3 +82,59 @@ def student_steps(user: User) -> list[Step]:
 def school_steps(user: User) -> list[Step]:
     return [Step("Daftarkan siswa kelas akhir (satu per satu atau impor CSV/XLSX)."),
             Step("Pantau pelatihan, magang, dan penempatan lulusan untuk laporan BKK.")]
+
+
+# --- what is going on now (the dashboards' second half) ---------------------------------------------------------
+
+def _upcoming_interviews(*where) -> list[tuple[Interview, Application]]:
+    """The next three interviews still to come, each with its application."""
+    return [tuple(row) for row in db.session.execute(
+        select(Interview, Application).join(Application, Application.id == Interview.application_id)
+        .join(Vacancy, Vacancy.id == Application.vacancy_id)
+        .where(Interview.scheduled_at >= utcnow(), Application.status == ApplicationStatus.INTERVIEW.value, *where)
+        .order_by(Interview.scheduled_at).limit(3))]
+
+
+def seeker_home(user: User) -> dict:
+    """The seeker's next steps, latest applications and coming interviews."""
+    from jobfair.services import search
+
+    profile = search.profile_of(user)
+    recent = [] if profile is None else list(db.session.scalars(
+        select(Application).where(Application.seeker_id == profile.id)
+        .order_by(Application.created_at.desc(), Application.id.desc()).limit(RECENT)))
+    interviews = [] if profile is None else _upcoming_interviews(Application.seeker_id == profile.id)
+    return {"steps": seeker_steps(user), "recent": recent, "interviews": interviews}
+
+
+def company_home(user: User, today: date | None = None) -> dict:
+    """The company's next steps, open vacancies, applicants waiting, newest applicants and coming interviews."""
+    from jobfair.services import search
+
+    today = today or date.today()
+    company_id = user.company_id
+    open_count = db.session.scalar(select(func.count()).select_from(
+        search.open_vacancies(today).where(Vacancy.company_id == company_id).subquery())) or 0
+    mine = (Vacancy.company_id == company_id)
+    waiting = db.session.scalar(select(func.count(Application.id)).join(Vacancy).where(
+        mine, Application.status == ApplicationStatus.SUBMITTED.value)) or 0
+    recent = list(db.session.scalars(select(Application).join(Vacancy).where(mine)
+                                     .order_by(Application.created_at.desc(), Application.id.desc()).limit(RECENT)))
+    return {"steps": company_steps(user), "open_vacancies": open_count, "waiting": waiting, "recent": recent,
+            "interviews": _upcoming_interviews(mine)}
+
+
+def student_home(user: User) -> dict:
+    """The student's next steps, latest trainings and ranked places (in rank order)."""
+    from jobfair.models import ApprenticeshipPlace, Student, StudentChoice, TrainingEnrolment
+    from jobfair.services.training import STATUS_LABELS
+
+    student_id = db.session.scalar(select(Student.id).where(Student.user_id == user.id))
+    trainings = [] if student_id is None else list(db.session.scalars(
+        select(TrainingEnrolment).where(TrainingEnrolment.student_id == student_id)
+        .order_by(TrainingEnrolment.id.desc()).limit(RECENT)))
+    choices = [] if student_id is None else list(db.session.scalars(
+        select(ApprenticeshipPlace).join(StudentChoice, StudentChoice.place_id == ApprenticeshipPlace.id)
+        .where(StudentChoice.student_id == student_id).order_by(StudentChoice.rank)))
+    return {"steps": student_steps(user), "trainings": trainings, "choices": choices,
+            "training_labels": STATUS_LABELS}

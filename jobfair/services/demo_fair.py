@@ -45,7 +45,7 @@ JOB_TITLES = [
     "Tukang Batu", "Mandor Proyek", "Estimator", "Mekanik Otomotif", "Service Advisor", "Operator Produksi",
     "Helper Produksi", "Nahkoda", "Anak Buah Kapal", "Operator Crane", "Kolektor", "Telemarketing",
 ]
-EDUCATION = (None, "SMA", "SMK", "D3", "S1")
+EDUCATION = ("SD", "SMA", "SMK", "D3", "S1")  # a minimum on every vacancy (Perpres 57/2023); SD: anyone
 
 
 SKILLS = (
@@ -126,7 +126,7 @@ def _vacancy_rows(company_ids: list[int], count: int, total: int) -> list[dict]:
             skills=vacancy_skills(title_index), experience_years=index % 3,
             kecamatan_code=KECAMATAN[(index // 7) % 6],
             employment_type=("contract", "permanent", "daily", "internship")[index % 4],
-            wage_min=UMK_2025, wage_max=UMK_2025 + 500_000 * (index % 4) if index % 3 else None,
+            wage_min=UMK_2025, wage_max=UMK_2025 + 500_000 * (index % 4),  # a wage range on every vacancy
             disability_friendly=index % 9 == 0))
     return rows
 

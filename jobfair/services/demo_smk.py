@@ -31,6 +31,7 @@ from jobfair.models import (
     Role,
     School,
     Student,
+    TrainingCourse,
     TrainingEnrolment,
     User,
 )
@@ -379,11 +380,12 @@ def seed_smk_programme(officer: User, *, today: date | None = None, password_has
 
 def smk_summary() -> list[str]:
     """What `flask seed-demo` prints: the figures the training and apprenticeship pages compute."""
-    t = training.figures()
+    t = training.figures(year=GRADUATION.year)  # the 2025 programme (later cohorts: services/demo_cohort.py)
     a = apprenticeships.figures()
     school_count = db.session.scalar(select(func.count(School.id)))
-    student_count = db.session.scalar(select(func.count(Student.id)))
-    distinct = db.session.scalar(select(func.count(TrainingEnrolment.student_id.distinct())))
+    student_count = db.session.scalar(select(func.count(Student.id)).where(Student.expected_graduation == GRADUATION))
+    distinct = db.session.scalar(select(func.count(TrainingEnrolment.student_id.distinct())).join(TrainingCourse).where(
+        TrainingCourse.starts_on >= date(GRADUATION.year, 1, 1), TrainingCourse.starts_on <= GRADUATION))
     last = db.session.scalar(select(MatchRound).where(MatchRound.status == matching_rounds.PUBLISHED)
                              .order_by(MatchRound.number.desc()))
     lines = [f"Program SMK Agustus 2025: {school_count} sekolah, {student_count} siswa kelas XII.",

@@ -14,7 +14,7 @@ def dashboard():
     student = students.student_or_none(current_user)
     placeable = students.can_be_placed(student) if student else (False, "")
     return render_template("students/student_dashboard.html", student=student, placeable=placeable,
-                           steps=dashboards.student_steps(current_user))
+                           **dashboards.student_home(current_user))
 
 
 @bp.route("/sekolah")

@@ -11,6 +11,8 @@ import threading
 import pytest
 from werkzeug.serving import make_server
 
+from tests.browser.seeded_demo import seeded_demo  # noqa: F401  (session fixture: the demo seeded today)
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]

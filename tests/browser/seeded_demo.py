@@ -2,18 +2,18 @@
 
 The session app of tests/conftest.py has its tables emptied after every test; this one lives on a separate
 database (a temporary SQLite file, or a fresh PostgreSQL database when TEST_DATABASE_URL is set) so the
-per-test cleaner never touches it. Seeding takes a while, so the fixture is module-scoped: import it into a
-test module with ``from tests.browser.seeded_demo import seeded_demo  # noqa: F401``.
+per-test cleaner never touches it. Seeding takes a while, so the fixture is session-scoped
+and registered in tests/browser/conftest.py: the crawl and the demo-account tests share one seeded database.
 
-The demo is built exactly as the CLI builds it (``seed-demo`` through the CLI runner), whatever builders the
-command calls today; the demo accounts' passwords are the return value of ``demo.seed_demo()``, caught on its
-way to the command.
+The demo is built by the builders `seed-demo` calls (demo_today.seed_all, dated today); the demo accounts'
+passwords are its return value.
 """
 
 import os
 import tempfile
 import threading
 from dataclasses import dataclass
+from datetime import date
 
 import pytest
 from flask import Flask
@@ -21,7 +21,7 @@ from werkzeug.serving import make_server
 
 from jobfair import create_app
 from jobfair.extensions import db
-from jobfair.services import demo
+from jobfair.services import demo, demo_today
 from jobfair.services.reference import load_reference_data
 from tests.conftest import TEST_OVERRIDES, _fresh_postgres_database
 
@@ -38,22 +38,13 @@ class SeededDemo:
 
 
 def _seed(app: Flask) -> dict[str, str]:
-    captured: dict[str, str] = {}
-    original = demo.seed_demo
-
-    def seed_and_remember():
-        created = original()
-        captured.update(created)
-        return created
-
-    demo.seed_demo = seed_and_remember  # the CLI calls demo.seed_demo(): keep what it returns
-    try:
-        result = app.test_cli_runner().invoke(args=["seed-demo"])
-    finally:
-        demo.seed_demo = original
-    assert result.exit_code == 0, result.output
-    assert captured, "seed-demo created no demo accounts"
-    return captured
+    """The whole demo as `seed-demo` builds it (demo_today.seed_all), dated today, with a smaller protection
+    register and fewer fair seekers so the browser tests stay quick; returns {demo e-mail: password}."""
+    with app.app_context():
+        passwords = demo_today.seed_all(today=date.today(), covered=300, fair_seekers=40)
+        db.session.remove()
+    assert passwords, "the demo created no demo accounts"
+    return passwords
 
 
 def _build(database_url: str, uploads: str) -> Flask:
@@ -67,7 +58,7 @@ def _build(database_url: str, uploads: str) -> Flask:
     return app
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def seeded_demo():
     """SeededDemo(app, base_url, passwords): the demo on its own database, served by werkzeug in a thread."""
     with tempfile.TemporaryDirectory(prefix="jobfair-demo-") as tmp:

@@ -14,7 +14,6 @@ import pytest
 from playwright.sync_api import Browser, Error, Page, expect
 
 from tests.browser.conftest import PHONE_VIEWPORT, pass_second_factor
-from tests.browser.seeded_demo import seeded_demo  # noqa: F401  (the module-scoped fixture)
 
 MAX_PAGES = 60
 ROLES = [None, "seeker", "company", "student", "school", "officer", "admin"]
@@ -104,7 +103,7 @@ def crawl(page: Page, base_url: str, *, depth: int = 1, max_pages: int = MAX_PAG
 
 
 @pytest.mark.parametrize("role", ROLES, ids=[role or "anonymous" for role in ROLES])
-def test_every_reachable_page_fits_a_phone_and_does_not_crash(browser: Browser, seeded_demo, role):  # noqa: F811
+def test_every_reachable_page_fits_a_phone_and_does_not_crash(browser: Browser, seeded_demo, role):
     context = browser.new_context(viewport=PHONE_VIEWPORT, locale="id-ID", base_url=seeded_demo.base_url)
     context.set_default_timeout(30_000)
     page = context.new_page()
