@@ -14,7 +14,7 @@ COUNT_CAP" above it.
 """
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from sqlalchemy import (
     BigInteger,
@@ -67,7 +67,6 @@ class SearchPage:
     has_prev: bool = False
     next_cursor: str | None = None
     prev_cursor: str | None = None
-    scores: list = field(default_factory=list, repr=False)
 
     @property
     def total(self) -> int:
@@ -199,7 +198,7 @@ def _page(query, score, mode, count, exact, cursor, *, backwards: bool, page: in
         has_prev = number > 1
     result = SearchPage(items=[vacancy for vacancy, _score in rows], count=count, count_exact=exact, page=number,
                         per_page=per_page, mode=mode, has_next=has_next and bool(rows),
-                        has_prev=has_prev and bool(rows), scores=[row_score for _vacancy, row_score in rows])
+                        has_prev=has_prev and bool(rows))
     if result.has_next:
         result.next_cursor = _cursor(mode, number + 1, rows[-1])
     if result.has_prev:
