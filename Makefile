@@ -35,6 +35,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_matching.py
 	$(BIN)/python bench/bench_protection_import.py --rows 7140
 	$(BIN)/python bench/bench_dashboard.py
+	$(BIN)/python bench/bench_search.py --vacancies 10000
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

@@ -97,6 +97,10 @@ def run_migrations_online():
 
     conf_args.setdefault("render_item", render_item)
     conf_args.setdefault("compare_type", True)
+    # Search artifacts outside the models (migration 0009_search): never proposed for removal by autogenerate.
+    from jobfair.database import include_in_schema_comparison
+
+    conf_args.setdefault("include_name", include_in_schema_comparison)
     connectable = get_engine()
 
     with connectable.connect() as connection:

@@ -3,7 +3,7 @@
 import enum
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, CheckConstraint, Date, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, CheckConstraint, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from jobfair.extensions import db
@@ -43,6 +43,9 @@ class Vacancy(db.Model):
         CheckConstraint("sex_required IS NULL OR sex_required IN ('L', 'P')", name="sex_known"),
         CheckConstraint(_in("status", VacancyStatus), name="status_known"),
         CheckConstraint(_in("employment_type", EmploymentType), name="employment_type_known"),
+        # The public listing (newest first, keyset on published_at, id) scans this index backwards. The full-text
+        # search artifacts (tsvector column / FTS5 table) are made by migration 0009_search, not modelled here.
+        Index("ix_vacancy_open_listing", "status", "published_at", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

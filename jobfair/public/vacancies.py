@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from flask import render_template, request
+from flask import redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -32,17 +32,21 @@ def _search_form(today: date) -> VacancySearchForm:
 
 @bp.route("/lowongan")
 def vacancies_search():
+    """Search (ranked) or the newest listing; `setelah` / `sebelum` are the keyset cursors of the pager links."""
     today = date.today()
+    page = request.args.get("page", 1, type=int)
+    if not search.legacy_page_served(page):   # an old deep ?page=N link: back to the first page
+        return redirect(url_for("public.vacancies_search",
+                                **{k: v for k, v in request.args.items() if k != "page"}))
     form = _search_form(today)
-    valid = form.validate()
-    data = form.data if valid else {}
-    pagination = search.search_vacancies(
-        q=(data.get("q") or "")[:200], job_fair_id=int(data["job_fair_id"]) if data.get("job_fair_id") else None,
+    data = form.data if form.validate() else {}
+    results = search.search_vacancies(
+        q=data.get("q") or "", job_fair_id=int(data["job_fair_id"]) if data.get("job_fair_id") else None,
         sector=data.get("sector") or None, education=data.get("education") or None,
         kecamatan=data.get("kecamatan") or None, employment_type=data.get("employment_type") or None,
         disability_friendly=bool(data.get("disability_friendly")), wage_min=data.get("wage_min"),
-        page=request.args.get("page", 1, type=int), today=today)
-    return render_template("public/vacancies_search.html", form=form, pagination=pagination)
+        after=request.args.get("setelah"), before=request.args.get("sebelum"), page=page, today=today)
+    return render_template("public/vacancies_search.html", form=form, results=results)
 
 
 @bp.route("/lowongan/<int:vacancy_id>")

@@ -16,8 +16,9 @@ from jobfair.models import (
     Vacancy,
     VacancyStatus,
 )
-from jobfair.rules import kbli_sections
+from jobfair.rules import kbli_sections, search_query
 from jobfair.rules.fit import FitResult, SeekerFacts, VacancyFacts, fit_score
+from jobfair.services import search_index
 
 MAX_PER_PAGE = 50
 RECOMMENDATION_CANDIDATES = 300  # the fit score is computed in Python over at most this many open vacancies
@@ -49,18 +50,17 @@ def like_pattern(text: str) -> str:
 
 def search_vacancies(*, q: str = "", job_fair_id: int | None = None, sector: str | None = None,
                      education: str | None = None, kecamatan: str | None = None, employment_type: str | None = None,
-                     disability_friendly: bool = False, wage_min: int | None = None, page: int = 1,
-                     per_page: int = 20, today: date):
-    """Paginated open vacancies, newest first. `sector` is a KBLI 2020 section letter (A–U).
+                     disability_friendly: bool = False, wage_min: int | None = None, after: str | None = None,
+                     before: str | None = None, page: int = 1, per_page: int = 20,
+                     today: date) -> search_index.SearchPage:
+    """A page of open vacancies: ranked by relevance to `q` (full-text index), or newest first without `q`.
 
-    `education` is the seeker's level: vacancies whose minimum is at or below it (or without a minimum).
+    `sector` is a KBLI 2020 section letter (A–U). `education` is the seeker's level: vacancies whose minimum is at
+    or below it (or without a minimum). `after` / `before` are the opaque cursors of the next / previous links
+    (keyset pages); `page` serves old `?page=N` links within search_index.OFFSET_ROWS_LIMIT rows.
+    See services/search_index.py for the contract on PostgreSQL and SQLite.
     """
     query = open_vacancies(today)
-    for word in (q or "").split()[:8]:
-        pattern = like_pattern(word)
-        query = query.where(or_(func.lower(Vacancy.title).like(pattern, escape="\\"),
-                                func.lower(Company.name).like(pattern, escape="\\"),
-                                func.lower(Vacancy.description).like(pattern, escape="\\")))
     if job_fair_id:
         query = query.where(Vacancy.job_fair_id == job_fair_id)
     if sector:
@@ -78,9 +78,14 @@ def search_vacancies(*, q: str = "", job_fair_id: int | None = None, sector: str
         query = query.where(Vacancy.disability_friendly.is_(True))
     if wage_min:
         query = query.where(or_(Vacancy.wage_max >= wage_min, Vacancy.wage_min >= wage_min))
-    query = query.order_by(Vacancy.published_at.desc().nulls_last(), Vacancy.id.desc())
     per_page = max(1, min(per_page, MAX_PER_PAGE))
-    return db.paginate(query, page=max(1, page), per_page=per_page, error_out=False)
+    return search_index.search_page(query, search_query.parse(q), after=after, before=before, page=max(1, page),
+                                    per_page=per_page)
+
+
+def legacy_page_served(page: int, per_page: int = 20) -> bool:
+    """Whether an old `?page=N` link is served (bounded OFFSET) rather than sent back to the first page."""
+    return (max(1, page) - 1) * per_page < search_index.OFFSET_ROWS_LIMIT
 
 
 def fair_choices(today: date) -> list[tuple[str, str]]:
