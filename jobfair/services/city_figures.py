@@ -56,7 +56,7 @@ from jobfair.rules.eligibility import add_months
 from jobfair.services import exports
 from jobfair.services.companies import require_officer
 from jobfair.services.errors import ValidationFailed
-from jobfair.services.fairs import COUNTED_STATUSES, WITA, placement_rate
+from jobfair.services.fairs import WITA, placement_rate, was_published
 
 SUBSIDY = ProgrammeKind.CONTRIBUTION_SUBSIDY.value
 ACTIVE = ProtectionStatus.ACTIVE.value
@@ -176,7 +176,7 @@ def _fairs(f: Filters, now: datetime) -> list[Figure]:
     companies = db.session.scalar(
         select(func.count(FairBooth.company_id.distinct())).join(Company, Company.id == FairBooth.company_id)
         .where(*fair_scope(FairBooth.fair_id, f), *kec_company, *sector_of(Company.kbli_code, f))) or 0
-    vacancy_where = [*fair_scope(Vacancy.job_fair_id, f), Vacancy.status.in_(COUNTED_STATUSES),
+    vacancy_where = [*fair_scope(Vacancy.job_fair_id, f), was_published(),
                      *([Vacancy.kecamatan_code == f.kecamatan] if f.kecamatan else []),
                      *sector_of(Company.kbli_code, f)]
     vacancies, openings = db.session.execute(
