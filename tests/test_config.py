@@ -1,5 +1,7 @@
 """Configuration precedence and production safety."""
 
+from datetime import date
+
 import pytest
 
 import config
@@ -35,6 +37,7 @@ def test_precedence_class_then_instance_then_env_then_overrides(tmp_path, monkey
     ({"SECRET_KEY": "short"}, "SECRET_KEY"),
     ({"NIK_HMAC_KEY": config.DEV_NIK_HMAC_KEY}, "NIK_HMAC_KEY"),
     ({"NIK_ENCRYPTION_KEY": "short"}, "NIK_ENCRYPTION_KEY"),
+    ({"PINNED_TODAY": date(2024, 12, 1)}, "PINNED_TODAY"),
 ])
 def test_production_refuses_debug_and_weak_secrets(overrides, words):
     good = {"SECRET_KEY": STRONG, "NIK_ENCRYPTION_KEY": STRONG + "e", "NIK_HMAC_KEY": STRONG + "h",

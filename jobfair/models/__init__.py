@@ -17,6 +17,7 @@ from jobfair.models.fair import FairBooth, FairRegistration, JobFair
 from jobfair.models.notification import Notification, OutboxEmail
 from jobfair.models.person import Ak1Card, Ak1Report, Ak1Status, Person, SeekerProfile
 from jobfair.models.protection import (
+    BPJS_COVER,
     Claim,
     ClaimKind,
     ClaimStatus,
@@ -25,6 +26,7 @@ from jobfair.models.protection import (
     ImportBatch,
     LedgerEntry,
     LedgerStatus,
+    Payer,
     Programme,
     ProgrammeKind,
     ProtectionStatus,
@@ -64,8 +66,8 @@ from jobfair.models.vacancy import (
 )
 
 __all__ = [
-    "Claim", "ClaimKind", "ClaimStatus", "CoverMonth", "Enrolment", "ImportBatch", "LedgerEntry", "LedgerStatus",
-    "Programme", "ProgrammeKind", "ProtectionStatus", "UmkSetting", "Worker",
+    "BPJS_COVER", "Claim", "ClaimKind", "ClaimStatus", "CoverMonth", "Enrolment", "ImportBatch", "LedgerEntry",
+    "LedgerStatus", "Payer", "Programme", "ProgrammeKind", "ProtectionStatus", "UmkSetting", "Worker",
     "Apprenticeship", "ApprenticeshipPlace", "ApprenticeshipStatus", "Attendance", "CompanyRanking", "EnrolmentStatus",
     "LogbookEntry", "MatchAssignment", "MatchRound", "PlaceStatus", "ProviderType", "School", "Student",
     "StudentChoice", "TrainingCourse", "TrainingEnrolment", "TrainingSession",

@@ -96,9 +96,7 @@ def _workers_per_kecamatan(f: cf.Filters) -> list[tuple[str, int]]:
         select(Kecamatan.name, func.count(Enrolment.worker_id.distinct()))
         .select_from(Enrolment).join(Programme, Programme.id == Enrolment.programme_id)
         .join(Worker, Worker.id == Enrolment.worker_id).outerjoin(Kecamatan, Kecamatan.code == Worker.kecamatan_code)
-        .where(Programme.kind == cf.SUBSIDY, Enrolment.status == cf.ACTIVE,
-               *cf.overlaps_period(Enrolment.cover_from, Enrolment.cover_to, f),
-               *([Worker.kecamatan_code == f.kecamatan] if f.kecamatan else []))
+        .where(*cf.covered_in_period(f), Programme.payer == cf.CITY)
         .group_by(Kecamatan.name)).all()
     return sorted(((name or NO_KECAMATAN, int(n)) for name, n in rows), key=lambda r: (-r[1], r[0]))
 

@@ -44,9 +44,8 @@ MAX_CAPACITY = 100_000
 
 
 def was_published():
-    """The vacancies the fair page, the reports and the city's figures count: those the office published,
-    including the ones closed or filled since. A draft, or a vacancy still waiting for moderation, that the company
-    closes was never an offer (it is closed without a publication time) and adds nothing."""
+    """What the fair page, reports and city figures count: vacancies the office published (closed or filled since
+    included); a draft or submitted vacancy closed before publication (no published_at) was never an offer."""
     return and_(Vacancy.status.in_(COUNTED_STATUSES),
                 or_(Vacancy.status != VacancyStatus.CLOSED.value, Vacancy.published_at.is_not(None)))
 

@@ -159,7 +159,11 @@ def _company_takes_booth_and_posts_vacancy(company: Page) -> None:
     company.get_by_label("Bursa kerja (boleh kosong)").select_option(label=f"{FAIR} ({fair_start:%d-%m-%Y})")
     company.screenshot(path=SCREENSHOTS["vacancy_form"], full_page=True)
     form_widths = _no_sideways_scroll(company)
-    company.get_by_role("button", name="Simpan draf").click()
+    # After a full-page screenshot, focusing the button scrolls the page in Chromium: the mouse-down of a click
+    # moved the button away from under the mouse-up (no submit). Focus it first, then click where it now is.
+    save = company.get_by_role("button", name="Simpan draf")
+    save.focus()
+    save.click()
 
     expect(_flash(company)).to_contain_text("Draf lowongan disimpan.")
     expect(company.get_by_role("heading", level=1)).to_have_text(TITLE)
