@@ -13,7 +13,13 @@ from jobfair.models import CoverMonth, Enrolment, Person, Programme, Worker
 from jobfair.rules import enrolment_states as states
 from jobfair.rules.eligibility import Applicant, EligibilityRules, eligibility_problems, month_start, months_in
 from jobfair.services import audit, clock
-from jobfair.services.enrolment_cycle import decree_problem, registration_problem
+from jobfair.services.enrolment_cycle import (  # noqa: F401  (the yearly cycle is re-exported here)
+    Reregistration,
+    decree_list,
+    decree_problem,
+    registration_problem,
+    reregister_for_year,
+)
 from jobfair.services.errors import InvalidState, NotFound, ValidationFailed
 from jobfair.services.programmes import PAYERS, umk_for
 from jobfair.services.protection_people import require_protection_officer
@@ -357,5 +363,3 @@ def worker_enrolments(actor, worker_id: int) -> list[Enrolment]:
              .order_by(Enrolment.cover_from.desc(), Enrolment.id.desc()))
     return list(db.session.scalars(query))
 
-
-from jobfair.services.enrolment_cycle import Reregistration, decree_list, reregister_for_year  # noqa: E402, F401
