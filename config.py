@@ -68,6 +68,7 @@ class Config:
     UPLOAD_FOLDER = str(INSTANCE_DIR / "uploads")  # CVs in UPLOAD_FOLDER/cv/<generated name>; never under static/
     CV_MAX_BYTES = 2 * 1024 * 1024
     IMPORT_IN_BACKGROUND = True  # protection import: validate uploads in a background thread (progress page)
+    PINNED_TODAY = None  # a datetime.date fixing "today" for the dated protection rules (tests only; services/clock)
 
     # SMK programme (DOMAIN.md: duration is a setting; 3 months before graduation by default).
     APPRENTICESHIP_WINDOW_MONTHS = 3
@@ -153,6 +154,8 @@ class ProductionConfig(Config):
         problems = []
         if config.get("DEBUG"):
             problems.append("DEBUG must be off in production")
+        if config.get("PINNED_TODAY") is not None:
+            problems.append("PINNED_TODAY is for tests: production runs on the real date")
         defaults = {
             "SECRET_KEY": DEV_SECRET_KEY,
             "NIK_ENCRYPTION_KEY": DEV_NIK_ENCRYPTION_KEY,

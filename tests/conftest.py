@@ -240,3 +240,11 @@ def student_client(login_as):
 @pytest.fixture
 def school_client(login_as):
     return login_as("school")
+
+
+@pytest.fixture
+def pin_today(app, monkeypatch):
+    """pin_today(day): the services' today (services/clock.py) for pages and commands, which cannot pass a day."""
+    def pin(day):
+        monkeypatch.setitem(app.config, "PINNED_TODAY", day)
+    return pin

@@ -645,8 +645,10 @@ def make_enrolment(worker=None, programme=None, status: str = "active", **overri
         if "requires_disability" in (programme.eligibility or {}):
             worker_fields.update(has_disability=True, disability_note="Amputasi kaki kanan")
         worker = make_worker(actor=actor, **worker_fields)
+    asked = (programme.eligibility or {}).get("not_bpjs_member")  # Perwali: "not already a BPJS member", answered
     fields = dict(cover_from=date(programme.year, 1, 1), cover_to=date(programme.year, 12, 1), payer=programme.payer,
-                  verifying_office="Dinas Perikanan", today=date(programme.year - 1, 11, 1))
+                  already_bpjs_member=False if asked else None, verifying_office="Dinas Perikanan",
+                  today=date(programme.year - 1, 11, 1))
     fields.update(overrides)
     kpj = fields.pop("kpj_number", None)
     enrolment = enrolments.enrol(actor, programme.id, worker.id, **fields)

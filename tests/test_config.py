@@ -1,5 +1,7 @@
 """Configuration precedence and production safety."""
 
+from datetime import date
+
 import pytest
 
 import config
@@ -46,6 +48,7 @@ def test_precedence_class_then_instance_then_env_then_overrides(tmp_path, monkey
     ({"TOTP_ENCRYPTION_KEY": config.DEV_TOTP_ENCRYPTION_KEY}, "TOTP_ENCRYPTION_KEY"),
     ({"PUBLIC_BASE_URL": config.DEV_PUBLIC_BASE_URL}, "PUBLIC_BASE_URL"),
     ({"PUBLIC_BASE_URL": "http://kerja.balikpapan.go.id"}, "PUBLIC_BASE_URL"),
+    ({"PINNED_TODAY": date(2024, 12, 1)}, "PINNED_TODAY"),
 ])
 def test_production_refuses_debug_and_weak_secrets(overrides, words):
     with pytest.raises(RuntimeError, match=words):

@@ -9,6 +9,7 @@ from wtforms.validators import InputRequired, Length
 
 from jobfair.forms_util import RupiahField
 from jobfair.rules.cells import parse_whole
+from jobfair.rules.vacancy_rules import NO_EDUCATION_MINIMUM
 
 REQUIRED = "Kolom ini wajib diisi."
 
@@ -89,6 +90,8 @@ class VacancyForm(FlaskForm):
                                description=_l("Batasi hanya bila pekerjaan benar-benar mensyaratkannya."))
     wage_min = RupiahField(_l("Upah minimum per bulan (Rp)"))
     wage_max = RupiahField(_l("Upah maksimum per bulan (Rp)"))
+    wage_negotiable = BooleanField(_l("Upah dapat dinegosiasikan"),
+                                   description=_l("Centang bila upah tidak dicantumkan atau masih dapat dirundingkan."))
     kecamatan_code = SelectField(_l("Lokasi kerja (kecamatan)"))
     employment_type = SelectField(_l("Hubungan kerja"), choices=EMPLOYMENT_CHOICES)
     disability_friendly = BooleanField(_l("Terbuka untuk pelamar penyandang disabilitas"))
@@ -96,11 +99,13 @@ class VacancyForm(FlaskForm):
 
     FIELDS = ("title", "kbji_code", "description", "openings", "valid_from", "valid_until", "education_min",
               "majors", "skills", "experience_years", "age_min", "age_max", "sex_required", "wage_min", "wage_max",
-              "kecamatan_code", "employment_type", "disability_friendly", "job_fair_id")
+              "wage_negotiable", "kecamatan_code", "employment_type", "disability_friendly", "job_fair_id")
 
     def set_choices(self, *, kecamatan, education, fairs) -> None:
         self.kecamatan_code.choices = [("", _l("— pilih kecamatan —"))] + kecamatan
-        self.education_min.choices = [("", _l("Tanpa syarat pendidikan"))] + education
+        # The lowest level ("Tidak/belum sekolah") is the explicit "no requirement" choice; empty = not chosen yet.
+        self.education_min.choices = [("", _l("— pilih pendidikan minimum —"))] + [
+            (code, _l("Tanpa syarat pendidikan") if code == NO_EDUCATION_MINIMUM else name) for code, name in education]
         self.job_fair_id.choices = [("", _l("— tidak ikut bursa kerja —"))] + fairs
 
     def values(self) -> dict:

@@ -83,6 +83,12 @@ def vacancy_submit(vacancy_id: int):
             vacancies.submit(current_user, vacancy_id)
         except InvalidState as exc:  # e.g. the company is not verified yet: explain, keep the draft
             flash(exc.message, "error")
+        except ValidationFailed as exc:  # Perpres 57/2023 fields missing: the edit form shows them beside the fields
+            vacancy = vacancies.company_vacancy(current_user, vacancy_id)
+            form = _vacancy_form(vacancy)
+            copy_errors(form, exc)
+            form.form_errors.append(_("Lengkapi kolom yang ditandai lalu simpan; setelah itu ajukan lagi."))
+            return render_template("companies/vacancy_form.html", form=form, vacancy=vacancy), 422
         else:
             flash(_("Lowongan diajukan. Disnaker akan memeriksanya sebelum ditayangkan."), "success")
     return redirect(url_for("companies.vacancy_detail", vacancy_id=vacancy_id))

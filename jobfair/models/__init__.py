@@ -20,6 +20,7 @@ from jobfair.models.notification import Notification, OutboxEmail
 from jobfair.models.person import Ak1Card, Ak1Report, Ak1Status, Person, SeekerProfile
 from jobfair.models.pkl import PklDuration, PklPlacement
 from jobfair.models.protection import (
+    BPJS_COVER,
     Claim,
     ClaimKind,
     ClaimStatus,
@@ -28,6 +29,7 @@ from jobfair.models.protection import (
     ImportBatch,
     LedgerEntry,
     LedgerStatus,
+    Payer,
     Programme,
     ProgrammeKind,
     ProtectionStatus,
@@ -67,8 +69,8 @@ from jobfair.models.vacancy import (
 )
 
 __all__ = [
-    "Claim", "ClaimKind", "ClaimStatus", "CoverMonth", "Enrolment", "ImportBatch", "LedgerEntry", "LedgerStatus",
-    "Programme", "ProgrammeKind", "ProtectionStatus", "UmkSetting", "Worker",
+    "BPJS_COVER", "Claim", "ClaimKind", "ClaimStatus", "CoverMonth", "Enrolment", "ImportBatch", "LedgerEntry",
+    "LedgerStatus", "Payer", "Programme", "ProgrammeKind", "ProtectionStatus", "UmkSetting", "Worker",
     "Apprenticeship", "ApprenticeshipPlace", "ApprenticeshipStatus", "Attendance", "CompanyRanking", "EnrolmentStatus",
     "LogbookEntry", "MatchAssignment", "MatchRound", "PlaceStatus", "ProviderType", "School", "Student",
     "StudentChoice", "TrainingCourse", "TrainingEnrolment", "TrainingSession", "CompanyRefusal",

@@ -34,6 +34,19 @@ class ProgrammeKind(enum.StrEnum):
     ONE_OFF_AID = "one_off_aid"                    # e.g. prosthetic legs
 
 
+class Payer(enum.StrEnum):
+    """Who pays a programme's contributions or aid (DOMAIN.md): a programme has one payer, and so its enrolments."""
+
+    CITY = "city"          # Pemerintah Kota Balikpapan (APBD kota)
+    PROVINCE = "province"  # Pemerintah Provinsi Kalimantan Timur
+    SELF = "self"          # the member pays (recorded, not paid by a government)
+
+
+# The protection every BPJS Ketenagakerjaan contribution subsidy gives, whoever pays it: one cover kind for all of
+# them, so the once-per-person-and-month key of cover_month refuses a second payer for the same month.
+BPJS_COVER = "bpjs_jkk_jkm"
+
+
 class ProtectionStatus(enum.StrEnum):
     REGISTERED = "registered"
     SECTOR_VERIFIED = "sector_verified"  # checked by the named sector office (agriculture, fisheries, ...)
@@ -103,6 +116,10 @@ class Programme(db.Model):
         CheckConstraint(_in("kind", ProgrammeKind), name="kind_known"),
         CheckConstraint("quota >= 0 AND enrolled_count >= 0 AND enrolled_count <= quota", name="enrolled_within_quota"),
         CheckConstraint("amount_per_month >= 0 AND unit_value >= 0", name="amounts_not_negative"),
+        CheckConstraint(_in("payer", Payer), name="payer_known"),
+        CheckConstraint("funder IN ('city', 'province')", name="funder_known"),
+        CheckConstraint(f"kind <> '{ProgrammeKind.CONTRIBUTION_SUBSIDY.value}' OR cover_kind = '{BPJS_COVER}'",
+                        name="subsidy_covers_jkk_jkm"),
         UniqueConstraint("name", "year", name="uq_programme_name_year"),
     )
 
@@ -112,7 +129,7 @@ class Programme(db.Model):
     cover_kind: Mapped[str] = mapped_column(String(40), index=True)  # overlapping cover of one kind is forbidden
     owning_office: Mapped[str] = mapped_column(String(80))            # "Disnaker", "Dinas Sosial": data, not code
     funder: Mapped[str] = mapped_column(String(40))                   # city / province
-    payer: Mapped[str] = mapped_column(String(40))
+    payer: Mapped[str] = mapped_column(String(40))                    # Payer: who pays every enrolment of it
     year: Mapped[int] = mapped_column(Integer, index=True)
     amount_per_month: Mapped[int] = mapped_column(Integer, default=0)  # subsidy or recurring aid, per person
     item_name: Mapped[str] = mapped_column(String(120), default="")    # aid item, e.g. "Paket sembako"
@@ -129,6 +146,7 @@ class Enrolment(db.Model):
     __table_args__ = (
         CheckConstraint(_in("status", ProtectionStatus), name="status_known"),
         CheckConstraint("cover_to IS NULL OR cover_from IS NULL OR cover_to >= cover_from", name="cover_ordered"),
+        CheckConstraint(_in("payer", Payer), name="payer_known"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -142,7 +160,8 @@ class Enrolment(db.Model):
     decree_date: Mapped[date | None] = mapped_column(Date)
     cover_from: Mapped[date | None] = mapped_column(Date)  # first day of the first covered month
     cover_to: Mapped[date | None] = mapped_column(Date)    # first day of the last covered month
-    payer: Mapped[str] = mapped_column(String(40))
+    payer: Mapped[str] = mapped_column(String(40))              # the programme's payer (services/enrolments.py)
+    already_bpjs_member: Mapped[bool | None] = mapped_column(Boolean)  # asked at enrolment (Perwali); None: not asked
     kpj_number: Mapped[str | None] = mapped_column(String(20))  # BPJS membership number, once given
     end_reason: Mapped[str | None] = mapped_column(Text)
     ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -155,7 +174,8 @@ class Enrolment(db.Model):
 
 class CoverMonth(db.Model):
     """One row per person, kind of cover and month: the unique key makes overlapping cover impossible,
-    on SQLite and PostgreSQL alike, whatever the application does."""
+    on SQLite and PostgreSQL alike, whatever the application does. Every BPJS contribution subsidy has the cover
+    kind BPJS_COVER (a CHECK on programme), so a city and a provincial programme cannot pay the same month."""
 
     __tablename__ = "cover_month"
     __table_args__ = (UniqueConstraint("person_id", "cover_kind", "month", name="uq_cover_month_once"),)

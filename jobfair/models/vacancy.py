@@ -67,6 +67,7 @@ class Vacancy(db.Model):
     sex_required: Mapped[str | None] = mapped_column(String(1))
     wage_min: Mapped[int | None] = mapped_column(Integer)   # Rupiah per month
     wage_max: Mapped[int | None] = mapped_column(Integer)
+    wage_negotiable: Mapped[bool] = mapped_column(Boolean, default=False)  # "dapat dinegosiasikan", explicitly
     kecamatan_code: Mapped[str | None] = mapped_column(ForeignKey("kecamatan.code"), index=True)
     employment_type: Mapped[str] = mapped_column(String(16), default=EmploymentType.PERMANENT.value)
     disability_friendly: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -4,7 +4,7 @@ import datetime
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, SelectField, StringField, TelField, TextAreaField
+from wtforms import BooleanField, RadioField, SelectField, StringField, TelField, TextAreaField
 from wtforms.validators import InputRequired, Length
 
 from jobfair.companies.forms import IndonesianDateField, WholeNumberField
@@ -79,9 +79,10 @@ class FindNikForm(FlaskForm):
 class ProgrammeForm(FlaskForm):
     name = StringField(_l("Nama program"), validators=[InputRequired(REQUIRED), Length(max=160)])
     kind = SelectField(_l("Jenis program"), choices=KIND_CHOICES)
-    cover_kind = StringField(_l("Jenis cakupan"), validators=[InputRequired(REQUIRED), Length(max=40)],
-                             description=_l("Misalnya bpjs_jkk_jkm. Satu NIK tidak boleh tercakup dua kali pada "
-                                            "bulan yang sama untuk jenis cakupan yang sama."))
+    cover_kind = StringField(_l("Jenis cakupan"), validators=[Length(max=40)],
+                             description=_l("Subsidi iuran BPJS selalu bpjs_jkk_jkm (boleh dikosongkan); untuk "
+                                            "bantuan misalnya sembako_lansia. Satu NIK tidak boleh tercakup dua kali "
+                                            "pada bulan yang sama untuk jenis cakupan yang sama."))
     owning_office = StringField(_l("Dinas pemilik program"), validators=[InputRequired(REQUIRED), Length(max=80)],
                                 description=_l("Disnaker, atau Dinas Sosial mulai 2026."))
     funder = SelectField(_l("Sumber dana"), choices=FUNDER_CHOICES)
@@ -98,10 +99,12 @@ class ProgrammeForm(FlaskForm):
     income_at_most_umk = BooleanField(_l("Syarat: penghasilan paling tinggi UMK"))
     requires_disability = BooleanField(_l("Syarat: penyandang disabilitas"))
     requires_elderly = BooleanField(_l("Syarat: lanjut usia"))
+    not_bpjs_member = BooleanField(_l("Syarat: belum menjadi peserta BPJS Ketenagakerjaan"))
 
     FIELDS = ("name", "kind", "cover_kind", "owning_office", "funder", "payer", "year", "amount_per_month",
               "item_name", "unit_value", "quota", "budget")
-    RULES = ("min_ktp_months", "min_age", "max_age", "income_at_most_umk", "requires_disability", "requires_elderly")
+    RULES = ("min_ktp_months", "min_age", "max_age", "income_at_most_umk", "requires_disability", "requires_elderly",
+             "not_bpjs_member")
 
     def load(self, programme) -> None:
         for name in self.RULES:
@@ -114,13 +117,20 @@ class ProgrammeForm(FlaskForm):
 
 
 class EnrolForm(FlaskForm):
-    programme_id = SelectField(_l("Program"), coerce=int)
+    programme_id = SelectField(_l("Program"), coerce=int,
+                               description=_l("Pembayar iuran/bantuan adalah pembayar program yang dipilih."))
     cover_from = MonthField(_l("Cakupan mulai (bulan)"), render_kw={"type": "month", "placeholder": "2025-01"})
     cover_to = MonthField(_l("Cakupan sampai (bulan)"), render_kw={"type": "month", "placeholder": "2025-12"})
-    payer = SelectField(_l("Pembayar"), choices=PAYER_CHOICES)
+    already_bpjs_member = RadioField(
+        _l("Sudah menjadi peserta BPJS Ketenagakerjaan (lewat pemberi kerja atau mandiri)?"),
+        choices=[("tidak", _l("Belum")), ("ya", _l("Sudah"))], validate_choice=False,
+        description=_l("Tanyakan kepada orangnya; wajib dijawab untuk subsidi iuran BPJS (Perwali 3/2025)."))
     verifying_office = StringField(_l("Dinas sektor yang memverifikasi"), validators=[Length(max=80)],
                                    description=_l("Misalnya Dinas Pertanian untuk petani, Dinas Perikanan untuk "
                                                   "nelayan."))
+
+    def member_answer(self) -> bool | None:
+        return {"ya": True, "tidak": False}.get(self.already_bpjs_member.data)
 
 
 class VerifyForm(FlaskForm):

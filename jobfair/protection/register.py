@@ -106,7 +106,8 @@ def enrol(worker_id: int):
         try:
             enrolment = enrolments.enrol(current_user, form.programme_id.data, worker_id,
                                          cover_from=form.cover_from.data, cover_to=form.cover_to.data,
-                                         payer=form.payer.data, verifying_office=form.verifying_office.data)
+                                         already_bpjs_member=form.member_answer(),
+                                         verifying_office=form.verifying_office.data)
         except ValidationFailed as exc:
             copy_errors(form, exc)
         else:
@@ -185,7 +186,7 @@ def programme_decree_xlsx(programme_id: int):
 def enrolment_detail(enrolment_id: int):
     enrolment = enrolments.get_enrolment(current_user, enrolment_id)
     return render_template("protection/enrolment_detail.html", enrolment=enrolment, labels=enrolments.STATUS_LABELS,
-                           verify_form=forms.VerifyForm(office=enrolment.verifying_office),
+                           payers=programmes.PAYERS, verify_form=forms.VerifyForm(office=enrolment.verifying_office),
                            kpj_form=forms.KpjForm(kpj_number=enrolment.kpj_number))
 
 

@@ -1,7 +1,8 @@
 """Eligibility of a person for a protection or aid programme, and month arithmetic for cover periods.
 
-Perwali 3/2025 (as reported) for the BPJS subsidy: Balikpapan KTP for at least 6 months, age at most 64, income at
-or below the UMK of the year. The rules are data on each programme (Programme.eligibility), not code.
+Perwali 3/2025 (as reported) for the BPJS subsidy: Balikpapan KTP for at least 6 months, not already a BPJS
+Ketenagakerjaan member (asked at enrolment), age at most 64, income at or below the UMK of the year. The rules are
+data on each programme (Programme.eligibility), not code.
 """
 
 from dataclasses import asdict, dataclass, fields
@@ -18,6 +19,7 @@ class EligibilityRules:
     income_at_most_umk: bool = False
     requires_disability: bool = False
     requires_elderly: bool = False
+    not_bpjs_member: bool = False  # not already a BPJS Ketenagakerjaan member (the question is asked at enrolment)
 
     @classmethod
     def from_dict(cls, data: dict | None) -> "EligibilityRules":
@@ -28,7 +30,7 @@ class EligibilityRules:
         return {k: v for k, v in asdict(self).items() if v not in (None, False)}
 
 
-BPJS_SUBSIDY_RULES = EligibilityRules(min_ktp_months=6, max_age=64, income_at_most_umk=True)
+BPJS_SUBSIDY_RULES = EligibilityRules(min_ktp_months=6, max_age=64, income_at_most_umk=True, not_bpjs_member=True)
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,7 @@ class Applicant:
     monthly_income: int
     has_disability: bool = False
     is_elderly: bool = False
+    already_bpjs_member: bool | None = None  # the answer given at enrolment; None: not asked
 
 
 def age_on(birth: date, on: date) -> int:
@@ -66,8 +69,6 @@ def months_in(first: date, last: date) -> list[date]:
     return [add_months(first, i) for i in range(count + 1)] if count >= 0 else []
 
 
-
-
 def eligibility_problems(rules: EligibilityRules, person: Applicant, *, on: date, umk: int | None) -> dict[str, str]:
     """{field: Indonesian reason} for every rule the person does not meet on the given day; empty when eligible."""
     problems: dict[str, str] = {}
@@ -93,4 +94,12 @@ def eligibility_problems(rules: EligibilityRules, person: Applicant, *, on: date
         problems["has_disability"] = "Program ini khusus penyandang disabilitas."
     if rules.requires_elderly and not person.is_elderly:
         problems["is_elderly"] = "Program ini khusus warga lanjut usia."
+    if rules.not_bpjs_member:
+        if person.already_bpjs_member is None:
+            problems["already_bpjs_member"] = ("Tanyakan apakah orang ini sudah menjadi peserta BPJS "
+                                               "Ketenagakerjaan (lewat pemberi kerja atau mandiri), lalu pilih "
+                                               "jawabannya.")
+        elif person.already_bpjs_member:
+            problems["already_bpjs_member"] = ("Orang ini sudah menjadi peserta BPJS Ketenagakerjaan; subsidi iuran "
+                                               "hanya untuk pekerja yang belum menjadi peserta (Perwali 3/2025).")
     return problems

@@ -20,6 +20,7 @@ _TRANSITIONS: dict[str, frozenset[str]] = {
 }
 
 MAX_OPENINGS = 10_000
+NO_EDUCATION_MINIMUM = "TS"  # education level "Tidak/belum sekolah": the explicit "no requirement" choice
 AGE_FLOOR, AGE_CEILING = 15, 70
 TITLE_MAX = 160
 TEXT_MAX = 500
@@ -99,3 +100,20 @@ def _check_age(fields: dict, problems: dict) -> None:
     if "age_min" not in problems and "age_max" not in problems and low is not None and high is not None \
             and low > high:
         problems["age_max"] = "Usia maksimum tidak boleh lebih kecil dari usia minimum."
+
+
+def submission_problems(fields: dict) -> dict[str, str]:
+    """What Perpres 57/2023 asks of a vacancy before it goes to moderation (a draft may lack it): a wage (a
+    minimum and/or a maximum, or the explicit "dapat dinegosiasikan" choice), the work location and the minimum
+    education (the "no requirement" level counts as a choice). Field name -> Indonesian message."""
+    problems: dict[str, str] = {}
+    if fields.get("wage_min") is None and fields.get("wage_max") is None and not fields.get("wage_negotiable"):
+        problems["wage_min"] = ("Isi upah per bulan (minimum, dan maksimum bila ada), atau centang \"Upah dapat "
+                                "dinegosiasikan\": Perpres 57/2023 mewajibkan informasi upah sebelum lowongan "
+                                "diajukan.")
+    if not fields.get("kecamatan_code"):
+        problems["kecamatan_code"] = "Pilih lokasi kerja (kecamatan) sebelum lowongan diajukan."
+    if not fields.get("education_min"):
+        problems["education_min"] = ("Pilih pendidikan minimum sebelum lowongan diajukan; pilih \"Tanpa syarat "
+                                     "pendidikan\" bila tidak ada syaratnya.")
+    return problems

@@ -36,7 +36,9 @@ MAX_INCOME = 1_000_000_000
 
 # Column keys, in template order.
 COLUMNS = ("nik", "full_name", "sex", "birth_date", "address", "kecamatan", "kelurahan", "phone", "category",
-           "monthly_income", "ktp_since", "cover_from", "cover_to", "payer", "kpj", "has_disability", "is_elderly")
+           "monthly_income", "ktp_since", "cover_from", "cover_to", "payer", "kpj", "has_disability", "is_elderly",
+           "already_bpjs_member")
+MEMBER_ANSWERS = {"sudah": True, "belum": False}  # "Sudah peserta BPJS TK?": also ya/tidak
 
 _PAYER_ALIASES = {"kota": "city", "pemkot": "city", "pemkot balikpapan": "city", "pemerintah kota": "city",
                   "apbd kota": "city", "provinsi": "province", "pemprov": "province", "pemprov kaltim": "province",
@@ -52,7 +54,7 @@ class RowContext:
     rules: EligibilityRules
     umk: int | None
     cover_window: tuple[date, date]              # first and last month the programme can cover
-    default_payer: str                           # a payer code, e.g. "city"
+    default_payer: str                           # the programme's payer code, e.g. "city": every row's payer
     today: date                                  # eligibility is judged on this day (the registration day)
     payers: Mapping[str, str] = field(default_factory=dict)  # code -> label ("city" -> "Pemerintah Kota ...")
     _kec: dict = field(default_factory=dict, init=False, repr=False)
@@ -266,6 +268,10 @@ def check_worker_row(row: Mapping[str, object], ctx: RowContext) -> tuple[dict, 
             else ctx.default_payer
         if payer is None:
             errors["payer"] = "Pembayar tidak dikenal: tulis kota, provinsi atau mandiri (boleh dikosongkan)."
+        elif payer != ctx.default_payer:
+            label = ctx.payers.get(ctx.default_payer, ctx.default_payer)
+            errors["payer"] = (f"Program ini dibayar {label}; orang yang dibayar pihak lain diimpor ke program "
+                               "milik pembayar itu (kosongkan kolom ini untuk pembayar program).")
         values["payer"] = payer
 
     if "kpj" not in errors:
@@ -282,9 +288,18 @@ def check_worker_row(row: Mapping[str, object], ctx: RowContext) -> tuple[dict, 
             errors[key] = f"Kolom {label} diisi ya atau tidak (boleh dikosongkan = tidak)."
         values[key] = bool(flag)
 
+    values["already_bpjs_member"] = None  # blank: not asked (the programme's rules decide whether that is allowed)
+    if "already_bpjs_member" not in errors:
+        text = _fold(cell_text(cell("already_bpjs_member")))
+        answer = MEMBER_ANSWERS.get(text, parse_flag(text) if text else None)
+        if text and answer is None:
+            errors["already_bpjs_member"] = "Kolom Sudah Peserta BPJS TK diisi sudah/belum (atau ya/tidak)."
+        values["already_bpjs_member"] = answer
+
     if birth is not None and income is not None and "ktp_since" not in errors and "cover_from" in cover:
         applicant = Applicant(birth_date=birth, ktp_since=ktp_since, monthly_income=income,
-                              has_disability=values["has_disability"], is_elderly=values["is_elderly"])
+                              has_disability=values["has_disability"], is_elderly=values["is_elderly"],
+                              already_bpjs_member=values["already_bpjs_member"])
         for key, reason in eligibility_problems(ctx.rules, applicant, on=ctx.today, umk=ctx.umk).items():
             errors.setdefault(key, reason)
     return values, errors

@@ -85,7 +85,7 @@ def _openings_per_kecamatan(f: cf.Filters) -> list[tuple[str, int]]:
         select(Kecamatan.name, func.coalesce(func.sum(Vacancy.openings), 0))
         .select_from(Vacancy).join(Company, Company.id == Vacancy.company_id)
         .outerjoin(Kecamatan, Kecamatan.code == Vacancy.kecamatan_code)
-        .where(*cf.fair_scope(Vacancy.job_fair_id, f), Vacancy.status.in_(cf.COUNTED_STATUSES),
+        .where(*cf.fair_scope(Vacancy.job_fair_id, f), cf.was_published(),
                *([Vacancy.kecamatan_code == f.kecamatan] if f.kecamatan else []), *cf.sector_of(Company.kbli_code, f))
         .group_by(Kecamatan.name)).all()
     return sorted(((name or NO_KECAMATAN, int(n)) for name, n in rows), key=lambda r: (-r[1], r[0]))
@@ -96,9 +96,7 @@ def _workers_per_kecamatan(f: cf.Filters) -> list[tuple[str, int]]:
         select(Kecamatan.name, func.count(Enrolment.worker_id.distinct()))
         .select_from(Enrolment).join(Programme, Programme.id == Enrolment.programme_id)
         .join(Worker, Worker.id == Enrolment.worker_id).outerjoin(Kecamatan, Kecamatan.code == Worker.kecamatan_code)
-        .where(Programme.kind == cf.SUBSIDY, Enrolment.status == cf.ACTIVE,
-               *cf.overlaps_period(Enrolment.cover_from, Enrolment.cover_to, f),
-               *([Worker.kecamatan_code == f.kecamatan] if f.kecamatan else []))
+        .where(*cf.covered_in_period(f), Programme.payer == cf.CITY)
         .group_by(Kecamatan.name)).all()
     return sorted(((name or NO_KECAMATAN, int(n)) for name, n in rows), key=lambda r: (-r[1], r[0]))
 

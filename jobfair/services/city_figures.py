@@ -7,7 +7,9 @@ dashboard and the public open data (Satu Data).
 
 Which filter applies where (FILTERS_BY_SECTION, shown on the page):
 - period (months, inclusive): fairs by their start date; training courses and apprenticeship places by start date;
-  protection and aid by cover overlapping the period (aid deliveries by delivery month); AK/1 by issue date.
+  protection by the cover months in the period (a worker is covered in a period when a month of it is covered:
+  active, or ended after that month), the headline counting city-paid cover only and each other payer apart; aid
+  by cover overlapping the period (aid deliveries by delivery month); AK/1 by issue date.
 - job fair: the job-fair figures only.
 - kecamatan: fair vacancies/applications by the vacancy's kecamatan, fair companies and apprenticeships by the
   company's, fair registrants by the seeker's (walk-ins have none), workers and aid by the worker's, AK/1 by the
@@ -19,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import case, func, or_, select
+from sqlalchemy import case, exists, func, or_, select
 
 from jobfair.extensions import db
 from jobfair.models import (
@@ -31,12 +33,14 @@ from jobfair.models import (
     ApprenticeshipPlace,
     ApprenticeshipStatus,
     Company,
+    CoverMonth,
     Enrolment,
     FairBooth,
     FairRegistration,
     JobFair,
     Kecamatan,
     LedgerEntry,
+    Payer,
     Placement,
     PlacementStatus,
     Programme,
@@ -55,10 +59,11 @@ from jobfair.rules.eligibility import add_months
 from jobfair.services import exports
 from jobfair.services.companies import require_officer
 from jobfair.services.errors import ValidationFailed
-from jobfair.services.fairs import COUNTED_STATUSES, WITA, placement_rate
+from jobfair.services.fairs import WITA, placement_rate, was_published
+from jobfair.services.programmes import PAYERS
 
 SUBSIDY = ProgrammeKind.CONTRIBUTION_SUBSIDY.value
-ACTIVE = ProtectionStatus.ACTIVE.value
+CITY = Payer.CITY.value
 COVERED = (ProtectionStatus.ACTIVE.value, ProtectionStatus.ENDED.value)
 
 SECTIONS = {  # key -> (Indonesian title, filters that apply)
@@ -171,7 +176,7 @@ def _fairs(f: Filters, now: datetime) -> list[Figure]:
     companies = db.session.scalar(
         select(func.count(FairBooth.company_id.distinct())).join(Company, Company.id == FairBooth.company_id)
         .where(*fair_scope(FairBooth.fair_id, f), *kec_company, *sector_of(Company.kbli_code, f))) or 0
-    vacancy_where = [*fair_scope(Vacancy.job_fair_id, f), Vacancy.status.in_(COUNTED_STATUSES),
+    vacancy_where = [*fair_scope(Vacancy.job_fair_id, f), was_published(),
                      *([Vacancy.kecamatan_code == f.kecamatan] if f.kecamatan else []),
                      *sector_of(Company.kbli_code, f)]
     vacancies, openings = db.session.execute(
@@ -237,25 +242,40 @@ def _apprenticeships(f: Filters, now: datetime) -> list[Figure]:
             Figure("apprenticeships.completed", "Magang selesai (bersertifikat)", int(completed), "orang", link, now)]
 
 
-def covered_rows(f: Filters) -> list[tuple]:
-    """(category code, category name, covered workers, monthly cost) of the BPJS subsidy: one grouped query.
-    Covered = distinct workers with an ACTIVE enrolment in a contribution-subsidy programme whose cover overlaps
-    the period; monthly cost = the programmes' amount per month over those enrolments."""
-    where = [Programme.kind == SUBSIDY, Enrolment.status == ACTIVE,
-             *overlaps_period(Enrolment.cover_from, Enrolment.cover_to, f),
-             *([Worker.kecamatan_code == f.kecamatan] if f.kecamatan else [])]
+def covered_in_period(f: Filters) -> list:
+    """Conditions of an enrolment in a BPJS contribution subsidy that covered someone in the period: a cover month
+    in it, of an active enrolment or an ended one (an ended enrolment keeps the months up to its end). Without a
+    period: every enrolment that ever covered someone. Not "every enrolment never ended": last year's members are
+    not covered this year unless they have this year's months."""
+    months = exists().where(CoverMonth.enrolment_id == Enrolment.id, *in_period(CoverMonth.month, f))
+    return [Programme.kind == SUBSIDY, Enrolment.status.in_(COVERED), months,
+            *([Worker.kecamatan_code == f.kecamatan] if f.kecamatan else [])]
+
+
+def _covered(f: Filters) -> list[tuple]:
+    """(payer, category code, category name, covered workers, monthly cost) of the BPJS subsidies: one grouped
+    query. Monthly cost = the programmes' amount per month over the enrolments covering someone in the period."""
     return db.session.execute(
-        select(Worker.category_code, WorkerCategory.name, func.count(Enrolment.worker_id.distinct()),
+        select(Programme.payer, Worker.category_code, WorkerCategory.name, func.count(Enrolment.worker_id.distinct()),
                func.coalesce(func.sum(Programme.amount_per_month), 0))
         .select_from(Enrolment).join(Programme, Programme.id == Enrolment.programme_id)
         .join(Worker, Worker.id == Enrolment.worker_id)
         .outerjoin(WorkerCategory, WorkerCategory.code == Worker.category_code)
-        .where(*where).group_by(Worker.category_code, WorkerCategory.name)
+        .where(*covered_in_period(f)).group_by(Programme.payer, Worker.category_code, WorkerCategory.name)
         .order_by(WorkerCategory.name)).all()
 
 
+def covered_rows(f: Filters, payer: str = CITY) -> list[tuple]:
+    """(category code, category name, covered workers, monthly cost) of the BPJS subsidy paid by `payer` (the city
+    by default: the city's figures count only city-paid cover) in the period; one grouped query."""
+    return [tuple(row[1:]) for row in _covered(f) if row[0] == payer]
+
+
 def _protection(f: Filters, now: datetime) -> list[Figure]:
-    rows = covered_rows(f)
+    """One query. The headline is the city's: workers whose contributions the city pays in the period; workers
+    paid by another payer (the province, themselves) have their own figures, never added to the city's."""
+    everyone = _covered(f)
+    rows = [tuple(row[1:]) for row in everyone if row[0] == CITY]
     total, cost = sum(int(r[2]) for r in rows), sum(int(r[3]) for r in rows)
     figures = [Figure("protection.covered_workers", "Pekerja rentan ditanggung iuran BPJS Ketenagakerjaan", total,
                       "orang", "protection.figures_page", now),
@@ -268,6 +288,13 @@ def _protection(f: Filters, now: datetime) -> list[Figure]:
         figures.append(Figure(f"protection.covered_workers.{code or 'tanpa_kategori'}",
                               f"Pekerja ditanggung: {name or 'tanpa kategori'}", int(count), "orang",
                               "protection.workers", now, args))
+    for payer in sorted({row[0] for row in everyone} - {CITY}):
+        count, amount = (sum(int(row[i]) for row in everyone if row[0] == payer) for i in (3, 4))
+        label = PAYERS.get(payer, payer)
+        figures += [Figure(f"protection.payer.{payer}.covered_workers", f"Pekerja ditanggung, dibayar {label}",
+                           count, "orang", "protection.figures_page", now),
+                    Figure(f"protection.payer.{payer}.monthly_cost", f"Biaya iuran per bulan, dibayar {label}",
+                           amount, "Rp", "protection.figures_page", now)]
     return figures
 
 

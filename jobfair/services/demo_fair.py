@@ -45,7 +45,7 @@ JOB_TITLES = [
     "Tukang Batu", "Mandor Proyek", "Estimator", "Mekanik Otomotif", "Service Advisor", "Operator Produksi",
     "Helper Produksi", "Nahkoda", "Anak Buah Kapal", "Operator Crane", "Kolektor", "Telemarketing",
 ]
-EDUCATION = ("SD", "SMA", "SMK", "D3", "S1")  # a minimum on every vacancy (Perpres 57/2023); SD: anyone
+EDUCATION = ("TS", "SMA", "SMK", "D3", "S1")  # TS: "Tanpa syarat pendidikan" (Perpres 57/2023 asks for a choice)
 
 
 SKILLS = (

@@ -122,7 +122,8 @@ class _People:
                    kelurahan=rng.choice(self.kelurahan[kecamatan]), phone=f"0813{5_100_000 + self.n:07d}",
                    category=category, monthly_income=str(income), ktp_since=ktp_since.isoformat(),
                    cover_from=f"{cover[0]:%Y-%m}", cover_to=f"{cover[1]:%Y-%m}", payer="Pemkot Balikpapan", kpj="",
-                   has_disability="ya" if disability_note else "tidak", is_elderly="ya" if elderly else "tidak")
+                   has_disability="ya" if disability_note else "tidak", is_elderly="ya" if elderly else "tidak",
+                   already_bpjs_member="belum")
         return DemoPerson(row, office, disability_note)
 
 
@@ -190,7 +191,7 @@ def _import_workers(officer: User, programme: Programme, workers: list[DemoPerso
                                               on_progress=checked)
     if batch.error_rows or batch.errors or batch.valid_rows != len(workers):  # pragma: no cover - valid demo rows
         raise RuntimeError(f"demo import refused: {batch.errors[:3]}")
-    batch = protection_import.apply(officer, batch.id, mode="valid_only")
+    batch = protection_import.apply(officer, batch.id, mode="valid_only", today=REGISTER_DAY)
     say(progress, f"Subsidi BPJS: {_n(batch.imported_rows)} pekerja rentan diimpor dari CSV (semua baris valid).")
 
 

@@ -1,5 +1,6 @@
 """The yearly cycle of the BPJS subsidy: registration and verification September–December, the list for the mayoral
-decree (SK) in December, cover from January; active members of year Y are re-registered into the Y+1 programme."""
+decree (SK) in December, cover from January; active members of year Y are re-registered into the Y+1 programme.
+The dates are rules/decree_cycle.py; they hold for contribution subsidies (aid programmes register all year)."""
 
 from dataclasses import dataclass, field
 from datetime import date
@@ -9,10 +10,11 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 
 from jobfair.extensions import db
-from jobfair.models import CoverMonth, Enrolment, Person, Programme, Worker
+from jobfair.models import CoverMonth, Enrolment, Person, Programme, ProgrammeKind, Worker
+from jobfair.rules import decree_cycle
 from jobfair.rules import enrolment_states as states
 from jobfair.rules.eligibility import Applicant, EligibilityRules, eligibility_problems, months_in
-from jobfair.services import audit
+from jobfair.services import audit, clock
 from jobfair.services.errors import InvalidState, NotFound, ValidationFailed
 from jobfair.services.people import reveal_nik
 from jobfair.services.programmes import PAYERS, umk_for
@@ -22,6 +24,23 @@ DECREE_HEADERS = ["No", "NIK", "Nama", "Jenis kelamin", "Tanggal lahir", "Kecama
                   "Pembayar", "Cakupan mulai", "Cakupan sampai", "Status", "Dinas pemverifikasi", "Nomor SK",
                   "Tanggal SK"]
 DECREE_STATUSES = (states.SECTOR_VERIFIED, states.DECREED, states.ACTIVE)
+
+
+CYCLE_KINDS = (ProgrammeKind.CONTRIBUTION_SUBSIDY.value,)
+
+
+def registration_problem(programme: Programme, day: date) -> str | None:
+    """Why registering someone in `programme` on `day` is refused (outside its yearly window), or None."""
+    if programme.kind not in CYCLE_KINDS:
+        return None
+    return decree_cycle.registration_problem(programme.year, day, name=programme.name)
+
+
+def decree_problem(programme: Programme, decree_date: date) -> str | None:
+    """Why a decree on `decree_date` cannot list members of `programme` (not December before the cover year)."""
+    if programme.kind not in CYCLE_KINDS:
+        return None
+    return decree_cycle.decree_problem(programme.year, decree_date)
 
 
 @dataclass
@@ -79,7 +98,9 @@ def reregister_for_year(actor, programme_id_from: int, programme_id_to: int, *,
         raise ValidationFailed({"programme_id_to": f"Program tujuan harus program tahun {source.year + 1}."})
     if target.cover_kind != source.cover_kind:
         raise ValidationFailed({"programme_id_to": "Program tujuan harus memberi cakupan yang sama."})
-    today = today or date.today()
+    today = today or clock.today()
+    if problem := registration_problem(target, today):
+        raise ValidationFailed({"programme_id_to": problem})
     first, last = date(target.year, 1, 1), date(target.year, 12, 1)
     months = months_in(first, last)
     covered = set(db.session.scalars(select(CoverMonth.person_id).distinct().where(
@@ -93,7 +114,8 @@ def reregister_for_year(actor, programme_id_from: int, programme_id_to: int, *,
         worker, person = old.worker, old.worker.person
         reasons = list(eligibility_problems(rules, Applicant(
             birth_date=person.birth_date, ktp_since=worker.ktp_since, monthly_income=worker.monthly_income,
-            has_disability=worker.has_disability, is_elderly=worker.is_elderly), on=today, umk=umk).values())
+            has_disability=worker.has_disability, is_elderly=worker.is_elderly,
+            already_bpjs_member=old.already_bpjs_member), on=today, umk=umk).values())
         if person.id in covered:
             reasons.append(f"Sudah tercakup program lain pada tahun {target.year}.")
         if not reasons and len(chosen) >= seats:
@@ -103,7 +125,8 @@ def reregister_for_year(actor, programme_id_from: int, programme_id_to: int, *,
             continue
         covered.add(person.id)
         chosen.append(Enrolment(programme_id=target.id, worker_id=worker.id, status=states.REGISTERED,
-                                payer=old.payer, cover_from=first, cover_to=last,
+                                payer=target.payer, cover_from=first, cover_to=last,
+                                already_bpjs_member=old.already_bpjs_member,
                                 verifying_office=old.verifying_office, created_by_id=getattr(actor, "id", None)))
     if chosen:
         person_of = {e.worker_id: None for e in chosen}

@@ -12,7 +12,14 @@ from jobfair.extensions import db
 from jobfair.models import CoverMonth, Enrolment, Person, Programme, Worker
 from jobfair.rules import enrolment_states as states
 from jobfair.rules.eligibility import Applicant, EligibilityRules, eligibility_problems, month_start, months_in
-from jobfair.services import audit
+from jobfair.services import audit, clock
+from jobfair.services.enrolment_cycle import (  # noqa: F401  (the yearly cycle is re-exported here)
+    Reregistration,
+    decree_list,
+    decree_problem,
+    registration_problem,
+    reregister_for_year,
+)
 from jobfair.services.errors import InvalidState, NotFound, ValidationFailed
 from jobfair.services.programmes import PAYERS, umk_for
 from jobfair.services.protection_people import require_protection_officer
@@ -52,14 +59,15 @@ def _covered_message(programme: Programme, payer: str) -> str:
 
 
 def check_eligibility(programme: Programme, worker: Worker, *, on: date, cover_from: date | None = None,
-                      cover_to: date | None = None) -> dict[str, str]:
+                      cover_to: date | None = None, already_bpjs_member: bool | None = None) -> dict[str, str]:
     """{field: Indonesian reason} for every unmet rule on `on` (empty when eligible), including cover already
-    given by another enrolment of the same kind of cover in the period (the programme year by default)."""
+    given by another enrolment of the same kind of cover in the period (the programme year by default) — every BPJS
+    subsidy has the same JKK+JKM cover kind, so another payer's programme counts."""
     rules = EligibilityRules.from_dict(programme.eligibility)
     person = worker.person
     applicant = Applicant(birth_date=person.birth_date, ktp_since=worker.ktp_since,
                           monthly_income=worker.monthly_income, has_disability=worker.has_disability,
-                          is_elderly=worker.is_elderly)
+                          is_elderly=worker.is_elderly, already_bpjs_member=already_bpjs_member)
     problems = eligibility_problems(rules, applicant, on=on, umk=umk_for(programme.year))
     first, last = year_period(programme.year)
     first, last = month_start(cover_from or first), month_start(cover_to or last)
@@ -111,8 +119,21 @@ def insert_cover(enrolment: Enrolment, person_id: int, cover_kind: str) -> None:
         db.session.execute(insert(CoverMonth), rows)
 
 
-def enrol(actor, programme_id: int, worker_id: int, *, cover_from, cover_to, payer: str,
-          verifying_office: str = "", today: date | None = None) -> Enrolment:
+def payer_problem(programme: Programme, payer: str | None) -> str | None:
+    """The payer of an enrolment is its programme's (one programme, one payer: its quota, ledger and cost)."""
+    if payer is None or payer == programme.payer:
+        return None
+    if payer not in PAYERS:
+        return "Pilih pembayar iuran/bantuan: kota, provinsi, atau mandiri."
+    return (f"Program {programme.name} dibayar {PAYERS.get(programme.payer, programme.payer)}; orang yang dibayar "
+            f"{PAYERS[payer]} didaftarkan di program milik pembayar itu.")
+
+
+def enrol(actor, programme_id: int, worker_id: int, *, cover_from, cover_to, payer: str | None = None,
+          already_bpjs_member: bool | None = None, verifying_office: str = "", today: date | None = None) -> Enrolment:
+    """Register a person in a programme. The payer is the programme's (`payer`, if given, must be it). A BPJS
+    subsidy registers only in its window (rules/decree_cycle.py) and asks whether the person is already a BPJS
+    Ketenagakerjaan member (`already_bpjs_member`: True/False; None = not asked, refused where the rule applies)."""
     require_protection_officer(actor)
     programme = db.session.get(Programme, programme_id)
     if programme is None:
@@ -120,21 +141,25 @@ def enrol(actor, programme_id: int, worker_id: int, *, cover_from, cover_to, pay
     worker = db.session.get(Worker, worker_id, options=[joinedload(Worker.person)])
     if worker is None:
         raise NotFound("Data orang ini tidak ada di register perlindungan.")
+    today = today or clock.today()
     errors: dict[str, str] = {}
     first, last = _check_period(programme, cover_from, cover_to, errors)
-    if payer not in PAYERS:
-        errors["payer"] = "Pilih pembayar iuran/bantuan: kota, provinsi, atau mandiri."
+    if problem := payer_problem(programme, payer):
+        errors["payer"] = problem
+    if problem := registration_problem(programme, today):
+        errors["programme_id"] = problem
     verifying_office = (verifying_office or "").strip()
     if len(verifying_office) > 80:
         errors["verifying_office"] = "Nama dinas pemverifikasi paling panjang 80 karakter."
     if not errors:
-        errors.update(check_eligibility(programme, worker, on=today or date.today(), cover_from=first, cover_to=last))
+        errors.update(check_eligibility(programme, worker, on=today, cover_from=first, cover_to=last,
+                                        already_bpjs_member=already_bpjs_member))
     if errors:
         raise ValidationFailed(errors)
-    person_id, name, year = worker.person_id, programme.name, programme.year
+    person_id, name, year, payer = worker.person_id, programme.name, programme.year, programme.payer
     enrolment = Enrolment(programme_id=programme.id, worker_id=worker.id, status=states.REGISTERED, payer=payer,
                           cover_from=first, cover_to=last, verifying_office=verifying_office,
-                          created_by_id=getattr(actor, "id", None))
+                          already_bpjs_member=already_bpjs_member, created_by_id=getattr(actor, "id", None))
     db.session.add(enrolment)
     try:
         db.session.flush()
@@ -150,7 +175,7 @@ def enrol(actor, programme_id: int, worker_id: int, *, cover_from, cover_to, pay
         raise _quota_full(db.session.get(Programme, programme_id))
     audit.record(actor, "protection.enrolled", enrolment,
                  detail={"programme_id": programme_id, "payer": payer, "cover_from": first.isoformat(),
-                         "cover_to": last.isoformat()})
+                         "cover_to": last.isoformat(), "already_bpjs_member": already_bpjs_member})
     db.session.commit()
     return enrolment
 
@@ -213,7 +238,7 @@ def decree(actor, enrolment_ids, *, decree_number: str, decree_date) -> int:
         errors["decree_number"] = "Isi nomor SK Wali Kota (3–80 karakter), misalnya 100.3.3.2/123/2025."
     if not isinstance(decree_date, date):
         errors["decree_date"] = "Isi tanggal SK."
-    elif decree_date > date.today():
+    elif decree_date > clock.today():
         errors["decree_date"] = "Tanggal SK tidak boleh di masa depan."
     ids = sorted({int(i) for i in enrolment_ids or []})
     if not ids:
@@ -228,6 +253,9 @@ def decree(actor, enrolment_ids, *, decree_number: str, decree_date) -> int:
     if wrong:
         raise InvalidState(f"{len(wrong)} kepesertaan belum terverifikasi dinas sektor atau sudah ditetapkan; "
                            "hanya yang berstatus terverifikasi dapat dimasukkan ke SK. Tidak ada yang diubah.")
+    problems = sorted({problem for e in rows if (problem := decree_problem(e.programme, decree_date))})
+    if problems:
+        raise ValidationFailed({"decree_date": problems[0]})
     for enrolment in rows:
         enrolment.status, enrolment.decree_number, enrolment.decree_date = states.DECREED, decree_number, decree_date
         audit.record(actor, "protection.enrolment_decreed", enrolment, detail={"decree_number": decree_number})
@@ -335,5 +363,3 @@ def worker_enrolments(actor, worker_id: int) -> list[Enrolment]:
              .order_by(Enrolment.cover_from.desc(), Enrolment.id.desc()))
     return list(db.session.scalars(query))
 
-
-from jobfair.services.enrolment_cycle import Reregistration, decree_list, reregister_for_year  # noqa: E402, F401

@@ -9,7 +9,7 @@ import secrets
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import case, func, select, update
+from sqlalchemy import and_, case, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 
@@ -41,6 +41,13 @@ OPEN_STATUSES = (VacancyStatus.DRAFT.value, VacancyStatus.SUBMITTED.value, Vacan
                  VacancyStatus.RETURNED.value)
 MAX_BOOTHS = 1000
 MAX_CAPACITY = 100_000
+
+
+def was_published():
+    """What the fair page, reports and city figures count: vacancies the office published (closed or filled since
+    included); a draft or submitted vacancy closed before publication (no published_at) was never an offer."""
+    return and_(Vacancy.status.in_(COUNTED_STATUSES),
+                or_(Vacancy.status != VacancyStatus.CLOSED.value, Vacancy.published_at.is_not(None)))
 
 
 def _require(actor, *roles: str) -> None:
@@ -374,7 +381,7 @@ def fair_companies(fair_id: int) -> list[tuple[int, str]]:
 
 
 def fair_vacancies(fair_id: int, *, page: int = 1, per_page: int = 30):
-    query = (select(Vacancy).where(Vacancy.job_fair_id == fair_id, Vacancy.status.in_(COUNTED_STATUSES))
+    query = (select(Vacancy).where(Vacancy.job_fair_id == fair_id, was_published())
              .order_by(Vacancy.title, Vacancy.id))
     return db.paginate(query, page=page, per_page=per_page, error_out=False)
 
@@ -386,7 +393,7 @@ def fair_figures(fair_id: int) -> dict:
     vacancies, titles, openings = db.session.execute(
         select(func.count(Vacancy.id), func.count(func.distinct(func.lower(Vacancy.title))),
                func.coalesce(func.sum(Vacancy.openings), 0))
-        .where(Vacancy.job_fair_id == fair.id, Vacancy.status.in_(COUNTED_STATUSES))).one()
+        .where(Vacancy.job_fair_id == fair.id, was_published())).one()
     registrants, walk_ins, attendees = db.session.execute(
         select(func.count(FairRegistration.id),
                func.coalesce(func.sum(case((FairRegistration.walk_in.is_(True), 1), else_=0)), 0),
@@ -398,7 +405,7 @@ def fair_figures(fair_id: int) -> dict:
                func.count(Placement.id).filter(Placement.status == PlacementStatus.VERIFIED.value))
         .join(Vacancy, Vacancy.id == Application.vacancy_id)
         .outerjoin(Placement, Placement.application_id == Application.id)
-        .where(Vacancy.job_fair_id == fair.id, Vacancy.status.in_(COUNTED_STATUSES))).one()
+        .where(Vacancy.job_fair_id == fair.id, was_published())).one()
     return {
         "companies": companies, "vacancies": vacancies, "job_titles": titles, "openings": int(openings),
         "registrants": registrants - int(walk_ins), "walk_ins": int(walk_ins), "attendees": attendees,

@@ -73,8 +73,12 @@ def _entry_values(programme: Programme) -> tuple[int, int, str]:
 
 
 def _covering(programme_id: int, month: date):
-    """Conditions of an enrolment that is active and covered in the month."""
+    """Conditions of an enrolment that is active and covered in the month and paid by the programme's payer: the
+    ledger of the city's programme holds only city-paid months (an older row recorded with another payer is that
+    payer's, not this ledger's)."""
+    payer = select(Programme.payer).where(Programme.id == programme_id).scalar_subquery()
     return and_(Enrolment.programme_id == programme_id, Enrolment.status == ProtectionStatus.ACTIVE.value,
+                Enrolment.payer == payer,
                 Enrolment.cover_from.is_not(None), Enrolment.cover_from <= month,
                 or_(Enrolment.cover_to.is_(None), Enrolment.cover_to >= month))
 

@@ -30,6 +30,7 @@ from jobfair.models import (
     Enrolment,
     JobFair,
     LedgerEntry,
+    Payer,
     Placement,
     PlacementStatus,
     Programme,
@@ -50,6 +51,7 @@ from jobfair.services.protection_figures import COVERED, SETTLED
 
 WITA = ZoneInfo("Asia/Makassar")
 SUBSIDY = ProgrammeKind.CONTRIBUTION_SUBSIDY.value
+CITY = Payer.CITY.value
 BAD_MONTH = ("Bulan tidak dikenal. Pilih bulan dengan format TTTT-BB, misalnya 2025-11, dari tahun 2000 sampai "
              "bulan ini.")
 NO_CATEGORY = "Tanpa kategori"
@@ -272,7 +274,7 @@ def _smk_section(months: list[date]) -> Section:
 
 def _protection_section(months: list[date]) -> Section:
     n, month, previous = len(months), months[-1], months[-2]
-    subsidy = Programme.kind == SUBSIDY
+    subsidy = and_(Programme.kind == SUBSIDY, Programme.payer == CITY)  # what the city pays, not other payers
     row = db.session.execute(select(*_distinct(months, lambda m: CoverMonth.month == m, CoverMonth.person_id))
                              .select_from(CoverMonth).join(Enrolment, Enrolment.id == CoverMonth.enrolment_id)
                              .join(Programme, Programme.id == Enrolment.programme_id)

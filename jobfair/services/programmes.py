@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from jobfair.extensions import db
-from jobfair.models import Programme, ProgrammeKind, Role, UmkSetting
+from jobfair.models import BPJS_COVER, Programme, ProgrammeKind, Role, UmkSetting
 from jobfair.rules import numbers
 from jobfair.rules.eligibility import EligibilityRules
 from jobfair.services import audit
@@ -58,7 +58,13 @@ def _clean(values: dict, errors: dict) -> dict:
     if kind not in KIND_LABELS:
         errors["kind"] = "Pilih jenis program dari daftar."
     values["cover_kind"] = values["cover_kind"].lower()
-    if not COVER_KIND_RE.match(values["cover_kind"]):
+    if kind == ProgrammeKind.CONTRIBUTION_SUBSIDY.value:
+        values["cover_kind"] = values["cover_kind"] or BPJS_COVER
+        if values["cover_kind"] != BPJS_COVER:
+            errors["cover_kind"] = (f"Setiap subsidi iuran BPJS Ketenagakerjaan memberi cakupan JKK+JKM yang sama, "
+                                    f"siapa pun pembayarnya: jenis cakupannya {BPJS_COVER} (boleh dikosongkan), "
+                                    "agar satu orang tidak dibayar dua program pada bulan yang sama.")
+    elif not COVER_KIND_RE.match(values["cover_kind"]):
         errors["cover_kind"] = ("Jenis cakupan: huruf kecil, angka dan garis bawah, 2–40 karakter "
                                 "(contoh bpjs_jkk_jkm). Program dengan jenis cakupan sama tidak boleh tumpang tindih.")
     if not 2 <= len(values["owning_office"]) <= 80:
@@ -137,6 +143,9 @@ def update_programme(actor, programme_id: int, **fields) -> Programme:
         errors["cover_kind"] = "Jenis cakupan tidak dapat diubah setelah ada peserta."
     if programme.enrolled_count and values["year"] != programme.year:
         errors["year"] = "Tahun program tidak dapat diubah setelah ada peserta."
+    if programme.enrolled_count and values["payer"] != programme.payer:
+        errors["payer"] = ("Pembayar tidak dapat diubah setelah ada peserta: buat program baru untuk pembayar lain "
+                           "(setiap pembayar punya program, kuota dan buku besarnya sendiri).")
     if "name" not in errors and _name_taken(values["name"], values["year"], programme.id):
         errors["name"] = f"Sudah ada program bernama ini untuk tahun {values['year']}; pakai nama lain."
     if values.get("owning_office") != programme.owning_office and actor.role != "admin":

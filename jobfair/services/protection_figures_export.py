@@ -45,7 +45,7 @@ def figures_sheets(data: dict) -> dict:
 
     programme = data["programme"]
     about = [("Program", programme.name if programme else "Semua program"), ("Periode", data["period_label"]),
-             ("Usia dihitung pada", data["age_on"].isoformat()), ("Pekerja ditanggung (aktif)", data["covered"]),
+             ("Usia dihitung pada", data["age_on"].isoformat()), ("Pekerja ditanggung pada periode", data["covered"]),
              ("Biaya dibayar/diserahkan (Rp)", data["paid_total"]), ("Biaya belum dibayar (Rp)", data["due_total"]),
              ("Klaim", data["claims_count"]), ("Nilai klaim (Rp)", data["claims_amount"])]
     return {
@@ -59,6 +59,8 @@ def figures_sheets(data: dict) -> dict:
         "Biaya per bulan": (("Bulan", "Dibayar/diserahkan (Rp)", "Belum dibayar (Rp)", "Jumlah (Rp)"),
                             [(r["month"].strftime("%Y-%m"), r["paid"], r["due"], r["total"])
                              for r in data["cost_by_month"]]),
+        "Per pembayar": (("Pembayar", "Orang ditanggung", "Dibayar/diserahkan (Rp)", "Belum dibayar (Rp)"),
+                         [(r["label"], r["covered"], r["paid"], r["due"]) for r in data["by_payer"]]),
         "Program dan anggaran": (
             ("Program", "Tahun", "Jenis", "Instansi", "Kuota", "Peserta aktif", "Penerima", "Anggaran (Rp)",
              "Dibayar/diserahkan (Rp)", "Belum dibayar (Rp)", "Anggaran terpakai", "Penyerahan", "Jumlah barang"),

@@ -30,7 +30,8 @@ from jobfair.models.base import utcnow
 from jobfair.rules import numbers
 from jobfair.rules.eligibility import EligibilityRules, months_in
 from jobfair.rules.worker_rows import RowContext, check_worker_row
-from jobfair.services import audit, exports
+from jobfair.services import audit, clock, exports
+from jobfair.services.enrolment_cycle import registration_problem
 from jobfair.services.errors import InvalidState, NotFound, ValidationFailed
 from jobfair.services.nik_store import encrypt_nik, nik_hmac
 from jobfair.services.programmes import PAYERS, umk_for
@@ -166,7 +167,10 @@ def _progress(batch_id: int, done: int) -> None:
 def _validate(batch: ImportBatch, filename: str, data: bytes, *, max_rows: int, today: date | None,
               on_progress=None) -> None:
     batch_id, programme = batch.id, _programme(batch.programme_id)
-    ctx = _context(programme, today or date.today())
+    today = today or clock.today()
+    if problem := registration_problem(programme, today):  # outside the BPJS registration window: the whole file
+        raise ValidationFailed({"file": problem})
+    ctx = _context(programme, today)
     kind, remaining = programme.cover_kind, programme.quota - programme.enrolled_count
     rows = read_rows(filename, data, max_rows=max_rows)
     del data
@@ -226,7 +230,8 @@ def _payload(number: int, v: dict, digest: str) -> dict:
             "kelurahan_code": v["kelurahan_code"], "phone": v["phone"], "category_code": v["category_code"],
             "monthly_income": v["monthly_income"], "ktp_since": v["ktp_since"] and v["ktp_since"].isoformat(),
             "cover_from": v["cover_from"].isoformat(), "cover_to": v["cover_to"].isoformat(), "payer": v["payer"],
-            "kpj": v["kpj"], "has_disability": v["has_disability"], "is_elderly": v["is_elderly"]}
+            "kpj": v["kpj"], "has_disability": v["has_disability"], "is_elderly": v["is_elderly"],
+            "already_bpjs_member": v["already_bpjs_member"]}
 
 
 def _register_conflicts(programme: Programme, rows: list[tuple[int, str, date, date]]) -> dict[int, str]:
@@ -275,8 +280,9 @@ class _ApplyFailed(Exception):
     pass
 
 
-def apply(actor, batch_id: int, *, mode: str) -> ImportBatch:
-    """mode "valid_only": write every valid row in ONE transaction (all or nothing); "nothing": discard."""
+def apply(actor, batch_id: int, *, mode: str, today: date | None = None) -> ImportBatch:
+    """mode "valid_only": write every valid row in ONE transaction (all or nothing); "nothing": discard. The rows
+    are registered on `today` (default: today): a BPJS subsidy's registration window must still be open."""
     batch = get_batch(actor, batch_id)
     if mode not in ("valid_only", "nothing"):
         raise ValidationFailed({"mode": "Pilih: impor baris yang valid saja, atau jangan impor apa pun."})
@@ -288,6 +294,8 @@ def apply(actor, batch_id: int, *, mode: str) -> ImportBatch:
         db.session.commit()
         return batch
     rows, programme_id = batch.payload, batch.programme_id
+    if problem := registration_problem(_programme(programme_id), today or clock.today()):
+        raise InvalidState(problem)
     try:
         count = _insert(actor, _programme(programme_id), rows)
     except (_ApplyFailed, IntegrityError) as exc:
@@ -361,8 +369,9 @@ def _insert(actor, programme: Programme, rows: list[dict]) -> int:
     enrolment_ids: dict[int, int] = {}
     enrolments = [{"programme_id": programme.id, "worker_id": worker_ids[person_ids[r["nik_hmac"]]],
                    "status": ProtectionStatus.REGISTERED.value, "verifying_office": "",
-                   "cover_from": d(r["cover_from"]), "cover_to": d(r["cover_to"]), "payer": r["payer"],
-                   "kpj_number": r["kpj"], "created_by_id": getattr(actor, "id", None), "created_at": now}
+                   "cover_from": d(r["cover_from"]), "cover_to": d(r["cover_to"]), "payer": programme.payer,
+                   "already_bpjs_member": r.get("already_bpjs_member"), "kpj_number": r["kpj"],
+                   "created_by_id": getattr(actor, "id", None), "created_at": now}
                   for r in rows]
     for part in _chunks(enrolments):
         enrolment_ids.update(db.session.execute(

@@ -38,6 +38,8 @@ HEADERS = {
     "kpj": ("KPJ", ("kpj", "no kpj", "nomor kpj")),
     "has_disability": ("Disabilitas", ("disabilitas", "penyandang disabilitas")),
     "is_elderly": ("Lansia", ("lansia", "lanjut usia")),
+    "already_bpjs_member": ("Sudah Peserta BPJS TK", ("sudah peserta bpjs tk", "sudah peserta bpjs", "peserta bpjs tk",
+                                                      "peserta bpjs", "sudah bpjs", "peserta bpjs ketenagakerjaan")),
 }
 REQUIRED = ("nik", "full_name", "kecamatan", "kelurahan", "category", "monthly_income")
 LABELS = {key: label for key, (label, _aliases) in HEADERS.items()}
@@ -92,5 +94,6 @@ def template_xlsx() -> bytes:
     headers = [label for label, _aliases in HEADERS.values()]
     example = ["16 angka NIK", "Nama sesuai KTP", "L atau P", "1995-03-07", "Jl. Mulawarman No. 5 RT 12",
                "Balikpapan Timur", "Manggar", "081234567890", "Nelayan", "2500000", "2020-01-15", "2026-01", "2026-12",
-               "kota / provinsi", "(kosongkan bila belum ada)", "ya / tidak", "ya / tidak"]
+               "(kosongkan: pembayar program)", "(kosongkan bila belum ada)", "ya / tidak", "ya / tidak",
+               "belum / sudah (wajib untuk subsidi BPJS)"]
     return exports.to_xlsx({"Data Pekerja": (headers, []), "Contoh pengisian": (headers, [example])})

@@ -18,7 +18,7 @@ from jobfair.models import (
 )
 from jobfair.rules import kbli_sections
 from jobfair.services import exports
-from jobfair.services.fairs import COUNTED_STATUSES, get_fair, placement_rate
+from jobfair.services.fairs import get_fair, placement_rate, was_published
 
 UNKNOWN = kbli_sections.UNKNOWN  # a sector or kecamatan not known
 
@@ -32,7 +32,7 @@ def _grouped(key, fair_id: int | None, *, join_company: bool = False) -> dict:
     def scoped(query):
         if join_company:
             query = query.join(Company, Company.id == Vacancy.company_id)
-        query = query.where(Vacancy.status.in_(COUNTED_STATUSES))
+        query = query.where(was_published())
         return query.where(Vacancy.job_fair_id == fair_id) if fair_id is not None else query
 
     groups: dict = {}

@@ -18,6 +18,7 @@ from jobfair.models import (
 )
 from jobfair.rules import kbli_sections, search_query
 from jobfair.rules.fit import FitResult, SeekerFacts, VacancyFacts, fit_score
+from jobfair.rules.vacancy_rules import NO_EDUCATION_MINIMUM
 from jobfair.services import search_index
 
 MAX_PER_PAGE = 50
@@ -112,7 +113,8 @@ def _education_ranks() -> dict[str, int]:
 
 def vacancy_facts(vacancy: Vacancy, ranks: dict[str, int] | None = None) -> VacancyFacts:
     ranks = ranks if ranks is not None else _education_ranks()
-    return VacancyFacts(education_min_rank=ranks.get(vacancy.education_min) if vacancy.education_min else None,
+    no_minimum = vacancy.education_min in (None, NO_EDUCATION_MINIMUM)  # "Tanpa syarat pendidikan"
+    return VacancyFacts(education_min_rank=None if no_minimum else ranks.get(vacancy.education_min),
                         majors=vacancy.majors or "", skills=vacancy.skills or "",
                         kecamatan_code=vacancy.kecamatan_code, disability_friendly=bool(vacancy.disability_friendly))
 

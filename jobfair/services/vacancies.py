@@ -15,7 +15,7 @@ from jobfair.services.reference import kecamatan_exists
 
 TEXT_FIELDS = ("title", "kbji_code", "description", "majors", "skills")
 FIELDS = (*TEXT_FIELDS, "openings", "valid_from", "valid_until", "education_min", "experience_years", "age_min",
-          "age_max", "sex_required", "wage_min", "wage_max", "kecamatan_code", "employment_type",
+          "age_max", "sex_required", "wage_min", "wage_max", "wage_negotiable", "kecamatan_code", "employment_type",
           "disability_friendly", "job_fair_id")
 DESCRIPTION_MAX = 5000
 EMPLOYMENT_LABELS = {"permanent": "Tetap (PKWTT)", "contract": "Kontrak (PKWT)", "daily": "Harian lepas",
@@ -42,6 +42,7 @@ def _clean(fields: dict) -> dict:
     values["employment_type"] = values.get("employment_type") or "permanent"
     values["experience_years"] = values.get("experience_years") or 0
     values["disability_friendly"] = bool(values.get("disability_friendly"))
+    values["wage_negotiable"] = bool(values.get("wage_negotiable"))
     values["job_fair_id"] = values.get("job_fair_id") or None
     for name in ("openings", "valid_from", "valid_until", "age_min", "age_max", "wage_min", "wage_max"):
         values.setdefault(name, None)
@@ -61,6 +62,11 @@ def _validate(values: dict, today: date, company_id: int) -> None:
                                    "stan (menu Bursa kerja), atau kosongkan.")
     if problems:
         raise ValidationFailed(problems)
+
+
+def _complete(vacancy: Vacancy) -> dict[str, str]:
+    """The Perpres 57/2023 fields a vacancy still lacks before moderation (rules.vacancy_rules)."""
+    return vacancy_rules.submission_problems({name: getattr(vacancy, name) for name in FIELDS})
 
 
 def _own(actor, vacancy_id: int, *, lock: bool = False) -> Vacancy:
@@ -109,6 +115,8 @@ def submit(actor, vacancy_id: int, *, today: date | None = None) -> Vacancy:
                            "tayang. Lengkapi profil perusahaan dan tunggu verifikasi; draf tetap tersimpan.")
     if vacancy.valid_until < _today(today):
         raise InvalidState("Masa berlaku lowongan sudah lewat. Ubah tanggal akhir berlaku lalu ajukan lagi.")
+    if vacancy_rules.is_editable(vacancy.status) and (missing := _complete(vacancy)):
+        raise ValidationFailed(missing)  # the draft stays as it is: the page shows what to fill in
     _move(vacancy, VacancyStatus.SUBMITTED.value, "Lowongan ini tidak dapat diajukan dari status sekarang.")
     vacancy.submitted_at = datetime.now(UTC)
     vacancy.return_reason = None
@@ -178,6 +186,9 @@ def publish(actor, vacancy_id: int, *, today: date | None = None) -> Vacancy:
         raise InvalidState("Perusahaan pemilik lowongan ini belum diverifikasi; verifikasi perusahaan lebih dulu.")
     if vacancy.status == VacancyStatus.SUBMITTED.value and vacancy.valid_until < _today(today):
         raise InvalidState("Masa berlaku lowongan sudah lewat; kembalikan ke perusahaan agar tanggalnya diperbaiki.")
+    if vacancy.status == VacancyStatus.SUBMITTED.value and _complete(vacancy):
+        raise InvalidState("Lowongan ini belum lengkap menurut Perpres 57/2023 (upah, lokasi kerja dan pendidikan "
+                           "minimum); kembalikan ke perusahaan agar dilengkapi.")
     _move(vacancy, VacancyStatus.PUBLISHED.value, "Hanya lowongan yang sedang menunggu moderasi dapat ditayangkan.")
     vacancy.published_at = datetime.now(UTC)
     audit.record(actor, "vacancy.published", vacancy)
@@ -239,8 +250,8 @@ def public_vacancy(vacancy_id: int, today: date | None = None) -> Vacancy:
 PERPRES_HEADERS = ("ID", "Perusahaan", "NIB", "KBLI", "Sektor KBLI", "Jabatan", "KBJI", "Jumlah kebutuhan",
                    "Terisi", "Sisa", "Berlaku mulai", "Berlaku sampai", "Pendidikan minimum", "Jurusan", "Keahlian",
                    "Pengalaman (tahun)", "Usia minimum", "Usia maksimum", "Jenis kelamin", "Upah minimum (Rp)",
-                   "Upah maksimum (Rp)", "Lokasi kerja (kecamatan)", "Hubungan kerja", "Terbuka disabilitas",
-                   "Bursa kerja", "Status", "Tayang pada")
+                   "Upah maksimum (Rp)", "Upah dapat dinegosiasikan", "Lokasi kerja (kecamatan)", "Hubungan kerja",
+                   "Terbuka disabilitas", "Bursa kerja", "Status", "Tayang pada")
 
 
 def perpres_report(actor) -> tuple[tuple[str, ...], list[list]]:
@@ -256,8 +267,9 @@ def perpres_report(actor) -> tuple[tuple[str, ...], list[list]]:
             v.kbji_code or "", v.openings, v.hired_count, v.openings - v.hired_count, v.valid_from, v.valid_until,
             v.education_min or "",
             v.majors, v.skills, v.experience_years, v.age_min, v.age_max, v.sex_required or "semua", v.wage_min,
-            v.wage_max, v.kecamatan.name if v.kecamatan else "", EMPLOYMENT_LABELS.get(v.employment_type, ""),
-            "ya" if v.disability_friendly else "tidak", v.job_fair.name if v.job_fair else "",
+            v.wage_max, "ya" if v.wage_negotiable else "tidak", v.kecamatan.name if v.kecamatan else "",
+            EMPLOYMENT_LABELS.get(v.employment_type, ""), "ya" if v.disability_friendly else "tidak",
+            v.job_fair.name if v.job_fair else "",
             STATUS_LABELS.get(v.status, v.status),
             v.published_at.astimezone(UTC).replace(tzinfo=None) if v.published_at else None,
         ])
@@ -271,7 +283,7 @@ BATCH_PROBLEMS_SHOWN = 10
 
 
 def _batch_row_problems(values: dict, today: date, education: set, kecamatan: set) -> dict[str, str]:
-    problems = vacancy_rules.vacancy_problems(values, today)
+    problems = {**vacancy_rules.submission_problems(values), **vacancy_rules.vacancy_problems(values, today)}
     if len(values["description"]) > DESCRIPTION_MAX:
         problems["description"] = f"Uraian pekerjaan paling panjang {DESCRIPTION_MAX} karakter; singkatkan."
     if values["education_min"] and values["education_min"] not in education:

@@ -1,7 +1,7 @@
 """SMK rules: company refusals, PKL durations and placements
 
 Revision ID: 0007_smk_rules
-Revises: 0005_audit
+Revises: 0006_field_rules
 Create Date: 2026-12-02
 
 company_refusal: a student a company marked as not acceptable for one of its places (the match never places them
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0007_smk_rules'
-down_revision = '0005_audit'
+down_revision = "0006_field_rules"
 branch_labels = None
 depends_on = None
 

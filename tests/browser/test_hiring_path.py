@@ -161,9 +161,9 @@ def _company_takes_booth_and_posts_vacancy(company: Page) -> None:
     company.get_by_label("Bursa kerja (boleh kosong)").select_option(label=f"{FAIR} ({fair_start:%d-%m-%Y})")
     company.screenshot(path=SCREENSHOTS["vacancy_form"], full_page=True)
     form_widths = _no_sideways_scroll(company)
+    # After a full-page screenshot, focusing the button scrolls the page in Chromium: the mouse-down of a click
+    # moved the button away from under the mouse-up (no submit). Focus it first, then click where it now is.
     save = company.get_by_role("button", name="Simpan draf")
-    # Focus first: after the full-page screenshot, moving the focus off the number field scrolls the page, and a
-    # click that does both is pressed at one place and released at another (no submit).
     save.focus()
     save.click()
 

@@ -29,6 +29,7 @@ PROGRAMME_CHOICE = f"{PROGRAMME} (2025)"
 SECTOR_OFFICE = "Dinas Kelautan dan Perikanan"
 DECREE_NUMBER = "100.3.3.2/045/HK/2025"
 DECREE_DATE = "2024-12-16"
+REGISTRATION_DAY = date(2024, 12, 16)  # "today" for the services: the 2025 registration window, the decree's day
 PAYMENT_REFERENCE = "SP2D 0412/BPJS-TK/III/2025"
 LEDGER_MONTH = "2025-03"
 FILE_NAME = "pekerja-rentan-2025.xlsx"
@@ -36,7 +37,7 @@ SCREENSHOTS = {"import": "/tmp/jobfair-protection-import-status-360.png",
                "figures": "/tmp/jobfair-protection-figures-360.png"}
 TEMPLATE_HEADERS = ["NIK", "Nama", "Jenis Kelamin", "Tanggal Lahir", "Alamat", "Kecamatan", "Kelurahan", "No HP",
                     "Kategori", "Penghasilan", "KTP Sejak", "Mulai", "Sampai", "Pembayar", "KPJ", "Disabilitas",
-                    "Lansia"]
+                    "Lansia", "Sudah Peserta BPJS TK"]
 
 # name, NIK, sex, birth date, kecamatan, kelurahan, category, monthly income (Rupiah)
 VALID = [
@@ -52,8 +53,8 @@ NAMES_SORTED = sorted(row[0] for row in VALID)
 
 
 def _over_age_row() -> tuple:
-    """Born on 31 December 66 years before this year: 65 years old today (66 only on 31 December itself)."""
-    birth = date(date.today().year - 66, 12, 31)
+    """Born on 31 December 66 years before the registration year: 65 years old on the registration day."""
+    birth = date(REGISTRATION_DAY.year - 66, 12, 31)
     nik = f"64710531{birth:%m%y}0007"
     return ("Hasan Basri", nik, "L", birth.isoformat(), "Balikpapan Selatan", "Sepinggan", "Pedagang kecil",
             1_800_000)
@@ -77,7 +78,7 @@ def _write_workbook(path) -> None:
     for number, (name, nik, sex, birth, kecamatan, kelurahan, category, income) in enumerate(_rows(), start=1):
         sheet.append([nik, name, sex, birth, f"Jl. Mulawarman RT {number:02d}", kecamatan, kelurahan,
                       f"08125550{number:04d}", category, income, "2015-01-10", "2025-01", "2025-12",
-                      "Pemkot Balikpapan", "", "tidak", "tidak"])
+                      "Pemkot Balikpapan", "", "tidak", "tidak", "belum"])
     for cell in sheet["A"]:
         cell.number_format = "@"  # NIK as text, as the template asks
     workbook.save(path)
@@ -169,7 +170,7 @@ def _download_template(page: Page) -> None:
 
 def _upload_and_read_errors(page: Page, workbook_path) -> None:
     over_age = _over_age_row()
-    expected_age = age_on(date.fromisoformat(over_age[3]), date.today())
+    expected_age = age_on(date.fromisoformat(over_age[3]), REGISTRATION_DAY)
     page.get_by_label("Program").select_option(label=PROGRAMME_CHOICE)
     page.get_by_label(re.compile("^Berkas data pekerja")).set_input_files(str(workbook_path))
     page.get_by_role("button", name="Unggah dan periksa").click()
@@ -341,7 +342,8 @@ def _list_pages_mask_the_nik(page: Page) -> None:
 
 # --- the test ---------------------------------------------------------------------------------------------------
 
-def test_officer_imports_workers_decrees_pays_a_month_and_sees_the_figures(app, page: Page, tmp_path):
+def test_officer_imports_workers_decrees_pays_a_month_and_sees_the_figures(app, page: Page, tmp_path, pin_today):
+    pin_today(REGISTRATION_DAY)
     with app.app_context():
         officer = factories.make_user("officer")
         email = officer.email

@@ -20,7 +20,8 @@ ON = date(2025, 11, 1)
 
 
 def _person(**overrides):
-    values = dict(birth_date=date(1980, 5, 1), ktp_since=date(2010, 1, 1), monthly_income=2_500_000)
+    values = dict(birth_date=date(1980, 5, 1), ktp_since=date(2010, 1, 1), monthly_income=2_500_000,
+                  already_bpjs_member=False)
     values.update(overrides)
     return Applicant(**values)
 
@@ -68,3 +69,14 @@ def test_months_in_a_year_of_cover():
 def test_add_months_and_months_between_agree(day, count):
     first = day.replace(day=1)
     assert months_between(first, add_months(first, count)) == count
+
+
+def test_not_already_a_bpjs_member_must_be_asked_and_refuses_members():
+    """Perwali 3/2025: the subsidy is for people who are not BPJS Ketenagakerjaan members yet."""
+    assert BPJS_SUBSIDY_RULES.not_bpjs_member
+    unasked = eligibility_problems(BPJS_SUBSIDY_RULES, _person(already_bpjs_member=None), on=ON, umk=UMK_2025)
+    assert "Tanyakan" in unasked["already_bpjs_member"]
+    member = eligibility_problems(BPJS_SUBSIDY_RULES, _person(already_bpjs_member=True), on=ON, umk=UMK_2025)
+    assert "sudah menjadi peserta" in member["already_bpjs_member"]
+    assert eligibility_problems(EligibilityRules(), _person(already_bpjs_member=None), on=ON, umk=None) == {}
+    assert EligibilityRules.from_dict(BPJS_SUBSIDY_RULES.to_dict()) == BPJS_SUBSIDY_RULES

@@ -15,6 +15,7 @@ from jobfair.rules.vacancy_rules import (
     SUBMITTED,
     allowed_transition,
     is_editable,
+    submission_problems,
     vacancy_problems,
 )
 
@@ -109,3 +110,28 @@ def test_age_range(low, high):
     problems = vacancy_problems(good(age_min=low, age_max=high), TODAY)
     ok = 15 <= low <= high <= 70
     assert ("age_min" not in problems and "age_max" not in problems) == ok
+
+
+# --- Perpres 57/2023: wage, work location and minimum education before moderation (issue 15, point 4) ---
+
+def complete(**overrides):
+    return good(**{"kecamatan_code": "647103", "education_min": "SMA", "wage_negotiable": False, **overrides})
+
+
+def test_a_complete_vacancy_may_be_submitted():
+    assert submission_problems(complete()) == {}
+    assert submission_problems(complete(wage_max=None)) == {}                       # "from Rp3.701.508"
+    assert submission_problems(complete(wage_min=None)) == {}                       # "up to Rp4.500.000"
+    assert submission_problems(complete(wage_min=None, wage_max=None, wage_negotiable=True)) == {}
+    assert submission_problems(complete(education_min="TS")) == {}                  # explicitly no requirement
+
+
+def test_wage_location_and_education_are_required_before_submission():
+    problems = submission_problems(good(wage_min=None, wage_max=None, kecamatan_code=None, education_min=None))
+    assert set(problems) == {"wage_min", "kecamatan_code", "education_min"}
+    assert "dapat dinegosiasikan" in problems["wage_min"] and "Perpres 57/2023" in problems["wage_min"]
+    assert "Lokasi kerja" in problems["kecamatan_code"] or "lokasi kerja" in problems["kecamatan_code"]
+    assert "Tanpa syarat pendidikan" in problems["education_min"]
+    assert all(message[0].isupper() for message in problems.values())
+    # a draft may lack them: the input checks do not ask for them
+    assert vacancy_problems(good(wage_min=None, wage_max=None, kecamatan_code=None, education_min=None), TODAY) == {}

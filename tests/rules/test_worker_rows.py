@@ -35,7 +35,7 @@ def row(**overrides):
               "address": "Jl. Mulawarman RT 12", "kecamatan": "Balikpapan Timur", "kelurahan": "Manggar",
               "phone": "081234567890", "category": "Nelayan", "monthly_income": "Rp2.500.000",
               "ktp_since": "15/01/2020", "cover_from": "2026-01", "cover_to": "2026-12", "payer": "",
-              "kpj": "", "has_disability": "tidak", "is_elderly": ""}
+              "kpj": "", "has_disability": "tidak", "is_elderly": "", "already_bpjs_member": "belum"}
     fields.update(overrides)
     return fields
 
@@ -56,10 +56,12 @@ def test_codes_excel_cells_and_defaults_are_accepted():
     values, errors = check_worker_row(row(kecamatan="647101", kelurahan="6471011001", category="pedagang_kecil",
                                           birth_date=datetime(1995, 3, 7), monthly_income=2500000.0,
                                           ktp_since=datetime(2020, 1, 15), cover_from=None, cover_to=None,
-                                          sex="", payer="Provinsi", kpj="12345678901", is_elderly="ya"), ctx())
+                                          sex="", payer="Provinsi", kpj="12345678901", is_elderly="ya",
+                                          already_bpjs_member="tidak"), ctx(default_payer="province"))
     assert errors == {}
     assert values["sex"] == "P"  # from the NIK when the cell is empty
     assert values["payer"] == "province" and values["kpj"] == "12345678901" and values["is_elderly"] is True
+    assert values["already_bpjs_member"] is False
     assert values["cover_from"] == date(2026, 1, 1)
 
 
@@ -144,3 +146,20 @@ def test_parse_month(raw, expected):
 def test_parse_flag():
     assert parse_flag("Ya") is True and parse_flag("tidak") is False and parse_flag(None) is False
     assert parse_flag("mungkin") is None
+
+
+def test_the_payer_is_the_programmes_and_membership_is_asked():
+    """Issue 15, point 2: a row paid by someone else belongs in that payer's programme; "already a BPJS member"
+    is a column (sudah/belum, ya/tidak), required where the programme's rules ask it."""
+    _values, errors = check_worker_row(row(payer="provinsi"), ctx())
+    assert "Program ini dibayar Pemerintah Kota Balikpapan" in errors["payer"]
+    values, errors = check_worker_row(row(payer="Pemkot"), ctx())
+    assert errors == {} and values["payer"] == "city" and values["already_bpjs_member"] is False
+    _values, errors = check_worker_row(row(already_bpjs_member="sudah"), ctx())
+    assert "sudah menjadi peserta" in errors["already_bpjs_member"]
+    _values, errors = check_worker_row(row(already_bpjs_member=""), ctx())
+    assert "Tanyakan" in errors["already_bpjs_member"]
+    _values, errors = check_worker_row(row(already_bpjs_member="mungkin"), ctx())
+    assert "sudah/belum" in errors["already_bpjs_member"]
+    values, errors = check_worker_row(row(already_bpjs_member=""), ctx(rules=BPJS_SUBSIDY_RULES.__class__()))
+    assert errors == {} and values["already_bpjs_member"] is None  # a programme that does not ask

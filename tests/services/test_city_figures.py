@@ -74,20 +74,24 @@ def test_one_more_verified_placement_adds_one_and_changes_the_rate(db):
     assert after["fairs.placement_rate"] == 20.0
 
 
-def test_ending_an_enrolment_removes_one_covered_worker_and_its_cost(db):
+def test_ending_an_enrolment_removes_one_covered_worker_and_its_cost_after_its_last_month(db):
     officer = factories.make_officer()
     programme = factories.bpjs_programme(actor=officer)
     first = factories.make_enrolment(programme=programme, actor=officer)
     factories.make_enrolment(programme=programme, actor=officer)
-    before = values()
+    april = dict(period_from=date(2025, 4, 1), period_to=date(2025, 12, 1))
+    before = values(**april)
     assert before["protection.covered_workers"] == 2
     assert before["protection.monthly_cost"] == 2 * programme.amount_per_month
     enrolments.end(officer, first.id, reason="Meninggal dunia", last_month=date(2025, 3, 1))
-    after = values()
+    after = values(**april)
     assert after["protection.covered_workers"] == before["protection.covered_workers"] - 1
     assert after["protection.monthly_cost"] == programme.amount_per_month
     by_category = {k: v for k, v in after.items() if k.startswith("protection.covered_workers.")}
     assert sum(by_category.values()) == 1
+    # covered January–March: still a covered worker of 2025 and of the first quarter
+    assert values(period_from=date(2025, 1, 1), period_to=date(2025, 3, 1))["protection.covered_workers"] == 2
+    assert values(period_from=date(2025, 1, 1), period_to=date(2025, 12, 1))["protection.covered_workers"] == 2
 
 
 def test_aid_beneficiaries_and_deliveries_per_programme(db):

@@ -106,7 +106,7 @@ def test_decide_bad_input(db, officer):
 def test_list_claims_filters(db, officer):
     programme = factories.ledger_programme()
     first = _file(officer, factories.ledger_enrolment(programme))
-    _file(officer, factories.ledger_enrolment(factories.ledger_programme(cover_kind="bpjs_other")))
+    _file(officer, factories.ledger_enrolment(factories.ledger_programme()))
     claims.decide(officer, first.id, "approved", "")
     assert claims.list_claims(officer).total == 2
     assert [c.id for c in claims.list_claims(officer, programme_id=programme.id).items] == [first.id]

@@ -134,4 +134,5 @@ def test_demo_people_are_the_same_every_time_and_the_csv_has_the_template_header
     workers = first[0]
     assert len(workers) == 60 and {p.row["category"] for p in workers} == {c[0] for c in seed.CATEGORIES}
     header = seed.import_csv(workers).decode().splitlines()[0].split(";")
-    assert header[:3] == ["NIK", "Nama", "Jenis Kelamin"] and len(header) == 17
+    assert header[:3] == ["NIK", "Nama", "Jenis Kelamin"] and len(header) == 18
+    assert header[-1] == "Sudah Peserta BPJS TK" and {p.row["already_bpjs_member"] for p in workers} == {"belum"}

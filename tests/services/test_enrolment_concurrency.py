@@ -33,7 +33,8 @@ def _race(app, officer_id, pairs):
                 officer = db.session.get(User, officer_id)
                 barrier.wait()
                 enrolments.enrol(officer, programme_id, worker_id, cover_from=date(2025, 1, 1),
-                                 cover_to=date(2025, 12, 1), payer=payer, today=date(2024, 11, 1))
+                                 cover_to=date(2025, 12, 1), payer=payer, already_bpjs_member=False,
+                                 today=date(2024, 11, 1))
                 outcomes.append("ok")
             except ValidationFailed:
                 outcomes.append("refused")

@@ -16,7 +16,7 @@ PERIOD = dict(cover_from=date(2025, 1, 1), cover_to=date(2025, 12, 1))
 
 
 def _enrol(officer, programme, worker, **overrides):
-    fields = dict(PERIOD, payer="city", verifying_office="Dinas Perikanan", today=REGISTRATION_DAY)
+    fields = dict(PERIOD, verifying_office="Dinas Perikanan", already_bpjs_member=False, today=REGISTRATION_DAY)
     fields.update(overrides)
     return enrolments.enrol(officer, programme.id, worker.id, **fields)
 
@@ -60,7 +60,7 @@ def test_ineligible_people_are_refused(db, officer, worker_fields, field, words)
 def test_income_equal_to_umk_and_age_64_are_eligible(db, officer):
     programme = factories.bpjs_programme(actor=officer)
     worker = factories.make_worker(actor=officer, monthly_income=3_701_508, birth_date=date(1960, 6, 15))
-    assert enrolments.check_eligibility(programme, worker, on=REGISTRATION_DAY) == {}
+    assert enrolments.check_eligibility(programme, worker, on=REGISTRATION_DAY, already_bpjs_member=False) == {}
 
 
 def test_missing_umk_is_explained(db, officer):

@@ -33,7 +33,7 @@ def test_generate_creates_one_row_per_active_enrolment_covering_the_month(db, of
     factories.ledger_enrolment(programme, status="registered", cover_from=None, cover_to=None)
     factories.ledger_enrolment(programme, cover_from=date(2025, 1, 1), cover_to=date(2025, 10, 1))  # over
     factories.ledger_enrolment(programme, cover_from=date(2025, 12, 1), cover_to=date(2025, 12, 1))  # not yet
-    factories.ledger_enrolment(factories.ledger_programme(cover_kind="other"))  # another programme
+    factories.ledger_enrolment(factories.ledger_programme())  # another programme
 
     result = ledger.generate(officer, programme.id, NOV)
 

@@ -111,6 +111,18 @@ def test_protection_and_aid_figures(officer):
     assert figure(report, "bantuan", "Sembako lansia: nilai diserahkan").value == 250_000
 
 
+def test_the_protection_section_counts_what_the_city_pays(officer):
+    """Issue 15, point 2: the report says "ditanggung kota": a province-paid worker and cost are not the city's."""
+    city = f.ledger_programme(budget=16_800 * 10)
+    f.figures_ledger(f.figures_enrolment(city), NOV, status="paid")
+    province = f.ledger_programme(payer="province", funder="province", budget=16_800 * 10)
+    f.figures_ledger(f.figures_enrolment(province), NOV, status="paid")
+    report = mr.monthly_report(officer, NOV)
+    assert figure(report, "perlindungan", "Pekerja ditanggung").value == 1
+    assert figure(report, "perlindungan", "Biaya iuran dibayar").value == 16_800
+    assert figure(report, "perlindungan", "Anggaran terpakai sampai bulan ini").value == 10.0
+
+
 def test_training_and_apprenticeships(officer):
     course = f.make_course(officer, starts_on=date(2025, 11, 3), ends_on=date(2025, 11, 20))
     report = mr.monthly_report(officer, NOV)

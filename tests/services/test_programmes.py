@@ -12,7 +12,8 @@ from tests import factories
 def test_bpjs_programme_as_published(db):
     programme = factories.bpjs_programme()
     assert (programme.amount_per_month, programme.quota, programme.cover_kind) == (16_800, 7140, "bpjs_jkk_jkm")
-    assert programme.eligibility == {"min_ktp_months": 6, "max_age": 64, "income_at_most_umk": True}
+    assert programme.eligibility == {"min_ktp_months": 6, "max_age": 64, "income_at_most_umk": True,
+                                     "not_bpjs_member": True}
     assert db.session.scalar(select(AuditEvent.action).where(AuditEvent.object_type == "programme")) \
         == "protection.programme_created"
 

@@ -16,7 +16,8 @@ from tests import factories
 
 TODAY = date(2024, 12, 1)
 HEADER = ["NIK", "Nama", "Jenis Kelamin", "Tanggal Lahir", "Alamat", "Kecamatan", "Kelurahan", "No HP", "Kategori",
-          "Penghasilan", "KTP Sejak", "Mulai", "Sampai", "Pembayar", "KPJ", "Disabilitas", "Lansia"]
+          "Penghasilan", "KTP Sejak", "Mulai", "Sampai", "Pembayar", "KPJ", "Disabilitas", "Lansia",
+          "Sudah Peserta BPJS TK"]
 
 
 def nik(serial: int, birth=date(1985, 6, 15), female=False) -> str:
@@ -28,7 +29,7 @@ def person_row(serial: int, **overrides) -> list:
               "Tanggal Lahir": "1985-06-15", "Alamat": "Jl. Mulawarman RT 1", "Kecamatan": "Balikpapan Timur",
               "Kelurahan": "Manggar", "No HP": "081234567890", "Kategori": "Nelayan", "Penghasilan": "2.500.000",
               "KTP Sejak": "2015-01-01", "Mulai": "2025-01", "Sampai": "2025-12", "Pembayar": "kota", "KPJ": "",
-              "Disabilitas": "tidak", "Lansia": "tidak"}
+              "Disabilitas": "tidak", "Lansia": "tidak", "Sudah Peserta BPJS TK": "belum"}
     fields.update(overrides)
     return [fields[h] for h in HEADER]
 
@@ -66,7 +67,7 @@ def test_a_good_file_validates_and_imports(db):
     batch = validate(actor, prog, xlsx([person_row(i) for i in range(1, 6)]))
     assert (batch.status, batch.total_rows, batch.valid_rows, batch.error_rows) == ("validated", 5, 5, 0)
     assert batch.processed_rows == 5 and len(batch.payload) == 5
-    pi.apply(actor, batch.id, mode="valid_only")
+    pi.apply(actor, batch.id, mode="valid_only", today=TODAY)
     batch = db.session.get(ImportBatch, batch.id)
     assert (batch.status, batch.imported_rows, batch.payload) == ("imported", 5, [])
     assert count(db, Enrolment) == 5 and count(db, Worker) == 5
@@ -93,7 +94,7 @@ def test_bad_rows_are_reported_and_valid_only_writes_exactly_the_valid_rows(db):
     report = load_workbook(io.BytesIO(pi.error_report_xlsx(actor, batch.id)))
     cells = [[c.value for c in r] for r in report.active.iter_rows()]
     assert cells[0] == ["Baris", "Kolom", "Masalah", "Jenis"] and len(cells) == 1 + len(batch.errors)
-    pi.apply(actor, batch.id, mode="valid_only")
+    pi.apply(actor, batch.id, mode="valid_only", today=TODAY)
     hmacs = set(db.session.scalars(select(Person.nik_hmac)))
     from jobfair.services.nik_store import nik_hmac
     assert hmacs == {nik_hmac(nik(1)), nik_hmac(nik(5))}
@@ -107,7 +108,7 @@ def test_nothing_writes_nothing_and_cannot_be_decided_twice(db):
     assert db.session.get(ImportBatch, batch.id).status == "discarded"
     assert count(db, Person) == 0 and count(db, Enrolment) == 0
     with pytest.raises(InvalidState):
-        pi.apply(actor, batch.id, mode="valid_only")
+        pi.apply(actor, batch.id, mode="valid_only", today=TODAY)
     with pytest.raises(ValidationFailed):
         pi.apply(actor, validate(actor, prog, xlsx([person_row(3)])).id, mode="everything")
 
@@ -123,7 +124,7 @@ def test_duplicates_in_the_file_and_against_the_register(db):
     assert "baris 2" in reasons[3]
     assert "sudah terdaftar di program ini" in reasons[4]
     assert batch.valid_rows == 2
-    pi.apply(actor, batch.id, mode="valid_only")
+    pi.apply(actor, batch.id, mode="valid_only", today=TODAY)
     persons = count(db, Person)
     assert persons == 3  # existing worker, seeker (linked), row 1
     person_id = db.session.scalar(select(SeekerProfile.person_id).where(SeekerProfile.user_id == seeker.id))
@@ -136,8 +137,9 @@ def test_overlapping_cover_of_another_programme_is_refused(db):
     first = programme()
     other = programme(name="Subsidi BPJS provinsi", payer="province", funder="province")
     rows = [person_row(1), person_row(2)]
-    pi.apply(actor, validate(actor, first, xlsx(rows)).id, mode="valid_only")
-    batch = validate(actor, other, xlsx([person_row(1, Mulai="2025-06", Sampai="2025-08"), person_row(3)]))
+    pi.apply(actor, validate(actor, first, xlsx(rows)).id, mode="valid_only", today=TODAY)
+    batch = validate(actor, other, xlsx([person_row(1, Mulai="2025-06", Sampai="2025-08", Pembayar="provinsi"),
+                                         person_row(3, Pembayar="")]))
     assert batch.valid_rows == 1
     assert [e["column"] for e in batch.errors if e["row"] == 2] == ["Mulai"]
     assert "2025-06 s.d. 2025-08" in batch.errors[0]["reason"]
@@ -147,10 +149,10 @@ def test_a_race_after_validation_fails_the_whole_batch(db):
     actor, prog = officer(), programme()
     other = programme(name="Subsidi lain")
     batch = validate(actor, prog, xlsx([person_row(1), person_row(2)]))
-    pi.apply(actor, validate(actor, other, xlsx([person_row(2)])).id, mode="valid_only")
+    pi.apply(actor, validate(actor, other, xlsx([person_row(2)])).id, mode="valid_only", today=TODAY)
     before = (count(db, Person), count(db, Enrolment), count(db, CoverMonth))
     with pytest.raises(InvalidState):
-        pi.apply(actor, batch.id, mode="valid_only")
+        pi.apply(actor, batch.id, mode="valid_only", today=TODAY)
     assert (count(db, Person), count(db, Enrolment), count(db, CoverMonth)) == before
     batch = db.session.get(ImportBatch, batch.id)
     assert batch.status == "failed" and "tidak ada yang diimpor" in batch.errors[0]["reason"]
@@ -228,7 +230,7 @@ def test_a_sheet_with_100000_empty_rows_ends_at_the_data(db):
     buffer.seek(0)
     batch = validate(actor, prog, buffer)
     assert (batch.total_rows, batch.valid_rows, batch.error_rows) == (2, 2, 0)
-    pi.apply(actor, batch.id, mode="valid_only")
+    pi.apply(actor, batch.id, mode="valid_only", today=TODAY)
     assert count(db, Enrolment) == 2
 
 
@@ -268,7 +270,8 @@ def test_template_has_every_column_and_no_importable_example(db):
     assert workbook.worksheets[1].max_row == 2
 
 
-def test_the_cli_imports_the_valid_rows(app, runner, tmp_path):
+def test_the_cli_imports_the_valid_rows(app, runner, tmp_path, pin_today):
+    pin_today(TODAY)  # in the 2025 programme's registration window (September–December 2024)
     with app.app_context():
         factories.make_user("officer")
         prog_id = programme().id
@@ -290,5 +293,38 @@ def test_the_unmodified_template_with_one_real_row_imports_only_that_row(db):
     buffer.seek(0)
     batch = validate(actor, prog, buffer)
     assert (batch.total_rows, batch.valid_rows, batch.error_rows) == (1, 1, 0)
-    pi.apply(actor, batch.id, mode="valid_only")
+    pi.apply(actor, batch.id, mode="valid_only", today=TODAY)
     assert [w.person.full_name for w in db.session.scalars(select(Worker))] == ["Rahmat Hidayat"]
+
+
+def test_the_member_answer_is_imported_and_a_member_or_another_payer_is_refused(db):
+    """Issue 15, point 2: the "Sudah Peserta BPJS TK" column is stored; members and rows paid by someone else
+    (the province) are refused in the city's programme."""
+    actor, prog = officer(), programme()
+    rows = [person_row(1), person_row(2, **{"Sudah Peserta BPJS TK": "sudah"}), person_row(3, Pembayar="provinsi"),
+            person_row(4, **{"Sudah Peserta BPJS TK": ""})]
+    batch = validate(actor, prog, xlsx(rows))
+    assert batch.valid_rows == 1
+    reasons = {e["row"]: (e["column"], e["reason"]) for e in batch.errors}
+    assert reasons[3][0] == "Sudah Peserta BPJS TK" and "sudah menjadi peserta" in reasons[3][1]
+    assert reasons[4][0] == "Pembayar" and "Program ini dibayar Pemerintah Kota" in reasons[4][1]
+    assert reasons[5][0] == "Sudah Peserta BPJS TK" and "Tanyakan" in reasons[5][1]
+    pi.apply(actor, batch.id, mode="valid_only", today=TODAY)
+    enrolment = db.session.scalars(select(Enrolment)).one()
+    assert (enrolment.payer, enrolment.already_bpjs_member) == ("city", False)
+
+
+def test_outside_the_registration_window_the_file_is_refused(db):
+    """Issue 15, point 3: registering for the 2025 BPJS subsidy happens 1 September–31 December 2024."""
+    actor, prog = officer(), programme()
+    with pytest.raises(ValidationFailed) as exc:
+        validate_day = date(2025, 1, 2)
+        pi.validate_upload(actor, prog.id, filename="pekerja.xlsx", stream=xlsx([person_row(1)]), today=validate_day)
+    assert "1 September 2024 sampai 31 Desember 2024" in exc.value.field_errors["file"]
+    assert db.session.scalars(select(ImportBatch)).one().status == "failed"
+    batch = validate(actor, prog, xlsx([person_row(2)]))  # 1 December 2024: inside the window
+    with pytest.raises(InvalidState) as refused:
+        pi.apply(actor, batch.id, mode="valid_only", today=date(2025, 1, 2))  # decided too late
+    assert "sudah ditutup" in refused.value.message and count(db, Enrolment) == 0
+    pi.apply(actor, batch.id, mode="valid_only", today=date(2024, 12, 31))
+    assert count(db, Enrolment) == 1

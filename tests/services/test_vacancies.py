@@ -228,3 +228,47 @@ def test_a_vacancy_joins_only_an_open_fair_where_the_company_has_a_booth(db):
     assert [fair_id for fair_id, _label in vacancies.job_fair_choices(company_user)] == [fair.id]
     vacancy = vacancies.create_draft(company_user, **factories.vacancy_fields(job_fair_id=fair.id))
     assert vacancy.job_fair_id == fair.id
+
+
+# --- Perpres 57/2023 fields before moderation (issue 15, point 4) ---
+
+def test_a_draft_may_lack_wage_location_and_education_but_cannot_be_submitted(db):
+    officer = factories.make_officer()
+    user = factories.verified_company_user(officer)
+    vacancy = vacancies.create_draft(user, **factories.vacancy_fields(wage_min=None, wage_max=None,
+                                                                      kecamatan_code=None, education_min=None))
+    assert db.session.get(Vacancy, vacancy.id).status == "draft"
+    with pytest.raises(ValidationFailed) as exc:
+        vacancies.submit(user, vacancy.id)
+    assert set(exc.value.field_errors) == {"wage_min", "kecamatan_code", "education_min"}
+    assert db.session.get(Vacancy, vacancy.id).status == "draft"
+    assert db.session.scalar(select(AuditEvent).where(AuditEvent.action == "vacancy.submitted")) is None
+
+    vacancies.update(user, vacancy.id, **factories.vacancy_fields(wage_min=None, wage_max=None, wage_negotiable=True,
+                                                                  kecamatan_code="647105", education_min="TS"))
+    vacancies.submit(user, vacancy.id)
+    vacancies.publish(officer, vacancy.id)
+    v = db.session.get(Vacancy, vacancy.id)
+    assert (v.status, v.wage_negotiable, v.education_min) == ("published", True, "TS")
+    headers, rows = vacancies.perpres_report(officer)
+    assert rows[0][headers.index("Upah dapat dinegosiasikan")] == "ya"
+
+
+def test_an_incomplete_vacancy_is_not_published_nor_recorded_from_paper(db):
+    officer = factories.make_officer()
+    user = factories.verified_company_user(officer)
+    incomplete = factories.fair_vacancy(user, status="submitted", wage_min=None, kecamatan_code="647101")
+    with pytest.raises(InvalidState) as exc:
+        vacancies.publish(officer, incomplete.id)
+    assert "Perpres 57/2023" in exc.value.message
+    assert db.session.get(Vacancy, incomplete.id).status == "submitted"
+
+    fair = factories.make_fair(officer)
+    from jobfair.services import fairs
+    fairs.take_booth(user, fair.id)
+    row = dict(factories.vacancy_fields(education_min=None), company_id=user.company_id)
+    with pytest.raises(ValidationFailed) as exc:
+        vacancies.publish_fair_batch(officer, fair.id, [row])
+    assert "Pendidikan minimum" in exc.value.field_errors["rows[1].education_min"] or \
+        "pendidikan minimum" in exc.value.field_errors["rows[1].education_min"]
+    assert vacancies.publish_fair_batch(officer, fair.id, [dict(row, education_min="TS")]) == 1

@@ -212,3 +212,24 @@ def test_close_expired_vacancies_command(app, runner):
     assert "Closed 1" in result.output
     with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(Vacancy).where(Vacancy.status == "closed")) == 1
+
+
+def test_submitting_an_incomplete_draft_shows_what_to_fill_beside_the_fields(app, verified_client):
+    """Issue 15, point 4: a draft may lack the wage, work location and minimum education; submitting it shows the
+    edit form with the Perpres 57/2023 messages beside those fields, and it stays a draft."""
+    incomplete = {**FORM, "wage_min": "", "wage_max": "", "kecamatan_code": "", "education_min": ""}
+    assert _post(verified_client, NEW, incomplete).status_code == 302
+    [vacancy] = _vacancies(app)
+    detail = f"/perusahaan/lowongan/{vacancy.id}"
+    response = _post(verified_client, detail + "/ajukan", {}, detail)
+    page = response.get_data(as_text=True)
+    assert response.status_code == 422
+    assert "dapat dinegosiasikan" in page and "Tanpa syarat pendidikan" in page and "lokasi kerja" in page
+    assert 'value="Juru Las"' in page and _vacancies(app)[0].status == "draft"
+    edit = f"/perusahaan/lowongan/{vacancy.id}/ubah"
+    complete = {**incomplete, "wage_negotiable": "y", "kecamatan_code": "647101", "education_min": "TS"}
+    assert _post(verified_client, edit, complete).status_code == 302
+    assert _post(verified_client, detail + "/ajukan", {}, detail).status_code == 302
+    vacancy = _vacancies(app)[0]
+    assert (vacancy.status, vacancy.wage_negotiable, vacancy.education_min) == ("submitted", True, "TS")
+    assert "Dapat dinegosiasikan" in verified_client.get(detail).get_data(as_text=True)

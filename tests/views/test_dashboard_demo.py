@@ -66,6 +66,8 @@ def test_changing_the_records_changes_the_page(app, login_as):
     client = login_as("officer")
     before = _figures(client.get("/disnaker/").get_data(as_text=True))
     assert before["fairs.verified_placements"] == "0" and before["protection.covered_workers"] == "2"
+    after_february = "/disnaker/angka-kota?dari=2025-03&sampai=2025-12"  # covered workers are a figure for a period
+    assert _figures(client.get(after_february).get_data(as_text=True))["protection.covered_workers"] == "2"
     with app.app_context():
         officer = factories.make_officer()
         placements.verify(officer, placement_id)
@@ -74,4 +76,5 @@ def test_changing_the_records_changes_the_page(app, login_as):
         enrolments.end(officer, enrolment_id, reason="Pindah domisili", last_month=date(2025, 2, 1))
     after = _figures(client.get("/disnaker/").get_data(as_text=True))
     assert after["fairs.verified_placements"] == "1" and after["fairs.placement_rate"] == "25.0"
-    assert after["protection.covered_workers"] == "1"
+    assert after["protection.covered_workers"] == "2"  # all periods: both were covered in January–February
+    assert _figures(client.get(after_february).get_data(as_text=True))["protection.covered_workers"] == "1"

@@ -2,6 +2,7 @@
 
 import io
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,8 @@ from tests.services.test_protection_import import person_row, xlsx
 
 
 @pytest.fixture
-def programme_id(app):
+def programme_id(app, pin_today):
+    pin_today(date(2024, 12, 1))  # the 2025 programme's registration window (September–December 2024)
     with app.app_context():
         return factories.bpjs_programme(year=2025).id
 

@@ -133,7 +133,8 @@ def test_edit_worker(app, officer_client):
         assert db.session.get(Worker, worker_id).category_code == "petani"
 
 
-def test_programme_enrol_verify_decree_activate(app, officer_client):
+def test_programme_enrol_verify_decree_activate(app, officer_client, pin_today):
+    pin_today(date(2024, 12, 20))  # in the 2025 programme's registration window, the day of the decree
     with app.app_context():
         officer = factories.make_officer()
         programme = factories.bpjs_programme(actor=officer)
@@ -141,16 +142,17 @@ def test_programme_enrol_verify_decree_activate(app, officer_client):
         programme_id, worker_id, year = programme.id, worker.id, programme.year
     response = _post(officer_client, f"/perlindungan/pekerja/{worker_id}/daftarkan",
                      {"programme_id": programme_id, "cover_from": f"{year}-01", "cover_to": f"{year}-12",
-                      "payer": "city", "verifying_office": "Dinas Perikanan"})
+                      "already_bpjs_member": "tidak", "verifying_office": "Dinas Perikanan"})
     assert response.status_code == 302, response.get_data(as_text=True)
     with app.app_context():
         enrolment_id = db.session.scalar(select(Enrolment.id))
+        assert db.session.get(Enrolment, enrolment_id).already_bpjs_member is False
     detail = f"/perlindungan/kepesertaan/{enrolment_id}"
     assert _post(officer_client, detail + "/verifikasi", {"office": "Dinas Perikanan"}, detail).status_code == 302
     programme_page = f"/perlindungan/program/{programme_id}"
     response = _post(officer_client, programme_page, {"enrolment_ids": str(enrolment_id),
                                                       "decree_number": "100.3.3.2/77/2025",
-                                                      "decree_date": date.today().isoformat()})
+                                                      "decree_date": "2024-12-20"})
     assert response.status_code == 302
     assert _post(officer_client, detail + "/aktifkan", {"kpj_number": "25012345678"}, detail).status_code == 302
     with app.app_context():
@@ -162,7 +164,8 @@ def test_programme_enrol_verify_decree_activate(app, officer_client):
     assert sheet.cell(row=1, column=2).value == "NIK" and sheet.max_row == 2
 
 
-def test_ineligible_reason_is_shown_beside_the_field(app, officer_client):
+def test_ineligible_reason_is_shown_beside_the_field(app, officer_client, pin_today):
+    pin_today(date(2024, 11, 1))
     with app.app_context():
         officer = factories.make_officer()
         programme = factories.bpjs_programme(actor=officer)
@@ -252,8 +255,9 @@ def test_action_on_wrong_status_is_a_message_not_a_crash(app, officer_client):
     assert officer_client.get("/perlindungan/kepesertaan/999999").status_code == 404
 
 
-def test_reregistration_page_reports_skipped(app, officer_client):
-    """Eligible when enrolled in November 2024 (63), too old at the re-registration (today)."""
+def test_reregistration_page_reports_skipped(app, officer_client, pin_today):
+    """Eligible when enrolled in November 2024 (64), too old at the re-registration in October 2025 (65)."""
+    pin_today(date(2025, 10, 1))  # the 2026 programme's registration window
     from jobfair.models import UmkSetting
 
     with app.app_context():
@@ -261,7 +265,7 @@ def test_reregistration_page_reports_skipped(app, officer_client):
         old = factories.bpjs_programme(year=2025, actor=officer)
         new = factories.bpjs_programme(year=2026, actor=officer)
         factories.make_enrolment(programme=old, actor=officer, worker=factories.make_worker(
-            actor=officer, full_name="Pak Tua", birth_date=date(1961, 6, 1)))
+            actor=officer, full_name="Pak Tua", birth_date=date(1960, 6, 1)))
         old_id, new_id = old.id, new.id
         db.session.add(UmkSetting(year=2026, amount=3_900_000))
         db.session.commit()
@@ -289,3 +293,29 @@ def test_admin_sets_umk(app, admin_client):
             db.session.commit()
     bad = _post(admin_client, "/perlindungan/umk", {"year": "2027", "amount": "-3"})
     assert bad.status_code == 422
+
+
+def test_the_enrol_form_asks_about_bpjs_membership_and_the_registration_window(app, officer_client, pin_today):
+    """Issue 15, points 2 and 3: the Perwali question is on the form and answered; a member is refused beside it;
+    registering outside September–December before the cover year is refused beside the programme."""
+    with app.app_context():
+        officer = factories.make_officer()
+        programme_id = factories.bpjs_programme(actor=officer).id
+        worker_id = factories.make_worker(actor=officer).id
+    path = f"/perlindungan/pekerja/{worker_id}/daftarkan"
+    base = {"programme_id": programme_id, "cover_from": "2025-01", "cover_to": "2025-12",
+            "verifying_office": "Dinas Perikanan"}
+    pin_today(date(2024, 10, 15))
+    page = officer_client.get(path).get_data(as_text=True)
+    assert "Sudah menjadi peserta BPJS Ketenagakerjaan" in page and 'name="already_bpjs_member"' in page
+    unanswered = _post(officer_client, path, base)
+    assert unanswered.status_code == 422 and "Tanyakan apakah orang ini" in unanswered.get_data(as_text=True)
+    member = _post(officer_client, path, {**base, "already_bpjs_member": "ya"})
+    assert member.status_code == 422 and "sudah menjadi peserta" in member.get_data(as_text=True)
+    pin_today(date(2025, 2, 1))
+    late = _post(officer_client, path, {**base, "already_bpjs_member": "tidak"})
+    assert late.status_code == 422 and "sudah ditutup" in late.get_data(as_text=True)
+    assert _count(app, Enrolment) == 0
+    pin_today(date(2024, 10, 15))
+    assert _post(officer_client, path, {**base, "already_bpjs_member": "tidak"}).status_code == 302
+    assert _count(app, Enrolment) == 1

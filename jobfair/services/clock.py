@@ -1,0 +1,17 @@
+"""Today's date for the dated rules of the services (the BPJS registration window, the decree date).
+
+One seam instead of date.today() scattered through the services: the PINNED_TODAY setting fixes the day for tests
+of the web pages (whose requests cannot pass a day) and for a demo standing on its own day. Production refuses
+the setting (config.ProductionConfig.validate)."""
+
+from datetime import date
+
+from flask import current_app, has_app_context
+
+
+def today() -> date:
+    if has_app_context():
+        pinned = current_app.config.get("PINNED_TODAY")
+        if pinned is not None:
+            return pinned
+    return date.today()
