@@ -6,6 +6,7 @@ from wtforms import Field, IntegerField, StringField
 from wtforms.validators import Length, Optional
 from wtforms.widgets import TextInput
 
+from jobfair.rules import numbers
 from jobfair.rules.money import parse_rupiah
 from jobfair.services.errors import ValidationFailed
 
@@ -62,7 +63,7 @@ class RupiahField(IntegerField):
     def _value(self):
         if self.raw_data:
             return self.raw_data[0]
-        return f"{self.data:,}".replace(",", ".") if isinstance(self.data, int) else ""
+        return numbers.number(self.data) if isinstance(self.data, int) else ""
 
 
 YEAR_ERROR = _l("Tulis tahun empat angka, misalnya 2013.")

@@ -19,6 +19,7 @@ from sqlalchemy import select
 from jobfair.extensions import db
 from jobfair.models import Enrolment, LedgerEntry, Programme, Worker
 from jobfair.rules import enrolment_states as states
+from jobfair.rules import numbers
 from jobfair.rules.eligibility import months_in
 from jobfair.services import enrolment_bulk, enrolments, ledger, programmes
 from jobfair.services.demo_common import ensure_umk, mark_done, part_done
@@ -141,8 +142,7 @@ def seed_cycle(officer, year: int, today: date, *, newest: bool, progress: Progr
     mark_done(officer, part, today, bpjs_programme_id=bpjs.id, food_programme_id=food.id)
 
 
-def _n(number: int) -> str:
-    return f"{number:,}".replace(",", ".")
+_n = numbers.number  # "7.140"
 
 
 def seed_cycles(officer, *, today: date, progress: Progress = None) -> list[int]:
