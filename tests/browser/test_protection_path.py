@@ -212,7 +212,7 @@ def _import_valid_rows(page: Page) -> None:
 
 def _verify_each(page: Page) -> None:
     _open_programme(page)
-    assert _fact(page, "Peserta / kuota") == "5 / 7140"
+    assert _fact(page, "Peserta / kuota") == "5 / 7.140"
     participants = _participants(page)
     expect(participants.locator("tbody tr")).to_have_count(5)
     assert [row[1] for row in _table_rows(participants)] == NAMES_SORTED

@@ -246,7 +246,7 @@ def _company_ranks_students(company: Page) -> None:
     expect(_row(company, ANDI).locator("td").first).to_have_text("1")
     expect(_row(company, BUNGA).locator("td").first).to_have_text("2")
     expect(company.locator("main")).not_to_contain_text(CITRA)
-    expect(_row(company, ANDI)).to_contain_text("88.50")
+    expect(_row(company, ANDI)).to_contain_text("88,50")
     _fits_phone(company, company.get_by_label(f"Peringkat untuk {BUNGA}"), "ranking page (Peringkat Anda)")
 
     company.get_by_label(f"Peringkat untuk {BUNGA}").fill("1")
