@@ -33,7 +33,7 @@ def cell_text(value) -> str:
     return " ".join(str(value).split())
 
 
-_WHOLE = re.compile(r"[0-9]+|[0-9]{1,3}(?:\.[0-9]{3})+")
+_WHOLE = re.compile(r"[0-9]+|[1-9][0-9]{0,2}(?:\.[0-9]{3})+")  # "0.001" is no way to write 1
 MAX_DIGITS = 15
 
 

@@ -1,7 +1,7 @@
 """Rupiah: display and the UMK in force."""
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from jobfair.rules.money import below_umk, parse_rupiah, rupiah, umk_in_force
@@ -50,6 +50,7 @@ def test_parse_rupiah_reads_back_every_way_it_is_written(amount):
 
 
 @given(st.text(alphabet="0123456789.", min_size=1, max_size=12))
+@example("0.001")  # found by hypothesis: a zero before the first dot was read as 1
 def test_parse_rupiah_never_misreads_dots(text):
     """A number with dots is read only when every dot separates thousands: "3.5" is not 35."""
     value = parse_rupiah(text)
