@@ -8,7 +8,7 @@ from jobfair.forms_util import copy_errors
 from jobfair.limits import rate_limited
 from jobfair.office.forms_fairs import CheckInForm, FairForm, WalkInForm
 from jobfair.office.views import bp
-from jobfair.services import fairs
+from jobfair.services import fair_door, fairs
 from jobfair.services.errors import InvalidState, ValidationFailed
 
 
@@ -49,7 +49,7 @@ def fair_edit(fair_id: int):
 
 def _desk(fair_id: int, *, check_in_form=None, walk_in_form=None, result=None, status=200):
     fair = fairs.get_fair(fair_id)
-    registrations = fairs.list_registrations(current_user, fair.id, page=request.args.get("page", 1, type=int))
+    registrations = fair_door.list_registrations(current_user, fair.id, page=request.args.get("page", 1, type=int))
     return render_template("office/fairs_desk.html", fair=fair, figures=fairs.fair_figures(fair.id),
                            check_in_form=check_in_form or CheckInForm(formdata=None),
                            walk_in_form=walk_in_form or WalkInForm(formdata=None), result=result,
@@ -64,7 +64,7 @@ def fair_desk(fair_id: int):
     if request.method == "GET" or not form.validate_on_submit():
         return _desk(fair_id, check_in_form=form if form.errors else None, status=422 if form.errors else 200)
     try:
-        registration = fairs.check_in(current_user, fair_id, form.code.data)
+        registration = fair_door.check_in(current_user, fair_id, form.code.data)
     except ValidationFailed as exc:
         copy_errors(form, exc)
         return _desk(fair_id, check_in_form=form, status=422)
@@ -79,7 +79,7 @@ def fair_walk_in(fair_id: int):
     form = WalkInForm()
     if form.validate_on_submit():
         try:
-            registration = fairs.register_walk_in(current_user, fair_id, name=form.name.data, phone=form.phone.data)
+            registration = fair_door.register_walk_in(current_user, fair_id, name=form.name.data, phone=form.phone.data)
         except ValidationFailed as exc:
             copy_errors(form, exc)
         else:

@@ -30,7 +30,7 @@ from jobfair.models import (
 )
 from jobfair.rules import numbers
 from jobfair.rules.nik import FEMALE_DAY_OFFSET, parse_nik
-from jobfair.services import applicants, applications, audit, fairs, placements, seeker_profiles
+from jobfair.services import applicants, applications, audit, fair_door, fairs, placements, seeker_profiles
 from jobfair.services.demo import DEMO_DOMAIN, record_only_password_hash
 from jobfair.services.demo_fair import SKILLS, UMK_2025, Progress, demo_officer, say
 from jobfair.services.people import get_or_create_person
@@ -161,10 +161,10 @@ def _register_visitors(fair: JobFair, officer: User, seekers: list[Seeker], prog
     for index, seeker in enumerate(seekers[:registered]):
         registration = fairs.pre_register(seeker.user, fair.id, today=REGISTER_DAY)
         if index < checked_in:
-            fairs.check_in(officer, fair.id, registration.ticket_code,
+            fair_door.check_in(officer, fair.id, registration.ticket_code,
                            now=FAIR_MORNING + timedelta(minutes=3 * index))
     for index in range(walk_ins):
-        fairs.register_walk_in(officer, fair.id, name=f"Pengunjung Langsung {index + 1}",
+        fair_door.register_walk_in(officer, fair.id, name=f"Pengunjung Langsung {index + 1}",
                                phone=f"0813{6000000 + index}", now=FAIR_MORNING + timedelta(hours=2, minutes=index))
     say(progress, f"Bursa kerja Juli 2025: {registered} pendaftar online, {checked_in} check-in, "
                   f"{walk_ins} pengunjung langsung.")

@@ -6,12 +6,11 @@ unique constraints, so two clicks at once can never exceed them (proven on Postg
 """
 
 import secrets
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import and_, case, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import joinedload
 
 from jobfair.extensions import db
 from jobfair.models import (
@@ -29,7 +28,6 @@ from jobfair.models import (
     VacancyStatus,
 )
 from jobfair.services import audit
-from jobfair.services.accounts import check_phone
 from jobfair.services.errors import InvalidState, NotFound, PermissionDenied, ValidationFailed
 
 TICKET_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: easy to read out and type
@@ -55,7 +53,7 @@ def _require(actor, *roles: str) -> None:
         raise PermissionDenied("Tindakan ini tidak tersedia untuk peran Anda.")
 
 
-def _require_office(actor) -> None:
+def require_office(actor) -> None:
     _require(actor, Role.OFFICER.value, Role.ADMIN.value)
 
 
@@ -68,7 +66,7 @@ def normalize_code(raw: str | None) -> str:
     return "".join(ch for ch in (raw or "").upper() if ch.isalnum())[:32]
 
 
-def _wita(moment: datetime) -> str:
+def wita_time(moment: datetime) -> str:
     return moment.astimezone(WITA).strftime("%d-%m-%Y %H.%M") + " WITA"
 
 
@@ -135,7 +133,7 @@ def _clean_fair_fields(fields: dict, current: JobFair | None = None) -> dict:
 
 def create_fair(actor, *, name: str, starts_on: date | None, ends_on: date | None, venue: str,
                 description: str = "", booth_count: int | None, capacity: int | None) -> JobFair:
-    _require_office(actor)
+    require_office(actor)
     values = _clean_fair_fields(dict(name=name, starts_on=starts_on, ends_on=ends_on, venue=venue,
                                      description=description, booth_count=booth_count, capacity=capacity))
     fair = JobFair(**values, booths_taken=0, registered_count=0, created_by_id=actor.id)
@@ -148,7 +146,7 @@ def create_fair(actor, *, name: str, starts_on: date | None, ends_on: date | Non
 
 def update_fair(actor, fair_id: int, *, name: str, starts_on: date | None, ends_on: date | None, venue: str,
                 description: str = "", booth_count: int | None, capacity: int | None) -> JobFair:
-    _require_office(actor)
+    require_office(actor)
     fair = get_fair(fair_id)
     values = _clean_fair_fields(dict(name=name, starts_on=starts_on, ends_on=ends_on, venue=venue,
                                      description=description, booth_count=booth_count, capacity=capacity), fair)
@@ -307,70 +305,6 @@ def seeker_status(actor, fair_id: int) -> FairRegistration | None:
     if actor is None or getattr(actor, "role", None) != Role.SEEKER.value:
         return None
     return registration_of(_seeker_of(actor).id, fair_id)
-
-
-def check_in(actor, fair_id: int, code: str, *, now: datetime | None = None) -> FairRegistration:
-    """Check a visitor in by the ticket code (typed, or sent by a scanner as keystrokes)."""
-    _require_office(actor)
-    fair = get_fair(fair_id)
-    code = normalize_code(code)
-    registration = db.session.scalar(select(FairRegistration).where(FairRegistration.fair_id == fair.id,
-                                                                    FairRegistration.ticket_code == code))
-    if registration is None:
-        raise ValidationFailed({"code": "Kode tiket tidak dikenal untuk bursa kerja ini. Periksa 8 huruf/angka "
-                                        "pada tiket, atau daftarkan sebagai pengunjung langsung."})
-    now = now or datetime.now(UTC)
-    done = db.session.execute(
-        update(FairRegistration).where(FairRegistration.id == registration.id,
-                                       FairRegistration.checked_in_at.is_(None))
-        .values(checked_in_at=now, checked_in_by_id=actor.id).execution_options(synchronize_session=False)).rowcount
-    if not done:
-        db.session.rollback()
-        db.session.refresh(registration)
-        raise InvalidState(f"Tiket {code} sudah check-in pada {_wita(registration.checked_in_at)}.")
-    audit.record(actor, "fair.checked_in", registration, detail={"fair_id": fair.id})
-    db.session.commit()
-    db.session.refresh(registration)
-    return registration
-
-
-def register_walk_in(actor, fair_id: int, *, name: str, phone: str, now: datetime | None = None) -> FairRegistration:
-    """A visitor without pre-registration: not limited by the online capacity, checked in at once."""
-    _require_office(actor)
-    fair = get_fair(fair_id)
-    errors: dict[str, str] = {}
-    name = (name or "").strip()
-    if not 2 <= len(name) <= 120:
-        errors["name"] = "Nama pengunjung wajib diisi (2 sampai 120 karakter)."
-    phone = check_phone(phone, errors)
-    if errors:
-        raise ValidationFailed(errors)
-    now = now or datetime.now(UTC)
-    for _attempt in range(3):
-        registration = FairRegistration(fair_id=fair.id, seeker_id=None, walk_in=True, walk_in_name=name,
-                                        walk_in_phone=phone, ticket_code=new_ticket_code(), registered_at=now,
-                                        checked_in_at=now, checked_in_by_id=actor.id)
-        db.session.add(registration)
-        try:
-            db.session.flush()
-        except IntegrityError:  # ticket code collision
-            db.session.rollback()
-            continue
-        audit.record(actor, "fair.walk_in", registration, detail={"fair_id": fair.id})
-        db.session.commit()
-        return registration
-    raise InvalidState("Pendaftaran gagal karena sistem sibuk. Coba lagi sebentar lagi.")
-
-
-def list_registrations(actor, fair_id: int, *, page: int = 1, per_page: int = 50):
-    """Visitors of a fair, newest first, with the seeker's person loaded for the name."""
-    _require_office(actor)
-    fair = get_fair(fair_id)
-    query = (select(FairRegistration)
-             .options(joinedload(FairRegistration.seeker).joinedload(SeekerProfile.person))
-             .where(FairRegistration.fair_id == fair.id)
-             .order_by(FairRegistration.id.desc()))
-    return db.paginate(query, page=page, per_page=per_page, error_out=False)
 
 
 def fair_companies(fair_id: int) -> list[tuple[int, str]]:

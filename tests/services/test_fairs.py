@@ -7,7 +7,7 @@ from sqlalchemy import event, func, select
 
 from jobfair.extensions import db as _db
 from jobfair.models import AuditEvent, FairBooth, FairRegistration, JobFair
-from jobfair.services import fairs
+from jobfair.services import fair_door, fairs
 from jobfair.services.errors import InvalidState, NotFound, PermissionDenied, ValidationFailed
 from tests import factories
 
@@ -140,10 +140,10 @@ def test_check_in_by_code_once(db):
     officer = factories.make_user("officer")
     ticket = fairs.pre_register(factories.make_seeker(), fair.id)
     typed = "  " + ticket.ticket_code[:4].lower() + "-" + ticket.ticket_code[4:] + " "
-    checked = fairs.check_in(officer, fair.id, typed)
+    checked = fair_door.check_in(officer, fair.id, typed)
     assert checked.checked_in_at is not None and checked.checked_in_by_id == officer.id
     with pytest.raises(InvalidState, match="sudah check-in pada .* WITA"):
-        fairs.check_in(officer, fair.id, ticket.ticket_code)
+        fair_door.check_in(officer, fair.id, ticket.ticket_code)
 
 
 def test_unknown_or_other_fairs_code_is_refused(db):
@@ -152,7 +152,7 @@ def test_unknown_or_other_fairs_code_is_refused(db):
     ticket = fairs.pre_register(factories.make_seeker(), other.id)
     for code in ("ZZZZZZZZ", ticket.ticket_code, ""):
         with pytest.raises(ValidationFailed) as caught:
-            fairs.check_in(officer, fair.id, code)
+            fair_door.check_in(officer, fair.id, code)
         assert "code" in caught.value.field_errors
     assert _db.session.get(FairRegistration, ticket.id).checked_in_at is None
 
@@ -160,14 +160,14 @@ def test_unknown_or_other_fairs_code_is_refused(db):
 def test_walk_ins_ignore_the_online_capacity_and_are_checked_in(db):
     fair = factories.make_fair(capacity=0)
     officer = factories.make_user("officer")
-    visitor = fairs.register_walk_in(officer, fair.id, name="Budi Santoso", phone="081234567890")
+    visitor = fair_door.register_walk_in(officer, fair.id, name="Budi Santoso", phone="081234567890")
     assert visitor.walk_in and visitor.checked_in_at is not None and visitor.seeker_id is None
-    fairs.register_walk_in(officer, fair.id, name="Ani", phone="081234567891")
+    fair_door.register_walk_in(officer, fair.id, name="Ani", phone="081234567891")
     with pytest.raises(ValidationFailed) as caught:
-        fairs.register_walk_in(officer, fair.id, name="", phone="abc")
+        fair_door.register_walk_in(officer, fair.id, name="", phone="abc")
     assert set(caught.value.field_errors) == {"name", "phone"}
     assert db.session.get(JobFair, fair.id).registered_count == 0
-    assert fairs.list_registrations(officer, fair.id).total == 2
+    assert fair_door.list_registrations(officer, fair.id).total == 2
 
 
 def test_figures_are_computed_with_a_constant_number_of_queries(db):
@@ -185,8 +185,8 @@ def test_figures_are_computed_with_a_constant_number_of_queries(db):
     factories.fair_application(welder, seekers[2])
     ticket = fairs.pre_register(seekers[0], fair.id)
     fairs.pre_register(seekers[1], fair.id)
-    fairs.check_in(officer, fair.id, ticket.ticket_code)
-    fairs.register_walk_in(officer, fair.id, name="Budi", phone="081234567890")
+    fair_door.check_in(officer, fair.id, ticket.ticket_code)
+    fair_door.register_walk_in(officer, fair.id, name="Budi", phone="081234567890")
 
     statements = []
     listener = lambda *args: statements.append(args[2])  # noqa: E731
