@@ -67,7 +67,16 @@ class Config:
     TRUSTED_HOSTS = None  # Flask: the Host names served (list); another Host gets 400. Required in production.
     UPLOAD_FOLDER = str(INSTANCE_DIR / "uploads")  # CVs in UPLOAD_FOLDER/cv/<generated name>; never under static/
     CV_MAX_BYTES = 2 * 1024 * 1024
-    IMPORT_IN_BACKGROUND = True  # protection import: validate uploads in a background thread (progress page)
+    # Job queue (jobfair/queue.py, Huey): long work (imports, the match, e-mail, ledgers) runs in `flask worker`.
+    # sqlite:///... is the embedded default (no Redis needed for `make run`); production: redis://...;
+    # "immediate" runs each job at once inside the calling process (tests).
+    JOB_QUEUE_URL = os.environ.get("JOB_QUEUE_URL") or f"sqlite:///{INSTANCE_DIR / 'job-queue.sqlite3'}"
+    JOB_QUEUE_NAME = "jobfair"
+    JOB_WORKERS = 2                 # worker threads per `flask worker`
+    JOB_MAX_ATTEMPTS = 3            # a failing job is tried this often, then shown failed with its reason
+    JOB_RETRY_DELAY_SECONDS = 30
+    JOB_HEARTBEAT_SECONDS = 10      # a worker stamps its running jobs this often ...
+    JOB_STALE_SECONDS = 120         # ... and a running job without a stamp this long has lost its worker
     PINNED_TODAY = None  # a datetime.date fixing "today" for the dated protection rules (tests only; services/clock)
 
     # SMK programme (DOMAIN.md: duration is a setting; 3 months before graduation by default).
@@ -133,7 +142,7 @@ class TestingConfig(Config):
     NIK_HMAC_KEY = "test-nik-hmac-key-0123456789abcdef"
     TOTP_ENCRYPTION_KEY = "test-totp-encryption-key-0123456789abcdef"
     PUBLIC_BASE_URL = "https://kerja.balikpapan.test"  # differs from the test client's host on purpose
-    IMPORT_IN_BACKGROUND = False  # the request validates synchronously
+    JOB_QUEUE_URL = "immediate"  # a job runs inside the request that starts it; tests of the worker set their own
     RATELIMIT_ENABLED = False  # the suite logs in hundreds of times; tests of the limits build their own app
 
 
@@ -147,6 +156,7 @@ class ProductionConfig(Config):
     RATELIMIT_STORAGE_URI = "redis://127.0.0.1:6379"
     RATELIMIT_STORAGE_OPTIONS = {"socket_connect_timeout": 1, "socket_timeout": 1}
     RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True
+    JOB_QUEUE_URL = os.environ.get("JOB_QUEUE_URL") or "redis://127.0.0.1:6379/0"
 
     @staticmethod
     def validate(config) -> None:
@@ -181,6 +191,8 @@ def _edge_problems(config) -> list[str]:
         problems.append("TRUSTED_HOSTS must list the host names the site is served under")
     if config.get("RATELIMIT_ENABLED", True) and str(config.get("RATELIMIT_STORAGE_URI", "")).startswith("memory:"):
         problems.append("RATELIMIT_STORAGE_URI must be shared by all workers (redis://...), not memory://")
+    if str(config.get("JOB_QUEUE_URL", "")) == "immediate":
+        problems.append("JOB_QUEUE_URL must be a queue (redis://...): 'immediate' runs long jobs in web workers")
     return problems
 
 

@@ -25,13 +25,14 @@ def create_app(config_object=None, overrides: dict | None = None) -> Flask:
     _register_extensions(app)
     _register_blueprints(app)
 
-    from jobfair import cli, errors, headers, limits, security, templating
+    from jobfair import cli, errors, headers, limits, queue, security, templating
 
     headers.init_app(app)
     security.init_app(app)
     errors.init_app(app)
     templating.init_app(app)
     limits.init_app(app)  # after the blueprints: it wraps the views marked @rate_limited
+    queue.init_app(app)
     cli.init_app(app)
     return app
 

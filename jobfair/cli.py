@@ -19,6 +19,7 @@ def init_app(app) -> None:
     app.cli.add_command(prune_sessions)
     app.cli.add_command(generate_ledger)
     app.cli.add_command(import_workers)
+    app.cli.add_command(worker)
 
 
 @click.command("init-db")
@@ -181,3 +182,20 @@ def import_workers(programme_id, valid_only, officer_email, file):
         click.echo(exc.message, err=True)
         raise SystemExit(1) from exc
     click.echo(f"imported: {batch.imported_rows}" if valid_only else "nothing imported (use --valid-only to import)")
+
+
+@click.command("worker")
+@with_appcontext
+@click.option("--workers", type=int, default=None, help="Worker threads (default: the JOB_WORKERS setting).")
+def worker(workers):
+    """Run the job queue's worker (imports, the match, e-mail, ledgers) until stopped with Ctrl+C or SIGTERM."""
+    from jobfair import queue
+
+    app = current_app._get_current_object()
+    count = workers or int(app.config.get("JOB_WORKERS", 2))
+    click.echo(f"Job worker: {count} thread(s) on {queue.describe(app.config.get('JOB_QUEUE_URL'))}.")
+    try:
+        queue.run_worker(app, count)
+    except RuntimeError as exc:
+        click.echo(str(exc), err=True)
+        raise SystemExit(1) from exc

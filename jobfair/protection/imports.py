@@ -8,7 +8,7 @@ from jobfair.downloads import send_download
 from jobfair.forms_util import copy_errors
 from jobfair.protection.forms_imports import ImportDecisionForm, ImportUploadForm
 from jobfair.protection.views import bp
-from jobfair.services import exports, programmes, protection_import
+from jobfair.services import exports, programmes, protection_import, protection_import_jobs
 from jobfair.services.errors import InvalidState, ValidationFailed
 
 RUNNING = ("validating",)
@@ -45,10 +45,11 @@ def import_template():
 
 @bp.route("/impor/<int:batch_id>")
 def import_status(batch_id: int):
-    batch = protection_import.get_batch(current_user, batch_id)
-    running = batch.status in RUNNING
-    body = render_template("protection/import_status.html", batch=batch, running=running,
-                           errors=batch.errors[:50], form=ImportDecisionForm())
+    batch, job = protection_import_jobs.page_state(current_user, batch_id)
+    importing = job is not None and job.kind == "protection.apply" and job.active and batch.status == "validated"
+    running = batch.status in RUNNING or importing
+    body = render_template("protection/import_status.html", batch=batch, running=running, importing=importing,
+                           job=job, errors=batch.errors[:50], form=ImportDecisionForm())
     return Response(body, headers={"Refresh": "2"} if running else {})
 
 
@@ -65,10 +66,16 @@ def import_apply(batch_id: int):
         flash(_("Pilih keputusan dan centang kotak konfirmasi."), "error")
         return redirect(url_for("protection.import_status", batch_id=batch_id))
     try:
-        batch = protection_import.apply(current_user, batch_id, mode=form.mode.data)
+        batch, job = protection_import_jobs.decide(current_user, batch_id, mode=form.mode.data)
     except (InvalidState, ValidationFailed) as exc:
         flash(exc.message, "error")
     else:
-        flash(_("%(n)s baris diimpor.", n=batch.imported_rows) if batch.status == "imported"
-              else _("Impor dibatalkan; tidak ada yang disimpan."), "success")
+        if job is None:
+            flash(_("Impor dibatalkan; tidak ada yang disimpan."), "success")
+        elif batch.status == "imported":
+            flash(_("%(n)s baris diimpor.", n=batch.imported_rows), "success")
+        elif job.status == "failed":
+            flash(job.error, "error")
+        else:
+            flash(_("Impor sedang berjalan di latar belakang; halaman ini menunjukkan kemajuannya."), "success")
     return redirect(url_for("protection.import_status", batch_id=batch_id))

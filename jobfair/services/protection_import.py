@@ -6,10 +6,8 @@ and stores the report and the valid rows on an ImportBatch (NIKs only encrypted 
 Reading the spreadsheet lives in services/protection_import_read.py.
 """
 
-import threading
 from datetime import date
 
-from flask import current_app
 from sqlalchemy import insert, select, update
 from sqlalchemy.exc import IntegrityError
 
@@ -30,7 +28,7 @@ from jobfair.models.base import utcnow
 from jobfair.rules import numbers
 from jobfair.rules.eligibility import EligibilityRules, months_in
 from jobfair.rules.worker_rows import RowContext, check_worker_row
-from jobfair.services import audit, clock, exports
+from jobfair.services import audit, clock, exports, jobs
 from jobfair.services.enrolment_cycle import registration_problem
 from jobfair.services.errors import InvalidState, NotFound, ValidationFailed
 from jobfair.services.nik_store import encrypt_nik, nik_hmac
@@ -79,30 +77,14 @@ def _new_batch(actor, programme: Programme, filename: str) -> ImportBatch:
 
 
 def upload(actor, programme_id: int, *, filename: str, stream) -> ImportBatch:
-    """Store the file under instance/uploads/imports and validate it (in a background thread when
-    IMPORT_IN_BACKGROUND is on); the returned batch shows the progress."""
+    """Store the file under instance/uploads/imports and validate it in the job queue (services/job_tasks.py);
+    the returned batch shows the progress."""
     require_officer(actor)
     programme = _programme(programme_id)
     path = store_upload(filename, stream)
     batch = _new_batch(actor, programme, filename)
-    if current_app.config.get("IMPORT_IN_BACKGROUND", True):
-        app = current_app._get_current_object()
-        threading.Thread(target=_validate_in_thread, args=(app, batch.id, str(path)), daemon=True).start()
-    else:
-        run_validation(batch.id, str(path))
-    return batch
-
-
-def _validate_in_thread(app, batch_id: int, path: str) -> None:
-    with app.app_context():
-        try:
-            run_validation(batch_id, path)
-        except Exception:  # pragma: no cover - recorded on the batch, never lost silently
-            app.logger.exception("protection import %s failed", batch_id)
-            db.session.rollback()
-            _fail(batch_id, "Pemeriksaan berkas berhenti karena kesalahan sistem; unggah ulang berkasnya.")
-        finally:
-            db.session.remove()
+    jobs.enqueue("protection.validate", actor=actor, subject=batch, batch_id=batch.id, path=str(path))
+    return db.session.get(ImportBatch, batch.id)
 
 
 def _fail(batch_id: int, reason: str) -> None:

@@ -1,0 +1,111 @@
+"""The job queue: Huey, chosen by the JOB_QUEUE_URL setting.
+
+- ``redis://host:port/db``  RedisHuey: production and CI (every web and worker process shares it)
+- ``sqlite:///path``         SqliteHuey: the embedded default for `make run` (instance/job-queue.sqlite3), no Redis
+- ``immediate``              no queue: a job runs in the calling process at once (the test suite's default)
+
+The queue carries only a background_job id; services/jobs.py runs the job (state in our database) and
+services/job_supervisor.py recovers jobs whose worker died. `flask worker` (jobfair/cli.py) runs `run_worker`.
+"""
+
+import logging
+import threading
+from pathlib import Path
+
+from flask import current_app
+from huey import Huey, RedisHuey, SqliteHuey, crontab
+from huey.consumer import Consumer
+
+from jobfair.extensions import db
+
+log = logging.getLogger(__name__)
+IMMEDIATE = "immediate"
+TASK_NAME = "jobfair.run_job"
+
+
+def make_huey(url: str, name: str) -> Huey:
+    if url == IMMEDIATE:
+        return Huey(name, immediate=True, results=False)
+    if url.startswith(("redis://", "rediss://", "unix://")):
+        return RedisHuey(name, url=url, results=False)
+    if url.startswith("sqlite:///"):
+        path = Path(url.removeprefix("sqlite:///"))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return SqliteHuey(name, filename=str(path), results=False)
+    raise RuntimeError(f"JOB_QUEUE_URL must be redis://..., sqlite:///... or {IMMEDIATE}, not {url!r}")
+
+
+def init_app(app) -> None:
+    from jobfair.services import job_tasks  # noqa: F401  (registers the task kinds)
+
+    huey = make_huey(str(app.config.get("JOB_QUEUE_URL") or IMMEDIATE), app.config.get("JOB_QUEUE_NAME", "jobfair"))
+
+    @huey.task(name=TASK_NAME)
+    def run_background_job(job_id: int) -> None:
+        with app.app_context():  # a fresh context: its own database session, also when run in-process
+            from jobfair.services import jobs
+
+            try:
+                jobs.run_job(job_id)
+            finally:
+                db.session.remove()
+
+    @huey.periodic_task(crontab(minute="*"), name="jobfair.every_minute")
+    def every_minute() -> None:
+        with app.app_context():
+            try:
+                job_tasks.every_minute()
+            finally:
+                db.session.remove()
+
+    app.extensions["huey"] = huey
+    app.extensions["huey_run_job"] = run_background_job
+
+
+def describe(url) -> str:
+    """The queue's address without a password, for the worker's first line."""
+    text = str(url or IMMEDIATE)
+    if "@" in text and "://" in text:
+        scheme, rest = text.split("://", 1)
+        return f"{scheme}://***@{rest.rsplit('@', 1)[1]}"
+    return text
+
+
+def send(job_id: int, *, delay: int | None = None) -> None:
+    """Put a job id on the queue (after `delay` seconds)."""
+    task = current_app.extensions["huey_run_job"]
+    if delay:
+        task.schedule(args=(job_id,), delay=delay)
+    else:
+        task(job_id)
+
+
+def _supervise(app, stop: threading.Event) -> None:
+    from jobfair.services import job_supervisor
+
+    interval = float(app.config.get("JOB_HEARTBEAT_SECONDS", 10))
+    while True:
+        with app.app_context():
+            try:
+                job_supervisor.tick()
+            finally:
+                db.session.remove()
+        if stop.wait(interval):
+            return
+
+
+def run_worker(app, workers: int) -> None:
+    """Run a Huey consumer (threads) with a supervisor thread beside it, until SIGINT/SIGTERM."""
+    huey = app.extensions["huey"]
+    if huey.immediate:
+        raise RuntimeError("JOB_QUEUE_URL is 'immediate': jobs run inside the web process, there is no queue to "
+                           "work on. Set JOB_QUEUE_URL to sqlite:///... or redis://...")
+    stop = threading.Event()
+    supervisor = threading.Thread(target=_supervise, args=(app, stop), name="job-supervisor", daemon=True)
+    supervisor.start()
+    consumer = Consumer(huey, workers=workers, worker_type="thread", periodic=True, check_worker_health=True,
+                        initial_delay=0.1, backoff=1.15, max_delay=1.0)
+    try:
+        consumer.run()
+    finally:
+        stop.set()
