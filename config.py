@@ -198,6 +198,11 @@ def _edge_problems(config) -> list[str]:
 
 def normalise(config) -> None:
     """Settings given as plain text in the environment: TRUSTED_HOSTS="a.example b.example" -> a list."""
+    pinned = config.get("PINNED_TODAY")
+    if isinstance(pinned, str):  # JOBFAIR_PINNED_TODAY=2024-12-01 (a test's worker process)
+        from datetime import date
+
+        config["PINNED_TODAY"] = date.fromisoformat(pinned)
     hosts = config.get("TRUSTED_HOSTS")
     if isinstance(hosts, str):
         config["TRUSTED_HOSTS"] = [host for host in hosts.replace(",", " ").split() if host]

@@ -189,8 +189,11 @@ def import_workers(programme_id, valid_only, officer_email, file):
 @click.option("--workers", type=int, default=None, help="Worker threads (default: the JOB_WORKERS setting).")
 def worker(workers):
     """Run the job queue's worker (imports, the match, e-mail, ledgers) until stopped with Ctrl+C or SIGTERM."""
+    import logging
+
     from jobfair import queue
 
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     app = current_app._get_current_object()
     count = workers or int(app.config.get("JOB_WORKERS", 2))
     click.echo(f"Job worker: {count} thread(s) on {queue.describe(app.config.get('JOB_QUEUE_URL'))}.")
