@@ -308,7 +308,12 @@ CITY_FIGURES_POLICY: dict[str, object] = {
     "public.open_data_csv": PUBLIC,
 }
 
+JOBS_POLICY: dict[str, object] = {
+    "office.job_status": OFFICE,
+}
+
 ROUTE_POLICY: dict[str, object] = {
+    **JOBS_POLICY,
     **CITY_FIGURES_POLICY,
     **MONTHLY_REPORT_POLICY,
     **ACCOUNTS_DESK_POLICY,

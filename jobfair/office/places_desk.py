@@ -67,11 +67,16 @@ def match_rounds():
 def match_run():
     if MatchActionForm().validate_on_submit():
         try:
-            match_round = matching_rounds.run_round(current_user)
+            job = matching_rounds.start_round(current_user)
         except InvalidState as exc:
             flash(exc.message, "error")
         else:
-            return redirect(url_for("office.match_preview", round_id=match_round.id))
+            if job.status == "done":  # the in-process queue has already run it
+                return redirect(url_for("office.match_preview", round_id=job.result["round_id"]))
+            if job.status == "failed":
+                flash(job.error, "error")
+            else:
+                return redirect(url_for("office.job_status", job_id=job.id))
     return redirect(url_for("office.match_rounds"))
 
 

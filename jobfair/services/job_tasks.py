@@ -15,7 +15,8 @@ from jobfair.services import jobs
 from jobfair.services.jobs import JobFailed
 
 VALIDATE_IMPORT, APPLY_IMPORT = "protection.validate", "protection.apply"
-RUN_MATCH, SEND_MAIL, GENERATE_LEDGER = "match.run", "mail.send_outbox", "ledger.generate"
+RUN_MATCH = "match.run"  # matching_rounds.RUN_JOB (that module starts it)
+SEND_MAIL, GENERATE_LEDGER = "mail.send_outbox", "ledger.generate"
 FILE_GONE = "Berkas unggahan tidak ada lagi di server; unggah ulang berkasnya."
 ALREADY_DECIDED = "Impor ini sudah diputuskan sebelumnya (dibatalkan atau gagal); tidak ada yang diimpor lagi."
 

@@ -14,12 +14,14 @@ from jobfair.models import (
     Apprenticeship,
     ApprenticeshipPlace,
     ApprenticeshipStatus,
+    BackgroundJob,
+    JobStatus,
     MatchAssignment,
     MatchRound,
     User,
 )
 from jobfair.rules import apprenticeship_rules, matching
-from jobfair.services import apprenticeships, audit, match_inputs
+from jobfair.services import apprenticeships, audit, jobs, match_inputs
 from jobfair.services.companies import PER_PAGE, require_officer
 from jobfair.services.errors import InvalidState, NotFound
 from jobfair.services.notifications import notify
@@ -44,6 +46,7 @@ REASON_TEXTS = {
     match_inputs.REFUSED_BY_COMPANY: "Perusahaan menandai Anda tidak dapat diterima di tempat ini.",
 }
 NOT_FOUND = "Putaran penempatan tidak ditemukan."
+RUN_JOB = "match.run"  # the job kind (services/job_tasks.py)
 
 
 def _today(today: date | None) -> date:
@@ -68,13 +71,29 @@ def _why_not(student_id: int, inputs: match_inputs.MatchInputs, result: matching
     return reasons
 
 
+def _refuse_when_a_preview_is_open() -> None:
+    if db.session.scalar(select(MatchRound.id).where(MatchRound.status == PREVIEW).limit(1)) is not None:
+        raise InvalidState("Masih ada putaran yang belum diterbitkan; terbitkan atau batalkan dulu sebelum "
+                           "menjalankan putaran baru.")
+
+
+def start_round(actor) -> BackgroundJob:
+    """Run the match in the job queue (minutes at city scale); the job's page shows it, then links to the preview."""
+    require_officer(actor)
+    _refuse_when_a_preview_is_open()
+    running = db.session.scalar(select(BackgroundJob.id).where(
+        BackgroundJob.kind == RUN_JOB, BackgroundJob.status.in_([JobStatus.QUEUED.value, JobStatus.RUNNING.value]))
+        .limit(1))
+    if running is not None:
+        raise InvalidState("Putaran penempatan sedang dijalankan; tunggu sampai selesai.")
+    return jobs.enqueue(RUN_JOB, actor=actor)
+
+
 def run_round(actor, today: date | None = None) -> MatchRound:
     """Run the match on the current preferences and store it as a preview."""
     require_officer(actor)
     today = _today(today)
-    if db.session.scalar(select(MatchRound.id).where(MatchRound.status == PREVIEW).limit(1)) is not None:
-        raise InvalidState("Masih ada putaran yang belum diterbitkan; terbitkan atau batalkan dulu sebelum "
-                           "menjalankan putaran baru.")
+    _refuse_when_a_preview_is_open()
     inputs = match_inputs.gather(today)
     places, capacities = inputs.places, inputs.capacities
     result = matching.stable_match(inputs.student_prefs, inputs.place_prefs, capacities)

@@ -10,57 +10,21 @@ import sqlite3
 import subprocess
 import sys
 import time
-import uuid
-from datetime import date
 from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, func, select, text
 
-from jobfair import create_app
 from jobfair.extensions import db
 from jobfair.models import BackgroundJob, CoverMonth, Enrolment, ImportBatch, Person, Programme, User, Worker
 from jobfair.services import jobs, protection_import, protection_import_jobs
 from tests import factories
-from tests.conftest import TEST_OVERRIDES
+from tests.services.conftest import TODAY
 from tests.services.test_protection_import import person_row, xlsx
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
-TODAY = date(2024, 12, 1)
 ROWS = 1500
 WAIT_SECONDS = 120
-
-
-def _redis_up() -> bool:
-    try:
-        import redis
-
-        return bool(redis.Redis.from_url("redis://127.0.0.1:6379/0", socket_connect_timeout=1).ping())
-    except Exception:
-        return False
-
-
-@pytest.fixture(params=["sqlite", "redis"])
-def queue_url(request, tmp_path):
-    if request.param == "redis":
-        if not _redis_up():
-            pytest.skip("Redis is not running on 127.0.0.1:6379")
-        return "redis://127.0.0.1:6379/0"
-    return f"sqlite:///{tmp_path / 'queue.sqlite3'}"
-
-
-@pytest.fixture
-def queue_app(app, database_url, queue_url, tmp_path):
-    """A second app on the same database whose jobs go to the real queue the worker reads."""
-    name = f"jobfair-test-{uuid.uuid4().hex[:8]}"
-    application = create_app("testing", overrides={
-        "SQLALCHEMY_DATABASE_URI": database_url, "UPLOAD_FOLDER": str(tmp_path / "uploads"), "JOB_QUEUE_URL": queue_url,
-        "JOB_QUEUE_NAME": name, "PINNED_TODAY": TODAY, **TEST_OVERRIDES})
-    yield application
-    huey = application.extensions["huey"]
-    huey.flush()
-    with application.app_context():
-        db.engine.dispose()
 
 
 def _start_worker(app, log_path: Path) -> subprocess.Popen:
