@@ -1,4 +1,4 @@
-# The README's two set-up commands: `make run` and `make test`.
+# The README's two set-up commands: `make run` (the server and the job worker beside it) and `make test`.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -19,7 +19,9 @@ translations: $(STAMP)
 run: $(STAMP) translations
 	$(FLASK) init-db
 	$(FLASK) seed-demo --if-empty
-	$(FLASK) run --host 127.0.0.1 --port 5000
+	@# The job worker (imports, the match, e-mail) runs beside the server and stops with it (Ctrl+C).
+	$(FLASK) worker & worker=$$!; trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
+		$(FLASK) run --host 127.0.0.1 --port 5000
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

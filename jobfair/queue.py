@@ -15,6 +15,7 @@ from pathlib import Path
 from flask import current_app
 from huey import Huey, RedisHuey, SqliteHuey, crontab
 from huey.consumer import Consumer
+from huey.storage import SqliteStorage
 
 from jobfair.extensions import db
 
@@ -29,9 +30,8 @@ def make_huey(url: str, name: str) -> Huey:
     if url.startswith(("redis://", "rediss://", "unix://")):
         return RedisHuey(name, url=url, results=False)
     if url.startswith("sqlite:///"):
-        path = Path(url.removeprefix("sqlite:///"))
-        path.parent.mkdir(parents=True, exist_ok=True)
-        return SqliteHuey(name, filename=str(path), results=False)
+        # No file yet: create_app has no side effects; the schema is made at the first use (_ready).
+        return SqliteHuey(name, filename=url.removeprefix("sqlite:///"), results=False, create_tables=False)
     raise RuntimeError(f"JOB_QUEUE_URL must be redis://..., sqlite:///... or {IMMEDIATE}, not {url!r}")
 
 
@@ -71,8 +71,18 @@ def describe(url) -> str:
     return text
 
 
+def _ready(huey: Huey) -> Huey:
+    storage = huey.storage
+    if isinstance(storage, SqliteStorage) and not getattr(storage, "jobfair_schema_ready", False):
+        Path(storage.filename).parent.mkdir(parents=True, exist_ok=True)
+        storage.initialize_schema()
+        storage.jobfair_schema_ready = True
+    return huey
+
+
 def send(job_id: int, *, delay: int | None = None) -> None:
     """Put a job id on the queue (after `delay` seconds)."""
+    _ready(current_app.extensions["huey"])
     task = current_app.extensions["huey_run_job"]
     if delay:
         task.schedule(args=(job_id,), delay=delay)
@@ -96,7 +106,7 @@ def _supervise(app, stop: threading.Event) -> None:
 
 def run_worker(app, workers: int) -> None:
     """Run a Huey consumer (threads) with a supervisor thread beside it, until SIGINT/SIGTERM."""
-    huey = app.extensions["huey"]
+    huey = _ready(app.extensions["huey"])
     if huey.immediate:
         raise RuntimeError("JOB_QUEUE_URL is 'immediate': jobs run inside the web process, there is no queue to "
                            "work on. Set JOB_QUEUE_URL to sqlite:///... or redis://...")
