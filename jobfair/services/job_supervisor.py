@@ -3,7 +3,8 @@
 Every worker runs a supervisor thread (jobfair/queue.py) that, every JOB_HEARTBEAT_SECONDS, stamps the heartbeat
 of the jobs it runs and recovers jobs left "running" by a worker that is gone: its heartbeat is older than
 JOB_STALE_SECONDS, or it ran on this machine under a process id that no longer exists (a `kill -9`, an OOM kill, a
-reboot). Recovery is a conditional UPDATE (running + stale -> queued), so two supervisors never both re-queue a job;
+reboot), and re-sends the message of a job queued long ago that never started (its message was lost). Recovery
+is a conditional UPDATE (running + stale -> queued), so two supervisors never both re-queue a job;
 a job whose attempts are used up is failed instead. The queue message of a killed job died with its worker (Huey
 has no acknowledgements), which is why the database, not the queue, decides what still has to run.
 """
@@ -76,7 +77,7 @@ def recover_stale(now=None) -> list[int]:
                                                                                 total=job.max_attempts)
         taken = db.session.execute(update(BackgroundJob).where(*condition).values(
             status=JobStatus.FAILED.value if out_of_attempts else JobStatus.QUEUED.value, worker=None,
-            error=message, finished_at=now if out_of_attempts else None))
+            error=message, finished_at=now if out_of_attempts else None, heartbeat_at=now))
         db.session.commit()
         if taken.rowcount != 1:
             continue
@@ -93,6 +94,29 @@ def recover_stale(now=None) -> list[int]:
     return requeued
 
 
+def resend_lost_messages(now=None) -> list[int]:
+    """Queued jobs whose message was due longer than JOB_STALE_SECONDS ago and never ran (Redis lost it, or the
+    queue was down when the job was made) get a new message. A duplicate is harmless: the claim runs a job once."""
+    now = now or utcnow()
+    cutoff = now - timedelta(seconds=int(current_app.config.get("JOB_STALE_SECONDS", 120)))
+    overdue = db.session.scalars(select(BackgroundJob.id).where(
+        BackgroundJob.status == JobStatus.QUEUED.value,
+        or_(BackgroundJob.heartbeat_at.is_(None), BackgroundJob.heartbeat_at < cutoff))
+        .order_by(BackgroundJob.id).limit(100)).all()
+    resent = []
+    for job_id in overdue:
+        taken = db.session.execute(update(BackgroundJob).where(
+            BackgroundJob.id == job_id, BackgroundJob.status == JobStatus.QUEUED.value,
+            or_(BackgroundJob.heartbeat_at.is_(None), BackgroundJob.heartbeat_at < cutoff)).values(heartbeat_at=now))
+        db.session.commit()
+        if taken.rowcount == 1:
+            from jobfair import queue
+
+            queue.send(job_id)
+            resent.append(job_id)
+    return resent
+
+
 def tick() -> list[int]:
     """One round of the supervisor: heartbeats, then recovery. Errors are logged, never raised (next tick)."""
     try:
@@ -101,7 +125,7 @@ def tick() -> list[int]:
         db.session.rollback()
         log.debug("heartbeat skipped", exc_info=True)
     try:
-        return recover_stale()
+        return recover_stale() + resend_lost_messages()
     except Exception:
         db.session.rollback()
         log.warning("job recovery skipped", exc_info=True)

@@ -77,8 +77,9 @@ def enqueue(kind: str, *, actor=None, subject=None, max_attempts: int | None = N
     if spec is None:
         raise ValueError(f"unknown job kind {kind!r}")
     attempts = max_attempts or spec.max_attempts or int(current_app.config.get("JOB_MAX_ATTEMPTS", 3))
+    # heartbeat_at of a queued job: when its message was (last) due; the supervisor re-sends one lost long ago.
     job = BackgroundJob(kind=kind, params=params, status=JobStatus.QUEUED.value, attempts=0, max_attempts=attempts,
-                        progress_done=0, created_by_id=getattr(actor, "id", None),
+                        progress_done=0, heartbeat_at=utcnow(), created_by_id=getattr(actor, "id", None),
                         subject_type=getattr(subject, "__tablename__", None), subject_id=getattr(subject, "id", None))
     db.session.add(job)
     db.session.commit()
@@ -139,7 +140,7 @@ def _failed(job_id: int, reason: str | None, *, final: bool) -> str:
     if not final and job.attempts < job.max_attempts:
         delay = (spec and spec.retry_delay) or int(current_app.config.get("JOB_RETRY_DELAY_SECONDS", 30))
         job.status, job.worker = JobStatus.QUEUED.value, None
-        job.run_after = utcnow() + timedelta(seconds=delay)
+        job.run_after = job.heartbeat_at = utcnow() + timedelta(seconds=delay)
         job.error = (f"{SYSTEM_ERROR} pada percobaan ke-{job.attempts} dari {job.max_attempts}; "
                      "dicoba lagi otomatis.")
         db.session.commit()

@@ -204,3 +204,21 @@ def test_two_workers_applying_one_import_at_once_apply_it_once(queue_app):
         results = [db.session.get(BackgroundJob, i).result for i in ids]
         assert results == [{"batch_id": batch_id, "imported": 40}] * 2
         db.session.remove()
+
+
+def test_a_queued_job_whose_message_was_lost_long_ago_gets_a_new_one(queue_app):
+    with queue_app.app_context():
+        job = jobs.enqueue("test.count", steps=1)
+        queue_app.extensions["huey"].flush()  # the message is lost (Redis restarted without its data)
+        assert job_supervisor.resend_lost_messages() == []  # not overdue yet
+        job.heartbeat_at = utcnow() - timedelta(minutes=10)
+        db.session.commit()
+        assert job_supervisor.resend_lost_messages() == [job.id]
+        assert job_supervisor.resend_lost_messages() == []  # once per stale period
+        db.session.remove()
+    huey = queue_app.extensions["huey"]
+    assert huey.pending_count() == 1
+    huey.execute(huey.dequeue())
+    with queue_app.app_context():
+        assert db.session.scalar(select(BackgroundJob.status)) == "done"
+        db.session.remove()
