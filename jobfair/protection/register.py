@@ -184,7 +184,7 @@ def programme_decree_xlsx(programme_id: int):
 
 @bp.route("/kepesertaan/<int:enrolment_id>")
 def enrolment_detail(enrolment_id: int):
-    enrolment = enrolments.get_enrolment(current_user, enrolment_id)
+    enrolment = enrolments.view_enrolment(current_user, enrolment_id)
     return render_template("protection/enrolment_detail.html", enrolment=enrolment, labels=enrolments.STATUS_LABELS,
                            payers=programmes.PAYERS, verify_form=forms.VerifyForm(office=enrolment.verifying_office),
                            kpj_form=forms.KpjForm(kpj_number=enrolment.kpj_number))

@@ -210,6 +210,6 @@ def worker_detail(actor, worker_id: int) -> tuple[Worker, str]:
     require_protection_officer(actor)
     worker = _get(worker_id)
     nik = reveal_nik(worker.person)
-    audit.record(actor, "protection.person_viewed", worker)
+    audit.record_read(actor, "protection.person_viewed", worker, person_id=worker.person_id)
     db.session.commit()
     return worker, nik
