@@ -308,7 +308,16 @@ CITY_FIGURES_POLICY: dict[str, object] = {
     "public.open_data_csv": PUBLIC,
 }
 
+# UU PDP: "Data saya" for everyone with personal data here, the office's register of data incidents.
+PDP_POLICY: dict[str, object] = {
+    "public.my_data": frozenset({Role.SEEKER.value, Role.STUDENT.value, Role.COMPANY.value}),
+    "public.my_data_json": frozenset({Role.SEEKER.value, Role.STUDENT.value, Role.COMPANY.value}),
+    "public.my_data_html": frozenset({Role.SEEKER.value, Role.STUDENT.value, Role.COMPANY.value}),
+    "office.incidents_list": OFFICE, "office.incident_new": OFFICE,
+    "office.incident_detail": OFFICE, "office.incident_notify": OFFICE,
+}
 ROUTE_POLICY: dict[str, object] = {
+    **PDP_POLICY,
     **CITY_FIGURES_POLICY,
     **MONTHLY_REPORT_POLICY,
     **ACCOUNTS_DESK_POLICY,

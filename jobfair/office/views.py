@@ -24,6 +24,7 @@ from jobfair.office import (  # noqa: E402, F401  # noqa: E402, F401  # noqa: E4
     companies_desk,
     desk_tools,
     fairs_desk,
+    incidents,
     monthly_report,  # noqa: E402, F401
     placements_desk,
     places_desk,
