@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import select
 
 from jobfair.models import AuditEvent
-from jobfair.services import applicants, ak1, my_data
+from jobfair.services import ak1, applicants, my_data
 from jobfair.services.errors import PermissionDenied, ValidationFailed
 from tests import factories
 
