@@ -309,12 +309,11 @@ CITY_FIGURES_POLICY: dict[str, object] = {
 }
 
 # UU PDP: "Data saya" for everyone with personal data here, the office's register of data incidents.
+_PERSONS = frozenset({Role.SEEKER.value, Role.STUDENT.value, Role.COMPANY.value})
 PDP_POLICY: dict[str, object] = {
-    "public.my_data": frozenset({Role.SEEKER.value, Role.STUDENT.value, Role.COMPANY.value}),
-    "public.my_data_json": frozenset({Role.SEEKER.value, Role.STUDENT.value, Role.COMPANY.value}),
-    "public.my_data_html": frozenset({Role.SEEKER.value, Role.STUDENT.value, Role.COMPANY.value}),
-    "office.incidents_list": OFFICE, "office.incident_new": OFFICE,
-    "office.incident_detail": OFFICE, "office.incident_notify": OFFICE,
+    "public.my_data": _PERSONS, "public.my_data_json": _PERSONS, "public.my_data_html": _PERSONS,
+    "office.incidents_list": OFFICE, "office.incident_new": OFFICE, "office.incident_detail": OFFICE,
+    "office.incident_notify": OFFICE,
 }
 ROUTE_POLICY: dict[str, object] = {
     **PDP_POLICY,

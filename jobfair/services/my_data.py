@@ -35,6 +35,8 @@ READ_LABELS = {
     "application.applicant_viewed": _l("Membuka profil lamaran Anda"),
     "application.cv_downloaded": _l("Mengunduh CV Anda"),
     "apprenticeship.viewed": _l("Membuka data magang Anda"),
+    "protection.person_opened": _l("Membuka data Anda di register perlindungan pekerja untuk diubah atau didaftarkan"),
+    "student.viewed": _l("Membuka data siswa Anda"),
 }
 GENERIC_READ = _l("Membuka data Anda")
 

@@ -40,7 +40,8 @@ def world(app):
         claim = factories.figures_claim(enrolment)
         student = factories.appr_student(phone="085211223344")
         appr = factories.make_apprenticeship(student=student)
-        return dict(officer=officer.email, company=company.email, seeker=seeker.email, person_id=person.id,
+        school_staff = factories.make_school_staff(school=student.school)
+        return dict(officer=officer.email, company=company.email, school=school_staff.email, student=student.id, seeker=seeker.email, person_id=person.id,
                     nik=reveal_nik(person), phones=["081399887766", "081277665544", "085211223344", seeker.phone],
                     student_person_id=student.person_id, card=card.id, worker=worker.id, enrolment=enrolment.id,
                     claim=claim.id, application=application.id, apprenticeship=appr.id)
@@ -61,6 +62,9 @@ READS = [  # (who reads, path, audit action, whose record)
     ("officer", "/perlindungan/klaim/{claim}", "protection.claim_viewed", "person_id"),
     ("officer", "/disnaker/pemagangan/{apprenticeship}", "apprenticeship.viewed", "student_person_id"),
     ("officer", "/disnaker/pemagangan/{apprenticeship}/perjanjian", "apprenticeship.viewed", "student_person_id"),
+    ("officer", "/perlindungan/pekerja/{worker}/ubah", "protection.person_opened", "person_id"),
+    ("officer", "/perlindungan/pekerja/{worker}/daftarkan", "protection.person_opened", "person_id"),
+    ("school", "/smk/sekolah/siswa/{student}", "student.viewed", "student_person_id"),
     ("company", "/perusahaan/pelamar/{application}", "application.applicant_viewed", "person_id"),
     ("company", "/perusahaan/pelamar/{application}/cv", "application.cv_downloaded", "person_id"),
 ]
@@ -88,9 +92,10 @@ def test_a_list_export_of_personal_data_is_audited(app, world):
 
 
 def test_no_audit_row_holds_a_nik_or_a_phone(app, world):
-    officer, company = _client(app, world["officer"]), _client(app, world["company"])
+    clients = {reader: _client(app, world[reader]) for reader in ("officer", "company", "school")}
+    officer = clients["officer"]
     for reader, path, _action, _subject in READS:
-        (officer if reader == "officer" else company).get(path.format(**world))
+        clients[reader].get(path.format(**world))
     officer.get("/disnaker/antrean/ak1.csv")
     officer.get("/disnaker/antrean/enrolments.xlsx")
     _client(app, world["seeker"]).get("/data-saya/unduh.json")
