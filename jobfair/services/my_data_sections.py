@@ -35,8 +35,13 @@ from jobfair.rules import agreement as agreement_rules
 from jobfair.rules import application_states, enrolment_states
 from jobfair.rules.nik import SEX_LABELS
 from jobfair.rules.numbers import number, rupiah
+from jobfair.services import claims as claims_service
+from jobfair.services import training as training_service
 
 WITA = ZoneInfo("Asia/Makassar")
+AK1_STATUS_LABELS = {"requested": _l("Diminta"), "issued": _l("Terbit"),
+                     "returned": _l("Dikembalikan untuk diperbaiki"), "lapsed": _l("Gugur (laporan terlewat)"),
+                     "placed": _l("Ditutup: sudah bekerja"), "expired": _l("Habis masa berlaku")}
 ROLE_LABELS = {"seeker": _l("Pencari kerja"), "student": _l("Siswa SMK"), "school": _l("Sekolah (BKK)"),
                "company": _l("Perusahaan"), "officer": _l("Petugas Disnaker"), "admin": _l("Admin Disnaker")}
 
@@ -123,7 +128,7 @@ def seeker_profile(user, _person) -> Section | None:
         item("kelurahan", _l("Kelurahan"), profile.kelurahan.name if profile.kelurahan else None),
         item("education_level", _l("Pendidikan"), profile.education_level),
         item("school_name", _l("Sekolah/kampus"), profile.school_name), item("major", _l("Jurusan"), profile.major),
-        item("graduation_year", _l("Tahun lulus"), profile.graduation_year),
+        item("graduation_year", _l("Tahun lulus"), str(profile.graduation_year or "")),  # a year: no "2.015"
         item("skills", _l("Keterampilan"), profile.skills), item("experience", _l("Pengalaman"), profile.experience),
         item("experience_years", _l("Lama pengalaman (tahun)"), profile.experience_years),
         item("has_disability", _l("Penyandang disabilitas"), profile.has_disability),
@@ -166,7 +171,8 @@ def ak1_cards(user, _person) -> Section | None:
     for card in cards:
         reports = "; ".join(f"{r.slot}: {r.reported_at.astimezone(WITA):%d-%m-%Y}" for r in card.reports)
         section.records.append([
-            item("number", _l("Nomor kartu"), card.number), item("status", _l("Status"), card.status),
+            item("number", _l("Nomor kartu"), card.number),
+            item("status", _l("Status"), str(AK1_STATUS_LABELS.get(card.status, card.status))),
             item("requested_at", _l("Diminta"), card.requested_at), item("issued_on", _l("Terbit"), card.issued_on),
             item("valid_until", _l("Berlaku sampai"), card.valid_until),
             item("reason", _l("Catatan petugas"), card.reason),
@@ -211,7 +217,9 @@ def training(user, _person) -> Section | None:
         present = db.session.scalar(select(db.func.count(Attendance.id)).where(
             Attendance.enrolment_id == enrolment.id, Attendance.present.is_(True)))
         section.records.append([
-            item("course", _l("Pelatihan"), enrolment.course.name), item("status", _l("Status"), enrolment.status),
+            item("course", _l("Pelatihan"), enrolment.course.name),
+            item("status", _l("Status"),
+                training_service.STATUS_LABELS.get(enrolment.status, enrolment.status)),
             item("score", _l("Nilai"), enrolment.score), item("sessions_present", _l("Sesi dihadiri"), present or 0),
             item("certificate_number", _l("Nomor sertifikat"), enrolment.certificate_number),
             item("enrolled_at", _l("Terdaftar"), enrolment.enrolled_at),
@@ -275,5 +283,7 @@ def protection(_user, person: Person | None) -> Section | None:
             item("cover_to", _l("Tercakup sampai"), enrolment.cover_to),
             item("kpj_number", _l("Nomor KPJ"), enrolment.kpj_number),
             item("decree_number", _l("Nomor SK"), enrolment.decree_number),
-            item("claims", _l("Klaim"), "; ".join(f"{c.kind} {c.incident_date:%d-%m-%Y} {c.status}" for c in claims))])
+            item("claims", _l("Klaim"), "; ".join(
+                f"{claims_service.KIND_LABELS.get(c.kind, c.kind)} {c.incident_date:%d-%m-%Y}: "
+                f"{claims_service.STATUS_LABELS.get(c.status, c.status)}" for c in claims))])
     return section

@@ -156,3 +156,14 @@ def test_seeker_profile_belongs_to_the_user(db):
     seeker = factories.seeker_with_cv(major="Teknik Alat Berat")
     profile = my_data.export(seeker, "json")
     assert "Teknik Alat Berat" in _texts(_sections(profile)["seeker_profile"])
+
+
+def test_years_and_statuses_read_as_words_not_codes(db):
+    seeker = factories.make_seeker()
+    factories.complete_profile(seeker, graduation_year=2015)
+    ak1.request_card(seeker)
+    sections = _sections(my_data.export(seeker, "json"))
+    graduation = next(it for it in sections["seeker_profile"].records[0] if it.key == "graduation_year")
+    assert graduation.text == "2015"
+    status = next(it for it in sections["ak1"].records[0] if it.key == "status")
+    assert status.text == "Diminta" and status.value == "Diminta"

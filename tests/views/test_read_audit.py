@@ -41,7 +41,8 @@ def world(app):
         student = factories.appr_student(phone="085211223344")
         appr = factories.make_apprenticeship(student=student)
         school_staff = factories.make_school_staff(school=student.school)
-        return dict(officer=officer.email, company=company.email, school=school_staff.email, student=student.id, seeker=seeker.email, person_id=person.id,
+        return dict(officer=officer.email, company=company.email, school=school_staff.email, student=student.id,
+                    seeker=seeker.email, person_id=person.id,
                     nik=reveal_nik(person), phones=["081399887766", "081277665544", "085211223344", seeker.phone],
                     student_person_id=student.person_id, card=card.id, worker=worker.id, enrolment=enrolment.id,
                     claim=claim.id, application=application.id, apprenticeship=appr.id)
