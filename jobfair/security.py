@@ -312,8 +312,16 @@ JOBS_POLICY: dict[str, object] = {
     "office.job_status": OFFICE,
 }
 
+# UU PDP: "Data saya" for everyone with personal data here, the office's register of data incidents.
+_PERSONS = frozenset({Role.SEEKER.value, Role.STUDENT.value, Role.COMPANY.value})
+PDP_POLICY: dict[str, object] = {
+    "public.my_data": _PERSONS, "public.my_data_json": _PERSONS, "public.my_data_html": _PERSONS,
+    "office.incidents_list": OFFICE, "office.incident_new": OFFICE, "office.incident_detail": OFFICE,
+    "office.incident_notify": OFFICE,
+}
 ROUTE_POLICY: dict[str, object] = {
     **JOBS_POLICY,
+    **PDP_POLICY,
     **CITY_FIGURES_POLICY,
     **MONTHLY_REPORT_POLICY,
     **ACCOUNTS_DESK_POLICY,

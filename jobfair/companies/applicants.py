@@ -38,7 +38,7 @@ def _status_form(status: str) -> StatusForm:
 
 @bp.route("/pelamar/<int:application_id>")
 def applicant(application_id: int):
-    detail = service.applicant(current_user, application_id)
+    detail = service.open_applicant(current_user, application_id)
     return render_template("companies/applicants_detail.html", detail=detail, label=states.label,
                            status_form=_status_form(detail.view.application.status),
                            can_move=lambda target: states.company_can_move(detail.view.application.status, target))

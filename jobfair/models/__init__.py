@@ -17,6 +17,7 @@ from jobfair.models.auth import PasswordReset, RecoveryCode, SecondFactor, UserS
 from jobfair.models.company import Company, CompanyStatus
 from jobfair.models.fair import FairBooth, FairRegistration, JobFair
 from jobfair.models.job import BackgroundJob, JobStatus
+from jobfair.models.incident import DataIncident
 from jobfair.models.notification import Notification, OutboxEmail
 from jobfair.models.person import Ak1Card, Ak1Report, Ak1Status, Person, SeekerProfile
 from jobfair.models.pkl import PklDuration, PklPlacement
@@ -70,6 +71,7 @@ from jobfair.models.vacancy import (
 )
 
 __all__ = [
+    "DataIncident",
     "BPJS_COVER", "Claim", "ClaimKind", "ClaimStatus", "CoverMonth", "Enrolment", "ImportBatch", "LedgerEntry",
     "LedgerStatus", "Payer", "Programme", "ProgrammeKind", "ProtectionStatus", "UmkSetting", "Worker",
     "Apprenticeship", "ApprenticeshipPlace", "ApprenticeshipStatus", "Attendance", "CompanyRanking", "EnrolmentStatus",

@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from sqlalchemy import JSON, ForeignKey, String, event
+from sqlalchemy import JSON, ForeignKey, Integer, String, event
 from sqlalchemy.orm import Mapped, mapped_column
 
 from jobfair.extensions import db
@@ -21,6 +21,9 @@ class AuditEvent(db.Model):
     object_id: Mapped[str | None] = mapped_column(String(40))
     origin: Mapped[str | None] = mapped_column(String(64))  # client address
     detail: Mapped[dict] = mapped_column(JSON, default=dict)
+    # The person whose data was read (UU PDP): "Data saya" lists these reads to them. No foreign key on purpose:
+    # an append-only row must never stand in the way of erasing or anonymising the person it names.
+    subject_person_id: Mapped[int | None] = mapped_column(Integer, index=True)
 
 
 class AuditImmutableError(RuntimeError):

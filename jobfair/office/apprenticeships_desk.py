@@ -21,7 +21,7 @@ def apprenticeships_queue():
 
 @bp.route("/pemagangan/<int:apprenticeship_id>")
 def apprenticeship_detail(apprenticeship_id: int):
-    data = apprenticeships.agreement(current_user, apprenticeship_id)
+    data = apprenticeships.office_agreement(current_user, apprenticeship_id)
     return render_template("office/apprenticeships_detail.html", labels=STATUS_LABELS, **data)
 
 
@@ -63,7 +63,7 @@ def apprenticeship_terminate(apprenticeship_id: int):
 def apprenticeship_agreement(apprenticeship_id: int):
     return render_template("students/apprenticeship_print.html", doc="agreement",
                            back=url_for(".apprenticeship_detail", apprenticeship_id=apprenticeship_id),
-                           **apprenticeships.agreement(current_user, apprenticeship_id))
+                           **apprenticeships.office_agreement(current_user, apprenticeship_id))
 
 
 @bp.route("/pemagangan/<int:apprenticeship_id>/sertifikat")

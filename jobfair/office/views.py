@@ -25,6 +25,7 @@ from jobfair.office import (  # noqa: E402, F401  # noqa: E402, F401  # noqa: E4
     desk_tools,
     fairs_desk,
     jobs_desk,
+    incidents,
     monthly_report,  # noqa: E402, F401
     placements_desk,
     places_desk,

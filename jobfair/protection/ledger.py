@@ -136,7 +136,7 @@ def claim_new(enrolment_id: int):
 
 @bp.route("/klaim/<int:claim_id>", methods=["GET", "POST"])
 def claim_detail(claim_id: int):
-    claim = claims.get_claim(current_user, claim_id)
+    claim = claims.view_claim(current_user, claim_id)
     form = DecideForm()
     if form.validate_on_submit():
         try:

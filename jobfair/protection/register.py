@@ -67,7 +67,8 @@ def worker_detail(worker_id: int):
 
 @bp.route("/pekerja/<int:worker_id>/ubah", methods=["GET", "POST"])
 def worker_edit(worker_id: int):
-    worker = protection_people.get_worker(current_user, worker_id)
+    worker = protection_people.get_worker(current_user, worker_id,
+                                          opened_for="edit" if request.method == "GET" else None)
     form = _worker_form(worker)
     del form.nik
     if form.validate_on_submit():
@@ -99,7 +100,8 @@ def worker_find():
 
 @bp.route("/pekerja/<int:worker_id>/daftarkan", methods=["GET", "POST"])
 def enrol(worker_id: int):
-    worker = protection_people.get_worker(current_user, worker_id)
+    worker = protection_people.get_worker(current_user, worker_id,
+                                          opened_for="enrol" if request.method == "GET" else None)
     form = forms.EnrolForm()
     form.programme_id.choices = programmes.programme_choices(current_user)
     if form.validate_on_submit():
@@ -184,7 +186,7 @@ def programme_decree_xlsx(programme_id: int):
 
 @bp.route("/kepesertaan/<int:enrolment_id>")
 def enrolment_detail(enrolment_id: int):
-    enrolment = enrolments.get_enrolment(current_user, enrolment_id)
+    enrolment = enrolments.view_enrolment(current_user, enrolment_id)
     return render_template("protection/enrolment_detail.html", enrolment=enrolment, labels=enrolments.STATUS_LABELS,
                            payers=programmes.PAYERS, verify_form=forms.VerifyForm(office=enrolment.verifying_office),
                            kpj_form=forms.KpjForm(kpj_number=enrolment.kpj_number))

@@ -184,7 +184,7 @@ def office_card(actor: User, card_id: int) -> PrintableCard:
     _require_officer(actor)
     card = _office_card(card_id)
     printable = _printable(card)
-    audit.record(actor, "ak1.nik_revealed", card)
+    audit.record_read(actor, "ak1.nik_revealed", card, person_id=card.seeker.person_id)
     db.session.commit()
     return printable
 

@@ -95,6 +95,15 @@ def applicant(actor: User, application_id: int) -> ApplicantView:
                          cv_available=cv_file(application.seeker) is not None)
 
 
+def open_applicant(actor: User, application_id: int) -> ApplicantView:
+    """The applicant's page as the company opens it: a read of the seeker's profile, audited (UU PDP)."""
+    detail = applicant(actor, application_id)
+    application = own_application(actor, application_id)
+    audit.record_read(actor, "application.applicant_viewed", application, person_id=application.seeker.person_id)
+    db.session.commit()
+    return detail
+
+
 def cv_for_company(actor: User, application_id: int):
     """(path, download name) of the applicant's CV; the read is audited (personal data)."""
     application = own_application(actor, application_id)
@@ -102,7 +111,7 @@ def cv_for_company(actor: User, application_id: int):
     if path is None:
         raise NotFound("CV pelamar ini tidak tersedia.")
     name = "".join(c if c.isalnum() else "-" for c in application.seeker.person.full_name).strip("-") or "pelamar"
-    audit.record(actor, "application.cv_downloaded", application)
+    audit.record_read(actor, "application.cv_downloaded", application, person_id=application.seeker.person_id)
     db.session.commit()
     return path, f"CV-{name[:60]}.pdf"
 

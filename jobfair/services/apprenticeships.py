@@ -91,6 +91,15 @@ def agreement(actor, apprenticeship_id: int) -> dict:
     return {"apprenticeship": appr, "values": values, "sections": rules.agreement_sections(values)}
 
 
+def office_agreement(actor, apprenticeship_id: int) -> dict:
+    """The agreement as an officer opens it (a student's record, often a minor's): the read is audited."""
+    data = agreement(actor, apprenticeship_id)
+    appr = data["apprenticeship"]
+    audit.record_read(actor, "apprenticeship.viewed", appr, person_id=appr.student.person_id)
+    db.session.commit()
+    return data
+
+
 def certificate(actor, apprenticeship_id: int) -> dict:
     appr = get(actor, apprenticeship_id)
     if appr.status != rules.COMPLETED:

@@ -81,6 +81,14 @@ def get_claim(actor, claim_id: int) -> Claim:
     return claim
 
 
+def view_claim(actor, claim_id: int) -> Claim:
+    """A claim as an officer opens it (a protection record with the person's name): the read is audited."""
+    claim = get_claim(actor, claim_id)
+    audit.record_read(actor, "protection.claim_viewed", claim, person_id=claim.enrolment.worker.person_id)
+    db.session.commit()
+    return claim
+
+
 def next_statuses(claim: Claim) -> list[str]:
     return sorted(TRANSITIONS.get(claim.status, ()))
 

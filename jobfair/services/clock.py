@@ -4,7 +4,7 @@ One seam instead of date.today() scattered through the services: the PINNED_TODA
 of the web pages (whose requests cannot pass a day) and for a demo standing on its own day. Production refuses
 the setting (config.ProductionConfig.validate)."""
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 from flask import current_app, has_app_context
 
@@ -15,3 +15,8 @@ def today() -> date:
         if pinned is not None:
             return pinned
     return date.today()
+
+
+def now() -> datetime:
+    """The current moment, aware, in UTC (services that date a record take ``now=`` and default to this)."""
+    return datetime.now(UTC)

@@ -21,6 +21,7 @@ from jobfair.models import (
     Worker,
 )
 from jobfair.rules import numbers
+from jobfair.services import audit
 from jobfair.services.companies import require_officer
 from jobfair.services.errors import NotFound
 from jobfair.services.office_desk import _QUEUES
@@ -106,4 +107,7 @@ def queue_export(actor, key: str) -> tuple[str, tuple[str, ...], list[list]]:
              .order_by(since.is_(None), since, model.id))
     rows = [build(item) for item in db.session.scalars(query).unique()]
     title = "".join(" " if c in "[]:*?/\\" else c for c in label)[:31].strip()
+    # A list of names (and NIK-masked people): the export of personal data is audited, with its size only.
+    audit.record(actor, "desk.queue_exported", object_type="queue", object_id=key, detail={"rows": len(rows)})
+    db.session.commit()
     return title, HEADERS, rows

@@ -213,6 +213,14 @@ def get_enrolment(actor, enrolment_id: int) -> Enrolment:
     return enrolment
 
 
+def view_enrolment(actor, enrolment_id: int) -> Enrolment:
+    """An enrolment as an officer opens it: a read of a protection record, audited (UU PDP)."""
+    enrolment = get_enrolment(actor, enrolment_id)
+    audit.record_read(actor, "protection.enrolment_viewed", enrolment, person_id=enrolment.worker.person_id)
+    db.session.commit()
+    return enrolment
+
+
 def verify_sector(actor, enrolment_id: int, office: str) -> Enrolment:
     """The named sector office (agriculture, fisheries, ...) confirmed the person's occupation."""
     require_protection_officer(actor)

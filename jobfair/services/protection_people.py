@@ -171,10 +171,16 @@ def _get(worker_id: int) -> Worker:
     return worker
 
 
-def get_worker(actor, worker_id: int) -> Worker:
-    """The record without the clear NIK (for forms); not a read of the NIK, so not audited."""
+def get_worker(actor, worker_id: int, *, opened_for: str | None = None) -> Worker:
+    """The record without the clear NIK (for forms). A form opened on it (``opened_for``: "edit", "enrol") still
+    shows the person's address, phone, income and disability: that read is audited (UU PDP), without the NIK."""
     require_protection_officer(actor)
-    return _get(worker_id)
+    worker = _get(worker_id)
+    if opened_for is not None:
+        audit.record_read(actor, "protection.person_opened", worker, person_id=worker.person_id,
+                          detail={"page": opened_for})
+        db.session.commit()
+    return worker
 
 
 def find_worker_by_nik(actor, nik: str) -> Worker | None:
@@ -210,6 +216,6 @@ def worker_detail(actor, worker_id: int) -> tuple[Worker, str]:
     require_protection_officer(actor)
     worker = _get(worker_id)
     nik = reveal_nik(worker.person)
-    audit.record(actor, "protection.person_viewed", worker)
+    audit.record_read(actor, "protection.person_viewed", worker, person_id=worker.person_id)
     db.session.commit()
     return worker, nik

@@ -129,6 +129,14 @@ def get_student(actor, student_id: int) -> Student:
     return student
 
 
+def open_student(actor, student_id: int) -> Student:
+    """A student's record as the school opens it (a minor's data, often): the read is audited (UU PDP)."""
+    student = get_student(actor, student_id)
+    audit.record_read(actor, "student.viewed", student, person_id=student.person_id)
+    db.session.commit()
+    return student
+
+
 def needs_consent(student: Student, today: date | None = None) -> bool:
     today = _today(today)
     birth = student.person.birth_date

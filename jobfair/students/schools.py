@@ -49,7 +49,7 @@ def school_student_new():
 
 @bp.route("/sekolah/siswa/<int:student_id>")
 def school_student(student_id: int):
-    student = students.get_student(current_user, student_id)
+    student = students.open_student(current_user, student_id)
     return render_template("students/school_student_detail.html", student=student, today=date.today(),
                            needs_consent=students.needs_consent(student), placeable=students.can_be_placed(student),
                            consent_form=ConsentForm(), action_form=ActionForm())
