@@ -308,7 +308,14 @@ CITY_FIGURES_POLICY: dict[str, object] = {
     "public.open_data_csv": PUBLIC,
 }
 
+# UU PDP: a resident's erasure request (own requests only, in the service) and the office's requests queue.
+ERASURE_POLICY: dict[str, object] = {
+    "public.erasure_request": SEEKER | STUDENT, "public.erasure_request_status": SEEKER | STUDENT,
+    "office.data_requests_queue": OFFICE, "office.data_request_review": OFFICE,
+    "office.data_request_approve": OFFICE, "office.data_request_refuse": OFFICE,
+}
 ROUTE_POLICY: dict[str, object] = {
+    **ERASURE_POLICY,
     **CITY_FIGURES_POLICY,
     **MONTHLY_REPORT_POLICY,
     **ACCOUNTS_DESK_POLICY,
