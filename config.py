@@ -87,6 +87,12 @@ class Config:
     PKL_DEFAULT_MONTHS = 3                  # PKL per major unless the school sets another (Permendikbud 50/2020)
     STUDENT_INVITATION_DAYS = 14
 
+    # Personal data (UU PDP No. 27/2022). A data-subject request is decided within this many hours (the law's
+    # 3 x 24 hours, art. 40-41: end or restrict processing once a subject asks). Retention: `flask retention`.
+    DATA_REQUEST_DEADLINE_HOURS = 72
+    RETENTION_APPLICANT_MONTHS = 24         # anonymise an applicant this long after their last application closed
+    RETENTION_FILE_DAYS = 30                # import rows/files and stored exports are deleted after this
+
     # E-mail (the outbox is delivered by `flask send-notifications`).
     MAIL_SERVER = "127.0.0.1"
     MAIL_PORT = 25

@@ -20,6 +20,7 @@ def init_app(app) -> None:
     app.cli.add_command(generate_ledger)
     app.cli.add_command(import_workers)
     app.cli.add_command(worker)
+    app.cli.add_command(retention_command)
 
 
 @click.command("init-db")
@@ -105,6 +106,20 @@ def close_expired_vacancies():
     from jobfair.services import vacancies
 
     click.echo(f"Closed {vacancies.close_expired()} expired vacancies.")
+
+
+@click.command("retention")
+@with_appcontext
+def retention_command():
+    """Remove personal data whose retention period is over (UU PDP): old applicants, lapsed AK/1 data, import rows
+    and files (run daily; safe to run again or twice at once)."""
+    from jobfair.services import retention
+
+    report = retention.run()
+    if report["already_running"]:
+        click.echo("Another retention run is working; nothing done.")
+        return
+    click.echo("Retention: " + ", ".join(f"{key}={value}" for key, value in report.items() if key != "already_running"))
 
 
 @click.command("lapse-ak1-cards")

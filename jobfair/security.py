@@ -319,7 +319,14 @@ PDP_POLICY: dict[str, object] = {
     "office.incidents_list": OFFICE, "office.incident_new": OFFICE, "office.incident_detail": OFFICE,
     "office.incident_notify": OFFICE,
 }
+# UU PDP: a resident's erasure request (own requests only, in the service) and the office's requests queue.
+ERASURE_POLICY: dict[str, object] = {
+    "public.erasure_request": SEEKER | STUDENT, "public.erasure_request_status": SEEKER | STUDENT,
+    "office.data_requests_queue": OFFICE, "office.data_request_review": OFFICE,
+    "office.data_request_approve": OFFICE, "office.data_request_refuse": OFFICE,
+}
 ROUTE_POLICY: dict[str, object] = {
+    **ERASURE_POLICY,
     **JOBS_POLICY,
     **PDP_POLICY,
     **CITY_FIGURES_POLICY,

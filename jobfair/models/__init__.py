@@ -21,6 +21,7 @@ from jobfair.models.incident import DataIncident
 from jobfair.models.notification import Notification, OutboxEmail
 from jobfair.models.person import Ak1Card, Ak1Report, Ak1Status, Person, SeekerProfile
 from jobfair.models.pkl import PklDuration, PklPlacement
+from jobfair.models.privacy import DataSubjectRequest, RequestKind, RequestStatus
 from jobfair.models.protection import (
     BPJS_COVER,
     Claim,
@@ -77,7 +78,7 @@ __all__ = [
     "Apprenticeship", "ApprenticeshipPlace", "ApprenticeshipStatus", "Attendance", "CompanyRanking", "EnrolmentStatus",
     "LogbookEntry", "MatchAssignment", "MatchRound", "PlaceStatus", "ProviderType", "School", "Student",
     "StudentChoice", "TrainingCourse", "TrainingEnrolment", "TrainingSession", "CompanyRefusal",
-    "PklDuration", "PklPlacement",
+    "PklDuration", "PklPlacement", "DataSubjectRequest", "RequestKind", "RequestStatus",
     "Ak1Card", "Ak1Report", "Ak1Status", "Application", "ApplicationEvent", "ApplicationStatus", "ContractType",
     "EmploymentType", "FairBooth", "FairRegistration", "Interview", "JobFair", "Notification", "OutboxEmail",
     "Placement", "PlacementStatus", "Vacancy", "VacancyStatus",

@@ -25,6 +25,8 @@ class Person(db.Model):
     sex: Mapped[str] = mapped_column(String(1))
     birth_date: Mapped[date] = mapped_column(Date)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Set once, by services/erasure.anonymise_person: the row then holds no one's identity.
+    anonymised_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     @property
     def masked_nik(self) -> str:
@@ -94,6 +96,8 @@ class Ak1Card(db.Model):
     verify_token: Mapped[str | None] = mapped_column(String(43), unique=True)  # in the QR code; not the NIK
     reason: Mapped[str | None] = mapped_column(Text)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Set by retention (services/retention.py) when a lapsed or expired card's personal data was removed.
+    data_removed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     seeker = relationship("SeekerProfile")
     reports = relationship("Ak1Report", order_by="Ak1Report.slot", back_populates="card")

@@ -253,3 +253,5 @@ class ImportBatch(db.Model):
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Set by retention after 30 days: the stored rows and error report (names, NIKs) are emptied.
+    purged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

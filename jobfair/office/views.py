@@ -22,6 +22,7 @@ from jobfair.office import (  # noqa: E402, F401  # noqa: E402, F401  # noqa: E4
     audit_trail,  # noqa: E402, F401
     city_dashboard,  # noqa: E402, F401
     companies_desk,
+    data_requests_desk,
     desk_tools,
     fairs_desk,
     jobs_desk,

@@ -54,6 +54,7 @@ def dashboard():
 
 # Route modules register themselves on bp (imported last to avoid a cycle).
 from jobfair.public import (  # noqa: E402, F401
+    erasure,
     fairs,
     my_data,
     open_data,  # noqa: E402, F401

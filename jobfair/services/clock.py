@@ -18,5 +18,7 @@ def today() -> date:
 
 
 def now() -> datetime:
-    """The current moment, aware, in UTC (services that date a record take ``now=`` and default to this)."""
-    return datetime.now(UTC)
+    """The current moment (UTC); on a pinned day, that day at the current time of day."""
+    moment = datetime.now(UTC)
+    pinned = current_app.config.get("PINNED_TODAY") if has_app_context() else None
+    return moment if pinned is None else datetime.combine(pinned, moment.timetz())

@@ -18,7 +18,7 @@ from sqlalchemy import select
 from jobfair.extensions import db
 from jobfair.models import EducationLevel, Kelurahan, Role, SeekerProfile, User, Vacancy
 from jobfair.rules.nik import FEMALE_DAY_OFFSET, parse_nik
-from jobfair.services import ak1, applicants, applications, audit, fairs, placements, seeker_profiles
+from jobfair.services import ak1, applicants, applications, audit, data_requests, fairs, placements, seeker_profiles
 from jobfair.services.demo import DEMO_DOMAIN
 from jobfair.services.demo_common import living_day, mark_done, part_done, wita
 from jobfair.services.demo_fair import SKILLS, Progress, say
@@ -195,6 +195,9 @@ def seed_seekers(officer: User, *, today: date, password_hash: str, progress: Pr
         for n, (user, _level) in enumerate(people[:PRE_REGISTERED]):
             fairs.pre_register(user, fair.id, today=today - timedelta(days=n % 14))
             registered += 1
+    # One resident has asked for the erasure of their data: the office's data-subject queue has work.
+    data_requests.request_erasure(people[-1][0], note="Saya sudah bekerja di luar kota.", confirm=True,
+                                  now=wita(today - timedelta(days=1), 10))
     say(progress, f"Pencari kerja aktif: {len(people)} dengan profil dan CV, {WITH_CARD} kartu AK/1 terbit, "
                   f"{CARD_REQUESTED} menunggu; {applied} lamaran ke lowongan aktif, {hires} diterima kerja "
                   f"({VERIFIED} diverifikasi); {registered} mendaftar bursa kerja berikutnya.")

@@ -13,6 +13,7 @@ from jobfair.models import (
     Apprenticeship,
     ApprenticeshipPlace,
     Company,
+    DataSubjectRequest,
     Enrolment,
     Placement,
     SeekerProfile,
@@ -76,6 +77,11 @@ def _enrolments(enrolment: Enrolment) -> list:
             f"/perlindungan/kepesertaan/{enrolment.id}"]
 
 
+def _data_requests(request: DataSubjectRequest) -> list:
+    return [request.id, f"Penghapusan data, batas waktu {_wita(request.due_at)} WITA", "Warga",
+            *_person(request.person), _wita(request.requested_at), f"/disnaker/permintaan-data/{request.id}"]
+
+
 # key -> (row builder, eager loads)
 _ROWS = {
     "companies": (_companies, ()),
@@ -90,6 +96,7 @@ _ROWS = {
                                  joinedload(Apprenticeship.student).joinedload(Student.person))),
     "enrolments": (_enrolments, (joinedload(Enrolment.programme),
                                  joinedload(Enrolment.worker).joinedload(Worker.person))),
+    "data_requests": (_data_requests, (joinedload(DataSubjectRequest.person),)),
 }
 
 QUEUE_KEYS = tuple(key for key, *_rest in _QUEUES)

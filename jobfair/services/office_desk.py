@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func, null, select
 
 from jobfair.extensions import db
 from jobfair.models import (
@@ -14,11 +14,13 @@ from jobfair.models import (
     ApprenticeshipStatus,
     Company,
     CompanyStatus,
+    DataSubjectRequest,
     Enrolment,
     Placement,
     PlacementStatus,
     PlaceStatus,
     ProtectionStatus,
+    RequestStatus,
     Vacancy,
     VacancyStatus,
 )
@@ -32,6 +34,7 @@ class Queue:
     endpoint: str
     count: int
     oldest: datetime | None
+    due: datetime | None = None  # the nearest legal deadline, for queues that have one (data-subject requests)
 
 
 # (key, label, endpoint, model, status column, waiting status, "since" column)
@@ -50,7 +53,11 @@ _QUEUES = [
      Apprenticeship.status, ApprenticeshipStatus.AGREEMENT.value, Apprenticeship.created_at),
     ("enrolments", "Kepesertaan perlindungan menunggu verifikasi sektor", "office.enrolments_queue", Enrolment,
      Enrolment.status, ProtectionStatus.REGISTERED.value, Enrolment.created_at),
+    ("data_requests", "Permintaan penghapusan data (UU PDP) menunggu keputusan", "office.data_requests_queue",
+     DataSubjectRequest, DataSubjectRequest.status, RequestStatus.PENDING.value, DataSubjectRequest.requested_at),
 ]
+# Queues whose items carry a legal deadline: the dashboard shows the nearest one.
+_DEADLINES = {"data_requests": DataSubjectRequest.due_at}
 
 
 def queue_summary(actor) -> list[Queue]:
@@ -58,7 +65,9 @@ def queue_summary(actor) -> list[Queue]:
     require_officer(actor)
     summary = []
     for key, label, endpoint, model, status_column, waiting, since in _QUEUES:
-        count, oldest = db.session.execute(
-            select(func.count(), func.min(since)).select_from(model).where(status_column == waiting)).one()
-        summary.append(Queue(key, label, endpoint, count, oldest))
+        deadline = _DEADLINES.get(key)
+        count, oldest, due = db.session.execute(
+            select(func.count(), func.min(since), func.min(deadline) if deadline is not None else null())
+            .select_from(model).where(status_column == waiting)).one()
+        summary.append(Queue(key, label, endpoint, count, oldest, due))
     return summary

@@ -164,7 +164,7 @@ def test_the_living_demo_stands_on_its_day_and_keeps_2025_as_published(db, today
         TrainingEnrolment.student_id == student.id)) >= 2
     assert {q.key: q.count > 0 for q in office_desk.queue_summary(officer)} == {
         "companies": True, "vacancies": True, "ak1": True, "placements": True, "places": True, "agreements": True,
-        "enrolments": True}
+        "enrolments": True, "data_requests": True}
 
 
 def test_a_second_seed_adds_nothing_and_the_new_people_have_consistent_niks(db):

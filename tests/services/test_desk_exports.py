@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import select
 
 from jobfair.models import AuditEvent, Notification, Placement, Vacancy
-from jobfair.services import ak1, desk_exports, office_desk, placements, vacancies
+from jobfair.services import ak1, data_requests, desk_exports, office_desk, placements, vacancies
 from jobfair.services.errors import NotFound, PermissionDenied, ValidationFailed
 from tests import factories
 
@@ -30,9 +30,10 @@ def waiting_items(officer) -> dict[str, list[int]]:
     enrolment = factories.make_enrolment(status="registered", actor=officer)
     factories.make_enrolment(status="sector_verified", actor=officer)
     db_placement = placements.reported(officer, placement)
+    erasure_request = data_requests.request_erasure(factories.make_seeker(), confirm=True)
     return {"companies": [waiting_company.company_id, None], "vacancies": [submitted.id], "ak1": [card.id],
             "placements": [db_placement.id], "places": [place.id], "agreements": [appr.id],
-            "enrolments": [enrolment.id]}
+            "enrolments": [enrolment.id], "data_requests": [erasure_request.id]}
 
 
 def test_every_queue_exports_its_waiting_items(db):

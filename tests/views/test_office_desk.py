@@ -27,7 +27,7 @@ def test_dashboard_counts_follow_the_records(app, login_as):
         factories.make_vacancy(company_user, officer=officer, publish=False)
     page = client.get("/disnaker/").get_data(as_text=True)
     assert _queue_count(page, "Perusahaan menunggu verifikasi") == 2
-    for key in ("companies", "vacancies", "ak1", "placements", "places", "agreements", "enrolments"):
+    for key in ("companies", "vacancies", "ak1", "placements", "places", "agreements", "enrolments", "data_requests"):
         assert f"/disnaker/antrean/{key}.xlsx" in page and f"/disnaker/antrean/{key}.csv" in page
     with app.app_context():
         companies.verify(db.session.get(User, officer_id), waiting[0])
@@ -40,4 +40,4 @@ def test_queue_summary_is_for_officers_only(db):
         office_desk.queue_summary(factories.make_user("seeker"))
     keys = [queue.key for queue in office_desk.queue_summary(factories.make_officer())]
     assert keys == ["companies", "vacancies", "ak1", "placements", "places", "agreements",
-                    "enrolments"]
+                    "enrolments", "data_requests"]
