@@ -109,12 +109,18 @@ def close_expired_vacancies():
 
 
 @click.command("retention")
+@click.option("--queue", "via_queue", is_flag=True, help="Hand the run to the job queue (a worker does it).")
 @with_appcontext
-def retention_command():
+def retention_command(via_queue: bool):
     """Remove personal data whose retention period is over (UU PDP): old applicants, lapsed AK/1 data, import rows
     and files (run daily; safe to run again or twice at once)."""
-    from jobfair.services import retention
+    from jobfair.services import jobs, retention
+    from jobfair.services.job_tasks import RUN_RETENTION
 
+    if via_queue:
+        job = jobs.enqueue(RUN_RETENTION)
+        click.echo(f"Retention queued as job {job.id}.")
+        return
     report = retention.run()
     if report["already_running"]:
         click.echo("Another retention run is working; nothing done.")

@@ -17,6 +17,7 @@ from jobfair.services.jobs import JobFailed
 VALIDATE_IMPORT, APPLY_IMPORT = "protection.validate", "protection.apply"
 RUN_MATCH = "match.run"  # matching_rounds.RUN_JOB (that module starts it)
 SEND_MAIL, GENERATE_LEDGER = "mail.send_outbox", "ledger.generate"
+RUN_RETENTION = "pdp.retention"
 FILE_GONE = "Berkas unggahan tidak ada lagi di server; unggah ulang berkasnya."
 ALREADY_DECIDED = "Impor ini sudah diputuskan sebelumnya (dibatalkan atau gagal); tidak ada yang diimpor lagi."
 
@@ -93,6 +94,14 @@ def generate_ledger(job: BackgroundJob, *, programme_id: int, month: str) -> dic
 
     result = ledger.generate(jobs.actor_of(job), programme_id, month)
     return {"programme_id": programme_id, "month": month, "created": result.created, "existing": result.existing}
+
+
+@jobs.task(RUN_RETENTION, label="Penghapusan data yang masa simpannya habis", max_attempts=2)
+def run_retention(job: BackgroundJob) -> dict:
+    """The daily retention run (UU PDP) through the queue; safe twice, since retention.run claims what it does."""
+    from jobfair.services import retention
+
+    return retention.run(actor=jobs.actor_of(job))
 
 
 def every_minute() -> None:
