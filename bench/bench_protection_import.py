@@ -34,6 +34,7 @@ KECAMATAN = [("Balikpapan Timur", "Manggar"), ("Balikpapan Barat", "Baru Ulu"), 
              ("Balikpapan Tengah", "Gunung Sari Ilir"), ("Balikpapan Selatan", "Sepinggan"),
              ("Balikpapan Kota", "Klandasan Ilir")]
 CATEGORIES = ["Tukang bangunan", "Pedagang kecil", "Nelayan", "Petani", "Pekerja rumah tangga", "Pembudidaya ikan"]
+REGISTRATION_DAY = date(2024, 12, 1)  # inside the 2025 programme's registration window (Sept-Dec 2024)
 NAMES = ["Ahmad", "Siti", "Budi", "Dewi", "Rudi", "Nur", "Agus", "Sri", "Joko", "Wati"]
 
 
@@ -127,10 +128,10 @@ def main() -> None:
             t0 = time.perf_counter()
             batch = protection_import.validate_upload(officer, programme.id, filename="bench.xlsx",
                                                       stream=io.BytesIO(data), max_rows=max_rows,
-                                                      today=date(2024, 12, 1))
+                                                      today=REGISTRATION_DAY)
             t1 = time.perf_counter()
             assert batch.valid_rows == args.rows, batch.errors[:5]
-            batch = protection_import.apply(officer, batch.id, mode="valid_only")
+            batch = protection_import.apply(officer, batch.id, mode="valid_only", today=REGISTRATION_DAY)
             t2 = time.perf_counter()
             counts = [db.session.scalar(select(func.count()).select_from(m)) for m in (Person, Enrolment, CoverMonth)]
             print(f"validate (read XLSX + check rows + register look-up + encrypt NIKs): {t1 - t0:.2f} s "

@@ -10,25 +10,21 @@ import threading
 from datetime import date
 
 from flask import current_app
-from sqlalchemy import insert, select, update
+from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
 from jobfair.extensions import db
 from jobfair.models import (
-    CoverMonth,
-    Enrolment,
     ImportBatch,
     Kecamatan,
     Kelurahan,
-    Person,
     Programme,
     ProtectionStatus,
-    Worker,
     WorkerCategory,
 )
 from jobfair.models.base import utcnow
 from jobfair.rules import numbers
-from jobfair.rules.eligibility import EligibilityRules, months_in
+from jobfair.rules.eligibility import EligibilityRules
 from jobfair.rules.worker_rows import RowContext, check_worker_row
 from jobfair.services import audit, clock, exports
 from jobfair.services.enrolment_cycle import registration_problem
@@ -44,13 +40,13 @@ from jobfair.services.protection_import_read import (
     store_upload,
     template_xlsx,
 )
+from jobfair.services.protection_import_write import drop_candidates, insert_rows, register_conflicts
 from jobfair.services.protection_people import require_protection_officer as require_officer
 
 __all__ = ["validate_upload", "upload", "run_validation", "get_batch", "error_report_xlsx", "apply", "template_xlsx",
            "MAX_BYTES", "MAX_ROWS", "HEADERS"]
 
 PROGRESS_EVERY = 500
-CHUNK = 2000
 MAX_REASON = 300
 ACTIVE = [s.value for s in ProtectionStatus if s not in (ProtectionStatus.REJECTED, ProtectionStatus.ENDED)]
 
@@ -234,36 +230,9 @@ def _payload(number: int, v: dict, digest: str) -> dict:
             "already_bpjs_member": v["already_bpjs_member"]}
 
 
-def _register_conflicts(programme: Programme, rows: list[tuple[int, str, date, date]]) -> dict[int, str]:
-    """{row number: reason} for rows whose person already has cover of this kind in their period, or an open
-    enrolment in this programme. ONE query over the cover months of the kind in the period, one over the programme."""
-    if not rows:
-        return {}
-    first, last = min(r[2] for r in rows), max(r[3] for r in rows)
-    covered: dict[str, set[date]] = {}
-    months = select(Person.nik_hmac, CoverMonth.month).join(CoverMonth, CoverMonth.person_id == Person.id).where(
-        CoverMonth.cover_kind == programme.cover_kind, CoverMonth.month >= first, CoverMonth.month <= last)
-    for digest, month in db.session.execute(months):
-        covered.setdefault(digest, set()).add(month)
-    enrolled = set(db.session.scalars(
-        select(Person.nik_hmac).join(Worker, Worker.person_id == Person.id)
-        .join(Enrolment, Enrolment.worker_id == Worker.id)
-        .where(Enrolment.programme_id == programme.id, Enrolment.status.in_(ACTIVE))))
-    conflicts = {}
-    for number, digest, start, end in rows:
-        if digest in enrolled:
-            conflicts[number] = "NIK ini sudah terdaftar di program ini; tidak perlu didaftarkan lagi."
-        elif digest in covered:
-            clash = sorted(m for m in covered[digest] if start <= m <= end)
-            if clash:
-                conflicts[number] = (f"Orang ini sudah mendapat perlindungan jenis yang sama pada {clash[0]:%Y-%m}"
-                                     f"{'' if len(clash) == 1 else f' s.d. {clash[-1]:%Y-%m}'} (dibayar pihak lain "
-                                     "atau program lain); periode tidak boleh tumpang tindih.")
-    return conflicts
-
-
 def _against_register(valid, programme, kind, report) -> list:
-    conflicts = _register_conflicts(programme, [(n, d, v["cover_from"], v["cover_to"]) for n, v, d in valid])
+    conflicts = register_conflicts(programme, [(n, d, v["cover_from"], v["cover_to"]) for n, v, d in valid])
+    drop_candidates()
     for number, reason in conflicts.items():
         report(number, "cover_from", reason)
     return [item for item in valid if item[0] not in conflicts]
@@ -315,17 +284,12 @@ def apply(actor, batch_id: int, *, mode: str, today: date | None = None) -> Impo
     return batch
 
 
-def _chunks(items: list, size: int = CHUNK):
-    for start in range(0, len(items), size):
-        yield items[start:start + size]
-
-
 def _insert(actor, programme: Programme, rows: list[dict]) -> int:
     if not rows:
         return 0
     d = date.fromisoformat
-    conflicts = _register_conflicts(programme, [(r["row"], r["nik_hmac"], d(r["cover_from"]), d(r["cover_to"]))
-                                                for r in rows])
+    conflicts = register_conflicts(programme, [(r["row"], r["nik_hmac"], d(r["cover_from"]), d(r["cover_to"]))
+                                               for r in rows])
     if conflicts:
         listed = ", ".join(str(n) for n in sorted(conflicts)[:10])
         raise _ApplyFailed(f"Sejak pemeriksaan, {numbers.number(len(conflicts))} orang sudah terdaftar untuk periode "
@@ -335,55 +299,7 @@ def _insert(actor, programme: Programme, rows: list[dict]) -> int:
         .values(enrolled_count=Programme.enrolled_count + len(rows)))
     if taken.rowcount != 1:
         raise _ApplyFailed("Kuota program tidak cukup lagi untuk semua baris yang valid; tidak ada yang diimpor.")
-    person_ids: dict[str, int] = {}
-    for part in _chunks([r["nik_hmac"] for r in rows]):
-        found = select(Person.nik_hmac, Person.id).where(Person.nik_hmac.in_(part))
-        person_ids.update(db.session.execute(found).all())
-    new_people = [{"nik_encrypted": r["nik_encrypted"], "nik_hmac": r["nik_hmac"], "nik_last4": r["nik_last4"],
-                   "nik_region": r["nik_region"], "full_name": r["full_name"], "sex": r["sex"],
-                   "birth_date": d(r["birth_date"]), "created_at": utcnow()}
-                  for r in rows if r["nik_hmac"] not in person_ids]
-    for part in _chunks(new_people):
-        person_ids.update((h, i) for i, h in db.session.execute(
-            insert(Person).returning(Person.id, Person.nik_hmac), part))
-    worker_ids: dict[int, int] = {}
-    for part in _chunks(list(person_ids.values())):
-        found = select(Worker.person_id, Worker.id).where(Worker.person_id.in_(part))
-        worker_ids.update(db.session.execute(found).all())
-    now = utcnow()
-
-    def worker_values(r):
-        return {"address": r["address"], "kecamatan_code": r["kecamatan_code"], "kelurahan_code": r["kelurahan_code"],
-                "phone": r["phone"], "category_code": r["category_code"], "monthly_income": r["monthly_income"],
-                "ktp_since": r["ktp_since"] and d(r["ktp_since"]), "has_disability": r["has_disability"],
-                "is_elderly": r["is_elderly"]}
-
-    existing = [{"id": worker_ids[person_ids[r["nik_hmac"]]], "updated_at": now, **worker_values(r)}
-                for r in rows if person_ids[r["nik_hmac"]] in worker_ids]
-    for part in _chunks(existing):
-        db.session.execute(update(Worker), part)
-    fresh = [{"person_id": person_ids[r["nik_hmac"]], "created_at": now, "disability_note": "", **worker_values(r)}
-             for r in rows if person_ids[r["nik_hmac"]] not in worker_ids]
-    for part in _chunks(fresh):
-        worker_ids.update(db.session.execute(insert(Worker).returning(Worker.person_id, Worker.id), part).all())
-    enrolment_ids: dict[int, int] = {}
-    enrolments = [{"programme_id": programme.id, "worker_id": worker_ids[person_ids[r["nik_hmac"]]],
-                   "status": ProtectionStatus.REGISTERED.value, "verifying_office": "",
-                   "cover_from": d(r["cover_from"]), "cover_to": d(r["cover_to"]), "payer": programme.payer,
-                   "already_bpjs_member": r.get("already_bpjs_member"), "kpj_number": r["kpj"],
-                   "created_by_id": getattr(actor, "id", None), "created_at": now}
-                  for r in rows]
-    for part in _chunks(enrolments):
-        enrolment_ids.update(db.session.execute(
-            insert(Enrolment).returning(Enrolment.worker_id, Enrolment.id), part).all())
-    months = []
-    for r in rows:
-        person_id = person_ids[r["nik_hmac"]]
-        enrolment_id = enrolment_ids[worker_ids[person_id]]
-        months.extend({"enrolment_id": enrolment_id, "person_id": person_id, "cover_kind": programme.cover_kind,
-                       "month": m} for m in months_in(d(r["cover_from"]), d(r["cover_to"])))
-    for part in _chunks(months, 5000):
-        db.session.execute(insert(CoverMonth), part)
+    insert_rows(actor, programme, rows)
     db.session.flush()
     return len(rows)
 
