@@ -176,6 +176,7 @@ def _validate(batch: ImportBatch, filename: str, data: bytes, *, max_rows: int, 
     bad: set[int] = set()
     valid: list[tuple[int, dict, str]] = []  # (row number, values, hmac)
     seen: dict[str, int] = {}
+    progress_every = max(PROGRESS_EVERY, len(rows) // 20)  # a commit each: at most ~20 for a large file
 
     def report(number, key, reason, warning=False):
         entry = {"row": number, "column": LABELS.get(key, ""), "reason": reason[:MAX_REASON]}
@@ -199,7 +200,7 @@ def _validate(batch: ImportBatch, filename: str, data: bytes, *, max_rows: int, 
                 seen[parsed.value] = number
         if number not in bad:
             valid.append((number, values, nik_hmac(parsed.value)))
-        if index % PROGRESS_EVERY == 0:
+        if index % progress_every == 0:
             _progress(batch_id, index)
             if on_progress:
                 on_progress(index, len(rows))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date
+from functools import lru_cache
 
 from sqlalchemy import Column, Date, Integer, MetaData, String, Table, func, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
@@ -52,12 +53,17 @@ def bulk_insert(table: Table, columns: Sequence[str], rows: Iterable[Sequence]) 
             return
         compiled = insert(table).compile(dialect=dialect, column_keys=list(columns))
         order = [columns.index(key) for key in compiled.positiontup]
-        processors = [table.c[columns[i]].type.bind_processor(dialect) for i in order]
-        if all(p is None for p in processors):
-            values = (tuple(row[i] for i in order) for row in rows)
-        else:
-            values = (tuple(v if p is None or v is None else p(v) for p, v in zip(processors, (row[i] for i in order),
-                                                                                    strict=True)) for row in rows)
+        converted = [(position, convert) for position, convert in
+                     enumerate(_sqlite_converter(table.c[columns[i]].type, dialect) for i in order) if convert]
+
+        def prepared(row):
+            values = [row[i] for i in order]
+            for position, convert in converted:
+                if values[position] is not None:
+                    values[position] = convert(values[position])
+            return values
+
+        values = map(prepared, rows)
         cursor = driver.cursor()
         try:
             cursor.executemany(str(compiled), values)
@@ -65,6 +71,23 @@ def bulk_insert(table: Table, columns: Sequence[str], rows: Iterable[Sequence]) 
             cursor.close()
     except dialect.dbapi.IntegrityError as exc:
         raise IntegrityError(f"bulk insert into {table.name}", None, exc) from exc
+
+
+def _sqlite_converter(column_type, dialect):
+    """What SQLAlchemy does to a value of this column before handing it to sqlite3, made cheap: a date is stored as
+    its ISO text (SQLAlchemy's SQLite format), anything else through SQLAlchemy's own processor but once per
+    distinct value (every row of an import carries the same created_at; booleans are two values)."""
+    if isinstance(column_type, Date):
+        return date.isoformat
+    process = column_type.dialect_impl(dialect).bind_processor(dialect)
+    if process is None:
+        return None
+
+    @lru_cache(maxsize=64)
+    def once(value):
+        return process(value)
+
+    return once
 
 
 def fill_candidates(rows: Iterable[tuple[int, str, date, date]]) -> None:
