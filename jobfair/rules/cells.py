@@ -89,9 +89,12 @@ def parse_date(value) -> date | None:
 def normalize_phone(value) -> str | None:
     """08… with 10–14 digits (a +62 prefix becomes 0); None when invalid."""
     raw = cell_text(value)
-    digits = "".join(c for c in raw if c.isdigit() and c.isascii())
-    if any(c.isalpha() for c in raw):
-        return None
+    if raw.isascii() and raw.isdigit():  # the usual case, without a loop in Python
+        digits = raw
+    else:
+        digits = "".join(c for c in raw if c.isdigit() and c.isascii())
+        if any(c.isalpha() for c in raw):
+            return None
     if digits.startswith("62"):
         digits = "0" + digits[2:]
     elif digits.startswith("8"):  # a spreadsheet number lost the leading 0
@@ -124,6 +127,8 @@ def parse_flag(value) -> bool | None:
 
 
 def valid_name(text: str) -> bool:
+    if text.replace(" ", "").isalpha():  # the usual case, without a loop in Python
+        return True
     return any(c.isalpha() for c in text) and all(c.isalpha() or c in _NAME_EXTRA for c in text)
 
 

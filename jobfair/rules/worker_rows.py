@@ -61,6 +61,7 @@ class RowContext:
     _kel: dict = field(default_factory=dict, init=False, repr=False)
     _cat: dict = field(default_factory=dict, init=False, repr=False)
     _pay: dict = field(default_factory=dict, init=False, repr=False)
+    _memo: dict = field(default_factory=dict, init=False, repr=False)  # parsed cells, for this file only
 
     def __post_init__(self) -> None:
         for code, name in self.kecamatan.items():
@@ -79,6 +80,33 @@ class RowContext:
         for alias, code in _PAYER_ALIASES.items():
             if code in self.payers:
                 self._pay.setdefault(alias, code)
+
+
+_MISSING = object()
+MAX_MEMO = 200_000
+
+
+def _memo(ctx: RowContext, parse, raw, extra=_MISSING, pass_context: bool = False):
+    """parse(raw[, extra][, ctx]), remembered for this RowContext (one file): most columns repeat a few values, and
+    parsing them again for each of 100,000 rows was most of the validation time. The type is part of the key
+    (1 == 1.0 == True)."""
+    key = (parse, type(raw), raw, extra)
+    found = ctx._memo.get(key, _MISSING)
+    if found is _MISSING:
+        if len(ctx._memo) >= MAX_MEMO:
+            ctx._memo.clear()
+        args = (raw,) if extra is _MISSING else (raw, extra)
+        found = ctx._memo[key] = parse(*args, ctx) if pass_context else parse(*args)
+    return found
+
+
+def _folded(value) -> str:
+    return _fold(cell_text(value))
+
+
+def _kecamatan_code(value, ctx: RowContext) -> tuple[str, str | None]:
+    text = _folded(value)
+    return text, ctx._kec.get(text) or ctx._kec.get(_strip_prefix(_strip_prefix(text, "kecamatan"), "kec."))
 
 
 def _strip_prefix(text: str, prefix: str) -> str:
@@ -112,7 +140,7 @@ def hostile_cells(row: Mapping[str, object]) -> dict[str, str]:
             if len(value) > MAX_CELL_CHARS:
                 errors[key] = (f"Isian terlalu panjang ({numbers.number(len(value))} karakter); paling banyak "
                                f"{numbers.number(MAX_CELL_CHARS)} karakter.")
-            elif value.lstrip().startswith("="):
+            elif "=" in value and value.lstrip().startswith("="):
                 errors[key] = FORMULA_ERROR
     return errors
 
@@ -141,7 +169,10 @@ def check_worker_row(row: Mapping[str, object], ctx: RowContext) -> tuple[dict, 
     values: dict = {"warnings": []}
 
     def cell(key):
-        return None if key in errors else clean_cell(row.get(key))
+        if key in errors:
+            return None
+        value = row.get(key)
+        return value if value.__class__ is not str or value.isprintable() else clean_cell(value)
 
     parsed = None
     if "nik" not in errors:
@@ -176,7 +207,8 @@ def check_worker_row(row: Mapping[str, object], ctx: RowContext) -> tuple[dict, 
     birth = None
     if "birth_date" not in errors:
         raw = cell("birth_date")
-        birth = parse_date(raw) if cell_text(raw) or isinstance(raw, date) else (parsed.birth_date if parsed else None)
+        birth = _memo(ctx, parse_date, raw) if cell_text(raw) or isinstance(raw, date) \
+            else (parsed.birth_date if parsed else None)
         if birth is None:
             errors["birth_date"] = "Tanggal lahir tidak terbaca: tulis seperti 1980-05-31, 31-05-1980 atau 31/05/1980."
         elif not (ctx.today.year - 120 <= birth.year and birth <= ctx.today):
@@ -195,8 +227,7 @@ def check_worker_row(row: Mapping[str, object], ctx: RowContext) -> tuple[dict, 
 
     kecamatan_code = None
     if "kecamatan" not in errors:
-        text = _fold(cell_text(cell("kecamatan")))
-        kecamatan_code = ctx._kec.get(text) or ctx._kec.get(_strip_prefix(_strip_prefix(text, "kecamatan"), "kec."))
+        text, kecamatan_code = _memo(ctx, _kecamatan_code, cell("kecamatan"), pass_context=True)
         if not text:
             errors["kecamatan"] = "Kecamatan wajib diisi (nama atau kode, mis. Balikpapan Timur atau 647101)."
         elif kecamatan_code is None:
@@ -204,7 +235,8 @@ def check_worker_row(row: Mapping[str, object], ctx: RowContext) -> tuple[dict, 
                                    "mis. Balikpapan Timur atau 647101).")
         values["kecamatan_code"] = kecamatan_code
     if "kelurahan" not in errors:
-        code, problem = _match_kelurahan(cell("kelurahan"), kecamatan_code, ctx)
+        code, problem = _memo(ctx, _match_kelurahan, cell("kelurahan"), kecamatan_code,
+                                pass_context=True)
         if problem:
             errors["kelurahan"] = problem
         values["kelurahan_code"] = code
@@ -216,8 +248,7 @@ def check_worker_row(row: Mapping[str, object], ctx: RowContext) -> tuple[dict, 
         values["phone"] = phone or ""
 
     if "category" not in errors:
-        text = _fold(cell_text(cell("category")))
-        code = ctx._cat.get(text)
+        code = ctx._cat.get(_memo(ctx, _folded, cell("category")))
         if code is None:
             errors["category"] = ("Kategori pekerjaan tidak dikenal: tulis kode atau nama dari daftar kategori "
                                   "(mis. nelayan, pedagang kecil, tukang bangunan).")
@@ -225,7 +256,7 @@ def check_worker_row(row: Mapping[str, object], ctx: RowContext) -> tuple[dict, 
 
     income = None
     if "monthly_income" not in errors:
-        income = parse_rupiah(cell("monthly_income"))
+        income = _memo(ctx, parse_rupiah, cell("monthly_income"))
         if income is None:
             errors["monthly_income"] = "Penghasilan per bulan harus angka Rupiah, mis. 2500000 atau Rp2.500.000."
         elif income > MAX_INCOME:
@@ -237,7 +268,7 @@ def check_worker_row(row: Mapping[str, object], ctx: RowContext) -> tuple[dict, 
     if "ktp_since" not in errors:
         raw = cell("ktp_since")
         if cell_text(raw) or isinstance(raw, date):
-            ktp_since = parse_date(raw)
+            ktp_since = _memo(ctx, parse_date, raw)
             if ktp_since is None:
                 errors["ktp_since"] = "Tanggal KTP sejak tidak terbaca: tulis seperti 2020-01-31 atau 31-01-2020."
             elif ktp_since > ctx.today or (birth is not None and ktp_since < birth):
@@ -251,7 +282,7 @@ def check_worker_row(row: Mapping[str, object], ctx: RowContext) -> tuple[dict, 
         if key in errors:
             continue
         raw = cell(key)
-        month = parse_month(raw) if cell_text(raw) or isinstance(raw, date) else default
+        month = _memo(ctx, parse_month, raw) if cell_text(raw) or isinstance(raw, date) else default
         if month is None:
             errors[key] = f"{label} tidak terbaca: tulis bulan seperti 2026-01 atau tanggal 2026-01-01."
         elif not first <= month <= last:
@@ -263,7 +294,7 @@ def check_worker_row(row: Mapping[str, object], ctx: RowContext) -> tuple[dict, 
         errors["cover_to"] = "Bulan sampai tidak boleh sebelum bulan mulai."
 
     if "payer" not in errors:
-        text = _fold(cell_text(cell("payer")))
+        text = _memo(ctx, _folded, cell("payer"))
         payer = (ctx._pay.get(text) if ctx.payers else cell_text(cell("payer"))[:40] or None) if text \
             else ctx.default_payer
         if payer is None:
@@ -283,14 +314,14 @@ def check_worker_row(row: Mapping[str, object], ctx: RowContext) -> tuple[dict, 
     for key, label in (("has_disability", "Disabilitas"), ("is_elderly", "Lansia")):
         if key in errors:
             continue
-        flag = parse_flag(cell(key))
+        flag = _memo(ctx, parse_flag, cell(key))
         if flag is None:
             errors[key] = f"Kolom {label} diisi ya atau tidak (boleh dikosongkan = tidak)."
         values[key] = bool(flag)
 
     values["already_bpjs_member"] = None  # blank: not asked (the programme's rules decide whether that is allowed)
     if "already_bpjs_member" not in errors:
-        text = _fold(cell_text(cell("already_bpjs_member")))
+        text = _memo(ctx, _folded, cell("already_bpjs_member"))
         answer = MEMBER_ANSWERS.get(text, parse_flag(text) if text else None)
         if text and answer is None:
             errors["already_bpjs_member"] = "Kolom Sudah Peserta BPJS TK diisi sudah/belum (atau ya/tidak)."

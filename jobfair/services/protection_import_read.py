@@ -63,7 +63,7 @@ def _spec(max_rows: int = MAX_ROWS) -> spreadsheets.SheetSpec:
         max_unzipped_bytes=MAX_UNZIPPED_BYTES, max_rows=max_rows, max_columns=MAX_COLUMNS,
         max_zip_entries=MAX_ZIP_ENTRIES, csv_field_size_limit=MAX_BYTES, reset_dimensions=True,
         damaged_sheet="Lembar pertama berkas XLSX rusak; simpan ulang dari Excel lalu unggah lagi.",
-        header_search_rows=HEADER_SEARCH_ROWS, max_empty_run=MAX_EMPTY_RUN,
+        header_search_rows=HEADER_SEARCH_ROWS, max_empty_run=MAX_EMPTY_RUN, fast_xlsx=True,
     )
 
 
