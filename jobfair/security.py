@@ -13,7 +13,7 @@ their second factor in this session to it, before any page but the second-factor
 from datetime import timedelta
 from urllib.parse import urlsplit
 
-from flask import abort, redirect, request, url_for
+from flask import abort, redirect, request, session, url_for
 from flask_login import current_user
 
 from jobfair.extensions import login_manager
@@ -300,6 +300,15 @@ MONTHLY_REPORT_POLICY: dict[str, object] = {
     "office.monthly_report_xlsx": OFFICE,
 }
 
+CONSENT_POLICY: dict[str, object] = {
+    "public.privacy_index": PUBLIC,
+    "public.privacy_notice": PUBLIC,
+    "public.my_consents": SEEKER | STUDENT,
+    "public.consent_give": SEEKER | STUDENT,
+    "public.consent_withdraw": SEEKER | STUDENT,
+    "public.consent_review": SEEKER | STUDENT,
+}
+
 CITY_FIGURES_POLICY: dict[str, object] = {
     "office.city_dashboard": OFFICE,
     "office.city_chart": OFFICE,
@@ -309,6 +318,7 @@ CITY_FIGURES_POLICY: dict[str, object] = {
 }
 
 ROUTE_POLICY: dict[str, object] = {
+    **CONSENT_POLICY,
     **CITY_FIGURES_POLICY,
     **MONTHLY_REPORT_POLICY,
     **ACCOUNTS_DESK_POLICY,
@@ -328,6 +338,12 @@ ROUTE_POLICY: dict[str, object] = {
     **FAIRS_REPORTS_POLICY,
 }
 
+
+# The review of consents asked after login (a notice changed, or a required consent is missing): until answered,
+# a seeker or student reaches only the review, logout and the public pages (privacy notices included).
+CONSENT_CHECKED_KEY = "consent_review_pending"   # in the Flask session: absent = not checked since login
+CONSENT_ROLES = frozenset({Role.SEEKER.value, Role.STUDENT.value})
+CONSENT_REVIEW_ENDPOINTS = frozenset({"public.consent_review", "auth.logout"})
 
 SECOND_FACTOR_ENDPOINTS = frozenset({"auth.two_factor", "auth.two_factor_enrol", "auth.two_factor_qr",
                                      "auth.logout"})
@@ -377,9 +393,24 @@ def enforce_route_policy():
     if endpoint not in SECOND_FACTOR_ENDPOINTS and second_factor_pending():
         next_url = request.full_path.rstrip("?") if request.method == "GET" else None
         return redirect(second_factor_url(current_user, next_url))
+    if endpoint not in CONSENT_REVIEW_ENDPOINTS and consent_review_pending():
+        next_url = request.full_path.rstrip("?") if request.method == "GET" else None
+        return redirect(url_for("public.consent_review", next=next_url if is_safe_next(next_url) else None))
     if policy == AUTHENTICATED or current_user.role in policy:
         return None
     abort(403)
+
+
+def consent_review_pending() -> bool:
+    """Checked once per login session (the answer is kept in the session; the consent pages drop it when the
+    person's answers change), so a new notice version is asked at the next login."""
+    if current_user.role not in CONSENT_ROLES:
+        return False
+    if CONSENT_CHECKED_KEY not in session:
+        from jobfair.services import consents
+
+        session[CONSENT_CHECKED_KEY] = bool(consents.pending_review(current_user))
+    return session[CONSENT_CHECKED_KEY]
 
 
 def is_safe_next(target: str | None) -> bool:

@@ -15,6 +15,7 @@ from jobfair.models.apprenticeship import (
 from jobfair.models.audit import AuditEvent
 from jobfair.models.auth import PasswordReset, RecoveryCode, SecondFactor, UserSession
 from jobfair.models.company import Company, CompanyStatus
+from jobfair.models.consent import ConsentRecord
 from jobfair.models.fair import FairBooth, FairRegistration, JobFair
 from jobfair.models.notification import Notification, OutboxEmail
 from jobfair.models.person import Ak1Card, Ak1Report, Ak1Status, Person, SeekerProfile
@@ -79,6 +80,6 @@ __all__ = [
     "EmploymentType", "FairBooth", "FairRegistration", "Interview", "JobFair", "Notification", "OutboxEmail",
     "Placement", "PlacementStatus", "Vacancy", "VacancyStatus",
     "PasswordReset", "RecoveryCode", "SecondFactor", "UserSession",
-    "AuditEvent", "Company", "CompanyStatus", "EducationLevel", "Kecamatan", "Kelurahan", "Person",
+    "AuditEvent", "Company", "ConsentRecord", "CompanyStatus", "EducationLevel", "Kecamatan", "Kelurahan", "Person",
     "Province", "Regency", "Role", "SeekerProfile", "SmkMajor", "User", "WorkerCategory",
 ]

@@ -56,5 +56,6 @@ def dashboard():
 from jobfair.public import (  # noqa: E402, F401
     fairs,
     open_data,  # noqa: E402, F401
+    privacy,
     vacancies,
 )

@@ -27,10 +27,11 @@ from jobfair.models import (
     WorkerCategory,
 )
 from jobfair.models.base import utcnow
+from jobfair.privacy_notices import IMPORT, PROTECTION
 from jobfair.rules import numbers
 from jobfair.rules.eligibility import EligibilityRules, months_in
 from jobfair.rules.worker_rows import RowContext, check_worker_row
-from jobfair.services import audit, clock, exports
+from jobfair.services import audit, clock, consents, exports
 from jobfair.services.enrolment_cycle import registration_problem
 from jobfair.services.errors import InvalidState, NotFound, ValidationFailed
 from jobfair.services.nik_store import encrypt_nik, nik_hmac
@@ -384,6 +385,8 @@ def _insert(actor, programme: Programme, rows: list[dict]) -> int:
                        "month": m} for m in months_in(d(r["cover_from"]), d(r["cover_to"])))
     for part in _chunks(months, 5000):
         db.session.execute(insert(CoverMonth), part)
+    # The register's consent (UU PDP), collected on the kelurahan's forms the import carries: channel "import".
+    consents.record_bulk(person_ids.values(), PROTECTION, channel=IMPORT, actor=actor)
     db.session.flush()
     return len(rows)
 
