@@ -208,14 +208,15 @@ def review(actor: User, answers: dict[str, bool]) -> list[dict]:
 
 
 def summary_for(user: User) -> list[dict]:
-    """Every consent record of the person, oldest first, for "Data saya" (JSON-ready; `current` marks the record
-    that holds the present state of its purpose)."""
+    """Every consent record of the person, oldest first, for "Data saya": plain values, except `purpose_title`, a
+    lazy string the web layer renders in the reader's language (str() in a request). `current` marks the record
+    holding the present state of its purpose."""
     if user.person_id is None:
         return []
     rows = list(db.session.scalars(select(ConsentRecord).where(ConsentRecord.person_id == user.person_id)
                                    .order_by(ConsentRecord.id)))
     newest = {row.purpose: row.id for row in rows}
-    return [{"purpose": row.purpose, "purpose_title": str(PURPOSES[row.purpose].title),
+    return [{"purpose": row.purpose, "purpose_title": PURPOSES[row.purpose].title,
              "notice_version": row.notice_version, "given": row.given, "at": row.at.isoformat(),
              "channel": row.channel, "by_guardian": row.by_guardian,
              "recorded_by_role": row.recorded_by.role if row.recorded_by else None,
