@@ -14,7 +14,7 @@ from datetime import datetime
 from sqlalchemy import func, insert, select
 
 from jobfair.extensions import db
-from jobfair.models import ConsentRecord, Person, User
+from jobfair.models import ConsentRecord, Person, Student, User
 from jobfair.models.base import utcnow
 from jobfair.privacy_notices import CHANNELS, PURPOSES, WEB, Purpose, purposes_for
 from jobfair.services import audit
@@ -30,6 +30,9 @@ def _person_id(person_or_user) -> int | None:
     if isinstance(person_or_user, Person):
         return person_or_user.id
     if isinstance(person_or_user, User):
+        if person_or_user.person_id is None and person_or_user.role == "student":
+            # a student whose person already had a seeker account: the student row holds the person
+            return db.session.scalar(select(Student.person_id).where(Student.user_id == person_or_user.id))
         return person_or_user.person_id
     return getattr(person_or_user, "person_id", None)   # a Student, a Worker, a SeekerProfile
 
@@ -144,7 +147,7 @@ def _row(purpose: Purpose, last: ConsentRecord | None) -> dict:
 def my_consents(actor: User) -> list[dict]:
     """One row per purpose the person can see: their role's purposes, and any other with a record (e.g. the
     protection register recorded at the office)."""
-    if actor.person_id is None:
+    if _person_id(actor) is None:
         return []
     lasts = {p: latest(actor, p) for p in PURPOSES}
     return [_row(purpose, lasts[code]) for code, purpose in PURPOSES.items()
@@ -180,8 +183,6 @@ def pending_review(user: User) -> list[dict]:
     — only when one of those interrupts the person anyway — the self-service purposes they never answered
     (accounts made before consents were recorded). An optional purpose never answered alone does not interrupt:
     it stays "not given" and the person can give it on "Persetujuan saya"."""
-    if user.person_id is None:
-        return []
     rows = my_consents(user)
     due = [row for row in rows if row["outdated"] or (user.role in row["purpose"].required_for and not row["given"])]
     if not due:
@@ -211,9 +212,10 @@ def summary_for(user: User) -> list[dict]:
     """Every consent record of the person, oldest first, for "Data saya": plain values, except `purpose_title`, a
     lazy string the web layer renders in the reader's language (str() in a request). `current` marks the record
     holding the present state of its purpose."""
-    if user.person_id is None:
+    person_id = _person_id(user)
+    if person_id is None:
         return []
-    rows = list(db.session.scalars(select(ConsentRecord).where(ConsentRecord.person_id == user.person_id)
+    rows = list(db.session.scalars(select(ConsentRecord).where(ConsentRecord.person_id == person_id)
                                    .order_by(ConsentRecord.id)))
     newest = {row.purpose: row.id for row in rows}
     return [{"purpose": row.purpose, "purpose_title": PURPOSES[row.purpose].title,

@@ -13,6 +13,7 @@ from jobfair.models import Notification, OutboxEmail, User
 from jobfair.services.errors import NotFound
 
 EMAIL_SUBJECT_PREFIX = "[Disnaker Balikpapan] "
+PERSON_ROLES = ("seeker", "student")   # accounts of a person (UU PDP); the others are work accounts
 
 
 def notify(user: User, message: str, *, link: str | None = None, email_subject: str | None = None) -> Notification:
@@ -26,12 +27,12 @@ def notify(user: User, message: str, *, link: str | None = None, email_subject: 
 
 
 def email_allowed(user: User) -> bool:
-    """A person (seeker, student) gets notification e-mails only with the e-mail consent (UU PDP); staff and
-    company accounts are work addresses without a person behind them. Withdrawal counts at once: no cache."""
+    """A person (seeker, student) gets notification e-mails only with the e-mail consent (UU PDP); staff, school
+    and company accounts are work addresses. Withdrawal counts at once: no cache."""
     from jobfair.privacy_notices import EMAIL
     from jobfair.services import consents
 
-    return user.person_id is None or consents.has_consent(user, EMAIL)
+    return user.role not in PERSON_ROLES or consents.has_consent(user, EMAIL)
 
 
 def email_only(user: User, subject: str, body: str, *, sensitive: bool = False) -> OutboxEmail:
