@@ -149,6 +149,7 @@ def test_withdrawn_match_sharing_removes_the_student_from_the_next_round(db):
     assert [e["student_id"] for e in inputs.excluded] == [leaving.id]
     assert "ditarik" in inputs.excluded[0]["reason"]
     assert db.session.scalar(select(func.count()).select_from(StudentChoice)) == 2   # choices kept, only unused
+    assert [c.student_id for c in preferences.candidates(company, place.id)] == [staying.id]   # hidden from it
 
 
 def test_the_guardian_consent_is_a_match_sharing_record_given_by_the_guardian(db):
