@@ -343,6 +343,8 @@ ROUTE_POLICY: dict[str, object] = {
 # a seeker or student reaches only the review, logout and the public pages (privacy notices included).
 CONSENT_CHECKED_KEY = "consent_review_pending"   # in the Flask session: absent = not checked since login
 CONSENT_ROLES = frozenset({Role.SEEKER.value, Role.STUDENT.value})
+# TODO(erasure helper): add the "Data saya" endpoints (/data-saya) here, so a seeker who withdrew placement can
+# ask for erasure.
 CONSENT_REVIEW_ENDPOINTS = frozenset({"public.consent_review", "auth.logout"})
 
 SECOND_FACTOR_ENDPOINTS = frozenset({"auth.two_factor", "auth.two_factor_enrol", "auth.two_factor_qr",

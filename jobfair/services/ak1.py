@@ -68,6 +68,11 @@ def _ak1_consent_withdrawn(profile: SeekerProfile) -> bool:
     return consents.withdrawn(profile.person, AK1)
 
 
+def consent_given(actor: User) -> bool:
+    """Whether the seeker's AK/1 consent is in force (the page offers no form the service would refuse)."""
+    return consents.has_consent(get_profile(actor).person, AK1)
+
+
 def request_card(actor: User, today: date | None = None) -> Ak1Card:
     profile = get_profile(actor)
     today = today or today_wita()

@@ -181,3 +181,17 @@ def test_a_student_withdraws_match_sharing_on_the_same_page(app):
     with app.app_context():
         assert consents.withdrawn(_user(email), "match_sharing")
     assert client.get("/persetujuan/placement/tarik").status_code == 404   # a seeker's purpose
+
+
+def test_the_ak1_page_offers_no_request_without_the_consent(app):
+    with app.app_context():
+        seeker = factories.make_seeker(consents=("placement",))
+        factories.complete_profile(seeker)
+        email = seeker.email
+    client = app.test_client()
+    assert login(client, email).status_code == 302
+    page = client.get("/pencari-kerja/ak1").get_data(as_text=True)
+    assert "Persetujuan diperlukan" in page and "/pencari-kerja/ak1/ajukan" not in page
+    client.post("/persetujuan/ak1/beri", data={"csrf_token": csrf_token(client, "/persetujuan")})
+    page = client.get("/pencari-kerja/ak1").get_data(as_text=True)
+    assert "Persetujuan diperlukan" not in page and "/pencari-kerja/ak1/ajukan" in page
