@@ -35,7 +35,8 @@ class SeekerRegistrationForm(PasswordPairMixin, FlaskForm):
                                         "kerja (wajib)."))
     consent_cv_sharing = BooleanField(_l("Saya setuju profil dan CV saya dilihat perusahaan yang saya lamar."))
     consent_ak1 = BooleanField(_l("Saya setuju data saya diolah untuk kartu pencari kerja (AK/1)."))
-    consent_email = BooleanField(_l("Saya mau menerima pemberitahuan lewat e-mail."))
+    # "surel", not "e-mail": the address field above is labelled "E-mail" (labels stay unambiguous)
+    consent_email = BooleanField(_l("Saya mau menerima pemberitahuan lewat surel."))
 
     def consents_given(self) -> list[str]:
         return [name.removeprefix("consent_") for name in ("consent_placement", "consent_cv_sharing",
