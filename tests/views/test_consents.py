@@ -195,3 +195,15 @@ def test_the_ak1_page_offers_no_request_without_the_consent(app):
     client.post("/persetujuan/ak1/beri", data={"csrf_token": csrf_token(client, "/persetujuan")})
     page = client.get("/pencari-kerja/ak1").get_data(as_text=True)
     assert "Persetujuan diperlukan" not in page and "/pencari-kerja/ak1/ajukan" in page
+
+
+def test_the_apply_page_says_what_the_company_will_see(app):
+    with app.app_context():
+        vacancy_id = factories.published_vacancy().id
+        sharing = factories.seeker_with_cv().email
+        private = factories.seeker_with_cv().email
+        consents.withdraw(_user(private), CV_SHARING)
+    for email, shown in ((sharing, "bersama CV"), (private, "hanya melihat nama dan surat lamaran")):
+        client = app.test_client()
+        assert login(client, email).status_code == 302
+        assert shown in client.get(f"/pencari-kerja/lowongan/{vacancy_id}/lamar").get_data(as_text=True)
