@@ -97,12 +97,15 @@ def record(person_or_user, purpose: str, *, given: bool, channel: str, actor=Non
     version = notice_version or notice.current.version
     if notice.version(version) is None:
         raise ValueError(f"{purpose} has no notice version {version}")
+    previous = latest(person_or_user, purpose)
+    action = ("consent.given" if given else
+              "consent.withdrawn" if previous is not None and previous.given else "consent.refused")
     row = ConsentRecord(person_id=person_id, user_id=_user_id(person_or_user), purpose=purpose,
                         notice_version=version, given=given, at=at or utcnow(), channel=channel,
                         recorded_by_id=getattr(actor, "id", None), by_guardian=by_guardian)
     db.session.add(row)
     db.session.flush()
-    audit.record(actor, "consent.given" if given else "consent.withdrawn", row,
+    audit.record(actor, action, row,
                  detail={"purpose": purpose, "version": version, "channel": channel, "by_guardian": by_guardian})
     return row
 

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from jobfair import privacy_notices
-from jobfair.models import ConsentRecord, Notification, OutboxEmail, StudentChoice
+from jobfair.models import AuditEvent, ConsentRecord, Notification, OutboxEmail, StudentChoice
 from jobfair.models.consent import ConsentImmutableError
 from jobfair.privacy_notices import AK1, CV_SHARING, EMAIL, MATCH_SHARING, PLACEMENT, PROTECTION
 from jobfair.services import ak1, applicants, applications, consents, match_inputs, preferences, students
@@ -33,6 +33,11 @@ def test_registration_records_every_seeker_purpose_given_or_refused(db):
         ("web", 1, user.id, user.id)}
     assert consents.has_consent(user, CV_SHARING) and not consents.has_consent(user, EMAIL)
     assert consents.withdrawn(user, EMAIL) and not consents.withdrawn(user, PLACEMENT)
+    actions = db.session.scalars(select(AuditEvent.action).where(AuditEvent.object_type == "consent_record")
+                                 .order_by(AuditEvent.id)).all()
+    assert sorted(actions) == ["consent.given", "consent.given", "consent.refused", "consent.refused"]
+    consents.withdraw(user, CV_SHARING)
+    assert db.session.scalar(select(AuditEvent.action).order_by(AuditEvent.id.desc()).limit(1)) == "consent.withdrawn"
 
 
 def test_registration_without_the_required_consent_is_refused_beside_the_box(db):
