@@ -13,11 +13,11 @@ their second factor in this session to it, before any page but the second-factor
 from datetime import timedelta
 from urllib.parse import urlsplit
 
-from flask import abort, redirect, request, session, url_for
+from flask import abort, redirect, request, url_for
 from flask_login import current_user
 
 from jobfair.extensions import login_manager
-from jobfair.login_session import second_factor_pending
+from jobfair.login_session import CONSENT_REVIEW_ENDPOINTS, consent_review_pending, second_factor_pending
 from jobfair.models import Role
 
 PUBLIC = "public"
@@ -339,14 +339,6 @@ ROUTE_POLICY: dict[str, object] = {
 }
 
 
-# The review of consents asked after login (a notice changed, or a required consent is missing): until answered,
-# a seeker or student reaches only the review, logout and the public pages (privacy notices included).
-CONSENT_CHECKED_KEY = "consent_review_pending"   # in the Flask session: absent = not checked since login
-CONSENT_ROLES = frozenset({Role.SEEKER.value, Role.STUDENT.value})
-# TODO(erasure helper): add the "Data saya" endpoints (/data-saya) here, so a seeker who withdrew placement can
-# ask for erasure.
-CONSENT_REVIEW_ENDPOINTS = frozenset({"public.consent_review", "auth.logout"})
-
 SECOND_FACTOR_ENDPOINTS = frozenset({"auth.two_factor", "auth.two_factor_enrol", "auth.two_factor_qr",
                                      "auth.logout"})
 
@@ -402,17 +394,6 @@ def enforce_route_policy():
         return None
     abort(403)
 
-
-def consent_review_pending() -> bool:
-    """Checked once per login session (the answer is kept in the session; the consent pages drop it when the
-    person's answers change), so a new notice version is asked at the next login."""
-    if current_user.role not in CONSENT_ROLES:
-        return False
-    if CONSENT_CHECKED_KEY not in session:
-        from jobfair.services import consents
-
-        session[CONSENT_CHECKED_KEY] = bool(consents.pending_review(current_user))
-    return session[CONSENT_CHECKED_KEY]
 
 
 def is_safe_next(target: str | None) -> bool:
