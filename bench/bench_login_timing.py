@@ -45,7 +45,7 @@ def _prepare(app) -> None:
         load_reference_data()
         registration.register_seeker(nik="6471015505950003", full_name="Siti Aminah", sex="P",
                                      birth_date=date(1995, 5, 15), email=EMAIL,
-                                     phone="081234567890", password=PASSWORD)
+                                     phone="081234567890", password=PASSWORD, consents=("placement",))
         db.session.remove()
 
 

@@ -72,3 +72,25 @@ def second_factor_pending() -> bool:
     """A logged-in officer or admin who has not passed the second factor in this session."""
     return (current_user.is_authenticated and current_user.role in OFFICE
             and not g.get("second_factor_done", False))
+
+
+# The review of consents asked after login (a notice changed, or a required consent is missing): until answered,
+# a seeker or student reaches only the review, logout and the public pages (privacy notices included).
+CONSENT_CHECKED_KEY = "consent_review_pending"   # in the Flask session: absent = not checked since login
+CONSENT_ROLES = frozenset({Role.SEEKER.value, Role.STUDENT.value})
+# TODO(erasure helper): add the "Data saya" endpoints (/data-saya) here, so a seeker who withdrew placement can
+# ask for erasure.
+CONSENT_REVIEW_ENDPOINTS = frozenset({"public.consent_review", "auth.logout", "public.my_data", "public.my_data_json",
+                                      "public.my_data_html", "public.erasure_request", "public.erasure_request_status"})
+
+
+def consent_review_pending() -> bool:
+    """Checked once per login session (the answer is kept in the Flask session, which login clears; the consent
+    pages drop it when the person's answers change), so a new notice version is asked at the next login."""
+    if current_user.role not in CONSENT_ROLES:
+        return False
+    if CONSENT_CHECKED_KEY not in session:
+        from jobfair.services import consents
+
+        session[CONSENT_CHECKED_KEY] = bool(consents.pending_review(current_user))
+    return session[CONSENT_CHECKED_KEY]

@@ -17,7 +17,7 @@ from flask import abort, redirect, request, url_for
 from flask_login import current_user
 
 from jobfair.extensions import login_manager
-from jobfair.login_session import second_factor_pending
+from jobfair.login_session import CONSENT_REVIEW_ENDPOINTS, consent_review_pending, second_factor_pending
 from jobfair.models import Role
 
 PUBLIC = "public"
@@ -300,6 +300,15 @@ MONTHLY_REPORT_POLICY: dict[str, object] = {
     "office.monthly_report_xlsx": OFFICE,
 }
 
+CONSENT_POLICY: dict[str, object] = {
+    "public.privacy_index": PUBLIC,
+    "public.privacy_notice": PUBLIC,
+    "public.my_consents": SEEKER | STUDENT,
+    "public.consent_give": SEEKER | STUDENT,
+    "public.consent_withdraw": SEEKER | STUDENT,
+    "public.consent_review": SEEKER | STUDENT,
+}
+
 CITY_FIGURES_POLICY: dict[str, object] = {
     "office.city_dashboard": OFFICE,
     "office.city_chart": OFFICE,
@@ -329,6 +338,7 @@ ROUTE_POLICY: dict[str, object] = {
     **ERASURE_POLICY,
     **JOBS_POLICY,
     **PDP_POLICY,
+    **CONSENT_POLICY,
     **CITY_FIGURES_POLICY,
     **MONTHLY_REPORT_POLICY,
     **ACCOUNTS_DESK_POLICY,
@@ -397,9 +407,13 @@ def enforce_route_policy():
     if endpoint not in SECOND_FACTOR_ENDPOINTS and second_factor_pending():
         next_url = request.full_path.rstrip("?") if request.method == "GET" else None
         return redirect(second_factor_url(current_user, next_url))
+    if endpoint not in CONSENT_REVIEW_ENDPOINTS and consent_review_pending():
+        next_url = request.full_path.rstrip("?") if request.method == "GET" else None
+        return redirect(url_for("public.consent_review", next=next_url if is_safe_next(next_url) else None))
     if policy == AUTHENTICATED or current_user.role in policy:
         return None
     abort(403)
+
 
 
 def is_safe_next(target: str | None) -> bool:

@@ -7,6 +7,8 @@ from jobfair.models import User
 from jobfair.services import accounts, registration
 
 PASSWORD = "Balikpapan-2025-kerja"
+# Every purpose a seeker is asked at registration (privacy_notices), ticked.
+SEEKER_CONSENTS = ("placement", "cv_sharing", "ak1", "email")
 _counter = itertools.count(1)
 
 
@@ -35,7 +37,8 @@ def make_seeker(**overrides) -> User:
     birth = overrides.pop("birth_date", date(1995, 3, 7))
     female = overrides.get("sex", "L") == "P"
     fields = dict(nik=valid_nik(serial=n % 9999 + 1, birth=birth, female=female), full_name=f"Pencari Kerja {n}",
-                  sex="L", birth_date=birth, email=f"seeker{n}@example.id", phone=f"0812{n:08d}", password=PASSWORD)
+                  sex="L", birth_date=birth, email=f"seeker{n}@example.id", phone=f"0812{n:08d}", password=PASSWORD,
+                  consents=SEEKER_CONSENTS)
     fields.update(overrides)
     return registration.register_seeker(**fields)
 

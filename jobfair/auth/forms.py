@@ -2,7 +2,7 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import DateField, EmailField, PasswordField, RadioField, SelectField, StringField, TelField
+from wtforms import BooleanField, DateField, EmailField, PasswordField, RadioField, SelectField, StringField, TelField
 from wtforms.validators import EqualTo, InputRequired, Length
 
 REQUIRED = "Kolom ini wajib diisi."
@@ -29,6 +29,19 @@ class SeekerRegistrationForm(PasswordPairMixin, FlaskForm):
     birth_date = DateField(_l("Tanggal lahir"), validators=[InputRequired(REQUIRED)])
     email = EmailField(_l("E-mail"), validators=[InputRequired(REQUIRED), Length(max=254)])
     phone = TelField(_l("Nomor HP"), validators=[InputRequired(REQUIRED), Length(max=20)])
+    # One checkbox per purpose (privacy_notices), unticked by default: consent must be given, not presumed.
+    # The service refuses a missing required one beside its box.
+    consent_placement = BooleanField(_l("Saya setuju data saya diolah untuk pendaftaran dan layanan penempatan "
+                                        "kerja (wajib)."))
+    consent_cv_sharing = BooleanField(_l("Saya setuju profil dan CV saya dilihat perusahaan yang saya lamar."))
+    consent_ak1 = BooleanField(_l("Saya setuju data saya diolah untuk kartu pencari kerja (AK/1)."))
+    # "surel", not "e-mail": the address field above is labelled "E-mail" (labels stay unambiguous)
+    consent_email = BooleanField(_l("Saya mau menerima pemberitahuan lewat surel."))
+
+    def consents_given(self) -> list[str]:
+        return [name.removeprefix("consent_") for name in ("consent_placement", "consent_cv_sharing",
+                                                           "consent_ak1", "consent_email")
+                if getattr(self, name).data]
 
 
 class CompanyRegistrationForm(PasswordPairMixin, FlaskForm):

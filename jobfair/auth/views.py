@@ -49,7 +49,7 @@ def register_seeker():
         fields = {name: getattr(form, name).data for name in
                   ("nik", "full_name", "sex", "birth_date", "email", "phone", "password")}
         try:
-            user = registration.register_seeker(**fields)
+            user = registration.register_seeker(**fields, consents=form.consents_given())
         except ValidationFailed as exc:
             copy_errors(form, exc)
         else:

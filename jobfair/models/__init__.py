@@ -15,9 +15,10 @@ from jobfair.models.apprenticeship import (
 from jobfair.models.audit import AuditEvent
 from jobfair.models.auth import PasswordReset, RecoveryCode, SecondFactor, UserSession
 from jobfair.models.company import Company, CompanyStatus
+from jobfair.models.consent import ConsentRecord
 from jobfair.models.fair import FairBooth, FairRegistration, JobFair
-from jobfair.models.job import BackgroundJob, JobStatus
 from jobfair.models.incident import DataIncident
+from jobfair.models.job import BackgroundJob, JobStatus
 from jobfair.models.notification import Notification, OutboxEmail
 from jobfair.models.person import Ak1Card, Ak1Report, Ak1Status, Person, SeekerProfile
 from jobfair.models.pkl import PklDuration, PklPlacement
@@ -84,6 +85,6 @@ __all__ = [
     "Placement", "PlacementStatus", "Vacancy", "VacancyStatus",
     "BackgroundJob", "JobStatus",
     "PasswordReset", "RecoveryCode", "SecondFactor", "UserSession",
-    "AuditEvent", "Company", "CompanyStatus", "EducationLevel", "Kecamatan", "Kelurahan", "Person",
+    "AuditEvent", "Company", "ConsentRecord", "CompanyStatus", "EducationLevel", "Kecamatan", "Kelurahan", "Person",
     "Province", "Regency", "Role", "SeekerProfile", "SmkMajor", "User", "WorkerCategory",
 ]

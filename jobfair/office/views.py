@@ -25,8 +25,8 @@ from jobfair.office import (  # noqa: E402, F401  # noqa: E402, F401  # noqa: E4
     data_requests_desk,
     desk_tools,
     fairs_desk,
-    jobs_desk,
     incidents,
+    jobs_desk,
     monthly_report,  # noqa: E402, F401
     placements_desk,
     places_desk,

@@ -58,5 +58,6 @@ from jobfair.public import (  # noqa: E402, F401
     fairs,
     my_data,
     open_data,  # noqa: E402, F401
+    privacy,
     vacancies,
 )

@@ -7,10 +7,11 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from jobfair.forms_util import copy_errors
+from jobfair.privacy_notices import CV_SHARING
 from jobfair.rules import application_states
 from jobfair.seekers.forms_applications import ApplyForm, WithdrawForm
 from jobfair.seekers.views import bp
-from jobfair.services import applications, search
+from jobfair.services import applications, consents, search
 from jobfair.services.errors import ValidationFailed
 
 
@@ -31,7 +32,8 @@ def apply_vacancy(vacancy_id: int):
             return redirect(url_for("seekers.my_application", application_id=application.id))
     return render_template("seekers/applications_apply.html", form=form, vacancy=vacancy, applied=applied,
                            label=application_states.label,
-                           cv_missing=applications.cv_file(search.profile_of(current_user)) is None), \
+                           cv_missing=applications.cv_file(search.profile_of(current_user)) is None,
+                           cv_shared=consents.has_consent(current_user, CV_SHARING)), \
         200 if not form.errors else 422
 
 

@@ -72,7 +72,8 @@ def ak1_status():
     profile = seeker_profiles.get_profile(current_user)
     card = ak1.current_card(current_user)
     return render_template("seekers/ak1.html", card=card, missing=seeker_profiles.missing_for_ak1(profile),
-                           slots=ak1.card_slots(card), request_form=Ak1RequestForm(), report_form=Ak1ReportForm())
+                           slots=ak1.card_slots(card), request_form=Ak1RequestForm(), report_form=Ak1ReportForm(),
+                           consent_given=ak1.consent_given(current_user))
 
 
 @bp.route("/ak1/ajukan", methods=["POST"])

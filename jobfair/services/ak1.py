@@ -15,8 +15,9 @@ from sqlalchemy.orm import selectinload
 
 from jobfair.extensions import db
 from jobfair.models import Ak1Card, Ak1Report, Ak1Status, Role, SeekerProfile, User
+from jobfair.privacy_notices import AK1
 from jobfair.rules import ak1 as rules
-from jobfair.services import audit
+from jobfair.services import audit, consents
 from jobfair.services.errors import InvalidState, NotFound, PermissionDenied, ValidationFailed
 from jobfair.services.notifications import notify
 from jobfair.services.people import reveal_nik
@@ -54,9 +55,29 @@ def current_card(actor: User) -> Ak1Card | None:
                              .order_by(Ak1Card.id.desc()).limit(1))
 
 
+NO_CONSENT = ("Anda belum menyetujui (atau sudah menarik) pengolahan data untuk kartu AK/1. Berikan persetujuan "
+              "di halaman \"Persetujuan saya\" bila Anda ingin memakai kartu ini.")
+WITHDRAWN_FOR_OFFICE = ("Pemohon telah menarik persetujuan pengolahan data untuk kartu AK/1: kartu tidak "
+                        "diterbitkan. Kembalikan permohonan dengan alasan itu.")
+
+
+def _ak1_consent_withdrawn(profile: SeekerProfile) -> bool:
+    """Withdrawn AK/1 consent (a careful office's reading, docs/ARCHITECTURE.md): no new request, no report, no
+    printing and no issue; a card already issued stays in the office's register (the register of issued cards is
+    a public-service record and feeds the city's figures) and simply runs out at its next missed report."""
+    return consents.withdrawn(profile.person, AK1)
+
+
+def consent_given(actor: User) -> bool:
+    """Whether the seeker's AK/1 consent is in force (the page offers no form the service would refuse)."""
+    return consents.has_consent(get_profile(actor).person, AK1)
+
+
 def request_card(actor: User, today: date | None = None) -> Ak1Card:
     profile = get_profile(actor)
     today = today or today_wita()
+    if not consents.has_consent(profile.person, AK1):
+        raise InvalidState(NO_CONSENT)
     # Serialise requests of one seeker (PostgreSQL row lock; SQLite writes are serial anyway).
     db.session.scalar(select(SeekerProfile.id).where(SeekerProfile.id == profile.id).with_for_update())
     missing = missing_for_ak1(profile)
@@ -82,6 +103,8 @@ def report(actor: User, *, still_seeking: bool, note: str, today: date | None = 
     card = current_card(actor)
     if card is None or card.status != Ak1Status.ISSUED.value:
         raise InvalidState("Anda tidak memiliki kartu AK/1 yang berlaku untuk dilaporkan.")
+    if _ak1_consent_withdrawn(card.seeker):
+        raise InvalidState(NO_CONSENT)
     note = (note or "").strip()
     if has_html(note):
         raise ValidationFailed({"note": "Jangan menulis tanda < atau > maupun kode HTML; tulis teks biasa saja."})
@@ -129,6 +152,8 @@ def own_printable(actor: User) -> PrintableCard:
     card = current_card(actor)
     if card is None or card.issued_on is None:
         raise NotFound("Anda belum memiliki kartu AK/1 yang diterbitkan.")
+    if _ak1_consent_withdrawn(card.seeker):
+        raise InvalidState(NO_CONSENT)
     return _printable(card)
 
 
@@ -144,6 +169,8 @@ def card_qr(actor: User, card_id: int | None, check_url: Callable[[str], str]) -
     check_url(token) builds the absolute URL of the officer check page."""
     if card_id is None:
         card = current_card(actor)
+        if card is not None and _ak1_consent_withdrawn(card.seeker):
+            raise NotFound("Kartu AK/1 tidak dapat dicetak: persetujuan telah ditarik.")
     else:
         _require_officer(actor)
         card = _office_card(card_id)
@@ -199,6 +226,8 @@ def issue(actor: User, card_id: int, today: date | None = None) -> Ak1Card:
         raise InvalidState("Kartu ini tidak sedang menunggu penerbitan.")
     if not rules.old_enough(card.seeker.person.birth_date, today):
         raise InvalidState(f"Pemohon belum berusia {rules.MIN_AGE} tahun.")
+    if _ak1_consent_withdrawn(card.seeker):
+        raise InvalidState(WITHDRAWN_FOR_OFFICE)
     card.status = Ak1Status.ISSUED.value
     card.number = rules.card_number(CITY_REGENCY, today.year, card.id)
     card.issued_on = today

@@ -20,11 +20,12 @@ from jobfair.models import (
     VacancyStatus,
 )
 from jobfair.models.base import utcnow
+from jobfair.privacy_notices import CV_SHARING
 from jobfair.rules import application_states as states
 from jobfair.rules import money
 from jobfair.rules.fit import FitResult
 from jobfair.rules.money import rupiah
-from jobfair.services import audit, reference, search
+from jobfair.services import audit, consents, reference, search
 from jobfair.services.applications import (
     NOT_FOUND,
     NOTE_MAX,
@@ -52,6 +53,14 @@ class ApplicantView:
     view: ApplicationView
     fit: FitResult
     cv_available: bool
+    # The seeker's CV-sharing consent (UU PDP): without it the company sees the name, the application and its
+    # history only — no CV, education, skills, experience, district or contact, and no fit reasons (which quote
+    # the profile). The score stays: it is the office's ranking of the application, not profile data.
+    profile_shared: bool = True
+
+
+def profile_shared(application: Application) -> bool:
+    return consents.has_consent(application.seeker.person, CV_SHARING)
 
 
 def _company_id(actor: User) -> int:
@@ -85,14 +94,20 @@ def applicants(actor: User, vacancy_id: int, *, status: str | None = None, min_s
         query = query.where(Application.fit_score >= min_score)
     query = query.order_by(Application.fit_score.desc(), Application.created_at, Application.id)
     pagination = db.paginate(query, page=max(1, page), per_page=per_page, error_out=False)
+    shared = consents.current_states([a.seeker.person_id for a in pagination.items], CV_SHARING)
     fits = {a.id: search.fit_for(a.seeker, vacancy) for a in pagination.items}
+    for application in pagination.items:   # reasons quote the profile: hidden without the consent
+        if not shared.get(application.seeker.person_id, False):
+            fits[application.id] = FitResult(score=fits[application.id].score, reasons=())
     return vacancy, pagination, fits
 
 
 def applicant(actor: User, application_id: int) -> ApplicantView:
     application = own_application(actor, application_id)
-    return ApplicantView(view=view_of(application), fit=search.fit_for(application.seeker, application.vacancy),
-                         cv_available=cv_file(application.seeker) is not None)
+    shared = profile_shared(application)
+    fit = search.fit_for(application.seeker, application.vacancy)
+    return ApplicantView(view=view_of(application), fit=fit if shared else FitResult(score=fit.score, reasons=()),
+                         cv_available=shared and cv_file(application.seeker) is not None, profile_shared=shared)
 
 
 def open_applicant(actor: User, application_id: int) -> ApplicantView:
@@ -107,7 +122,7 @@ def open_applicant(actor: User, application_id: int) -> ApplicantView:
 def cv_for_company(actor: User, application_id: int):
     """(path, download name) of the applicant's CV; the read is audited (personal data)."""
     application = own_application(actor, application_id)
-    path = cv_file(application.seeker)
+    path = cv_file(application.seeker) if profile_shared(application) else None   # consent withdrawn: as absent
     if path is None:
         raise NotFound("CV pelamar ini tidak tersedia.")
     name = "".join(c if c.isalnum() else "-" for c in application.seeker.person.full_name).strip("-") or "pelamar"

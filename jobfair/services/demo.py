@@ -60,7 +60,7 @@ def _create_demo_account(role: str, email: str, password: str) -> None:
     elif role == Role.SEEKER.value:
         registration.register_seeker(nik=DEMO_SEEKER_NIK, full_name="Siti Rahmawati", sex="P",
                                      birth_date=date(1999, 8, 5), email=email, phone="081234500001",
-                                     password=password)
+                                     password=password, consents=("placement", "cv_sharing", "ak1", "email"))
     elif role == Role.COMPANY.value:
         user = registration.register_company(
             company_name="PT Demo Teluk Balikpapan", nib="9120001234567", kecamatan_code="647102",

@@ -23,6 +23,7 @@ from jobfair.rules.nik import FEMALE_DAY_OFFSET, parse_nik
 from jobfair.services import companies, places, preferences, student_import, students, training
 from jobfair.services.demo import DEMO_DOMAIN
 from jobfair.services.demo_common import FIRST_LIVING_DAY, mark_done, month_end, next_weekday, part_done
+from jobfair.services.demo_consents import record_student_sharing
 from jobfair.services.demo_fair import Progress, say
 from jobfair.services.demo_jobs import fair_companies
 from jobfair.services.demo_people import FIRST_NAMES, LAST_NAMES
@@ -132,6 +133,10 @@ def _enrol(staff: list[tuple[int, int]], graduation: date, today: date, rng: ran
             students.record_guardian_consent(db.session.get(User, staff_of[student.school_id]), student.id,
                                              today=enrolled_on)
             consents += 1
+        else:
+            record_student_sharing(db.session.get(User, staff_of[student.school_id]), student,
+                                   typed=student.school_id == staff[0][0])
+    db.session.commit()
     return consents
 
 

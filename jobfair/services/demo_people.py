@@ -32,6 +32,7 @@ from jobfair.rules import numbers
 from jobfair.rules.nik import FEMALE_DAY_OFFSET, parse_nik
 from jobfair.services import applicants, applications, audit, fair_door, fairs, placements, seeker_profiles
 from jobfair.services.demo import DEMO_DOMAIN, record_only_password_hash
+from jobfair.services.demo_consents import record_seeker_consents
 from jobfair.services.demo_fair import SKILLS, UMK_2025, Progress, demo_officer, say
 from jobfair.services.people import get_or_create_person
 
@@ -121,6 +122,7 @@ def _record_seeker(n: int, rng: random.Random, password_hash: str) -> tuple[User
     db.session.add_all([user, SeekerProfile(user=user, person=person)])
     db.session.flush()
     audit.record(user, "account.created", user, detail={"role": Role.SEEKER.value, "demo": True, "active": False})
+    record_seeker_consents(user, n)
     return user, parsed.district_code  # committed with the profile, in _complete_profile
 
 

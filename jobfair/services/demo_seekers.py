@@ -21,6 +21,7 @@ from jobfair.rules.nik import FEMALE_DAY_OFFSET, parse_nik
 from jobfair.services import ak1, applicants, applications, audit, data_requests, fairs, placements, seeker_profiles
 from jobfair.services.demo import DEMO_DOMAIN
 from jobfair.services.demo_common import living_day, mark_done, part_done, wita
+from jobfair.services.demo_consents import record_seeker_consents
 from jobfair.services.demo_fair import SKILLS, Progress, say
 from jobfair.services.demo_jobs import fair_companies, upcoming_fair
 from jobfair.services.demo_people import (
@@ -73,6 +74,7 @@ def record_seeker(n: int, rng: random.Random, today: date, password_hash: str) -
     db.session.add_all([user, SeekerProfile(user=user, person=person)])
     db.session.flush()
     audit.record(user, "account.created", user, detail={"role": Role.SEEKER.value, "demo": True, "active": False})
+    record_seeker_consents(user, n)
     return user
 
 

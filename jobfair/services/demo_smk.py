@@ -50,6 +50,7 @@ from jobfair.services import (
     training,
 )
 from jobfair.services.demo import DEMO_DOMAIN, demo_email, record_only_password_hash
+from jobfair.services.demo_consents import record_student_sharing
 from jobfair.services.demo_fair import Progress, say
 from jobfair.services.demo_people import FIRST_NAMES, LAST_NAMES
 
@@ -206,7 +207,11 @@ def _enrol_students(school_staff: list[tuple[int, int]], rng: random.Random) -> 
             students.record_guardian_consent(db.session.get(User, staff_of[student.school_id]), student.id,
                                              today=ENROL_DAY)
             consents += 1
+        else:
+            record_student_sharing(db.session.get(User, staff_of[student.school_id]), student,
+                                   typed=student.school_id == school_staff[0][0])
         by_major.setdefault(student.major_code, []).append(student.id)
+    db.session.commit()
     return by_major, consents
 
 

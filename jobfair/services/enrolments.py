@@ -10,9 +10,10 @@ from sqlalchemy.orm import joinedload
 
 from jobfair.extensions import db
 from jobfair.models import CoverMonth, Enrolment, Person, Programme, Worker
+from jobfair.privacy_notices import OFFICE, PROTECTION
 from jobfair.rules import enrolment_states as states
 from jobfair.rules.eligibility import Applicant, EligibilityRules, eligibility_problems, month_start, months_in
-from jobfair.services import audit, clock
+from jobfair.services import audit, clock, consents
 from jobfair.services.enrolment_cycle import (  # noqa: F401  (the yearly cycle is re-exported here)
     Reregistration,
     decree_list,
@@ -173,6 +174,8 @@ def enrol(actor, programme_id: int, worker_id: int, *, cover_from, cover_to, pay
     if not seat:
         db.session.rollback()
         raise _quota_full(db.session.get(Programme, programme_id))
+    # Taken on the enrolment form at the office (UU PDP): the data go to BPJS Ketenagakerjaan.
+    consents.record(worker, PROTECTION, given=True, channel=OFFICE, actor=actor)
     audit.record(actor, "protection.enrolled", enrolment,
                  detail={"programme_id": programme_id, "payer": payer, "cover_from": first.isoformat(),
                          "cover_to": last.isoformat(), "already_bpjs_member": already_bpjs_member})

@@ -12,7 +12,9 @@ from sqlalchemy import select
 
 from jobfair.extensions import db
 from jobfair.models import Apprenticeship, ApprenticeshipPlace, Student, StudentChoice
+from jobfair.privacy_notices import MATCH_SHARING
 from jobfair.rules import apprenticeship_rules
+from jobfair.services import consents
 from jobfair.services.preferences import is_matched, open_places, place_fits, place_order, refused_pairs
 from jobfair.services.students import can_be_placed
 
@@ -21,12 +23,15 @@ REPEATED = "repeated"                       # Permenaker 6/2020: no repeating th
 REFUSED_BY_COMPANY = "refused_by_company"   # the company marked the student not acceptable for the place
 TOO_YOUNG = apprenticeship_rules.TOO_YOUNG
 NO_GUARDIAN_CONSENT = apprenticeship_rules.NO_GUARDIAN_CONSENT
+SHARING_WITHDRAWN = "sharing_withdrawn"     # UU PDP: the student (or guardian) withdrew the match-sharing consent
 STUDENT_REASONS = (TOO_YOUNG, NO_GUARDIAN_CONSENT)   # about the student, not the place: listed as excluded
 EXCLUDED_TEXTS = {
     TOO_YOUNG: "Peserta pemagangan paling muda 17 tahun pada hari magang dimulai (Permenaker 6/2020); siswa ini "
                "belum 17 tahun pada tanggal mulai tempat yang dipilihnya.",
     NO_GUARDIAN_CONSENT: "Siswa belum berumur 18 tahun pada hari magang dimulai dan persetujuan tertulis orang "
                          "tua/wali belum dicatat oleh sekolah.",
+    SHARING_WITHDRAWN: "Persetujuan berbagi data siswa dengan perusahaan untuk pencocokan telah ditarik; siswa "
+                       "tidak diikutkan sampai persetujuan diberikan lagi.",
 }
 
 
@@ -73,11 +78,18 @@ def gather(today: date) -> MatchInputs:
         inputs.choices.setdefault(student_id, []).append(place_id)
         inputs.ranks.setdefault(student_id, {})[place_id] = rank
     students = {s.id: s for s in db.session.scalars(select(Student).where(Student.id.in_(list(inputs.choices))))}
+    # Only an explicit withdrawal excludes: students enrolled before consents were recorded have no record yet
+    # (the school's enrolment form carried it); a minor still needs the guardian's consent below.
+    sharing = consents.current_states([s.person_id for s in students.values()], MATCH_SHARING)
     repeated, refused = _repeated_pairs(list(inputs.choices)), refused_pairs()
     for student_id, wanted in list(inputs.choices.items()):
         student = students[student_id]
         if is_matched(student_id):
             del inputs.choices[student_id]
+            continue
+        if sharing.get(student.person_id) is False:
+            inputs.excluded.append({"student_id": student_id, "name": student.person.full_name,
+                                    "reason": EXCLUDED_TEXTS[SHARING_WITHDRAWN]})
             continue
         ok, reason = can_be_placed(student, today)
         if not ok:

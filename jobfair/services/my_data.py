@@ -16,7 +16,7 @@ from sqlalchemy import or_, select
 
 from jobfair.extensions import db
 from jobfair.models import AuditEvent, Role, User
-from jobfair.services import audit, clock
+from jobfair.services import audit, clock, consents
 from jobfair.services import my_data_sections as sections
 from jobfair.services.errors import PermissionDenied, ValidationFailed
 from jobfair.services.my_data_sections import Section, item
@@ -101,10 +101,7 @@ COLLECTORS: list[Collector] = [
     sections.training,
     sections.apprenticeship,
     sections.protection,
-    # === CONSENTS MERGE POINT ===================================================================================
-    # The consent helper's section plugs in here with one line (and `from jobfair.services import consents`):
-    #     section_from_summary("consents", _l("Persetujuan"), consents.summary_for),
-    # ============================================================================================================
+    section_from_summary("consents", _l("Persetujuan"), consents.summary_for),
     reads,
 ]
 

@@ -13,21 +13,32 @@ from jobfair.models import Notification, OutboxEmail, User
 from jobfair.services.errors import NotFound
 
 EMAIL_SUBJECT_PREFIX = "[Disnaker Balikpapan] "
+PERSON_ROLES = ("seeker", "student")   # accounts of a person (UU PDP); the others are work accounts
 
 
 def notify(user: User, message: str, *, link: str | None = None, email_subject: str | None = None) -> Notification:
     notification = Notification(user_id=user.id, message=message, link=link)
     db.session.add(notification)
-    if user.email and user.active:
+    if user.email and user.active and email_allowed(user):
         body = message + (f"\n\nBuka: {link}" if link else "") + "\n\n— Disnaker Kota Balikpapan"
         subject = EMAIL_SUBJECT_PREFIX + (email_subject or message)[:150]
         db.session.add(OutboxEmail(recipient=user.email, subject=subject, body=body))
     return notification
 
 
+def email_allowed(user: User) -> bool:
+    """A person (seeker, student) gets notification e-mails only with the e-mail consent (UU PDP); staff, school
+    and company accounts are work addresses. Withdrawal counts at once: no cache."""
+    from jobfair.privacy_notices import EMAIL
+    from jobfair.services import consents
+
+    return user.role not in PERSON_ROLES or consents.has_consent(user, EMAIL)
+
+
 def email_only(user: User, subject: str, body: str, *, sensitive: bool = False) -> OutboxEmail:
     """An e-mail without an in-app notification (e.g. a password-reset link). A sensitive body is blanked once
-    the mail has gone out, so the outbox does not keep the secret."""
+    the mail has gone out, so the outbox does not keep the secret. Not subject to the e-mail consent: these are
+    account-security messages the person asked for (or must get, like a lock warning), not notifications."""
     email = OutboxEmail(recipient=user.email, subject=EMAIL_SUBJECT_PREFIX + subject[:150],
                         body=body + "\n\n— Disnaker Kota Balikpapan", sensitive=sensitive)
     db.session.add(email)

@@ -19,8 +19,9 @@ from jobfair.models import (
     Student,
     StudentChoice,
 )
+from jobfair.privacy_notices import MATCH_SHARING
 from jobfair.rules import apprenticeship_rules
-from jobfair.services import audit
+from jobfair.services import audit, consents
 from jobfair.services.errors import InvalidState, NotFound, PermissionDenied, ValidationFailed
 from jobfair.services.places import NOT_FOUND, _own, majors_of
 
@@ -116,8 +117,12 @@ class Candidate:
 
 
 def _candidate_students(place_id: int) -> list[Student]:
-    return db.session.scalars(select(Student).join(StudentChoice, StudentChoice.student_id == Student.id)
-                              .where(StudentChoice.place_id == place_id).order_by(Student.id)).all()
+    """The students who ranked the place, less those who withdrew the match-sharing consent (UU PDP): the company
+    no longer sees them."""
+    students = db.session.scalars(select(Student).join(StudentChoice, StudentChoice.student_id == Student.id)
+                                  .where(StudentChoice.place_id == place_id).order_by(Student.id)).all()
+    sharing = consents.current_states([s.person_id for s in students], MATCH_SHARING)
+    return [s for s in students if sharing.get(s.person_id) is not False]
 
 
 def _ranking(place_id: int) -> dict[int, int]:

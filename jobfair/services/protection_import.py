@@ -22,10 +22,11 @@ from jobfair.models import (
     WorkerCategory,
 )
 from jobfair.models.base import utcnow
+from jobfair.privacy_notices import IMPORT, PROTECTION
 from jobfair.rules import numbers
 from jobfair.rules.eligibility import EligibilityRules
 from jobfair.rules.worker_rows import RowContext, check_worker_row
-from jobfair.services import audit, clock, exports, jobs
+from jobfair.services import audit, clock, consents, exports, jobs
 from jobfair.services.enrolment_cycle import registration_problem
 from jobfair.services.errors import InvalidState, NotFound, ValidationFailed
 from jobfair.services.nik_store import encrypt_nik, nik_hmac
@@ -283,7 +284,9 @@ def _insert(actor, programme: Programme, rows: list[dict]) -> int:
         .values(enrolled_count=Programme.enrolled_count + len(rows)))
     if taken.rowcount != 1:
         raise _ApplyFailed("Kuota program tidak cukup lagi untuk semua baris yang valid; tidak ada yang diimpor.")
-    insert_rows(actor, programme, rows)
+    person_ids = insert_rows(actor, programme, rows)
+    # The register's consent (UU PDP), collected on the kelurahan's forms the import carries: channel "import".
+    consents.record_bulk(person_ids, PROTECTION, channel=IMPORT, actor=actor)
     db.session.flush()
     return len(rows)
 

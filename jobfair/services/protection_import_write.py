@@ -162,8 +162,9 @@ _MONTHS_SQLITE = text(
     "SELECT enrolment_id, person_id, :kind, month FROM m")
 
 
-def insert_rows(actor, programme, rows: list[dict]) -> None:
-    """Persons (found by HMAC or new), workers (updated or new), one enrolment and its cover months per row.
+def insert_rows(actor, programme, rows: list[dict]) -> list[int]:
+    """Persons (found by HMAC or new), workers (updated or new), one enrolment and its cover months per row;
+    returns the persons' ids.
     Expects import_candidate filled with these rows (register_conflicts) and the quota already taken."""
     d = date.fromisoformat
     c = candidates.c
@@ -210,3 +211,4 @@ def insert_rows(actor, programme, rows: list[dict]) -> None:
         db.session.execute(_MONTHS_SQLITE, {"kind": programme.cover_kind, "first": enrolment_ids[0],
                                             "last": enrolment_ids[-1]})
     drop_candidates()  # on a failure the rollback removes it (or the next fill_candidates does)
+    return list(set(person_ids.values()))

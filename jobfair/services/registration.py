@@ -1,5 +1,6 @@
 """Self-registration of job seekers (with NIK) and companies (account + company record)."""
 
+from collections.abc import Iterable
 from datetime import date
 
 from sqlalchemy import select
@@ -7,8 +8,10 @@ from sqlalchemy.exc import IntegrityError
 
 from jobfair.extensions import db
 from jobfair.models import Company, Person, Role, SeekerProfile, User
+from jobfair.privacy_notices import WEB
 from jobfair.rules.nik import ParsedNik, declared_mismatch_errors
 from jobfair.services import audit
+from jobfair.services import consents as consent_service
 from jobfair.services.accounts import age_on, check_email, check_password, check_phone, new_user
 from jobfair.services.errors import ValidationFailed
 from jobfair.services.people import get_or_create_person, parse_nik_field
@@ -18,14 +21,17 @@ MIN_SEEKER_AGE = 18  # AK/1 card minimum age (Permenaker 39/2016)
 
 
 def register_seeker(*, nik: str, full_name: str, sex: str, birth_date: date | None, email: str, phone: str,
-                    password: str, today: date | None = None) -> User:
+                    password: str, consents: Iterable[str] = (), today: date | None = None) -> User:
     """Create a seeker account linked to the person with this NIK.
 
     A sex or birth date that disagrees with the NIK is refused beside the field (a typo in either is far more
     likely than an error in the NIK, and an account once made carries the wrong data onto the AK/1 card). Real NIKs
     do carry errors (DOMAIN.md): the way out is the office's own record. When an officer or a school has already
     registered this NIK (protection register, students) with the sex and birth date now declared — they saw the
-    KTP and were warned about the NIK — those data are accepted."""
+    KTP and were warned about the NIK — those data are accepted.
+
+    `consents` are the purposes the person ticked (privacy_notices); each self-service purpose of a seeker is
+    recorded as given or refused, and a required one missing refuses the registration beside its checkbox."""
     today = today or date.today()
     errors: dict[str, str] = {}
     parsed = parse_nik_field(nik, errors)
@@ -41,6 +47,8 @@ def register_seeker(*, nik: str, full_name: str, sex: str, birth_date: date | No
     email = check_email(email, errors)
     phone = check_phone(phone, errors)
     check_password(password, errors, personal=(email, full_name))
+    consents = set(consents)
+    errors.update(consent_service.missing_required(Role.SEEKER.value, consents))
     person = None
     if parsed is not None:
         person = get_or_create_person(parsed, full_name=full_name, sex=sex, birth_date=birth_date)
@@ -57,6 +65,7 @@ def register_seeker(*, nik: str, full_name: str, sex: str, birth_date: date | No
     db.session.add(SeekerProfile(user=user, person=person))
     _flush_or_explain({"nik": "NIK atau e-mail ini baru saja didaftarkan. Masuk dengan akun tersebut."})
     audit.record(user, "account.created", user, detail={"role": Role.SEEKER.value})
+    consent_service.record_answers(user, consents, channel=WEB)
     db.session.commit()
     return user
 

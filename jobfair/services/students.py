@@ -12,9 +12,10 @@ from sqlalchemy import false, or_, select
 
 from jobfair.extensions import db
 from jobfair.models import Person, Role, School, SmkMajor, Student, User
+from jobfair.privacy_notices import MATCH_SHARING, OFFICE
 from jobfair.rules.nik import normalize_nik
 from jobfair.rules.student_rows import check_student_row, is_minor
-from jobfair.services import audit
+from jobfair.services import audit, consents
 from jobfair.services.accounts import check_email, check_password, new_user
 from jobfair.services.companies import OFFICE_ROLES, PER_PAGE
 from jobfair.services.errors import InvalidState, NotFound, PermissionDenied, ValidationFailed
@@ -156,6 +157,9 @@ def record_guardian_consent(actor, student_id: int, *, today: date | None = None
     student.guardian_consent_at = datetime.now(UTC)
     student.guardian_consent_recorded_by_id = actor.id
     audit.record(actor, "student.guardian_consent_recorded", student)
+    # The same consent in the per-purpose register (UU PDP): match sharing, given by the guardian on paper.
+    consents.record(student, MATCH_SHARING, given=True, channel=OFFICE, actor=actor, by_guardian=True,
+                    at=student.guardian_consent_at)
     db.session.commit()
     return student
 

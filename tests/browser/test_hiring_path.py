@@ -199,6 +199,8 @@ def _seeker_registers_completes_profile_and_cv(seeker: Page, cv_path) -> None:
     seeker.get_by_label("Nomor HP").fill("081255500777")
     seeker.get_by_label("Kata sandi", exact=True).fill(PASSWORD)
     seeker.get_by_label("Ulangi kata sandi").fill(PASSWORD)
+    seeker.get_by_label("Saya setuju data saya diolah untuk pendaftaran dan layanan penempatan kerja").check()
+    seeker.get_by_label("Saya setuju profil dan CV saya dilihat perusahaan yang saya lamar.").check()
     seeker.locator("main form").get_by_role("button", name="Daftar").click()
     expect(seeker.get_by_role("heading", name="Beranda pencari kerja")).to_be_visible()
 

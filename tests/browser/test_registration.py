@@ -33,6 +33,7 @@ def _fill_seeker_form(page: Page, *, nik: str = NIK, name: str = "Siti Rahmawati
     page.fill("#phone", "081234567890")
     page.fill("#password", PASSWORD)
     page.fill("#password_confirm", PASSWORD)
+    page.check("#consent_placement")
 
 
 def _submit(page: Page) -> None:

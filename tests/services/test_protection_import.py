@@ -328,3 +328,16 @@ def test_outside_the_registration_window_the_file_is_refused(db):
     assert "sudah ditutup" in refused.value.message and count(db, Enrolment) == 0
     pi.apply(actor, batch.id, mode="valid_only", today=date(2024, 12, 31))
     assert count(db, Enrolment) == 1
+
+
+def test_an_import_records_each_persons_protection_consent_with_channel_import(db):
+    from jobfair.models import ConsentRecord
+
+    actor, prog = officer(), programme()
+    pi.apply(actor, validate(actor, prog, xlsx([person_row(i) for i in range(1, 4)])).id, mode="valid_only",
+             today=TODAY)
+    rows = db.session.scalars(select(ConsentRecord)).all()
+    assert len(rows) == 3 and len({r.person_id for r in rows}) == 3
+    assert {(r.purpose, r.channel, r.given, r.recorded_by_id) for r in rows} == {("protection", "import", True,
+                                                                                  actor.id)}
+    assert db.session.scalar(select(AuditEvent).where(AuditEvent.action == "consent.given_bulk")).detail["count"] == 3

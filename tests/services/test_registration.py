@@ -15,7 +15,8 @@ NIK = "6471014508990003"  # woman born 5 August 1999
 
 def _register(**overrides):
     fields = dict(nik=NIK, full_name="Siti Rahmawati", sex="P", birth_date=date(1999, 8, 5),
-                  email="siti@example.id", phone="081234567890", password=factories.PASSWORD)
+                  email="siti@example.id", phone="081234567890", password=factories.PASSWORD,
+                  consents=factories.SEEKER_CONSENTS)
     fields.update(overrides)
     return registration.register_seeker(**fields)
 

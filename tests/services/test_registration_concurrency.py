@@ -27,7 +27,7 @@ def test_concurrent_registrations_with_one_nik_create_one_account(app):
             try:
                 registration.register_seeker(nik=nik, full_name=f"Kembar {n}", sex="L", birth_date=date(1995, 3, 7),
                                              email=f"kembar{n}@example.id", phone=f"08120000{n:04d}",
-                                             password=factories.PASSWORD)
+                                             password=factories.PASSWORD, consents=("placement",))
                 outcomes.append("ok")
             except ValidationFailed as exc:
                 outcomes.append(exc.field_errors)

@@ -13,7 +13,7 @@ from tests.conftest import csrf_token, login
 SEEKER_FORM = {
     "nik": "6471015505950003", "full_name": "Siti Aminah", "sex": "P", "birth_date": "1995-05-15",
     "email": "siti@example.id", "phone": "081234567890", "password": "Kerja-Balikpapan-2025",
-    "password_confirm": "Kerja-Balikpapan-2025",
+    "password_confirm": "Kerja-Balikpapan-2025", "consent_placement": "y", "consent_cv_sharing": "y",
 }
 COMPANY_FORM = {
     "company_name": "PT Pelabuhan Semayang", "nib": "8120000000001", "kecamatan_code": "647102",
