@@ -9,8 +9,7 @@ from flask_login import current_user
 from jobfair.models import EmploymentType
 from jobfair.public.forms_vacancies import VacancySearchForm
 from jobfair.public.views import bp
-from jobfair.rules import application_states, kbli_sections
-from jobfair.rules import feed_text
+from jobfair.rules import application_states, feed_text, kbli_sections
 from jobfair.security import public_url
 from jobfair.services import applications, clock, reference, search, vacancies, vacancy_feed
 
