@@ -22,7 +22,7 @@ def enforce(access: ApiAccess):
     token = api_tokens.authenticate(bearer_token())
     if token is None:
         return problems.problem(401, "Kirim token API yang masih berlaku di header Authorization: Bearer <token>.",
-                                headers={"WWW-Authenticate": 'Bearer realm="jobfair"'})
+                                kind="token", headers={"WWW-Authenticate": 'Bearer realm="jobfair"'})
     if token.kind != access.kind or access.scope not in token.scope_list:
         return problems.problem(403, f"Token ini tidak memiliki hak akses {access.scope}.", kind="scope")
     g.api_token = token

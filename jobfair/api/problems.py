@@ -7,19 +7,20 @@ errors, webargs' 422 its per-field messages, and an unexpected error is a bare 5
 
 import marshmallow as ma
 from flask import current_app, json, request
+from flask_babel import lazy_gettext as _l
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from jobfair.services.errors import DomainError, ValidationFailed
 
 MIMETYPE = "application/problem+json"
 API_PREFIX = "/api/"
-TYPE_BASE = "https://kerja.balikpapan.go.id/api/v1/problems/"
+DOCS_PATH = "/api/v1/docs#problem-"  # a specific kind of problem is described on the docs page
 
 TITLES = {
-    400: "Permintaan tidak valid", 401: "Perlu token API", 403: "Tidak diizinkan", 404: "Tidak ditemukan",
-    405: "Metode tidak didukung", 409: "Keadaan tidak memungkinkan", 413: "Permintaan terlalu besar",
-    415: "Jenis isi tidak didukung", 422: "Data tidak valid", 429: "Terlalu banyak permintaan",
-    500: "Kesalahan server",
+    400: _l("Permintaan tidak valid"), 401: _l("Perlu token API"), 403: _l("Tidak diizinkan"),
+    404: _l("Tidak ditemukan"), 405: _l("Metode tidak didukung"), 409: _l("Keadaan tidak memungkinkan"),
+    413: _l("Permintaan terlalu besar"), 415: _l("Jenis isi tidak didukung"), 422: _l("Data tidak valid"),
+    429: _l("Terlalu banyak permintaan"), 500: _l("Kesalahan server"),
 }
 
 
@@ -40,7 +41,8 @@ def is_api_request() -> bool:
 
 def problem(status: int, detail: str = "", *, errors: dict[str, str] | None = None, headers: dict | None = None,
             kind: str | None = None):
-    body = {"type": TYPE_BASE + (kind or str(status)), "title": TITLES.get(status, "Kesalahan"), "status": status}
+    body = {"type": DOCS_PATH + kind if kind else "about:blank", "title": str(TITLES.get(status, _l("Kesalahan"))),
+            "status": status}
     if detail:
         body["detail"] = detail
     if errors:

@@ -120,6 +120,7 @@ def test_validation_errors_are_problem_json_with_field_errors(app):
     assert response.status_code == 422 and response.mimetype == "application/problem+json"
     problem = response.get_json()
     assert set(problem) >= {"type", "title", "status", "detail", "errors"} and problem["status"] == 422
+    assert problem["type"] == "/api/v1/docs#problem-validation" and problem["title"]
     assert "valid_until" in problem["errors"]   # the service's field error, as beside the web form's field
 
     typed = client.post("/api/v1/company/vacancies", headers=bearer(raw),
@@ -130,6 +131,7 @@ def test_validation_errors_are_problem_json_with_field_errors(app):
     assert nul.status_code == 422 and "title" in nul.get_json()["errors"]
     missing = client.post(f"/api/v1/company/vacancies/{2**40}/submit", headers=bearer(raw))
     assert missing.status_code == 404 and missing.mimetype == "application/problem+json"
+    assert missing.get_json()["type"] == "about:blank"
 
 
 def test_applicants_come_without_nik_and_status_changes_use_the_web_rules(app):
