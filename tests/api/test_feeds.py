@@ -53,3 +53,9 @@ def test_the_search_page_links_its_feeds(app, client):
     html = client.get("/lowongan?q=las&kecamatan=647103").get_data(as_text=True)
     assert "/lowongan/feed.atom?q=las&amp;kecamatan=647103" in html
     assert "/lowongan/feed.rss?" in html
+
+
+def test_a_nul_character_in_the_query_is_no_server_error(app, client):
+    _vacancies(app)
+    for path in ("/lowongan/feed.atom?q=las%00pipa", "/lowongan/feed.rss?q=%00", "/api/v1/vacancies?q=las%00"):
+        assert client.get(path).status_code < 500, path
