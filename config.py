@@ -132,6 +132,16 @@ class Config:
     # The check-in desks of a fair share the venue's address; one officer with a scanner takes a ticket every ~2 s.
     RATELIMIT_CHECK_PER_IP = "120 per minute; 3000 per hour"
     RATELIMIT_CHECK_PER_ACCOUNT = "60 per minute; 1500 per hour"
+    # The JSON API (/api/v1): every call counts, per client address and per token.
+    RATELIMIT_API_PER_IP = "300 per minute; 10000 per hour"
+    RATELIMIT_API_PER_TOKEN = "120 per minute; 5000 per hour"
+
+    # The JSON API's OpenAPI document (flask-smorest), served at /api/v1/openapi.json.
+    API_TITLE = "jobfair API — Disnaker Kota Balikpapan"
+    API_VERSION = "1"
+    OPENAPI_VERSION = "3.1.0"
+    OPENAPI_URL_PREFIX = "/api/v1"
+    OPENAPI_JSON_PATH = "openapi.json"
 
 
 class DevelopmentConfig(Config):

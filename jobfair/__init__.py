@@ -106,3 +106,7 @@ def _register_blueprints(app: Flask) -> None:
 
     for blueprint in (public_bp, auth_bp, seekers_bp, companies_bp, students_bp, office_bp, protection_bp):
         app.register_blueprint(blueprint)
+
+    from jobfair.api import setup as api_setup
+
+    api_setup.init_app(app)

@@ -6,6 +6,7 @@ from flask_limiter.errors import RateLimitExceeded
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, SecurityError
 
+from jobfair.api import problems
 from jobfair.extensions import db
 from jobfair.limits import retry_after_seconds
 from jobfair.services.errors import DomainError
@@ -21,6 +22,8 @@ def init_app(app) -> None:
     @app.errorhandler(DomainError)
     def _domain_error(exc: DomainError):
         db.session.rollback()
+        if problems.is_api_request():
+            return problems.from_exception(exc)
         return render_error(exc.status_code, exc.message)
 
     @app.errorhandler(CSRFError)
@@ -36,11 +39,15 @@ def init_app(app) -> None:
     @app.errorhandler(RateLimitExceeded)
     def _too_many(exc: RateLimitExceeded):
         seconds = retry_after_seconds(exc)
+        if problems.is_api_request():
+            return problems.from_exception(exc, retry_after=seconds)
         body, status = render_error(429, retry_minutes=max(1, -(-seconds // 60)))
         return body, status, {"Retry-After": str(seconds)}
 
     @app.errorhandler(HTTPException)
     def _http_error(exc: HTTPException):
+        if problems.is_api_request():
+            return problems.from_exception(exc)
         status = exc.code if exc.code in HANDLED_STATUSES else None
         if status is None:
             return exc
@@ -52,4 +59,6 @@ def init_app(app) -> None:
             return _http_error(exc)
         app.logger.exception("Unhandled error")
         db.session.rollback()
+        if problems.is_api_request():
+            return problems.from_exception(exc)
         return render_error(500)

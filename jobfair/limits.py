@@ -23,7 +23,7 @@ import hashlib
 import hmac
 from dataclasses import dataclass
 
-from flask import Flask, current_app, request
+from flask import Flask, current_app, g, request
 from flask_limiter import Limiter
 from flask_login import current_user
 
@@ -31,6 +31,7 @@ from flask_login import current_user
 LIMIT_KINDS: dict[str, tuple[str, str]] = {
     "auth": ("RATELIMIT_AUTH_PER_IP", "RATELIMIT_AUTH_PER_ACCOUNT"),
     "check": ("RATELIMIT_CHECK_PER_IP", "RATELIMIT_CHECK_PER_ACCOUNT"),
+    "api": ("RATELIMIT_API_PER_IP", "RATELIMIT_API_PER_TOKEN"),
 }
 _MARK = "_jobfair_rate_limit"
 
@@ -40,17 +41,19 @@ class LimitSpec:
     kind: str
     account_field: str | None
     per_user: bool
+    per_token: bool
     methods: tuple[str, ...]
 
 
-def rate_limited(kind: str, *, account_field: str | None = None, per_user: bool = False,
+def rate_limited(kind: str, *, account_field: str | None = None, per_user: bool = False, per_token: bool = False,
                  methods: tuple[str, ...] = ("POST",)):
-    """Mark a view for the ``kind`` limits (see the module docstring); returns the view unchanged."""
+    """Mark a view for the ``kind`` limits (see the module docstring); returns the view unchanged.
+    ``per_token``: the API token the route gate accepted (``g.api_token``) is the account."""
     if kind not in LIMIT_KINDS:
         raise ValueError(f"unknown rate-limit kind {kind!r}; known: {sorted(LIMIT_KINDS)}")
-    if account_field and per_user:
-        raise ValueError("count per submitted account field or per logged-in user, not both")
-    spec = LimitSpec(kind, account_field, per_user, tuple(m.upper() for m in methods))
+    if sum(map(bool, (account_field, per_user, per_token))) > 1:
+        raise ValueError("count per submitted account field, per logged-in user or per API token, only one")
+    spec = LimitSpec(kind, account_field, per_user, per_token, tuple(m.upper() for m in methods))
 
     def mark(view):
         setattr(view, _MARK, spec)
@@ -83,6 +86,11 @@ def _logged_in_user() -> str:
     return f"user-{current_user.get_id()}" if current_user.is_authenticated else f"anon-{client_address()}"
 
 
+def _api_token() -> str:
+    token = getattr(g, "api_token", None)
+    return f"token-{token.id}" if token is not None else f"anon-{client_address()}"
+
+
 def _setting(name: str):
     return lambda: current_app.config[name]
 
@@ -107,6 +115,8 @@ def init_app(app: Flask) -> Limiter:
                                     exempt_when=no_account)(wrapped)
         elif spec.per_user:
             wrapped = limiter.limit(_setting(per_account), key_func=_logged_in_user, methods=methods)(wrapped)
+        elif spec.per_token:
+            wrapped = limiter.limit(_setting(per_account), key_func=_api_token, methods=methods)(wrapped)
         app.view_functions[endpoint] = wrapped
     return limiter
 

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from flask import abort, redirect, request, url_for
 from flask_login import current_user
 
+from jobfair.api.policy import API_POLICY, ApiAccess
 from jobfair.extensions import login_manager
 from jobfair.login_session import CONSENT_REVIEW_ENDPOINTS, consent_review_pending, second_factor_pending
 from jobfair.models import Role
@@ -356,6 +357,7 @@ ROUTE_POLICY: dict[str, object] = {
     **SEEKERS_AK1_POLICY,
     **APPLICATIONS_POLICY,
     **FAIRS_REPORTS_POLICY,
+    **API_POLICY,
 }
 
 
@@ -394,6 +396,10 @@ def enforce_route_policy():
     policy = ROUTE_POLICY.get(endpoint)
     if policy is None:
         abort(403)
+    if isinstance(policy, ApiAccess):  # a bearer token of that kind and scope; the session is never asked
+        from jobfair.api import auth as api_auth
+
+        return api_auth.enforce(policy)
     # Check the session now, before any view has pending changes (the check may end a lapsed session and commit).
     authenticated = current_user.is_authenticated
     if policy == PUBLIC:

@@ -23,7 +23,7 @@ NAVIGATION = {
     "company": [("companies.dashboard", _l("Beranda perusahaan")), ("companies.vacancies_list", _l("Lowongan")),
                 ("companies.fairs_list", _l("Bursa kerja")), ("companies.places_list", _l("Tempat magang")),
                 ("companies.apprentices", _l("Peserta magang")), ("companies.profile_edit", _l("Profil perusahaan")),
-                ("public.my_data", _l("Data saya"))],
+                ("public.my_data", _l("Data saya")), ("companies.api_tokens", _l("Token API"))],
     "student": [("students.dashboard", _l("Beranda siswa")), ("students.my_trainings", _l("Pelatihan")),
                 ("students.places_offered", _l("Tempat magang")), ("students.match_result", _l("Hasil penempatan")),
                 ("students.apprenticeship", _l("Magang saya")), ("public.my_consents", _l("Persetujuan saya")),
@@ -38,7 +38,8 @@ NAVIGATION = {
                 ("office.fairs_list", _l("Bursa kerja")), ("office.schools_list", _l("Sekolah")),
                 ("office.training_courses", _l("Pelatihan")), ("office.places_queue", _l("Magang")),
                 ("protection.workers", _l("Perlindungan")),
-                ("office.report_placements", _l("Laporan")), ("office.audit_trail", _l("Jejak audit"))],
+                ("office.report_placements", _l("Laporan")), ("office.audit_trail", _l("Jejak audit")),
+                ("office.api_tokens", _l("Token API"))],
 }
 NAVIGATION["admin"] = NAVIGATION["officer"]
 ROLE_LABELS = {

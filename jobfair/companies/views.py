@@ -16,4 +16,7 @@ def dashboard():
 
 
 # Route modules register themselves on bp (imported last to avoid a cycle).
+from jobfair import token_pages  # noqa: E402
 from jobfair.companies import applicants, fairs, mentoring, places, vacancies  # noqa: E402, F401  # noqa: E402, F401
+
+token_pages.register(bp)  # /perusahaan/token-api: the company's API tokens

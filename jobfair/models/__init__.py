@@ -1,5 +1,6 @@
 """SQLAlchemy 2 typed models, one module per entity group."""
 
+from jobfair.models.api_token import ApiToken
 from jobfair.models.apprenticeship import (
     Apprenticeship,
     ApprenticeshipPlace,
@@ -74,6 +75,7 @@ from jobfair.models.vacancy import (
 
 __all__ = [
     "DataIncident",
+    "ApiToken",
     "BPJS_COVER", "Claim", "ClaimKind", "ClaimStatus", "CoverMonth", "Enrolment", "ImportBatch", "LedgerEntry",
     "LedgerStatus", "Payer", "Programme", "ProgrammeKind", "ProtectionStatus", "UmkSetting", "Worker",
     "Apprenticeship", "ApprenticeshipPlace", "ApprenticeshipStatus", "Attendance", "CompanyRanking", "EnrolmentStatus",

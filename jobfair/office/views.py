@@ -15,6 +15,7 @@ def dashboard():
 
 
 # Route modules register themselves on bp (imported last to avoid a cycle).
+from jobfair import token_pages  # noqa: E402
 from jobfair.office import (  # noqa: E402, F401  # noqa: E402, F401  # noqa: E402, F401
     accounts,
     ak1_desk,
@@ -34,3 +35,5 @@ from jobfair.office import (  # noqa: E402, F401  # noqa: E402, F401  # noqa: E4
     schools_desk,
     training_desk,
 )
+
+token_pages.register(bp)  # /disnaker/token-api: the office's export tokens

@@ -2,15 +2,16 @@
 
 from datetime import date
 
-from flask import redirect, render_template, request, url_for
+from flask import Response, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from jobfair.models import EmploymentType
 from jobfair.public.forms_vacancies import VacancySearchForm
 from jobfair.public.views import bp
-from jobfair.rules import application_states, kbli_sections
-from jobfair.services import applications, reference, search, vacancies
+from jobfair.rules import application_states, feed_text, kbli_sections
+from jobfair.security import public_url
+from jobfair.services import applications, clock, reference, search, vacancies, vacancy_feed
 
 EMPLOYMENT_CHOICES = [(EmploymentType.PERMANENT.value, "Tetap (PKWTT)"),
                       (EmploymentType.CONTRACT.value, "Kontrak (PKWT)"),
@@ -39,14 +40,38 @@ def vacancies_search():
         return redirect(url_for("public.vacancies_search",
                                 **{k: v for k, v in request.args.items() if k != "page"}))
     form = _search_form(today)
-    data = form.data if form.validate() else {}
-    results = search.search_vacancies(
-        q=data.get("q") or "", job_fair_id=int(data["job_fair_id"]) if data.get("job_fair_id") else None,
-        sector=data.get("sector") or None, education=data.get("education") or None,
-        kecamatan=data.get("kecamatan") or None, employment_type=data.get("employment_type") or None,
-        disability_friendly=bool(data.get("disability_friendly")), wage_min=data.get("wage_min"),
-        after=request.args.get("setelah"), before=request.args.get("sebelum"), page=page, today=today)
+    results = search.search_vacancies(**_filters(form), after=request.args.get("setelah"),
+                                      before=request.args.get("sebelum"), page=page, today=today)
     return render_template("public/vacancies_search.html", form=form, results=results)
+
+
+def _filters(form: VacancySearchForm) -> dict:
+    """The search form's filters as search.search_vacancies' arguments (an invalid form filters nothing)."""
+    data = form.data if form.validate() else {}
+    return {"q": data.get("q") or "", "job_fair_id": int(data["job_fair_id"]) if data.get("job_fair_id") else None,
+            "sector": data.get("sector") or None, "education": data.get("education") or None,
+            "kecamatan": data.get("kecamatan") or None, "employment_type": data.get("employment_type") or None,
+            "disability_friendly": bool(data.get("disability_friendly")), "wage_min": data.get("wage_min")}
+
+
+def _feed(template: str, mimetype: str) -> Response:
+    today = clock.today()
+    feed = vacancy_feed.feed(today=today, **_filters(_search_form(today)))
+    query = feed_text.xml_text(request.query_string.decode("ascii", "replace"))
+    body = render_template(template, feed=feed, query=query, public_url=public_url, feed_text=feed_text)
+    return Response(body, mimetype=mimetype, headers={"Cache-Control": "public, max-age=300"})
+
+
+@bp.route("/lowongan/feed.atom")
+def vacancies_feed_atom():
+    """Atom feed of the search (the same query string as /lowongan), for the city's website and Satu Data."""
+    return _feed("public/vacancies_feed.atom.xml", "application/atom+xml")
+
+
+@bp.route("/lowongan/feed.rss")
+def vacancies_feed_rss():
+    """RSS 2.0 feed of the same search."""
+    return _feed("public/vacancies_feed.rss.xml", "application/rss+xml")
 
 
 @bp.route("/lowongan/<int:vacancy_id>")

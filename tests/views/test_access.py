@@ -4,6 +4,7 @@ import pytest
 from werkzeug.routing import BuildError
 
 from jobfair import create_app
+from jobfair.api.policy import ApiAccess
 from jobfair.models import Role
 from jobfair.security import ANONYMOUS, AUTHENTICATED, PUBLIC, ROUTE_POLICY, is_safe_next
 from tests.conftest import complete_second_factor, csrf_token
@@ -24,7 +25,9 @@ def test_route_policy_names_no_unknown_endpoint_or_role(app):
     endpoints = set(_endpoints(app))
     assert set(ROUTE_POLICY) - endpoints == set()
     for policy in ROUTE_POLICY.values():
-        if policy not in (PUBLIC, ANONYMOUS, AUTHENTICATED):
+        if isinstance(policy, ApiAccess):
+            assert policy.kind in ("company", "office") and ":" in policy.scope
+        elif policy not in (PUBLIC, ANONYMOUS, AUTHENTICATED):
             assert policy and set(policy) <= set(Role.values())
 
 
@@ -57,7 +60,10 @@ def _request_for(app, endpoint):
 
 
 def _expected(policy, identity):
-    """'allow', 'login' (anonymous sent to the login page) or 'deny'."""
+    """'allow', 'login' (anonymous sent to the login page), 'token' (an API endpoint: 401 whatever the browser
+    session) or 'deny'."""
+    if isinstance(policy, ApiAccess):
+        return "token"
     if policy == PUBLIC:
         return "allow"
     if policy == ANONYMOUS:
@@ -74,6 +80,8 @@ def _as_expected(expected: str, status: int, location: str) -> bool:
         return status not in (401, 403) and status < 500 and "/akun/masuk" not in location
     if expected == "login":
         return status == 302 and "/akun/masuk" in location
+    if expected == "token":  # a session cookie never opens a token endpoint
+        return status == 401
     if expected == "redirect_home":
         return status == 302 and location.endswith("/dasbor")
     return status == 403
