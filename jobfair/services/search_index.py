@@ -37,7 +37,7 @@ from sqlalchemy import (
     tuple_,
 )
 from sqlalchemy.dialects.postgresql import TSQUERY, TSVECTOR
-from sqlalchemy.orm import contains_eager, selectinload
+from sqlalchemy.orm import contains_eager, joinedload
 
 from jobfair.extensions import db
 from jobfair.models import Vacancy
@@ -176,7 +176,7 @@ def _fetch(query, *, seek: tuple | None, backwards: bool, offset: int, limit: in
         query = _seek(query, keys, seek, before=backwards)
     order = [key.asc() if backwards else key.desc() for key in keys]
     query = (query.with_only_columns(Vacancy).order_by(*order).offset(offset or None).limit(limit)
-             .options(contains_eager(Vacancy.company), selectinload(Vacancy.kecamatan)))
+             .options(contains_eager(Vacancy.company), joinedload(Vacancy.kecamatan)))
     rows = [(vacancy, None) for vacancy in db.session.scalars(query)]
     return rows[::-1] if backwards else rows
 
@@ -188,7 +188,7 @@ def _window_rows(query, keys: list[tuple]) -> list[tuple]:
     ids = [key[2] for key in keys]
     loaded = {v.id: v for v in db.session.scalars(
         query.with_only_columns(Vacancy).where(Vacancy.id.in_(ids))
-        .options(contains_eager(Vacancy.company), selectinload(Vacancy.kecamatan)))}
+        .options(contains_eager(Vacancy.company), joinedload(Vacancy.kecamatan)))}
     return [(loaded[key[2]], key[0]) for key in keys if key[2] in loaded]
 
 
