@@ -10,7 +10,7 @@ from jobfair.models import EmploymentType
 from jobfair.public.forms_vacancies import VacancySearchForm
 from jobfair.public.views import bp
 from jobfair.rules import application_states, kbli_sections
-from jobfair.services import applications, reference, search, vacancies
+from jobfair.services import applications, search, vacancies
 
 EMPLOYMENT_CHOICES = [(EmploymentType.PERMANENT.value, "Tetap (PKWTT)"),
                       (EmploymentType.CONTRACT.value, "Kontrak (PKWT)"),
@@ -22,10 +22,11 @@ EMPLOYMENT_CHOICES = [(EmploymentType.PERMANENT.value, "Tetap (PKWTT)"),
 def _search_form(today: date) -> VacancySearchForm:
     form = VacancySearchForm(request.args)
     anything = [("", _("— semua —"))]
-    form.job_fair_id.choices = anything + search.fair_choices(today)
+    choices = search.filter_choices(today)
+    form.job_fair_id.choices = anything + choices["fair"]
     form.sector.choices = anything + kbli_sections.choices()
-    form.education.choices = anything + reference.education_choices()
-    form.kecamatan.choices = anything + reference.kecamatan_choices()
+    form.education.choices = anything + choices["education"]
+    form.kecamatan.choices = anything + choices["kecamatan"]
     form.employment_type.choices = anything + EMPLOYMENT_CHOICES
     return form
 

@@ -289,3 +289,22 @@ def test_renaming_a_company_or_a_vacancy_updates_the_index(db, warehouse):
     db.session.delete(warehouse["las"])
     db.session.commit()
     assert _titles(q="tukang") == []
+
+
+def test_the_filter_lists_come_in_one_query_in_their_order(db, warehouse):
+    from jobfair.models import JobFair
+    from jobfair.services import reference
+    older = JobFair(name="Job Fair Juli", starts_on=TODAY - timedelta(days=30), ends_on=TODAY, venue="BSCC",
+                    booth_count=5, capacity=10)
+    newer = JobFair(name="Job Fair Agustus", starts_on=TODAY, ends_on=TODAY, venue="BSCC", booth_count=5,
+                    capacity=10)
+    empty = JobFair(name="Job Fair Kosong", starts_on=TODAY, ends_on=TODAY, venue="BSCC", booth_count=5, capacity=10)
+    db.session.add_all([older, newer, empty])
+    db.session.commit()
+    _vacancy(title="Sopir Truk", job_fair_id=older.id)
+    _vacancy(title="Sopir Bus", job_fair_id=newer.id)
+    choices = search.filter_choices(TODAY)
+    assert choices["fair"] == [(str(newer.id), "Job Fair Agustus"), (str(older.id), "Job Fair Juli")]
+    assert choices["fair"] == search.fair_choices(TODAY)
+    assert choices["education"] == reference.education_choices() and len(choices["education"]) > 3
+    assert choices["kecamatan"] == reference.kecamatan_choices() and len(choices["kecamatan"]) == 6
