@@ -135,7 +135,8 @@ def timed(call, repeats: int) -> tuple[float, object]:
 
 def describe(result) -> str:
     if isinstance(result, search_index.SearchPage):
-        count = f"{result.count:,}" if result.count_exact else f"> {result.count:,}"
+        prefix = {"exact": "", "about": "~ "}.get(result.count_kind, "> ")
+        count = f"{prefix}{result.count:,}"
         return f"{count} ({ {'l': 'listing', 't': 'ranked', 's': 'similar'}.get(result.mode, result.mode)})"
     return f"{result.total:,}"
 

@@ -11,7 +11,7 @@ from jobfair.public.forms_vacancies import VacancySearchForm
 from jobfair.public.views import bp
 from jobfair.rules import application_states, feed_text, kbli_sections
 from jobfair.security import public_url
-from jobfair.services import applications, clock, reference, search, vacancies, vacancy_feed
+from jobfair.services import applications, clock, search, vacancies, vacancy_feed
 
 EMPLOYMENT_CHOICES = [(EmploymentType.PERMANENT.value, "Tetap (PKWTT)"),
                       (EmploymentType.CONTRACT.value, "Kontrak (PKWT)"),
@@ -23,10 +23,11 @@ EMPLOYMENT_CHOICES = [(EmploymentType.PERMANENT.value, "Tetap (PKWTT)"),
 def _search_form(today: date) -> VacancySearchForm:
     form = VacancySearchForm(request.args)
     anything = [("", _("— semua —"))]
-    form.job_fair_id.choices = anything + search.fair_choices(today)
+    choices = search.filter_choices(today)
+    form.job_fair_id.choices = anything + choices["fair"]
     form.sector.choices = anything + kbli_sections.choices()
-    form.education.choices = anything + reference.education_choices()
-    form.kecamatan.choices = anything + reference.kecamatan_choices()
+    form.education.choices = anything + choices["education"]
+    form.kecamatan.choices = anything + choices["kecamatan"]
     form.employment_type.choices = anything + EMPLOYMENT_CHOICES
     return form
 

@@ -29,10 +29,22 @@ def _rounded(value, digits: int) -> Decimal:
     return rounded if rounded != 0 else abs(rounded)
 
 
+def _grouped_int(value: int) -> str:
+    """Babel's "#,##0" in the "id" locale for a Python int, without its pattern parsing (hot on list pages);
+    tests/rules/test_numbers.py checks it against Babel."""
+    return ("-" if value < 0 else "") + f"{abs(value):,}".replace(",", ".")
+
+
+def _plain_int(value) -> bool:
+    return type(value) is int
+
+
 def number(value) -> str:
     """A whole number with thousands grouped: 7140 -> "7.140", -1234567 -> "-1.234.567"."""
     if value is None:
         return EMPTY
+    if _plain_int(value):
+        return _grouped_int(value)
     return format_decimal(_rounded(value, 0), "#,##0", locale=LOCALE)
 
 
@@ -62,6 +74,8 @@ def rupiah(amount) -> str:
     """Whole Rupiah: 119952000 -> "Rp119.952.000", -5000 -> "-Rp5.000" (money is integer Rupiah)."""
     if amount is None:
         return EMPTY
+    if _plain_int(amount):
+        return ("-" if amount < 0 else "") + "Rp" + _grouped_int(abs(amount))
     return format_currency(_rounded(amount, 0), "IDR", "¤#,##0", currency_digits=False, locale=LOCALE)
 
 

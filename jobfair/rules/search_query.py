@@ -59,6 +59,14 @@ def parse(text: str | None) -> SearchWords:
     return SearchWords(words=tuple(words), typed=bool(text.strip()))
 
 
+def about(count: int) -> int:
+    """An estimated count as people say it: two significant digits (32,914 -> 33,000; 1,234 -> 1,200)."""
+    if count < 100:
+        return max(0, count)
+    digits = len(str(count)) - 2
+    return round(count, -digits)
+
+
 def _fts5_string(tokens) -> str:
     return '"' + " ".join(tokens).replace('"', '""') + '"'
 

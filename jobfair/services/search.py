@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import String, cast, func, literal, null, or_, select, union_all
 
 from jobfair.extensions import db
 from jobfair.models import (
@@ -11,6 +11,7 @@ from jobfair.models import (
     CompanyStatus,
     EducationLevel,
     JobFair,
+    Kecamatan,
     SeekerProfile,
     User,
     Vacancy,
@@ -95,6 +96,23 @@ def fair_choices(today: date) -> list[tuple[str, str]]:
         open_vacancies(today).with_only_columns(Vacancy.job_fair_id).where(Vacancy.job_fair_id.is_not(None))))
         .order_by(JobFair.starts_on.desc()))
     return [(str(fair_id), name) for fair_id, name in db.session.execute(query)]
+
+
+def filter_choices(today: date) -> dict[str, list[tuple[str, str]]]:
+    """The search form's lists in ONE query (the page is the most requested one): job fairs with open vacancies
+    (newest first), education levels (by rank) and kecamatan (by name)."""
+    fairs = select(literal("fair").label("kind"), cast(JobFair.id, String).label("code"), JobFair.name,
+                   null().label("rank"), JobFair.starts_on).where(JobFair.id.in_(
+                       open_vacancies(today).with_only_columns(Vacancy.job_fair_id)
+                       .where(Vacancy.job_fair_id.is_not(None))))
+    levels = select(literal("education"), EducationLevel.code, EducationLevel.name, EducationLevel.rank,
+                    null())
+    places = select(literal("kecamatan"), Kecamatan.code, Kecamatan.name, null(), null())
+    rows = db.session.execute(union_all(fairs, levels, places)).all()
+    order = {"fair": lambda row: (-row[4].toordinal(), row[1]), "education": lambda row: (row[3], row[1]),
+             "kecamatan": lambda row: (row[2], row[1])}
+    return {kind: [(row[1], row[2]) for row in sorted((r for r in rows if r[0] == kind), key=key)]
+            for kind, key in order.items()}
 
 
 def seeker_facts(profile: SeekerProfile | None) -> SeekerFacts:

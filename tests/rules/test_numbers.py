@@ -1,6 +1,9 @@
 """One way to write numbers: Indonesian grouping, decimal comma, "1,0 %", "Rp119.952.000"."""
 
 import pytest
+from babel.numbers import format_currency, format_decimal
+from hypothesis import given
+from hypothesis import strategies as st
 
 from jobfair.rules import money, numbers
 
@@ -66,3 +69,10 @@ def test_signed_percent(points, expected):
 ])
 def test_with_unit(value, unit, expected):
     assert numbers.with_unit(value, unit) == expected
+
+
+@given(st.integers(min_value=-10**15, max_value=10**15))
+def test_whole_numbers_and_rupiah_read_as_babel_writes_them(value):
+    # number() and rupiah() take a fast path for Python ints; it must write what Babel writes.
+    assert numbers.number(value) == format_decimal(value, "#,##0", locale="id")
+    assert numbers.rupiah(value) == format_currency(value, "IDR", "¤#,##0", currency_digits=False, locale="id")

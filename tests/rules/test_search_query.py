@@ -65,3 +65,8 @@ def test_cursors_round_trip(mode, page, score, published_at, vacancy_id):
 def test_any_text_is_no_cursor_or_a_valid_one(text):
     cursor = decode_cursor(text)
     assert cursor is None or (cursor.mode in search_query.MODES and cursor.page >= 1)
+
+
+def test_estimates_are_rounded_to_two_significant_digits():
+    assert [search_query.about(n) for n in (0, 7, 99, 1_234, 1_501, 32_914, 85_066)] == [
+        0, 7, 99, 1_200, 1_500, 33_000, 85_000]

@@ -9,10 +9,10 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, text
 
 from jobfair.models import Vacancy
-from jobfair.services import search, search_index
+from jobfair.services import search, search_count, search_index
 from tests import factories
 
 TODAY = date.today()
@@ -203,19 +203,76 @@ def test_old_page_links_are_served_within_the_offset_bound(db):
     assert search.legacy_page_served(50) and not search.legacy_page_served(51)
 
 
-def test_counts_are_exact_up_to_the_cap_then_more_than(db):
-    company = factories.application_company()
+def _bulk_operators(db, company, n: int, **fields) -> None:
     row = dict(company_id=company.company_id, title="Operator", description="", openings=1, hired_count=0,
                valid_from=TODAY, valid_until=TODAY, kecamatan_code="647101", employment_type="contract",
                status="published", published_at=NOW, disability_friendly=False)
-    db.session.execute(insert(Vacancy), [dict(row, title=f"Operator {n}") for n in range(search_index.COUNT_CAP)])
+    db.session.execute(insert(Vacancy), [dict(row, title=f"Operator {i}", **fields) for i in range(n)])
     db.session.commit()
+
+
+def _analyze(db) -> None:
+    if _is_postgres(db):   # PostgreSQL's estimate comes from the table's statistics
+        db.session.execute(text("ANALYZE"))
+        db.session.commit()
+
+
+def test_counts_are_exact_up_to_the_cap_then_about(db):
+    company = factories.application_company()
+    _bulk_operators(db, company, search_count.COUNT_CAP)
     page = search.search_vacancies(q="operator", today=TODAY)
     assert page.count == 1000 and page.count_exact and page.pages == 50   # bulk inserts are indexed too
+    _bulk_operators(db, company, 500)
     _vacancy(company, title="Operator Baru", description="")
+    _analyze(db)
+    for q in ("operator", ""):
+        page = search.search_vacancies(q=q, today=TODAY)
+        assert page.count_kind == search_count.ABOUT and not page.count_exact and page.pages is None
+        assert 1_300 <= page.count <= 1_700 and page.count % 100 == 0 and page.has_next   # 1,501 rounded
+        assert page.items[0].title == "Operator Baru"
+
+
+def test_a_count_that_cannot_be_estimated_says_more_than(db, monkeypatch):
+    company = factories.application_company()
+    _bulk_operators(db, company, 30)
+    monkeypatch.setattr(search_count, "COUNT_CAP", 10)
+    monkeypatch.setattr(search_count, "SQLITE_ABOUT_CAP", 20)
+    monkeypatch.setattr(search_count, "planner_estimate", lambda query: None if not _is_postgres(db) else 5)
+    page = search.search_vacancies(q="", today=TODAY)
+    assert (page.count, page.count_kind) == (10 if _is_postgres(db) else 20, search_count.MORE_THAN)
+
+
+def test_only_the_newest_matches_are_ranked_then_the_older_follow_newest_first(db, monkeypatch):
+    monkeypatch.setattr(search_index, "RANKED_WINDOW", 4)
+    company = factories.application_company()
+    old_title = _vacancy(company, 100, title="Operator Lama", description="")
+    in_text = [_vacancy(company, 10 - n, title=f"Staf {n}", description="Membantu operator.") for n in range(6)]
+    new_title = _vacancy(company, 0, title="Operator Baru", description="")
+    _vacancy(company, title="Kasir")
+    ids, numbers = _walk(per_page=2, q="operator")
+    newest = [new_title.id, in_text[5].id, in_text[4].id, in_text[3].id]   # the window: 4 newest matches
+    older = [in_text[2].id, in_text[1].id, in_text[0].id, old_title.id]    # after it, newest first
+    assert ids[0] == new_title.id and sorted(ids[:4]) == sorted(newest) and ids[4:] == older
+    assert numbers == [1, 2, 3, 4]
+    # Walking back from the last page gives the same pages in reverse, across the window's edge.
+    page = search.search_vacancies(q="operator", per_page=3, today=TODAY)
+    forward = [[v.id for v in page.items]]
+    while page.has_next:
+        page = search.search_vacancies(q="operator", per_page=3, after=page.next_cursor, today=TODAY)
+        forward.append([v.id for v in page.items])
+    back = [[v.id for v in page.items]]
+    while page.has_prev:
+        page = search.search_vacancies(q="operator", per_page=3, before=page.prev_cursor, today=TODAY)
+        back.insert(0, [v.id for v in page.items])
+    assert back == forward and sum(forward, []) == ids
+    assert _titles(q="operator", per_page=3, page=2) == [search.search_vacancies(
+        q="operator", per_page=3, today=TODAY, after=search.search_vacancies(
+            q="operator", per_page=3, today=TODAY).next_cursor).items[i].title for i in range(3)]
+
+
+def test_a_small_result_is_counted_exactly_without_a_count_query(db, warehouse):
     page = search.search_vacancies(q="operator", today=TODAY)
-    assert page.count == 1000 and not page.count_exact and page.pages is None and page.has_next
-    assert page.items[0].title == "Operator Baru"
+    assert page.count == 3 and page.count_exact and page.pages == 1
 
 
 def test_renaming_a_company_or_a_vacancy_updates_the_index(db, warehouse):
@@ -232,3 +289,22 @@ def test_renaming_a_company_or_a_vacancy_updates_the_index(db, warehouse):
     db.session.delete(warehouse["las"])
     db.session.commit()
     assert _titles(q="tukang") == []
+
+
+def test_the_filter_lists_come_in_one_query_in_their_order(db, warehouse):
+    from jobfair.models import JobFair
+    from jobfair.services import reference
+    older = JobFair(name="Job Fair Juli", starts_on=TODAY - timedelta(days=30), ends_on=TODAY, venue="BSCC",
+                    booth_count=5, capacity=10)
+    newer = JobFair(name="Job Fair Agustus", starts_on=TODAY, ends_on=TODAY, venue="BSCC", booth_count=5,
+                    capacity=10)
+    empty = JobFair(name="Job Fair Kosong", starts_on=TODAY, ends_on=TODAY, venue="BSCC", booth_count=5, capacity=10)
+    db.session.add_all([older, newer, empty])
+    db.session.commit()
+    _vacancy(title="Sopir Truk", job_fair_id=older.id)
+    _vacancy(title="Sopir Bus", job_fair_id=newer.id)
+    choices = search.filter_choices(TODAY)
+    assert choices["fair"] == [(str(newer.id), "Job Fair Agustus"), (str(older.id), "Job Fair Juli")]
+    assert choices["fair"] == search.fair_choices(TODAY)
+    assert choices["education"] == reference.education_choices() and len(choices["education"]) > 3
+    assert choices["kecamatan"] == reference.kecamatan_choices() and len(choices["kecamatan"]) == 6
