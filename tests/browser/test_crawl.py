@@ -17,7 +17,7 @@ from tests.browser.conftest import PHONE_VIEWPORT, pass_second_factor
 
 MAX_PAGES = 60
 ROLES = [None, "seeker", "company", "student", "school", "officer", "admin"]
-DOWNLOAD = re.compile(r"(\.(csv|xlsx|svg|pdf|png|zip|json)$)|(/cv$)|(/unduh$)|(^/static/)")
+DOWNLOAD = re.compile(r"(\.(csv|xlsx|svg|pdf|png|zip|json|atom|rss)$)|(/cv$)|(/unduh(\.\w+)?$)|(^/static/)")
 SKIP = re.compile(r"^/(akun/keluar|bahasa)")
 
 
