@@ -19,6 +19,7 @@ from jobfair.models import (
     Ak1Card,
     Application,
     Apprenticeship,
+    ApprenticeshipPlace,
     Attendance,
     Claim,
     Enrolment,
@@ -232,9 +233,10 @@ def apprenticeship(user, _person) -> Section | None:
     if student is None:
         return None
     section = Section("apprenticeship", _l("Magang dan PKL"))
-    choices = db.session.scalars(select(StudentChoice).where(StudentChoice.student_id == student.id)
-                                 .order_by(StudentChoice.rank))
-    ranked = "; ".join(f"{choice.rank}. {choice.place.title}" for choice in choices if choice.place is not None)
+    choices = db.session.execute(select(StudentChoice.rank, ApprenticeshipPlace.title)
+                                 .join(ApprenticeshipPlace, ApprenticeshipPlace.id == StudentChoice.place_id)
+                                 .where(StudentChoice.student_id == student.id).order_by(StudentChoice.rank))
+    ranked = "; ".join(f"{rank}. {title}" for rank, title in choices)
     if ranked:
         section.records.append([item("choices", _l("Pilihan tempat magang"), ranked)])
     for appr in db.session.scalars(select(Apprenticeship).where(Apprenticeship.student_id == student.id)):

@@ -167,3 +167,15 @@ def test_years_and_statuses_read_as_words_not_codes(db):
     assert graduation.text == "2015"
     status = next(it for it in sections["ak1"].records[0] if it.key == "status")
     assert status.text == "Diminta" and status.value == "Diminta"
+
+
+def test_a_students_ranked_places_are_listed_by_title(db):
+    from jobfair.extensions import db as _db
+    from jobfair.models import StudentChoice
+
+    student = factories.appr_student()
+    place = factories.appr_place()
+    _db.session.add(StudentChoice(student_id=student.id, place_id=place.id, rank=1))
+    _db.session.commit()
+    sections = _sections(my_data.export(student.user, "json"))
+    assert f"1. {place.title}" in _texts(sections["apprenticeship"])
