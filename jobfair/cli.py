@@ -19,6 +19,7 @@ def init_app(app) -> None:
     app.cli.add_command(prune_sessions)
     app.cli.add_command(generate_ledger)
     app.cli.add_command(import_workers)
+    app.cli.add_command(refresh_figures)
 
 
 @click.command("init-db")
@@ -181,3 +182,13 @@ def import_workers(programme_id, valid_only, officer_email, file):
         click.echo(exc.message, err=True)
         raise SystemExit(1) from exc
     click.echo(f"imported: {batch.imported_rows}" if valid_only else "nothing imported (use --valid-only to import)")
+
+
+@click.command("refresh-figures")
+@with_appcontext
+def refresh_figures():
+    """Recompute the city's figures snapshot read by the office dashboard, the city figures and the open data."""
+    from jobfair.services import figure_snapshots
+
+    computed_at = figure_snapshots.refresh()
+    click.echo(f"City figures computed at {computed_at.isoformat(timespec='seconds')}.")

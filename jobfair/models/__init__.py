@@ -16,6 +16,7 @@ from jobfair.models.audit import AuditEvent
 from jobfair.models.auth import PasswordReset, RecoveryCode, SecondFactor, UserSession
 from jobfair.models.company import Company, CompanyStatus
 from jobfair.models.fair import FairBooth, FairRegistration, JobFair
+from jobfair.models.figures import FigureSnapshot
 from jobfair.models.notification import Notification, OutboxEmail
 from jobfair.models.person import Ak1Card, Ak1Report, Ak1Status, Person, SeekerProfile
 from jobfair.models.pkl import PklDuration, PklPlacement
@@ -79,6 +80,6 @@ __all__ = [
     "EmploymentType", "FairBooth", "FairRegistration", "Interview", "JobFair", "Notification", "OutboxEmail",
     "Placement", "PlacementStatus", "Vacancy", "VacancyStatus",
     "PasswordReset", "RecoveryCode", "SecondFactor", "UserSession",
-    "AuditEvent", "Company", "CompanyStatus", "EducationLevel", "Kecamatan", "Kelurahan", "Person",
+    "AuditEvent", "FigureSnapshot", "Company", "CompanyStatus", "EducationLevel", "Kecamatan", "Kelurahan", "Person",
     "Province", "Regency", "Role", "SeekerProfile", "SmkMajor", "User", "WorkerCategory",
 ]
