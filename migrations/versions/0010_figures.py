@@ -1,4 +1,5 @@
-"""Figure snapshots: the city's headline figures, charts and filter choices precomputed (services/figure_snapshots)
+"""Figure snapshots: the city's headline figures, charts and filter choices precomputed (services/figure_snapshots);
+an index for the company's applicants page (best fit first)
 
 Revision ID: 0010_figures
 Revises: 0009_search
@@ -23,7 +24,9 @@ def upgrade():
         sa.Column("computed_at", sa.DateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("key", name=op.f("pk_figure_snapshot")),
     )
+    op.create_index("ix_application_vacancy_fit", "application", ["vacancy_id", "fit_score"], unique=False)
 
 
 def downgrade():
+    op.drop_index("ix_application_vacancy_fit", table_name="application")
     op.drop_table("figure_snapshot")
