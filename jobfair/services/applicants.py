@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload
 
 from jobfair.extensions import db
 from jobfair.models import (
@@ -86,9 +86,9 @@ def applicants(actor: User, vacancy_id: int, *, status: str | None = None, min_s
         query = query.where(Application.status == status)
     if min_score:
         query = query.where(Application.fit_score >= min_score)
-    # The page's seekers and their persons in two statements (not two per applicant), the education ranks once.
+    # The page's seekers and their persons joined in (not two statements per applicant); education ranks once.
     query = query.order_by(Application.fit_score.desc(), Application.created_at, Application.id).options(
-        selectinload(Application.seeker).selectinload(SeekerProfile.person))
+        joinedload(Application.seeker).joinedload(SeekerProfile.person))
     pagination = db.paginate(query, page=max(1, page), per_page=per_page, error_out=False)
     ranks = dict(db.session.execute(select(EducationLevel.code, EducationLevel.rank)).all())
     wanted = search.vacancy_facts(vacancy, ranks)
