@@ -15,7 +15,7 @@ Each part checks what exists first: running the seed again adds nothing. The liv
 from datetime import date
 
 from jobfair.models import User
-from jobfair.services import demo, demo_fair, demo_people, demo_protection, demo_smk
+from jobfair.services import demo, demo_fair, demo_people, demo_protection, demo_smk, figure_snapshots
 from jobfair.services.demo_accounts import company_places, prepare_company, seed_account_work
 from jobfair.services.demo_cohort import seed_cohort
 from jobfair.services.demo_common import FIRST_LIVING_DAY
@@ -25,6 +25,7 @@ from jobfair.services.demo_jobs import seed_jobs
 from jobfair.services.demo_seekers import seed_seekers
 
 
+@figure_snapshots.refreshed_once  # many commits: the city's figures once, at the end
 def seed_today(officer: User, *, today: date, password_hash: str, progress: Progress = None) -> None:
     """What a living platform holds on `today` (after 2025), each part once per database."""
     if today < FIRST_LIVING_DAY:

@@ -18,6 +18,7 @@ import json
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
+from functools import wraps
 
 from flask import current_app, has_app_context
 from sqlalchemy import event, select
@@ -100,12 +101,15 @@ def refresh(now: datetime | None = None) -> datetime:
     A constant number of aggregate queries (about twenty) whatever the data size. Returns the computation time."""
     now = now or utcnow()
     session = db.session()
-    session.info[_DEFERRED] = True          # this commit must not trigger another refresh
+    depth = session.info.get(_DEFERRED, 0)
+    session.info[_DEFERRED] = depth + 1     # this commit must not trigger another refresh
     try:
         _store(compute(now), now)
         session.commit()
     finally:
-        session.info.pop(_DEFERRED, None)
+        session.info[_DEFERRED] = depth
+        if not depth:
+            session.info.pop(_DEFERRED, None)
         session.info.pop(_CHANGED, None)
     return now
 
@@ -129,15 +133,29 @@ def city() -> CitySnapshot:
 
 @contextmanager
 def deferred():
-    """Around a bulk job of many commits (the demo seed): no refresh per commit, one at the end."""
+    """Around a bulk job of many commits (the demo seed): no refresh per commit, one at the end of the outermost
+    (nested uses are fine: a seed step inside the whole seed)."""
     session = db.session()
-    session.info[_DEFERRED] = True
+    depth = session.info.get(_DEFERRED, 0)
+    session.info[_DEFERRED] = depth + 1
     try:
         yield
     finally:
-        session.info.pop(_DEFERRED, None)
-        session.info.pop(_CHANGED, None)
-    refresh()
+        session.info[_DEFERRED] = depth
+        if not depth:
+            session.info.pop(_DEFERRED, None)
+            session.info.pop(_CHANGED, None)
+    if not depth and _mode() == "sync":
+        refresh()
+
+
+def refreshed_once(function):
+    """Decorator form of deferred()."""
+    @wraps(function)
+    def wrapper(*args, **kwargs):
+        with deferred():
+            return function(*args, **kwargs)
+    return wrapper
 
 
 # --- noticing writes -------------------------------------------------------------------------------------------
