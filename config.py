@@ -118,6 +118,9 @@ class Config:
     TOTP_ISSUER = "Disnaker Balikpapan"     # the name officers see in their authenticator app
     RECOVERY_CODE_COUNT = 10
     ITEMS_PER_PAGE = 20
+    # The city's figures snapshot (services/figure_snapshots.py): "sync" recomputes it in the transaction of each
+    # write to a table it reads; "queue" asks the job queue to; "off" leaves it to `flask refresh-figures`.
+    FIGURES_REFRESH = "sync"
 
     # Rate limits (Flask-Limiter, jobfair/limits.py). memory:// counts per process: fine for `make run`;
     # production shares the counters of all workers in Redis (JOBFAIR_RATELIMIT_STORAGE_URI).
@@ -173,6 +176,8 @@ class ProductionConfig(Config):
     RATELIMIT_STORAGE_OPTIONS = {"socket_connect_timeout": 1, "socket_timeout": 1}
     RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True
     JOB_QUEUE_URL = os.environ.get("JOB_QUEUE_URL") or "redis://127.0.0.1:6379/0"
+    # A write never pays the figures' aggregates: the job queue refreshes the snapshot (the pages show its time).
+    FIGURES_REFRESH = "queue"
 
     @staticmethod
     def validate(config) -> None:

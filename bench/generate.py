@@ -4,7 +4,11 @@ A fresh database (PostgreSQL: a new database created on the server given by --da
 its URL printed at the end; otherwise a SQLite file, --sqlite-path), migrated with Alembic and loaded with the
 reference data, then filled with bulk Core inserts (executemany in chunks, as bench/bench_search.py does):
 N/20 verified companies, N published vacancies (85 % open today), M seekers (person + user + seeker profile; the
-NIKs are encrypted and hashed with the real nik_store helpers) and K applications (unique per seeker and vacancy).
+NIKs are encrypted and hashed with the real nik_store helpers) and K applications (unique per seeker and vacancy),
+of which --big-vacancy-applicants (3,940) go to vacancy 1 (open, of company 1), for the applicants page.
+Two accounts log in for bench/bench_http.py's office pages (their e-mails and the password are in BENCH_ACCOUNTS):
+an officer (who enrols the TOTP second factor at the bench's first login) and an HR user of company 1.
+The city's figures snapshot is computed once at the end (FIGURES_REFRESH is "off" while loading).
 
     .venv/bin/python bench/generate.py --vacancies 10000 --seekers 20000 \
         --database-url postgresql+psycopg://postgres@127.0.0.1:5432/postgres
@@ -21,7 +25,7 @@ from datetime import UTC, date, datetime, timedelta
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 from bench_search import COMPANY_WORDS, KEC, LEVELS, SENTENCES, TITLES, _fresh_postgres  # noqa: E402
-from sqlalchemy import insert, text  # noqa: E402
+from sqlalchemy import insert, text, update  # noqa: E402
 
 from jobfair import create_app  # noqa: E402
 from jobfair.extensions import db  # noqa: E402
@@ -36,6 +40,10 @@ FIRST_NAMES = ["Andi", "Budi", "Citra", "Dewi", "Eka", "Fajar", "Gita", "Hendra"
 LAST_NAMES = ["Saputra", "Wijaya", "Pratama", "Hidayat", "Lestari", "Santoso", "Kurniawan", "Rahman", "Utami"]
 # One precomputed hash for every synthetic account (nobody logs in as them; hashing 100k passwords takes hours).
 PASSWORD_HASH = "scrypt:32768:8:1$benchbenchbench0$" + "0" * 128
+# The two accounts that do log in (bench/bench_http.py): a real argon2 hash each.
+BENCH_ACCOUNTS = {"officer": "petugas@bench.example", "company": "hrd@bench.example"}
+BENCH_PASSWORD = "bench-password-2025"  # noqa: S105 (a synthetic benchmark database, never deployed)
+BIG_VACANCY_ID = 1
 
 
 def _chunked(table, chunks):
@@ -102,9 +110,10 @@ def fill_seekers(m: int, rnd: random.Random, now: datetime) -> dict[str, float]:
     return times
 
 
-def fill_applications(k: int, vacancies: int, seekers: int, rnd: random.Random, now: datetime) -> int:
+def fill_applications(k: int, vacancies: int, seekers: int, rnd: random.Random, now: datetime,
+                      big: int = 0) -> int:
     k = min(k, vacancies * seekers)
-    pairs: set[tuple[int, int]] = set()
+    pairs: set[tuple[int, int]] = {(BIG_VACANCY_ID, s) for s in range(1, min(big, seekers, k) + 1)}
     while len(pairs) < k:
         pairs.add((rnd.randint(1, vacancies), rnd.randint(1, seekers)))
     ordered = sorted(pairs)
@@ -117,6 +126,24 @@ def fill_applications(k: int, vacancies: int, seekers: int, rnd: random.Random, 
     return k
 
 
+def open_big_vacancy() -> None:
+    """Vacancy 1 open today and of company 1 (the HR account's), whatever the random draw made it."""
+    db.session.execute(update(Vacancy).where(Vacancy.id == BIG_VACANCY_ID).values(
+        company_id=1, valid_from=TODAY - timedelta(days=10), valid_until=TODAY + timedelta(days=30)))
+    db.session.commit()
+
+
+def add_accounts() -> None:
+    """The officer and the company HR user, made the way the product makes them."""
+    from jobfair.services import accounts
+
+    accounts.create_user(None, role="officer", email=BENCH_ACCOUNTS["officer"], full_name="Petugas Bench",
+                         password=BENCH_PASSWORD)
+    accounts.new_user(role="company", email=BENCH_ACCOUNTS["company"], password=BENCH_PASSWORD,
+                      full_name="HRD Bench", company_id=1)
+    db.session.commit()
+
+
 def _reset_sequences() -> None:
     """Explicit ids leave PostgreSQL's sequences at 1: move them past the rows so the app can insert."""
     if db.engine.dialect.name != "postgresql":
@@ -127,10 +154,10 @@ def _reset_sequences() -> None:
     db.session.commit()
 
 
-def generate(url: str, vacancies: int, seekers: int, applications: int, seed: int) -> None:
+def generate(url: str, vacancies: int, seekers: int, applications: int, seed: int, big: int = 3940) -> None:
     rnd = random.Random(seed)
     now = datetime.now(UTC)
-    app = create_app("testing", overrides={"SQLALCHEMY_DATABASE_URI": url})
+    app = create_app("testing", overrides={"SQLALCHEMY_DATABASE_URI": url, "FIGURES_REFRESH": "off"})
     with app.app_context():
         from flask_migrate import upgrade
 
@@ -147,13 +174,21 @@ def generate(url: str, vacancies: int, seekers: int, applications: int, seed: in
         for table, seconds in fill_seekers(seekers, rnd, now).items():
             print(f"{table:<26} {seconds:6.1f} s  {seekers:>9,} rows")
         t = time.perf_counter()
-        count = fill_applications(applications, vacancies, seekers, rnd, now)
-        print(f"{'application':<26} {time.perf_counter() - t:6.1f} s  {count:>9,} rows")
+        count = fill_applications(applications, vacancies, seekers, rnd, now, big)
+        open_big_vacancy()
+        print(f"{'application':<26} {time.perf_counter() - t:6.1f} s  {count:>9,} rows "
+              f"({min(big, seekers, count):,} to vacancy {BIG_VACANCY_ID})")
         t = time.perf_counter()
         _reset_sequences()
+        add_accounts()
         db.session.execute(text("ANALYZE"))
         db.session.commit()
         print(f"{'ANALYZE':<26} {time.perf_counter() - t:6.1f} s")
+        t = time.perf_counter()
+        from jobfair.services import figure_snapshots
+
+        figure_snapshots.refresh()
+        print(f"{'city figures snapshot':<26} {time.perf_counter() - t:6.1f} s")
         db.session.remove()
         db.engine.dispose()
 
@@ -164,6 +199,8 @@ def main(argv=None) -> None:
     parser.add_argument("--seekers", type=int, default=20_000)
     parser.add_argument("--applications", type=int, default=None, help="default 2.5 x vacancies")
     parser.add_argument("--seed", type=int, default=2025)
+    parser.add_argument("--big-vacancy-applicants", type=int, default=3940,
+                        help="applications to vacancy 1 (the applicants page of bench/bench_http.py)")
     parser.add_argument("--database-url", default=None,
                         help="a PostgreSQL server URL; a fresh database is created there and left in place")
     parser.add_argument("--sqlite-path", default="instance/bench.sqlite3", help="used without --database-url")
@@ -176,7 +213,7 @@ def main(argv=None) -> None:
             os.remove(args.sqlite_path)
         url = f"sqlite:///{os.path.abspath(args.sqlite_path)}"
     start = time.perf_counter()
-    generate(url, args.vacancies, args.seekers, applications, args.seed)
+    generate(url, args.vacancies, args.seekers, applications, args.seed, args.big_vacancy_applicants)
     print(f"{'total':<26} {time.perf_counter() - start:6.1f} s")
     print(f"DATABASE_URL={url}")
 

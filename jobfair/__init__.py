@@ -88,6 +88,9 @@ def _register_extensions(app: Flask) -> None:
 
     app.before_request(security.enforce_route_policy)
     csrf.init_app(app)
+    from jobfair.services import figure_snapshots
+
+    figure_snapshots.init_app(app)
     from flask_wtf import FlaskForm
 
     from jobfair import form_messages

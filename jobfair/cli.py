@@ -21,6 +21,7 @@ def init_app(app) -> None:
     app.cli.add_command(import_workers)
     app.cli.add_command(worker)
     app.cli.add_command(retention_command)
+    app.cli.add_command(refresh_figures)
 
 
 @click.command("init-db")
@@ -223,3 +224,13 @@ def worker(workers):
     except RuntimeError as exc:
         click.echo(str(exc), err=True)
         raise SystemExit(1) from exc
+
+
+@click.command("refresh-figures")
+@with_appcontext
+def refresh_figures():
+    """Recompute the city's figures snapshot read by the office dashboard, the city figures and the open data."""
+    from jobfair.services import figure_snapshots
+
+    computed_at = figure_snapshots.refresh()
+    click.echo(f"City figures computed at {computed_at.isoformat(timespec='seconds')}.")

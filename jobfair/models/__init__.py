@@ -18,6 +18,7 @@ from jobfair.models.auth import PasswordReset, RecoveryCode, SecondFactor, UserS
 from jobfair.models.company import Company, CompanyStatus
 from jobfair.models.consent import ConsentRecord
 from jobfair.models.fair import FairBooth, FairRegistration, JobFair
+from jobfair.models.figures import FigureSnapshot
 from jobfair.models.incident import DataIncident
 from jobfair.models.job import BackgroundJob, JobStatus
 from jobfair.models.notification import Notification, OutboxEmail
@@ -88,5 +89,6 @@ __all__ = [
     "BackgroundJob", "JobStatus",
     "PasswordReset", "RecoveryCode", "SecondFactor", "UserSession",
     "AuditEvent", "Company", "ConsentRecord", "CompanyStatus", "EducationLevel", "Kecamatan", "Kelurahan", "Person",
+    "AuditEvent", "FigureSnapshot", "Company", "CompanyStatus", "EducationLevel", "Kecamatan", "Kelurahan", "Person",
     "Province", "Regency", "Role", "SeekerProfile", "SmkMajor", "User", "WorkerCategory",
 ]

@@ -3,15 +3,14 @@
 from flask import Blueprint, render_template
 from flask_login import current_user
 
-from jobfair.services import city_figures, office_desk
+from jobfair.services import office_desk
 
 bp = Blueprint("office", __name__, url_prefix="/disnaker")
 
 
 @bp.route("/")
 def dashboard():
-    return render_template("office/dashboard.html", queues=office_desk.queue_summary(current_user),
-                           city_sections=city_figures.office_headline(current_user))
+    return render_template("office/dashboard.html", **office_desk.dashboard(current_user))
 
 
 # Route modules register themselves on bp (imported last to avoid a cycle).

@@ -1,6 +1,7 @@
 """The dashboard's breakdowns (per month, per category, per kecamatan) and their SVG charts.
 
 One grouped aggregate query per chart, whatever the data size; the filters are those of services.city_figures.
+Without a filter the page and the charts read the snapshot (services.figure_snapshots): one statement.
 """
 
 from datetime import date
@@ -25,6 +26,7 @@ from jobfair.models import (
 from jobfair.rules.charts import bar_chart, line_chart
 from jobfair.rules.eligibility import months_in
 from jobfair.services import city_figures as cf
+from jobfair.services import figure_snapshots
 from jobfair.services.companies import require_officer
 from jobfair.services.errors import NotFound
 from jobfair.services.protection_figures import month_label
@@ -101,7 +103,7 @@ def _workers_per_kecamatan(f: cf.Filters) -> list[tuple[str, int]]:
     return sorted(((name or NO_KECAMATAN, int(n)) for name, n in rows), key=lambda r: (-r[1], r[0]))
 
 
-_ROWS = {
+ROWS = {
     "penempatan-per-bulan": _placements_per_month,
     "ak1-per-bulan": _ak1_per_month,
     "pekerja-per-kategori": _workers_per_category,
@@ -120,15 +122,21 @@ def _period_label(f: cf.Filters) -> str:
 
 def dashboard(actor, **filters) -> dict:
     """The city dashboard page: headline figures per section and every chart's table. Officers only.
-    10 + 5 aggregate queries and 2 for the filter's choices (plus one look-up per given fair or kecamatan
-    filter), whatever the data size."""
+    Unfiltered: the snapshot (one statement). Filtered: 10 + 5 aggregate queries (plus one look-up per given fair
+    or kecamatan filter) over the filtered records, whatever the data size; the choices from the snapshot."""
     require_officer(actor)
     f = cf.clean_filters(**filters)
-    figures = cf.headline_for(f)
-    charts = [{"slug": slug, "title": title, "unit": unit, "heading": heading, "rows": _ROWS[slug](f)}
+    snapshot = figure_snapshots.city()
+    if f == cf.Filters():
+        figures, rows, computed_at = snapshot.figures, snapshot.charts, snapshot.computed_at
+    else:
+        figures = cf.headline_for(f)
+        rows, computed_at = {slug: compute(f) for slug, compute in ROWS.items()}, figures[0].computed_at
+    charts = [{"slug": slug, "title": title, "unit": unit, "heading": heading, "rows": rows[slug]}
               for slug, (title, _kind, unit, heading) in CHARTS.items()]
     return {"sections": cf.grouped(figures), "charts": charts, "filters": f, "args": f.query_args(),
-            "period_label": _period_label(f), "fair_choices": fair_choices(), "kecamatan_choices": kecamatan_choices()}
+            "period_label": _period_label(f), "fair_choices": snapshot.fair_choices,
+            "kecamatan_choices": snapshot.kecamatan_choices, "computed_at": computed_at}
 
 
 def chart_svg(actor, chart: str, **filters) -> str:
@@ -138,7 +146,7 @@ def chart_svg(actor, chart: str, **filters) -> str:
         raise NotFound("Grafik tidak ditemukan.")
     f = cf.clean_filters(**filters)
     title, kind, unit, _heading = CHARTS[chart]
-    items = _ROWS[chart](f)
+    items = figure_snapshots.city().charts[chart] if f == cf.Filters() else ROWS[chart](f)
     return (line_chart if kind == "line" else bar_chart)(items, title=f"{title} · {_period_label(f)}", unit=unit)
 
 

@@ -357,9 +357,9 @@ def headline(*, period_from=None, period_to=None, fair_id=None, kecamatan=None, 
                                       kecamatan=kecamatan, sector=sector))
 
 
-def headline_for(f: Filters) -> list[Figure]:
-    """The headline for filters already cleaned by clean_filters."""
-    now = utcnow()
+def headline_for(f: Filters, now: datetime | None = None) -> list[Figure]:
+    """The headline for filters already cleaned by clean_filters, computed from the records now."""
+    now = now or utcnow()
     return [*_fairs(f, now), *_training(f, now), *_apprenticeships(f, now), *_protection(f, now), *_aid(f, now),
             *_ak1(f, now)]
 
@@ -374,9 +374,11 @@ def grouped(figures: list[Figure]) -> list[dict]:
 
 
 def office_headline(actor, **filters) -> list[dict]:
-    """The dashboard's headline (officers only: the figures link to personal records)."""
+    """The dashboard's headline (officers only); unfiltered from the snapshot (services.figure_snapshots)."""
+    from jobfair.services import figure_snapshots
+
     require_officer(actor)
-    return grouped(headline(**filters))
+    return grouped(headline(**filters) if filters else figure_snapshots.city().figures)
 
 
 def as_records(figures: list[Figure]) -> list[dict]:
@@ -387,8 +389,9 @@ def as_records(figures: list[Figure]) -> list[dict]:
 
 
 def open_records() -> list[dict]:
-    """The public open data: the city-wide headline figures (no filter), aggregates only."""
-    return as_records(headline())
+    """The public open data: the city-wide headline figures (no filter), aggregates only, from the snapshot."""
+    from jobfair.services import figure_snapshots
+    return as_records(figure_snapshots.city().figures)
 
 
 OPEN_DATA_HEADERS = ["key", "label", "value", "unit", "computed_on", "computed_at"]

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from jobfair.extensions import db
 from jobfair.models import Company, JobFair, Role, User
 from jobfair.rules import numbers
-from jobfair.services import audit, companies, fairs, vacancies
+from jobfair.services import audit, companies, fairs, figure_snapshots, vacancies
 from jobfair.services.demo import DEMO_DOMAIN, demo_email, record_only_password_hash
 
 FAIR_NAME = "Job Fair Kota Balikpapan Juli 2025"
@@ -131,6 +131,7 @@ def _vacancy_rows(company_ids: list[int], count: int, total: int) -> list[dict]:
     return rows
 
 
+@figure_snapshots.refreshed_once  # many commits: the city's figures once, at the end
 def seed_july_2025_fair(officer: User | None = None, *, company_count: int = COMPANY_COUNT,
                         vacancy_count: int = VACANCY_COUNT, total_openings: int = TOTAL_OPENINGS,
                         password_hash: str | None = None, progress: Progress = None) -> JobFair:

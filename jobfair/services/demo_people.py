@@ -30,7 +30,16 @@ from jobfair.models import (
 )
 from jobfair.rules import numbers
 from jobfair.rules.nik import FEMALE_DAY_OFFSET, parse_nik
-from jobfair.services import applicants, applications, audit, fair_door, fairs, placements, seeker_profiles
+from jobfair.services import (
+    applicants,
+    applications,
+    audit,
+    fair_door,
+    fairs,
+    figure_snapshots,
+    placements,
+    seeker_profiles,
+)
 from jobfair.services.demo import DEMO_DOMAIN, record_only_password_hash
 from jobfair.services.demo_consents import record_seeker_consents
 from jobfair.services.demo_fair import SKILLS, UMK_2025, Progress, demo_officer, say
@@ -253,6 +262,7 @@ def demo_seekers_exist() -> bool:
     return db.session.scalar(select(User.id).where(User.email == seeker_email(1))) is not None
 
 
+@figure_snapshots.refreshed_once  # many commits: the city's figures once, at the end
 def seed_fair_people(fair: JobFair, officer: User | None = None, *, seekers: int = SEEKER_COUNT,
                      per_seeker: int = APPLICATIONS_PER_SEEKER, password_hash: str | None = None,
                      progress: Progress = None) -> int:

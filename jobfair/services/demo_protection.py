@@ -30,7 +30,15 @@ from jobfair.rules import numbers
 from jobfair.rules.eligibility import BPJS_SUBSIDY_RULES, EligibilityRules, months_in, rupiah
 from jobfair.rules.nik import FEMALE_DAY_OFFSET, parse_nik
 from jobfair.rules.worker_rows import COLUMNS
-from jobfair.services import enrolment_bulk, enrolments, ledger, programmes, protection_figures, protection_import
+from jobfair.services import (
+    enrolment_bulk,
+    enrolments,
+    figure_snapshots,
+    ledger,
+    programmes,
+    protection_figures,
+    protection_import,
+)
 from jobfair.services import protection_people as register
 from jobfair.services.demo_fair import KECAMATAN, Progress, say
 from jobfair.services.demo_people import FIRST_NAMES, LAST_NAMES
@@ -304,6 +312,7 @@ def _seed_food(officer: User, people: list[DemoPerson], today: date, progress: P
 
 # --- the seed and its figures -----------------------------------------------------------------------------------
 
+@figure_snapshots.refreshed_once  # many commits: the city's figures once, at the end
 def seed_protection(officer: User, *, today: date | None = None, covered: int = COVERED,
                     progress: Progress = None) -> None:
     """Add the 2025 protection and aid programmes (idempotent: only what is missing is added). `today` is the day

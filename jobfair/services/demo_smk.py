@@ -41,6 +41,7 @@ from jobfair.services import (
     apprenticeships,
     audit,
     companies,
+    figure_snapshots,
     matching_rounds,
     places,
     preferences,
@@ -355,6 +356,7 @@ def _carry_out_apprenticeships(officer: User, round_id: int, rng: random.Random,
 
 # --- the seed and its figures -----------------------------------------------------------------------------------
 
+@figure_snapshots.refreshed_once  # many commits: the city's figures once, at the end
 def seed_smk_programme(officer: User, *, today: date | None = None, password_hash: str | None = None,
                        progress: Progress = None) -> int:
     """Add the August 2025 SMK programme once (idempotent: nothing happens when its first school exists).

@@ -15,7 +15,7 @@ Each part checks what exists first: running the seed again adds nothing. The liv
 from datetime import date
 
 from jobfair.models import User
-from jobfair.services import demo, demo_fair, demo_people, demo_protection, demo_smk
+from jobfair.services import demo, demo_fair, demo_people, demo_protection, demo_smk, figure_snapshots
 from jobfair.services.demo_accounts import company_places, prepare_company, seed_account_work
 from jobfair.services.demo_cohort import seed_cohort
 from jobfair.services.demo_common import FIRST_LIVING_DAY
@@ -25,6 +25,7 @@ from jobfair.services.demo_jobs import seed_jobs
 from jobfair.services.demo_seekers import seed_seekers
 
 
+@figure_snapshots.refreshed_once  # many commits: the city's figures once, at the end
 def seed_today(officer: User, *, today: date, password_hash: str, progress: Progress = None) -> None:
     """What a living platform holds on `today` (after 2025), each part once per database."""
     if today < FIRST_LIVING_DAY:
@@ -42,19 +43,22 @@ def seed_all(*, today: date | None = None, progress: Progress = None, covered: i
              fair_seekers: int = demo_people.SEEKER_COUNT) -> dict[str, str]:
     """The whole demo. Returns {e-mail: password} of the demo logins created now (empty on a second run).
     `covered` and `fair_seekers` default to the published figures; tests may ask for a smaller register."""
+    from jobfair.services import figure_snapshots
+
     today = today or date.today()
-    created = demo.seed_demo()
-    password_hash = demo.record_only_password_hash()  # one hash for every record-only account
-    fair = demo_fair.seed_july_2025_fair(password_hash=password_hash, progress=progress)
-    demo_people.seed_fair_people(fair, seekers=fair_seekers, password_hash=password_hash, progress=progress)
-    for line in demo_people.fair_summary(fair.id):
-        say(progress, line)
-    officer = demo_fair.demo_officer()
-    demo_smk.seed_smk_programme(officer, password_hash=password_hash, progress=progress)
-    for line in demo_smk.smk_summary():
-        say(progress, line)
-    demo_protection.seed_protection(officer, covered=covered, progress=progress)
-    for line in demo_protection.protection_summary(officer):
-        say(progress, line)
-    seed_today(officer, today=today, password_hash=password_hash, progress=progress)
+    with figure_snapshots.deferred():  # thousands of commits: the city's figures are computed once, at the end
+        created = demo.seed_demo()
+        password_hash = demo.record_only_password_hash()  # one hash for every record-only account
+        fair = demo_fair.seed_july_2025_fair(password_hash=password_hash, progress=progress)
+        demo_people.seed_fair_people(fair, seekers=fair_seekers, password_hash=password_hash, progress=progress)
+        for line in demo_people.fair_summary(fair.id):
+            say(progress, line)
+        officer = demo_fair.demo_officer()
+        demo_smk.seed_smk_programme(officer, password_hash=password_hash, progress=progress)
+        for line in demo_smk.smk_summary():
+            say(progress, line)
+        demo_protection.seed_protection(officer, covered=covered, progress=progress)
+        for line in demo_protection.protection_summary(officer):
+            say(progress, line)
+        seed_today(officer, today=today, password_hash=password_hash, progress=progress)
     return created
