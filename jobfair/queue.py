@@ -58,7 +58,20 @@ def init_app(app) -> None:
             finally:
                 db.session.remove()
 
+    @huey.task(name="jobfair.refresh_figures")
+    def refresh_figures() -> None:
+        """The city's figures snapshot, recomputed off the request (FIGURES_REFRESH = "queue")."""
+        with app.app_context():
+            from jobfair.services import figure_snapshots
+
+            try:
+                figure_snapshots.refresh()
+            finally:
+                db.session.remove()
+
     app.extensions["huey"] = huey
+    # A commit that changed figure records puts one refresh on the queue (services/figure_snapshots.py).
+    app.extensions["figure_snapshots.schedule"] = refresh_figures
     app.extensions["huey_run_job"] = run_background_job
 
 
