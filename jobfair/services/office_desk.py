@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import func, literal, null, select, union_all
+from sqlalchemy import cast, func, literal, null, select, union_all
 
 from jobfair.extensions import db
 from jobfair.models import (
@@ -66,7 +66,9 @@ def queue_summary(actor) -> list[Queue]:
     reading the status index: cheap however large the tables, since only the waiting rows are counted)."""
     require_officer(actor)
     parts = [select(literal(position).label("position"), func.count().label("n"), func.min(since).label("oldest"),
-                    (func.min(_DEADLINES[key]) if key in _DEADLINES else null()).label("due"))
+                    (func.min(_DEADLINES[key]) if key in _DEADLINES
+                     # a typed NULL: PostgreSQL will not UNION text with a timestamp column
+                     else cast(null(), DataSubjectRequest.due_at.type)).label("due"))
              .select_from(model).where(status_column == waiting)
              for position, (key, _label, _endpoint, model, status_column, waiting, since) in enumerate(_QUEUES)]
     rows = {position: (n, oldest, due) for position, n, oldest, due in db.session.execute(union_all(*parts))}
