@@ -118,7 +118,7 @@ class Config:
     TOTP_ISSUER = "Disnaker Balikpapan"     # the name officers see in their authenticator app
     RECOVERY_CODE_COUNT = 10
     ITEMS_PER_PAGE = 20
-    # The city's figures snapshot (services/figure_snapshots.py): "sync" recomputes it in the transaction of each
+    # The city's figures snapshot (services/office/figure_snapshots.py): "sync" recomputes it in the transaction of each
     # write to a table it reads; "queue" asks the job queue to; "off" leaves it to `flask refresh-figures`.
     FIGURES_REFRESH = "sync"
 

@@ -1,4 +1,4 @@
-"""Benchmark of the office dashboard (services/city_figures.py + city_charts.py). Not a test.
+"""Benchmark of the office dashboard (services/office/city_figures.py + city_charts.py). Not a test.
 
 Builds a fresh SQLite database (migrated with Alembic) holding a SYNTHETIC EQUIVALENT of the demo data × SCALE,
 written with bulk Core inserts (executemany) rather than `flask seed-demo` run ten times: the seed is idempotent (it
@@ -175,7 +175,7 @@ def main(argv=None) -> None:
         with app.app_context():
             from flask_migrate import upgrade
 
-            from jobfair.services import accounts
+            from jobfair.services.users import accounts
 
             upgrade(directory=app.extensions["migrate"].directory, revision="heads")
             load_reference_data()

@@ -57,7 +57,7 @@ def _targets(url: str) -> tuple[str | None, int, int, int]:
     from jobfair import create_app
     from jobfair.extensions import db
     from jobfair.models import Vacancy
-    from jobfair.services import search
+    from jobfair.services.hiring import search
 
     app = create_app("testing", overrides={"SQLALCHEMY_DATABASE_URI": url})
     with app.app_context():

@@ -22,8 +22,8 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 from jobfair import create_app  # noqa: E402
 from jobfair.extensions import db  # noqa: E402
-from jobfair.services import registration  # noqa: E402
 from jobfair.services.reference import load_reference_data  # noqa: E402
+from jobfair.services.users import registration
 
 EMAIL = "siti.bench@example.id"
 PASSWORD = "Kerja-Balikpapan-2025"

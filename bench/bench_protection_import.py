@@ -1,4 +1,4 @@
-"""Benchmark of the protection-register import (services/protection_import.py). Not a test.
+"""Benchmark of the protection-register import (services/protection/protection_import.py). Not a test.
 
 Generates (once, cached in the temp directory) a deterministic XLSX (or CSV, --format csv) of N valid worker rows
 (distinct valid Balikpapan NIKs, the six kecamatan, every worker category), then against a FRESH database (a
@@ -122,7 +122,9 @@ def main() -> None:
     from jobfair import create_app
     from jobfair.extensions import db
     from jobfair.models import CoverMonth, Enrolment, Person
-    from jobfair.services import accounts, programmes, protection_import, protection_import_read, reference
+    from jobfair.services import reference
+    from jobfair.services.protection import programmes, protection_import, protection_import_read
+    from jobfair.services.users import accounts
 
     started = time.perf_counter()
     data = generated_file(args.rows, args.format)

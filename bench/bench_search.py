@@ -1,4 +1,4 @@
-"""Benchmark of the vacancy search (services/search.py + search_index.py). Not a test.
+"""Benchmark of the vacancy search (services/hiring/search.py + search_index.py). Not a test.
 
 Fills a fresh database (a temporary SQLite file, or a new PostgreSQL database created on the server given by
 --database-url or DATABASE_URL and dropped afterwards), migrated with Alembic, with N synthetic vacancies of
@@ -31,7 +31,7 @@ from jobfair import create_app  # noqa: E402
 from jobfair.extensions import db  # noqa: E402
 from jobfair.models import Company, Vacancy  # noqa: E402
 from jobfair.rules import search_query  # noqa: E402
-from jobfair.services import search, search_index  # noqa: E402
+from jobfair.services.hiring import search, search_index
 from jobfair.services.reference import load_reference_data  # noqa: E402
 
 KEC = ["647101", "647102", "647103", "647104", "647105", "647106"]

@@ -135,7 +135,7 @@ def open_big_vacancy() -> None:
 
 def add_accounts() -> None:
     """The officer and the company HR user, made the way the product makes them."""
-    from jobfair.services import accounts
+    from jobfair.services.users import accounts
 
     accounts.create_user(None, role="officer", email=BENCH_ACCOUNTS["officer"], full_name="Petugas Bench",
                          password=BENCH_PASSWORD)
@@ -185,7 +185,7 @@ def generate(url: str, vacancies: int, seekers: int, applications: int, seed: in
         db.session.commit()
         print(f"{'ANALYZE':<26} {time.perf_counter() - t:6.1f} s")
         t = time.perf_counter()
-        from jobfair.services import figure_snapshots
+        from jobfair.services.office import figure_snapshots
 
         figure_snapshots.refresh()
         print(f"{'city figures snapshot':<26} {time.perf_counter() - t:6.1f} s")

@@ -88,7 +88,7 @@ def _register_extensions(app: Flask) -> None:
 
     app.before_request(security.enforce_route_policy)
     csrf.init_app(app)
-    from jobfair.services import figure_snapshots
+    from jobfair.services.office import figure_snapshots
 
     figure_snapshots.init_app(app)
     from flask_wtf import FlaskForm

@@ -5,8 +5,10 @@ from flask import current_app
 from flask.cli import with_appcontext
 from flask_migrate import upgrade
 
-from jobfair.services import accounts, demo, reference
+from jobfair.demo import seed as demo
+from jobfair.services import reference
 from jobfair.services.errors import ValidationFailed
+from jobfair.services.users import accounts
 
 
 def init_app(app) -> None:
@@ -60,7 +62,8 @@ def seed_demo(if_empty):
     created now are printed last, once."""
     from datetime import date
 
-    from jobfair.services import demo_accounts, demo_today
+    from jobfair.demo import accounts as demo_accounts
+    from jobfair.demo import today as demo_today
 
     if if_empty and not demo.database_is_empty():
         click.echo("Database already has accounts; demo data not added.")
@@ -94,7 +97,7 @@ def send_notifications(limit):
 @with_appcontext
 def prune_sessions():
     """Delete session records and password-reset links that ended more than SESSION_RECORD_DAYS ago (run daily)."""
-    from jobfair.services import sessions
+    from jobfair.services.users import sessions
 
     gone_sessions, gone_links = sessions.prune()
     click.echo(f"Deleted {gone_sessions} old session(s) and {gone_links} old reset link(s).")
@@ -104,7 +107,7 @@ def prune_sessions():
 @with_appcontext
 def close_expired_vacancies():
     """Close published vacancies whose valid-until date has passed (run daily)."""
-    from jobfair.services import vacancies
+    from jobfair.services.hiring import vacancies
 
     click.echo(f"Closed {vacancies.close_expired()} expired vacancies.")
 
@@ -115,8 +118,9 @@ def close_expired_vacancies():
 def retention_command(via_queue: bool):
     """Remove personal data whose retention period is over (UU PDP): old applicants, lapsed AK/1 data, import rows
     and files (run daily; safe to run again or twice at once)."""
-    from jobfair.services import jobs, retention
+    from jobfair.services import jobs
     from jobfair.services.job_tasks import RUN_RETENTION
+    from jobfair.services.privacy import retention
 
     if via_queue:
         job = jobs.enqueue(RUN_RETENTION)
@@ -133,7 +137,7 @@ def retention_command(via_queue: bool):
 @with_appcontext
 def lapse_ak1_cards():
     """Lapse AK/1 cards with a missed half-year report and expire those past validity (run daily)."""
-    from jobfair.services import ak1
+    from jobfair.services.hiring import ak1
 
     changed = ak1.lapse_overdue()
     click.echo(f"AK/1 cards lapsed or expired: {changed}")
@@ -150,8 +154,8 @@ def generate_ledger(programme_id, month, officer_email):
 
     from jobfair.extensions import db
     from jobfair.models import Role, User
-    from jobfair.services import ledger
     from jobfair.services.errors import DomainError
+    from jobfair.services.protection import ledger
 
     query = select(User).where(User.role.in_([Role.ADMIN.value, Role.OFFICER.value]))
     query = query.where(User.email == officer_email.strip().lower()) if officer_email else query.order_by(User.id)
@@ -181,8 +185,8 @@ def import_workers(programme_id, valid_only, officer_email, file):
 
     from jobfair.extensions import db
     from jobfair.models import Role, User
-    from jobfair.services import protection_import
     from jobfair.services.errors import DomainError
+    from jobfair.services.protection import protection_import
 
     query = select(User).where(User.role.in_([Role.ADMIN.value, Role.OFFICER.value]))
     query = query.where(User.email == officer_email.strip().lower()) if officer_email else query.order_by(User.id)
@@ -230,7 +234,7 @@ def worker(workers):
 @with_appcontext
 def refresh_figures():
     """Recompute the city's figures snapshot read by the office dashboard, the city figures and the open data."""
-    from jobfair.services import figure_snapshots
+    from jobfair.services.office import figure_snapshots
 
     computed_at = figure_snapshots.refresh()
     click.echo(f"City figures computed at {computed_at.isoformat(timespec='seconds')}.")

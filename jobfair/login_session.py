@@ -1,6 +1,6 @@
 """Login sessions on the web side: the Flask-Login user loader that checks the server-side session row on every
 request, login (a fresh Flask session with a new session id) and logout (the row ends), and whether this session
-has passed the second factor. The rules live in services/sessions.py and services/second_factor.py.
+has passed the second factor. The rules live in services/users/sessions.py and services/users/second_factor.py.
 """
 
 from flask import g, request, session
@@ -16,7 +16,7 @@ OFFICE = frozenset({Role.OFFICER.value, Role.ADMIN.value})
 
 @login_manager.user_loader
 def _load_user(token: str):
-    from jobfair.services.sessions import resume
+    from jobfair.services.users.sessions import resume
 
     resumed = resume(session.get(SESSION_KEY), token)
     if resumed is None:
@@ -30,7 +30,7 @@ def _load_user(token: str):
 def begin_session(user) -> None:
     """Log a user in on this browser: a fresh Flask session (keys planted before login are dropped) holding a new
     server-side session id. Office staff still have to pass their second factor."""
-    from jobfair.services import sessions
+    from jobfair.services.users import sessions
 
     kept = {key: session[key] for key in KEPT_ACROSS_LOGIN if key in session}
     session.clear()
@@ -44,7 +44,7 @@ def begin_session(user) -> None:
 
 def end_session() -> None:
     """Logout: this browser's server-side session ends, so a copy of the cookie opens nothing either."""
-    from jobfair.services import sessions
+    from jobfair.services.users import sessions
 
     sessions.end(session.get(SESSION_KEY), "logout")
     kept = {key: session[key] for key in KEPT_ACROSS_LOGIN if key in session}
@@ -90,7 +90,7 @@ def consent_review_pending() -> bool:
     if current_user.role not in CONSENT_ROLES:
         return False
     if CONSENT_CHECKED_KEY not in session:
-        from jobfair.services import consents
+        from jobfair.services.privacy import consents
 
         session[CONSENT_CHECKED_KEY] = bool(consents.pending_review(current_user))
     return session[CONSENT_CHECKED_KEY]

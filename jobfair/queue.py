@@ -62,7 +62,7 @@ def init_app(app) -> None:
     def refresh_figures() -> None:
         """The city's figures snapshot, recomputed off the request (FIGURES_REFRESH = "queue")."""
         with app.app_context():
-            from jobfair.services import figure_snapshots
+            from jobfair.services.office import figure_snapshots
 
             try:
                 figure_snapshots.refresh()
@@ -70,7 +70,7 @@ def init_app(app) -> None:
                 db.session.remove()
 
     app.extensions["huey"] = huey
-    # A commit that changed figure records puts one refresh on the queue (services/figure_snapshots.py).
+    # A commit that changed figure records puts one refresh on the queue (services/office/figure_snapshots.py).
     app.extensions["figure_snapshots.schedule"] = refresh_figures
     app.extensions["huey_run_job"] = run_background_job
 

@@ -68,7 +68,7 @@ def init_app(app) -> None:
 
 
 def second_factor_url(user, next_url: str | None = None) -> str:
-    from jobfair.services import second_factor
+    from jobfair.services.users import second_factor
 
     endpoint = "auth.two_factor" if second_factor.is_enrolled(user) else "auth.two_factor_enrol"
     return url_for(endpoint, next=next_url if is_safe_next(next_url) else None)

@@ -16,8 +16,8 @@ from wtforms.widgets import CheckboxInput, ListWidget
 
 from jobfair.downloads import NO_STORE
 from jobfair.forms_util import copy_errors
-from jobfair.services import api_tokens
 from jobfair.services.errors import ValidationFailed
+from jobfair.services.users import api_tokens
 
 
 class ScopesField(SelectMultipleField):

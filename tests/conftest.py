@@ -179,7 +179,7 @@ def fresh_totp_code(app, email: str) -> str:
     """A code the server has not seen yet: the current step, or the next one when the current was used (the
     server accepts one step of clock drift); waits for the next step when both were used."""
     from jobfair.models import SecondFactor, User
-    from jobfair.services.second_factor import STEP_SECONDS
+    from jobfair.services.users.second_factor import STEP_SECONDS
 
     secret = factories.TOTP_SECRETS.get(email)
     assert secret, f"no known TOTP secret for {email}: enrol through the pages or factories.enrol_second_factor"

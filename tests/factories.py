@@ -4,7 +4,7 @@ import itertools
 from datetime import date
 
 from jobfair.models import User
-from jobfair.services import accounts, registration
+from jobfair.services.users import accounts, registration
 
 PASSWORD = "Balikpapan-2025-kerja"
 # Every purpose a seeker is asked at registration (privacy_notices), ticked.
@@ -76,7 +76,7 @@ def make_officer() -> User:
 
 def verified_company_user(officer: User | None = None, **overrides) -> User:
     """A company HR user whose company an officer has verified."""
-    from jobfair.services import companies
+    from jobfair.services.hiring import companies
 
     user = make_company_user(**overrides)
     companies.verify(officer or make_officer(), user.company_id)
@@ -98,7 +98,7 @@ def vacancy_fields(**overrides) -> dict:
 
 def make_vacancy(company_user: User, *, officer: User | None = None, publish: bool = True, **overrides):
     """A vacancy made through the services; published by an officer unless publish=False (then a draft)."""
-    from jobfair.services import vacancies
+    from jobfair.services.hiring import vacancies
 
     vacancy = vacancies.create_draft(company_user, **vacancy_fields(**overrides))
     if publish:
@@ -122,7 +122,7 @@ def fair_verified_company(**overrides) -> User:
 def make_fair(officer: User | None = None, **overrides):
     from datetime import timedelta
 
-    from jobfair.services import fairs
+    from jobfair.services.hiring import fairs
 
     start = date.today() + timedelta(days=10)
     fields = dict(name="Job Fair Balikpapan", starts_on=start, ends_on=start + timedelta(days=1),
@@ -253,7 +253,7 @@ def tiny_pdf(extra: bytes = b"") -> bytes:
 
 def complete_profile(user: User, **overrides):
     """Fill the seeker's profile enough for an AK/1 request (through the service)."""
-    from jobfair.services import seeker_profiles
+    from jobfair.services.hiring import seeker_profiles
 
     fields = dict(birth_place="Balikpapan", marital_status="belum_kawin", religion="islam",
                   address="Jl. Mulawarman No. 10 RT 05", kecamatan_code="647101", kelurahan_code="6471011001",
@@ -266,7 +266,7 @@ def complete_profile(user: User, **overrides):
 
 def issued_card(seeker: User, officer: User | None = None, today: date = date(2026, 1, 15)):
     """A seeker with a complete profile and an AK/1 card issued on `today`."""
-    from jobfair.services import ak1
+    from jobfair.services.hiring import ak1
 
     complete_profile(seeker)
     card = ak1.request_card(seeker, today=today)
@@ -358,7 +358,7 @@ def make_apprenticeship(student=None, place=None, *, status: str = "agreement", 
 # --- schools & students (helper G) ---
 def make_school(officer: User | None = None, **overrides):
     """An SMK school made by an officer through the service (unique 8-digit NPSN)."""
-    from jobfair.services import schools
+    from jobfair.services.smk import schools
 
     n = next(_counter)
     fields = dict(name=f"SMK Negeri {n} Balikpapan", npsn=f"{30_000_000 + n:08d}", address="Jl. Soekarno-Hatta Km 5",
@@ -369,7 +369,7 @@ def make_school(officer: User | None = None, **overrides):
 
 def make_school_staff(school=None, **overrides) -> User:
     """A BKK staff user (role school) of `school` (a new school when None)."""
-    from jobfair.services import schools
+    from jobfair.services.smk import schools
 
     officer = make_user("officer")
     school = school or make_school(officer)
@@ -400,7 +400,7 @@ def student_row(**overrides) -> dict:
 def make_student(school=None, *, login: bool = False, consent: bool = False, **overrides):
     """A student enrolled by an officer (adult, graduating in 120 days, major TKJ unless overridden).
     login=True also activates the student's login (student.user); consent=True records guardian consent."""
-    from jobfair.services import students
+    from jobfair.services.smk import students
 
     officer = make_user("officer")
     school = school or make_school(officer)
@@ -481,7 +481,7 @@ def course_fields(**overrides) -> dict:
 
 def make_course(officer: User | None = None, **overrides):
     """A training course made through services.training (running from 5 days ago until today by default)."""
-    from jobfair.services import training
+    from jobfair.services.smk import training
 
     return training.create_course(officer or make_officer(), **course_fields(**overrides))
 
@@ -502,7 +502,7 @@ def place_fields(**overrides) -> dict:
 
 def match_company(headcount: int = 100, officer: User | None = None) -> User:
     """A verified company user whose company has a headcount (set through the profile service)."""
-    from jobfair.services import companies
+    from jobfair.services.hiring import companies
 
     user = verified_company_user(officer)
     company = user.company
@@ -515,7 +515,7 @@ def match_company(headcount: int = 100, officer: User | None = None) -> User:
 
 def approved_place(company_user: User | None = None, officer: User | None = None, **overrides):
     """A place proposed by a verified company and approved by an officer, through the services."""
-    from jobfair.services import places
+    from jobfair.services.smk import places
 
     officer = officer or make_officer()
     company_user = company_user or match_company(officer=officer)
@@ -581,7 +581,7 @@ def ledger_enrolment(programme=None, *, status: str = "active", cover_from: date
 def make_worker(**overrides):
     """A worker in the protection register (through services.protection_people): eligible for the BPJS subsidy
     by default (age 41 in 2026, income below the UMK, Balikpapan KTP since 2015). Pass actor= to choose the officer."""
-    from jobfair.services import protection_people
+    from jobfair.services.protection import protection_people
 
     actor = overrides.pop("actor", None) or make_user("officer")
     n = next(_counter)
@@ -602,7 +602,7 @@ def bpjs_programme(year: int = 2025, **overrides):
     from jobfair.extensions import db
     from jobfair.models import Programme
     from jobfair.rules.eligibility import BPJS_SUBSIDY_RULES
-    from jobfair.services import programmes
+    from jobfair.services.protection import programmes
 
     actor = overrides.pop("actor", None) or make_user("officer")
     fields = dict(name="Subsidi iuran BPJS Ketenagakerjaan JKK+JKM", kind="contribution_subsidy",
@@ -618,7 +618,7 @@ def bpjs_programme(year: int = 2025, **overrides):
 
 def aid_programme(kind: str = "recurring_aid", **overrides):
     """An aid programme: recurring monthly food packages for the elderly, or one-off prosthetic legs."""
-    from jobfair.services import programmes
+    from jobfair.services.protection import programmes
 
     actor = overrides.pop("actor", None) or make_user("officer")
     n = next(_counter)
@@ -638,7 +638,7 @@ def aid_programme(kind: str = "recurring_aid", **overrides):
 def make_enrolment(worker=None, programme=None, status: str = "active", **overrides):
     """An enrolment moved through the services to `status` (registered, sector_verified, decreed, active, ended,
     rejected); cover January–December of the programme year unless cover_from/cover_to are given."""
-    from jobfair.services import enrolments
+    from jobfair.services.protection import enrolments
 
     actor = overrides.pop("actor", None) or make_user("officer")
     programme = programme or bpjs_programme()
@@ -751,7 +751,7 @@ def enrol_second_factor(user: User) -> list[str]:
 
     import pyotp
 
-    from jobfair.services import second_factor
+    from jobfair.services.users import second_factor
 
     secret = second_factor.pending_secret(user)
     TOTP_SECRETS[user.email] = secret

@@ -2,9 +2,9 @@
 
 from sqlalchemy import func, select
 
+from jobfair.demo.seed import demo_email
 from jobfair.extensions import db
 from jobfair.models import AuditEvent, Kecamatan, Kelurahan, User
-from jobfair.services.demo import demo_email
 from tests.conftest import login
 
 

@@ -9,7 +9,7 @@ from flask import g, request
 
 from jobfair.api import problems
 from jobfair.api.policy import ApiAccess
-from jobfair.services import api_tokens
+from jobfair.services.users import api_tokens
 
 
 def bearer_token() -> str | None:

@@ -12,7 +12,8 @@ from jobfair.api.auth import api_user
 from jobfair.api.public import ID, vacancy_out
 from jobfair.limits import rate_limited
 from jobfair.rules import application_states
-from jobfair.services import applicants, clock, vacancies
+from jobfair.services import clock
+from jobfair.services.hiring import applicants, vacancies
 
 bp = Blueprint("api_company", __name__, url_prefix="/api/v1/company",
                description="A company's vacancies and applicants (company token)")

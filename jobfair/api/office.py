@@ -1,4 +1,4 @@
-"""Office API (office tokens): read-only exports, every call audited (services/api_exports.py)."""
+"""Office API (office tokens): read-only exports, every call audited (services/office/api_exports.py)."""
 
 from flask_smorest import Blueprint
 
@@ -6,7 +6,7 @@ from jobfair.api import schemas
 from jobfair.api.auth import api_user
 from jobfair.api.public import ID
 from jobfair.limits import rate_limited
-from jobfair.services import api_exports
+from jobfair.services.office import api_exports
 
 bp = Blueprint("api_office", __name__, url_prefix="/api/v1/office",
                description="Read-only exports of the labour office (office token)")

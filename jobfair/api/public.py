@@ -5,7 +5,9 @@ from flask_smorest import Blueprint
 
 from jobfair.api import schemas
 from jobfair.limits import rate_limited
-from jobfair.services import city_figures, clock, fairs, search, vacancies
+from jobfair.services import clock
+from jobfair.services.hiring import fairs, search, vacancies
+from jobfair.services.office import city_figures
 
 bp = Blueprint("api_public", __name__, url_prefix="/api/v1", description="Public data, no token")
 ID = "<int(min=1, max=2147483647):{}>"

@@ -8,8 +8,8 @@ from jobfair.auth.views import bp
 from jobfair.forms_util import copy_errors
 from jobfair.limits import rate_limited
 from jobfair.security import public_url
-from jobfair.services import password_reset
 from jobfair.services.errors import ValidationFailed
+from jobfair.services.users import password_reset
 
 
 @bp.route("/lupa-kata-sandi", methods=["GET", "POST"])

@@ -11,8 +11,8 @@ from jobfair.auth.views import bp
 from jobfair.forms_util import copy_errors
 from jobfair.limits import rate_limited
 from jobfair.security import safe_next
-from jobfair.services import second_factor
 from jobfair.services.errors import ValidationFailed
+from jobfair.services.users import second_factor
 
 
 def _no_store(response):

@@ -10,8 +10,9 @@ from jobfair.auth.forms import ChangePasswordForm, CompanyRegistrationForm, Logi
 from jobfair.forms_util import copy_errors
 from jobfair.limits import rate_limited
 from jobfair.security import safe_next
-from jobfair.services import accounts, reference, registration, second_factor
+from jobfair.services import reference
 from jobfair.services.errors import ValidationFailed
+from jobfair.services.users import accounts, registration, second_factor
 
 bp = Blueprint("auth", __name__, url_prefix="/akun")
 

@@ -12,9 +12,9 @@ from jobfair.companies.views import bp
 from jobfair.downloads import send_download
 from jobfair.forms_util import copy_errors
 from jobfair.rules import application_states as states
-from jobfair.services import applicants as service
 from jobfair.services import reference
 from jobfair.services.errors import ValidationFailed
+from jobfair.services.hiring import applicants as service
 
 
 @bp.route("/lowongan/<int:vacancy_id>/pelamar")

@@ -6,7 +6,7 @@ from flask_login import current_user
 
 from jobfair.companies.forms_fairs import TakeBoothForm, VacancyButtonForm
 from jobfair.companies.views import bp
-from jobfair.services import fairs
+from jobfair.services.hiring import fairs
 
 
 @bp.route("/bursa-kerja")

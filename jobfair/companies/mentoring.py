@@ -12,8 +12,8 @@ from jobfair.companies.forms_mentoring import AssessForm, SignEntryForm
 from jobfair.companies.views import bp
 from jobfair.forms_util import copy_errors
 from jobfair.rules.agreement import STATUS_LABELS
-from jobfair.services import apprenticeships
 from jobfair.services.errors import InvalidState, PermissionDenied, ValidationFailed
+from jobfair.services.smk import apprenticeships
 
 
 @bp.route("/peserta-magang")

@@ -7,8 +7,8 @@ from flask_login import current_user
 from jobfair.companies.forms_places import PlaceForm, RankingForm
 from jobfair.companies.views import bp
 from jobfair.forms_util import copy_errors
-from jobfair.services import matching_rounds, places, preferences
 from jobfair.services.errors import InvalidState, ValidationFailed
+from jobfair.services.smk import matching_rounds, places, preferences
 
 
 def _place_form(place=None) -> PlaceForm:

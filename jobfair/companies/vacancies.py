@@ -7,8 +7,9 @@ from flask_login import current_user
 from jobfair.companies.forms import ActionForm, CompanyProfileForm, ConfirmForm, VacancyForm
 from jobfair.companies.views import bp
 from jobfair.forms_util import copy_errors
-from jobfair.services import companies, reference, vacancies
+from jobfair.services import reference
 from jobfair.services.errors import InvalidState, ValidationFailed
+from jobfair.services.hiring import companies, vacancies
 
 
 @bp.route("/profil", methods=["GET", "POST"])

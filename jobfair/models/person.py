@@ -96,7 +96,7 @@ class Ak1Card(db.Model):
     verify_token: Mapped[str | None] = mapped_column(String(43), unique=True)  # in the QR code; not the NIK
     reason: Mapped[str | None] = mapped_column(Text)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    # Set by retention (services/retention.py) when a lapsed or expired card's personal data was removed.
+    # Set by retention (services/privacy/retention.py) when a lapsed or expired card's personal data was removed.
     data_removed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     seeker = relationship("SeekerProfile")

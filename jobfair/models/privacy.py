@@ -43,7 +43,7 @@ class DataSubjectRequest(db.Model):
     status: Mapped[str] = mapped_column(String(16), default=RequestStatus.PENDING.value, index=True)
     note: Mapped[str] = mapped_column(Text, default="")  # the resident's own words, optional
     requested_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    due_at: Mapped[datetime] = mapped_column(UTCDateTime)  # the legal deadline (services/erasure.py)
+    due_at: Mapped[datetime] = mapped_column(UTCDateTime)  # the legal deadline (services/privacy/erasure.py)
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
     decision_reason: Mapped[str | None] = mapped_column(Text)

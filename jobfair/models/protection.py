@@ -160,7 +160,7 @@ class Enrolment(db.Model):
     decree_date: Mapped[date | None] = mapped_column(Date)
     cover_from: Mapped[date | None] = mapped_column(Date)  # first day of the first covered month
     cover_to: Mapped[date | None] = mapped_column(Date)    # first day of the last covered month
-    payer: Mapped[str] = mapped_column(String(40))              # the programme's payer (services/enrolments.py)
+    payer: Mapped[str] = mapped_column(String(40))              # the programme's payer (protection/enrolments.py)
     already_bpjs_member: Mapped[bool | None] = mapped_column(Boolean)  # asked at enrolment (Perwali); None: not asked
     kpj_number: Mapped[str | None] = mapped_column(String(20))  # BPJS membership number, once given
     end_reason: Mapped[str | None] = mapped_column(Text)

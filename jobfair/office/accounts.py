@@ -14,8 +14,9 @@ from jobfair.office.forms_accounts import (
     SecondFactorResetForm,
 )
 from jobfair.office.views import bp
-from jobfair.services import account_admin, second_factor
 from jobfair.services.errors import InvalidState, ValidationFailed
+from jobfair.services.office import account_admin
+from jobfair.services.users import second_factor
 
 _ACTIVE = {"ya": True, "tidak": False}
 

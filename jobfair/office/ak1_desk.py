@@ -9,8 +9,8 @@ from jobfair.forms_util import copy_errors
 from jobfair.limits import rate_limited
 from jobfair.office.forms_ak1 import CheckForm, IssueForm, ReturnForm
 from jobfair.office.views import bp
-from jobfair.services import ak1
 from jobfair.services.errors import NotFound, ValidationFailed
+from jobfair.services.hiring import ak1
 
 
 @bp.route("/ak1")

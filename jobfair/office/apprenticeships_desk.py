@@ -8,8 +8,8 @@ from jobfair.forms_util import copy_errors
 from jobfair.office.forms_apprenticeships import LegaliseForm, TerminateForm
 from jobfair.office.views import bp
 from jobfair.rules.agreement import STATUS_LABELS
-from jobfair.services import apprenticeships
 from jobfair.services.errors import InvalidState, ValidationFailed
+from jobfair.services.smk import apprenticeships
 
 
 @bp.route("/pemagangan")

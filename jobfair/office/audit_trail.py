@@ -11,8 +11,9 @@ from jobfair.downloads import send_download
 from jobfair.forms_util import copy_errors
 from jobfair.office.forms_audit import AuditSearchForm
 from jobfair.office.views import bp
-from jobfair.services import audit_search, exports
+from jobfair.services import exports
 from jobfair.services.errors import ValidationFailed
+from jobfair.services.office import audit_search
 
 FILTERS = ("person", "role", "action", "object_type", "object_id", "date_from", "date_to")
 

@@ -6,8 +6,8 @@ from flask_login import current_user
 from jobfair.downloads import svg_image
 from jobfair.office.forms_city_dashboard import CityFiguresFilterForm
 from jobfair.office.views import bp
-from jobfair.services import city_charts
 from jobfair.services.errors import ValidationFailed
+from jobfair.services.office import city_charts
 
 
 def _filters() -> tuple[CityFiguresFilterForm, dict]:

@@ -10,8 +10,9 @@ from jobfair.downloads import send_download
 from jobfair.forms_util import copy_errors
 from jobfair.office.forms_companies import DecisionForm, ReasonForm
 from jobfair.office.views import bp
-from jobfair.services import companies, exports, vacancies
+from jobfair.services import exports
 from jobfair.services.errors import ValidationFailed
+from jobfair.services.hiring import companies, vacancies
 
 
 @bp.route("/perusahaan")

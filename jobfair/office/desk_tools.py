@@ -9,8 +9,11 @@ from flask_login import current_user
 
 from jobfair.downloads import send_download
 from jobfair.office.views import bp
-from jobfair.services import desk_exports, enrolments, exports, placements, vacancies
+from jobfair.services import exports
 from jobfair.services.errors import ValidationFailed
+from jobfair.services.hiring import placements, vacancies
+from jobfair.services.office import desk_exports
+from jobfair.services.protection import enrolments
 
 
 def _download(body: bytes, mimetype: str, filename: str) -> Response:

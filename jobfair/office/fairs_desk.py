@@ -8,8 +8,8 @@ from jobfair.forms_util import copy_errors
 from jobfair.limits import rate_limited
 from jobfair.office.forms_fairs import CheckInForm, FairForm, WalkInForm
 from jobfair.office.views import bp
-from jobfair.services import fair_door, fairs
 from jobfair.services.errors import InvalidState, ValidationFailed
+from jobfair.services.hiring import fair_door, fairs
 
 
 @bp.route("/bursa-kerja")

@@ -8,8 +8,8 @@ from flask_login import current_user
 from jobfair.forms_util import copy_errors
 from jobfair.office.forms_incidents import IncidentForm, NotificationForm
 from jobfair.office.views import bp
-from jobfair.services import incidents
 from jobfair.services.errors import InvalidState, ValidationFailed
+from jobfair.services.privacy import incidents
 
 
 def _status(form) -> int:

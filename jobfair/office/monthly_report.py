@@ -7,9 +7,9 @@ from jobfair.downloads import send_download, svg_image
 from jobfair.office.views import bp
 from jobfair.rules import monthly_report as rules
 from jobfair.services import exports
-from jobfair.services import monthly_report as reports
-from jobfair.services import monthly_report_export as report_export
-from jobfair.services import monthly_report_months as report_months
+from jobfair.services.office import monthly_report as reports
+from jobfair.services.office import monthly_report_export as report_export
+from jobfair.services.office import monthly_report_months as report_months
 
 
 @bp.route("/laporan-bulanan")

@@ -8,8 +8,8 @@ from jobfair.forms_util import copy_errors
 from jobfair.office.forms_companies import DecisionForm, ReasonForm
 from jobfair.office.forms_places import MatchActionForm, MatchConfirmForm
 from jobfair.office.views import bp
-from jobfair.services import matching_rounds, places
 from jobfair.services.errors import InvalidState, ValidationFailed
+from jobfair.services.smk import matching_rounds, places
 
 
 @bp.route("/tempat-magang")

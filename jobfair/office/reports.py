@@ -4,7 +4,8 @@ from flask import Response, render_template, request
 
 from jobfair.downloads import send_download
 from jobfair.office.views import bp
-from jobfair.services import exports, fairs, reports
+from jobfair.services import exports
+from jobfair.services.hiring import fairs, reports
 
 
 @bp.route("/laporan/penempatan")

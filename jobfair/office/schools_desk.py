@@ -7,8 +7,9 @@ from flask_login import current_user
 from jobfair.forms_util import StudentSearchForm, copy_errors
 from jobfair.office.forms_schools import SchoolForm, SchoolStaffForm
 from jobfair.office.views import bp
-from jobfair.services import reference, schools, students
+from jobfair.services import reference
 from jobfair.services.errors import ValidationFailed
+from jobfair.services.smk import schools, students
 
 
 def _school_form(school=None) -> SchoolForm:

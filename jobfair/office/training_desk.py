@@ -15,8 +15,9 @@ from jobfair.office.forms_training import (
     SessionForm,
 )
 from jobfair.office.views import bp
-from jobfair.services import reference, training
+from jobfair.services import reference
 from jobfair.services.errors import InvalidState, ValidationFailed
+from jobfair.services.smk import training
 
 
 def _course_form(course=None) -> CourseForm:

@@ -3,7 +3,7 @@
 from flask import Blueprint, render_template
 from flask_login import current_user
 
-from jobfair.services import office_desk
+from jobfair.services.office import office_desk
 
 bp = Blueprint("office", __name__, url_prefix="/disnaker")
 

@@ -12,9 +12,9 @@ from jobfair.forms_util import copy_errors
 from jobfair.protection.forms_figures import BpjsExportForm, FiguresFilterForm
 from jobfair.protection.views import bp
 from jobfair.services import exports
-from jobfair.services import protection_figures as pf
-from jobfair.services import protection_figures_export as pfx
 from jobfair.services.errors import ValidationFailed
+from jobfair.services.protection import protection_figures as pf
+from jobfair.services.protection import protection_figures_export as pfx
 
 
 def _filters() -> tuple[FiguresFilterForm, dict]:

@@ -8,8 +8,9 @@ from jobfair.downloads import send_download
 from jobfair.forms_util import copy_errors
 from jobfair.protection.forms_imports import ImportDecisionForm, ImportUploadForm
 from jobfair.protection.views import bp
-from jobfair.services import exports, programmes, protection_import, protection_import_jobs
+from jobfair.services import exports
 from jobfair.services.errors import InvalidState, ValidationFailed
+from jobfair.services.protection import programmes, protection_import, protection_import_jobs
 
 RUNNING = ("validating",)
 

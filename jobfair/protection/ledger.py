@@ -10,8 +10,8 @@ from jobfair.forms_util import copy_errors
 from jobfair.protection.forms_ledger import ClaimForm, DecideForm, DeliveryForm, GenerateForm, SettleForm
 from jobfair.protection.views import bp
 from jobfair.rules.eligibility import rupiah
-from jobfair.services import claims, ledger
 from jobfair.services.errors import InvalidState, NotFound, ValidationFailed
+from jobfair.services.protection import claims, ledger
 
 
 def _month_arg(raw: str | None) -> tuple[str, str | None]:

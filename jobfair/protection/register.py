@@ -10,8 +10,9 @@ from jobfair.downloads import send_download
 from jobfair.forms_util import copy_errors
 from jobfair.protection import forms_register as forms
 from jobfair.protection.views import bp
-from jobfair.services import enrolments, exports, programmes, protection_people, reference
+from jobfair.services import exports, reference
 from jobfair.services.errors import InvalidState, NotFound, ValidationFailed
+from jobfair.services.protection import enrolments, programmes, protection_people
 
 
 def _status(form) -> int:

@@ -7,8 +7,8 @@ from flask_login import current_user
 from jobfair.forms_util import copy_errors
 from jobfair.public.forms_erasure import ErasureRequestForm
 from jobfair.public.views import bp
-from jobfair.services import data_requests
 from jobfair.services.errors import ValidationFailed
+from jobfair.services.privacy import data_requests
 
 
 @bp.route("/data-saya/penghapusan", methods=["GET", "POST"])

@@ -4,7 +4,7 @@ from flask import render_template, request
 from flask_login import current_user
 
 from jobfair.public.views import bp
-from jobfair.services import fairs
+from jobfair.services.hiring import fairs
 
 
 @bp.route("/bursa-kerja")

@@ -6,7 +6,7 @@ from flask_login import current_user
 
 from jobfair.downloads import send_download
 from jobfair.public.views import bp
-from jobfair.services import my_data as service
+from jobfair.services.privacy import my_data as service
 
 
 @bp.route("/data-saya")

@@ -9,7 +9,8 @@ from flask import Response, render_template
 
 from jobfair.downloads import send_download
 from jobfair.public.views import bp
-from jobfair.services import city_figures, exports
+from jobfair.services import exports
+from jobfair.services.office import city_figures
 
 CACHE = {"Cache-Control": "public, max-age=300", "Access-Control-Allow-Origin": "*"}
 

@@ -1,5 +1,5 @@
 """Privacy notices (public) and "Persetujuan saya": a person's consents per purpose, the withdrawal with its
-confirmation, and the review asked after login when a notice changed (services/consents.py)."""
+confirmation, and the review asked after login when a notice changed (services/privacy/consents.py)."""
 
 from flask import abort, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
@@ -11,8 +11,8 @@ from jobfair.login_session import CONSENT_CHECKED_KEY
 from jobfair.public.forms_privacy import GiveConsentForm, WithdrawConsentForm, review_form
 from jobfair.public.views import bp
 from jobfair.security import safe_next
-from jobfair.services import consents
 from jobfair.services.errors import ValidationFailed
+from jobfair.services.privacy import consents
 
 
 @bp.route("/privasi")

@@ -11,7 +11,8 @@ from jobfair.public.forms_vacancies import VacancySearchForm
 from jobfair.public.views import bp
 from jobfair.rules import application_states, feed_text, kbli_sections
 from jobfair.security import public_url
-from jobfair.services import applications, clock, search, vacancies, vacancy_feed
+from jobfair.services import clock
+from jobfair.services.hiring import applications, search, vacancies, vacancy_feed
 
 EMPLOYMENT_CHOICES = [(EmploymentType.PERMANENT.value, "Tetap (PKWTT)"),
                       (EmploymentType.CONTRACT.value, "Kontrak (PKWT)"),

@@ -5,8 +5,8 @@ from flask_login import current_user
 
 from jobfair.public.forms import LanguageForm
 from jobfair.security import safe_next
-from jobfair.services import fairs as fair_service
 from jobfair.services import notifications as notification_service
+from jobfair.services.hiring import fairs as fair_service
 
 bp = Blueprint("public", __name__)
 

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 NOTIFICATION_WINDOW = timedelta(hours=3 * 24)
 
-# What kind of personal data an incident touched (the label of each lives in services/incidents.py).
+# What kind of personal data an incident touched (the label of each lives in services/privacy/incidents.py).
 DATA_CATEGORIES = ("identity", "contact", "education_cv", "employment", "social_insurance", "financial",
                    "health_disability", "children", "credentials")
 SPECIFIC_CATEGORIES = frozenset({"health_disability", "children", "financial"})  # "data pribadi spesifik", art. 4

@@ -11,8 +11,9 @@ from jobfair.privacy_notices import CV_SHARING
 from jobfair.rules import application_states
 from jobfair.seekers.forms_applications import ApplyForm, WithdrawForm
 from jobfair.seekers.views import bp
-from jobfair.services import applications, consents, search
 from jobfair.services.errors import ValidationFailed
+from jobfair.services.hiring import applications, search
+from jobfair.services.privacy import consents
 
 
 @bp.route("/lowongan/<int:vacancy_id>/lamar", methods=["GET", "POST"])

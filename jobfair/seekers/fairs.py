@@ -9,7 +9,7 @@ from flask_login import current_user
 from jobfair.downloads import svg_image
 from jobfair.seekers.forms_fairs import PreRegisterForm
 from jobfair.seekers.views import bp
-from jobfair.services import fairs
+from jobfair.services.hiring import fairs
 
 
 @bp.route("/bursa-kerja/<int:fair_id>/daftar", methods=["GET", "POST"])

@@ -6,7 +6,7 @@ from wtforms import BooleanField, FileField, IntegerField, RadioField, SelectFie
 from wtforms.validators import InputRequired, Length, NumberRange, Optional
 
 from jobfair.forms_util import YearField
-from jobfair.services.seeker_profiles import MARITAL_STATUSES, RELIGIONS
+from jobfair.services.hiring.seeker_profiles import MARITAL_STATUSES, RELIGIONS
 
 REQUIRED = "Kolom ini wajib diisi."
 

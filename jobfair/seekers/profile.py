@@ -10,8 +10,9 @@ from jobfair.downloads import send_download, svg_image
 from jobfair.forms_util import copy_errors
 from jobfair.seekers.forms import Ak1ReportForm, Ak1RequestForm, CvForm, ProfileForm
 from jobfair.seekers.views import bp
-from jobfair.services import ak1, reference, seeker_profiles
+from jobfair.services import reference
 from jobfair.services.errors import InvalidState, ValidationFailed
+from jobfair.services.hiring import ak1, seeker_profiles
 
 PROFILE_FIELDS = ("birth_place", "marital_status", "religion", "address", "kecamatan_code", "kelurahan_code",
                   "education_level", "school_name", "major", "graduation_year", "skills", "experience",

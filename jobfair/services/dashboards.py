@@ -37,7 +37,7 @@ _AK1_STEP = {
 
 
 def seeker_steps(user: User) -> list[Step]:
-    from jobfair.services import ak1, seeker_profiles
+    from jobfair.services.hiring import ak1, seeker_profiles
 
     profile = seeker_profiles.get_profile(user)
     card = ak1.current_card(user)
@@ -97,7 +97,7 @@ def _upcoming_interviews(*where) -> list[tuple[Interview, Application]]:
 
 def seeker_home(user: User) -> dict:
     """The seeker's next steps, latest applications and coming interviews."""
-    from jobfair.services import search
+    from jobfair.services.hiring import search
 
     profile = search.profile_of(user)
     recent = [] if profile is None else list(db.session.scalars(
@@ -109,7 +109,7 @@ def seeker_home(user: User) -> dict:
 
 def company_home(user: User, today: date | None = None) -> dict:
     """The company's next steps, open vacancies, applicants waiting, newest applicants and coming interviews."""
-    from jobfair.services import search
+    from jobfair.services.hiring import search
 
     today = today or date.today()
     company_id = user.company_id
@@ -127,7 +127,7 @@ def company_home(user: User, today: date | None = None) -> dict:
 def student_home(user: User) -> dict:
     """The student's next steps, latest trainings and ranked places (in rank order)."""
     from jobfair.models import ApprenticeshipPlace, Student, StudentChoice, TrainingEnrolment
-    from jobfair.services.training import STATUS_LABELS
+    from jobfair.services.smk.training import STATUS_LABELS
 
     student_id = db.session.scalar(select(Student.id).where(Student.user_id == user.id))
     trainings = [] if student_id is None else list(db.session.scalars(

@@ -22,10 +22,11 @@ class InvalidState(DomainError):
 
 
 class ValidationFailed(DomainError):
-    """Input the user can correct; field_errors maps form field names to Indonesian messages."""
+    """Input the user can correct; field_errors maps form field names to messages (plain or lazy-translated
+    strings: the web layer renders them in the reader's language)."""
 
     status_code = 422
 
     def __init__(self, field_errors: dict[str, str], message: str = ""):
-        super().__init__(message or "; ".join(field_errors.values()))
+        super().__init__(message or "; ".join(str(error) for error in field_errors.values()))
         self.field_errors = field_errors

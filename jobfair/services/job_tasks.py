@@ -33,7 +33,7 @@ def _batch_failed(job: BackgroundJob, reason: str) -> None:
 
 @jobs.task(VALIDATE_IMPORT, label="Pemeriksaan berkas impor pekerja", on_failure=_batch_failed)
 def validate_import(job: BackgroundJob, *, batch_id: int, path: str) -> dict:
-    from jobfair.services import protection_import
+    from jobfair.services.protection import protection_import
 
     batch = db.session.get(ImportBatch, batch_id)
     if batch is None:
@@ -52,7 +52,7 @@ def apply_import(job: BackgroundJob, *, batch_id: int, mode: str) -> dict:
     """Idempotent: the batch row is claimed by a conditional UPDATE (a row lock on PostgreSQL, the write lock on
     SQLite) held by the apply's one transaction, so a second attempt waits for the first to commit or roll back,
     then finds the batch imported and applies nothing."""
-    from jobfair.services import protection_import
+    from jobfair.services.protection import protection_import
 
     batch = db.session.get(ImportBatch, batch_id)
     if batch is not None:  # before the claim: on SQLite the claim holds the write lock the progress needs
@@ -73,7 +73,7 @@ def apply_import(job: BackgroundJob, *, batch_id: int, mode: str) -> dict:
 
 @jobs.task(RUN_MATCH, label="Putaran penempatan magang", max_attempts=2)
 def run_match(job: BackgroundJob) -> dict:
-    from jobfair.services import matching_rounds
+    from jobfair.services.smk import matching_rounds
 
     match_round = matching_rounds.run_round(jobs.actor_of(job))
     return {"round_id": match_round.id}
@@ -90,7 +90,7 @@ def send_mail(job: BackgroundJob, *, limit: int = 100) -> dict:
 
 @jobs.task(GENERATE_LEDGER, label="Pembuatan buku besar bulanan")
 def generate_ledger(job: BackgroundJob, *, programme_id: int, month: str) -> dict:
-    from jobfair.services import ledger
+    from jobfair.services.protection import ledger
 
     result = ledger.generate(jobs.actor_of(job), programme_id, month)
     return {"programme_id": programme_id, "month": month, "created": result.created, "existing": result.existing}
@@ -99,7 +99,7 @@ def generate_ledger(job: BackgroundJob, *, programme_id: int, month: str) -> dic
 @jobs.task(RUN_RETENTION, label="Penghapusan data yang masa simpannya habis", max_attempts=2)
 def run_retention(job: BackgroundJob) -> dict:
     """The daily retention run (UU PDP) through the queue; safe twice, since retention.run claims what it does."""
-    from jobfair.services import retention
+    from jobfair.services.privacy import retention
 
     return retention.run(actor=jobs.actor_of(job))
 

@@ -25,8 +25,8 @@ from sqlalchemy import select, update
 from jobfair.extensions import db
 from jobfair.models import BackgroundJob, JobStatus, User
 from jobfair.models.base import utcnow
-from jobfair.services.companies import require_officer
 from jobfair.services.errors import DomainError, NotFound
+from jobfair.services.hiring.companies import require_officer
 
 log = logging.getLogger(__name__)
 

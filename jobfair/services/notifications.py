@@ -30,7 +30,7 @@ def email_allowed(user: User) -> bool:
     """A person (seeker, student) gets notification e-mails only with the e-mail consent (UU PDP); staff, school
     and company accounts are work addresses. Withdrawal counts at once: no cache."""
     from jobfair.privacy_notices import EMAIL
-    from jobfair.services import consents
+    from jobfair.services.privacy import consents
 
     return user.role not in PERSON_ROLES or consents.has_consent(user, EMAIL)
 

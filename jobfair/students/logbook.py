@@ -8,8 +8,8 @@ from flask_login import current_user
 
 from jobfair.forms_util import copy_errors
 from jobfair.rules.agreement import STATUS_LABELS
-from jobfair.services import apprenticeships
 from jobfair.services.errors import InvalidState, ValidationFailed
+from jobfair.services.smk import apprenticeships
 from jobfair.students.forms_logbook import LogbookEditForm, LogbookEntryForm
 from jobfair.students.views import bp
 

@@ -6,8 +6,8 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from jobfair.forms_util import copy_errors
-from jobfair.services import pkl
 from jobfair.services.errors import InvalidState, ValidationFailed
+from jobfair.services.smk import pkl
 from jobfair.students.forms_pkl import PklDurationForm, PklForm, PklLinkForm
 from jobfair.students.views import bp
 

@@ -10,8 +10,9 @@ from flask_login import current_user
 from jobfair.downloads import send_download
 from jobfair.forms_util import StudentSearchForm, copy_errors
 from jobfair.limits import rate_limited
-from jobfair.services import exports, reference, school_overview, student_import, students
+from jobfair.services import exports, reference
 from jobfair.services.errors import InvalidState, ValidationFailed
+from jobfair.services.smk import school_overview, student_import, students
 from jobfair.students.forms_schools import ActionForm, ActivationForm, ConsentForm, ImportForm, StudentForm
 from jobfair.students.views import bp
 

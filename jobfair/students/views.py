@@ -3,8 +3,9 @@
 from flask import Blueprint, render_template
 from flask_login import current_user
 
-from jobfair.services import dashboards, school_overview, students
+from jobfair.services import dashboards
 from jobfair.services.errors import NotFound
+from jobfair.services.smk import school_overview, students
 
 bp = Blueprint("students", __name__, url_prefix="/smk")
 

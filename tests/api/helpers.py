@@ -2,7 +2,7 @@
 
 import re
 
-from jobfair.services import api_tokens
+from jobfair.services.users import api_tokens
 from tests import factories
 from tests.conftest import csrf_token, login
 

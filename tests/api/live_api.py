@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from werkzeug.serving import make_server
 
 from jobfair.extensions import db
-from jobfair.services import api_tokens
+from jobfair.services.users import api_tokens
 from tests import factories
 from tests.browser.seeded_demo import _build
 from tests.conftest import _fresh_postgres_database

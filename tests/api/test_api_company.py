@@ -140,7 +140,7 @@ def test_applicants_come_without_nik_and_status_changes_use_the_web_rules(app):
         vacancy = factories.published_vacancy(company)
         seeker = factories.seeker_with_cv()
         application = factories.fair_application(vacancy, seeker)
-        from jobfair.services import api_tokens
+        from jobfair.services.users import api_tokens
 
         _token, raw = api_tokens.create_token(company, name="ATS", scopes=["applicants:read", "applicants:write"])
         from jobfair.services.people import reveal_nik

@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 from jobfair import create_app
 from jobfair.extensions import db
 from jobfair.models import AuditEvent
-from jobfair.services import api_tokens
+from jobfair.services.users import api_tokens
 from tests import factories
 from tests.api.helpers import bearer, officer_with_token
 

@@ -5,7 +5,7 @@ from sqlalchemy import select
 
 from jobfair.extensions import db
 from jobfair.models import ApiToken
-from jobfair.services import api_tokens
+from jobfair.services.users import api_tokens
 from tests import factories
 from tests.api.helpers import bearer, company_with_token, logged_in, token_from_page
 from tests.conftest import csrf_token

@@ -87,7 +87,7 @@ def pass_second_factor(page, email: str) -> None:
 
     import pyotp
 
-    from jobfair.services.second_factor import STEP_SECONDS
+    from jobfair.services.users.second_factor import STEP_SECONDS
     from tests import factories
 
     page.wait_for_load_state()

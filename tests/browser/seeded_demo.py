@@ -20,8 +20,9 @@ from flask import Flask
 from werkzeug.serving import make_server
 
 from jobfair import create_app
+from jobfair.demo import seed as demo
+from jobfair.demo import today as demo_today
 from jobfair.extensions import db
-from jobfair.services import demo, demo_today
 from jobfair.services.reference import load_reference_data
 from tests.conftest import TEST_OVERRIDES, _fresh_postgres_database
 

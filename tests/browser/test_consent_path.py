@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from jobfair.extensions import db
 from jobfair.models import ConsentRecord, SeekerProfile, User
-from jobfair.services import applications
+from jobfair.services.hiring import applications
 from tests import factories
 from tests.browser.conftest import PHONE_VIEWPORT, open_menu, pass_second_factor
 

@@ -13,7 +13,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from jobfair.services.demo import demo_email
+from jobfair.demo.seed import demo_email
 from tests.browser.conftest import PHONE_VIEWPORT, pass_second_factor
 
 ROLES = ("seeker", "company", "student", "school", "officer", "admin")

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 
 from playwright.sync_api import Browser, Locator, Page, expect
 
-from jobfair.services import fairs
+from jobfair.services.hiring import fairs
 from tests import factories
 from tests.browser.conftest import PHONE_VIEWPORT, open_menu, pass_second_factor
 

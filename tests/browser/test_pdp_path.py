@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from jobfair.extensions import db
 from jobfair.models import ConsentRecord, Person, User
-from jobfair.services import applications
+from jobfair.services.hiring import applications
 from tests import factories
 from tests.browser.conftest import pass_second_factor
 from tests.browser.test_consent_path import SEEKER_EMAIL, _context, _give_cv, _register

@@ -19,8 +19,8 @@ from openpyxl import Workbook, load_workbook
 from playwright.sync_api import Locator, Page, expect
 
 from jobfair.rules.eligibility import age_on
-from jobfair.services.protection_figures import CHARTS
-from jobfair.services.protection_import_read import HEADERS
+from jobfair.services.protection.protection_figures import CHARTS
+from jobfair.services.protection.protection_import_read import HEADERS
 from tests import factories
 from tests.browser.conftest import PHONE_VIEWPORT, open_menu, pass_second_factor
 

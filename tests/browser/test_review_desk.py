@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 from playwright.sync_api import Page, expect
 
-from jobfair.services import ak1, applicants, applications, vacancies
+from jobfair.services.hiring import ak1, applicants, applications, vacancies
 from tests import factories
 from tests.browser.conftest import open_menu, pass_second_factor
 

@@ -18,7 +18,9 @@ from datetime import date, timedelta
 from openpyxl import Workbook, load_workbook
 from playwright.sync_api import Browser, Locator, Page, expect
 
-from jobfair.services import companies, registration, schools
+from jobfair.services.hiring import companies
+from jobfair.services.smk import schools
+from jobfair.services.users import registration
 from tests import factories
 from tests.browser.conftest import PHONE_VIEWPORT, open_menu, pass_second_factor
 

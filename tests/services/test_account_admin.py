@@ -4,8 +4,9 @@ import pytest
 from sqlalchemy import select
 
 from jobfair.models import AuditEvent, Programme, User
-from jobfair.services import account_admin, accounts, sessions
 from jobfair.services.errors import InvalidState, NotFound, PermissionDenied, ValidationFailed
+from jobfair.services.office import account_admin
+from jobfair.services.users import accounts, sessions
 from tests import factories
 
 

@@ -7,8 +7,9 @@ from sqlalchemy import select
 
 from jobfair.models import AuditEvent, Person, User
 from jobfair.models.audit import AuditImmutableError
-from jobfair.services import accounts, audit, people, sessions
+from jobfair.services import audit, people
 from jobfair.services.errors import InvalidState, PermissionDenied, ValidationFailed
+from jobfair.services.users import accounts, sessions
 from tests import factories
 
 

@@ -6,8 +6,8 @@ import pytest
 from sqlalchemy import select
 
 from jobfair.models import AuditEvent, Notification
-from jobfair.services import ak1
 from jobfair.services.errors import InvalidState, NotFound, PermissionDenied, ValidationFailed
+from jobfair.services.hiring import ak1
 from tests import factories
 
 DAY = date(2026, 1, 15)

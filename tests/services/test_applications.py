@@ -15,8 +15,8 @@ from jobfair.models import (
     SeekerProfile,
     Vacancy,
 )
-from jobfair.services import applicants, applications, search
 from jobfair.services.errors import InvalidState, NotFound, ValidationFailed
+from jobfair.services.hiring import applicants, applications, search
 from tests import factories
 
 TODAY = date.today()

@@ -8,8 +8,8 @@ from sqlalchemy import func, select
 
 from jobfair.models import Apprenticeship, AuditEvent, LogbookEntry, Notification
 from jobfair.rules.agreement import SECTION_HEADINGS, week_start
-from jobfair.services import apprenticeships
 from jobfair.services.errors import InvalidState, NotFound, PermissionDenied, ValidationFailed
+from jobfair.services.smk import apprenticeships
 from tests import factories
 
 
@@ -215,7 +215,7 @@ def test_another_company_reading_an_apprentice_is_not_found(db, setup):
 
 
 def test_school_staff_read_only_their_students(db, setup):
-    from jobfair.services import accounts
+    from jobfair.services.users import accounts
 
     own = accounts.new_user(role="school", email="bkk1@example.id", password=factories.PASSWORD,
                             full_name="BKK", school_id=setup["student"].school_id)

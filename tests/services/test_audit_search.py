@@ -9,8 +9,9 @@ from openpyxl import load_workbook
 from sqlalchemy import func, select
 
 from jobfair.models import AuditEvent
-from jobfair.services import audit, audit_search
+from jobfair.services import audit
 from jobfair.services.errors import PermissionDenied, ValidationFailed
+from jobfair.services.office import audit_search
 from tests import factories
 
 

@@ -8,8 +8,10 @@ from sqlalchemy import event
 
 from jobfair.extensions import db as _db
 from jobfair.models import FairBooth
-from jobfair.services import city_charts, city_figures, enrolments, placements
 from jobfair.services.errors import PermissionDenied, ValidationFailed
+from jobfair.services.hiring import placements
+from jobfair.services.office import city_charts, city_figures
+from jobfair.services.protection import enrolments
 from tests import factories
 
 

@@ -6,8 +6,8 @@ import pytest
 from sqlalchemy import select
 
 from jobfair.models import AuditEvent, Claim
-from jobfair.services import claims
 from jobfair.services.errors import InvalidState, NotFound, PermissionDenied, ValidationFailed
+from jobfair.services.protection import claims
 from tests import factories
 
 

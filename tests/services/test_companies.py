@@ -4,8 +4,8 @@ import pytest
 from sqlalchemy import select
 
 from jobfair.models import AuditEvent, Company, Notification
-from jobfair.services import companies
 from jobfair.services.errors import InvalidState, NotFound, PermissionDenied, ValidationFailed
+from jobfair.services.hiring import companies
 from tests import factories
 
 PROFILE = dict(name="PT Kaltim Teknik", kbli_code="43211", address="Jl. MT Haryono No. 10",

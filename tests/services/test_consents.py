@@ -12,9 +12,11 @@ from jobfair import privacy_notices
 from jobfair.models import AuditEvent, ConsentRecord, Notification, OutboxEmail, StudentChoice
 from jobfair.models.consent import ConsentImmutableError
 from jobfair.privacy_notices import AK1, CV_SHARING, EMAIL, MATCH_SHARING, PLACEMENT, PROTECTION
-from jobfair.services import ak1, applicants, applications, consents, match_inputs, preferences, students
 from jobfair.services.errors import InvalidState, NotFound, ValidationFailed
+from jobfair.services.hiring import ak1, applicants, applications
 from jobfair.services.notifications import notify
+from jobfair.services.privacy import consents
+from jobfair.services.smk import match_inputs, preferences, students
 from tests import factories
 
 

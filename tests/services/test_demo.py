@@ -6,6 +6,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from jobfair.demo import people as demo_people
+from jobfair.demo.fair import FAIR_NAME, demo_officer, july_2025_fair
 from jobfair.extensions import db as _db
 from jobfair.models import (
     Application,
@@ -18,9 +20,9 @@ from jobfair.models import (
     Vacancy,
 )
 from jobfair.rules.nik import is_valid_nik
-from jobfair.services import demo_people, fairs, monthly_report, seeker_profiles, vacancies
-from jobfair.services.demo_fair import FAIR_NAME, demo_officer, july_2025_fair
 from jobfair.services.errors import NotFound, PermissionDenied, ValidationFailed
+from jobfair.services.hiring import fairs, seeker_profiles, vacancies
+from jobfair.services.office import monthly_report
 from jobfair.services.reference import REFERENCE_TABLES
 from tests import factories
 

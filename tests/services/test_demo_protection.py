@@ -6,13 +6,13 @@ from datetime import date
 
 from sqlalchemy import func, select
 
+from jobfair.demo import protection as seed
 from jobfair.extensions import db as _db
 from jobfair.models import AuditEvent, Enrolment, LedgerEntry, Person, Programme, Worker
 from jobfair.rules.eligibility import add_months, months_between
 from jobfair.rules.nik import is_valid_nik
-from jobfair.services import demo_protection as seed
-from jobfair.services import protection_figures
 from jobfair.services.nik_store import decrypt_nik
+from jobfair.services.protection import protection_figures
 from jobfair.services.reference import REFERENCE_TABLES
 from tests import factories
 

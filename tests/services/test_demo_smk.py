@@ -7,6 +7,9 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select
 
+from jobfair.demo import seed as demo
+from jobfair.demo import smk as demo_smk
+from jobfair.demo.fair import demo_officer
 from jobfair.extensions import db as _db
 from jobfair.models import (
     ApprenticeshipPlace,
@@ -21,10 +24,9 @@ from jobfair.models import (
 )
 from jobfair.rules.nik import is_valid_nik
 from jobfair.rules.student_rows import is_minor
-from jobfair.services import apprenticeships, demo, demo_smk, school_overview, training
-from jobfair.services.demo_fair import demo_officer
 from jobfair.services.errors import InvalidState
 from jobfair.services.reference import REFERENCE_TABLES
+from jobfair.services.smk import apprenticeships, school_overview, training
 from tests import factories
 
 RECORD_ONLY = (User.email.like("%.smk2025@%") | User.email.like("%.magang2025@%"))

@@ -1,4 +1,4 @@
-"""`flask seed-demo`, the living part: a platform alive on the day it is seeded (services/demo_today.py), standing on
+"""`flask seed-demo`, the living part: a platform alive on the day it is seeded (demo/today.py), standing on
 a fixed day, with the 2025 figures exactly as before and nothing added by a second run."""
 
 from datetime import date, timedelta
@@ -6,6 +6,13 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import func, select
 
+from jobfair.demo import fair as demo_fair
+from jobfair.demo import people as demo_people
+from jobfair.demo import protection as demo_protection
+from jobfair.demo import seed as demo
+from jobfair.demo import smk as demo_smk
+from jobfair.demo import today as demo_today
+from jobfair.demo.accounts import demo_user
 from jobfair.extensions import db as _db
 from jobfair.models import (
     Ak1Card,
@@ -27,25 +34,12 @@ from jobfair.models import (
 )
 from jobfair.rules.nik import declared_mismatches, parse_nik
 from jobfair.rules.student_rows import age_on
-from jobfair.services import (
-    apprenticeships,
-    city_figures,
-    demo,
-    demo_fair,
-    demo_people,
-    demo_protection,
-    demo_smk,
-    demo_today,
-    fairs,
-    matching_rounds,
-    office_desk,
-    protection_figures,
-    search,
-    training,
-)
-from jobfair.services.demo_accounts import demo_user
+from jobfair.services.hiring import fairs, search
+from jobfair.services.office import city_figures, office_desk
 from jobfair.services.people import reveal_nik
+from jobfair.services.protection import protection_figures
 from jobfair.services.reference import REFERENCE_TABLES
+from jobfair.services.smk import apprenticeships, matching_rounds, training
 from tests import factories
 
 # A day in the registration season of the next protection cycle, and one in another month of the year (the

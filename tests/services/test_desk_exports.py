@@ -6,8 +6,10 @@ import pytest
 from sqlalchemy import select
 
 from jobfair.models import AuditEvent, Notification, Placement, Vacancy
-from jobfair.services import ak1, data_requests, desk_exports, office_desk, placements, vacancies
 from jobfair.services.errors import NotFound, PermissionDenied, ValidationFailed
+from jobfair.services.hiring import ak1, placements, vacancies
+from jobfair.services.office import desk_exports, office_desk
+from jobfair.services.privacy import data_requests
 from tests import factories
 
 

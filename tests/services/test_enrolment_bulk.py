@@ -1,4 +1,4 @@
-"""Bulk verification and activation of enrolments (services/enrolment_bulk.py): the checks of the one-by-one services,
+"""Bulk verification and activation of enrolments (protection/enrolment_bulk.py): the checks of the one-by-one services,
 all or nothing, one audit row per batch."""
 
 import pytest
@@ -6,8 +6,8 @@ from sqlalchemy import func, select
 
 from jobfair.extensions import db as _db
 from jobfair.models import AuditEvent, Enrolment
-from jobfair.services import enrolment_bulk
 from jobfair.services.errors import InvalidState, NotFound, PermissionDenied, ValidationFailed
+from jobfair.services.protection import enrolment_bulk
 from tests import factories
 
 

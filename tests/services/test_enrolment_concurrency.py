@@ -9,8 +9,8 @@ from sqlalchemy import func, select
 
 from jobfair.extensions import db
 from jobfair.models import CoverMonth, Enrolment, Programme, User
-from jobfair.services import enrolments
 from jobfair.services.errors import ValidationFailed
+from jobfair.services.protection import enrolments
 from tests import factories
 
 THREADS = 6

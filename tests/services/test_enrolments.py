@@ -7,8 +7,9 @@ from openpyxl import load_workbook
 from sqlalchemy import func, select
 
 from jobfair.models import AuditEvent, CoverMonth, Enrolment, Programme
-from jobfair.services import enrolments, exports, programmes
+from jobfair.services import exports
 from jobfair.services.errors import InvalidState, NotFound, PermissionDenied, ValidationFailed
+from jobfair.services.protection import enrolments, programmes
 from tests import factories
 
 REGISTRATION_DAY = date(2024, 11, 1)

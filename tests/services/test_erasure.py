@@ -20,23 +20,14 @@ from jobfair.models import (
     User,
     UserSession,
 )
-from jobfair.services import (
-    accounts,
-    apprenticeships,
-    city_charts,
-    city_figures,
-    data_requests,
-    erasure,
-    fairs,
-    monthly_report,
-    people,
-    placements,
-    protection_figures,
-    reports,
-    sessions,
-    training_figures,
-)
+from jobfair.services import people
 from jobfair.services.errors import InvalidState, NotFound, PermissionDenied, ValidationFailed
+from jobfair.services.hiring import fairs, placements, reports
+from jobfair.services.office import city_charts, city_figures, monthly_report
+from jobfair.services.privacy import data_requests, erasure
+from jobfair.services.protection import protection_figures
+from jobfair.services.smk import apprenticeships, training_figures
+from jobfair.services.users import accounts, sessions
 from tests import factories
 
 

@@ -8,8 +8,8 @@ from sqlalchemy import func, select
 
 from jobfair.extensions import db
 from jobfair.models import FairBooth, FairRegistration, JobFair, User
-from jobfair.services import fairs
 from jobfair.services.errors import InvalidState
+from jobfair.services.hiring import fairs
 from tests import factories
 
 THREADS = 8

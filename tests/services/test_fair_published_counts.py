@@ -4,7 +4,8 @@ page, the placement report, the city's headline figures or their chart."""
 
 from datetime import date, timedelta
 
-from jobfair.services import city_charts, city_figures, fairs, reports, vacancies
+from jobfair.services.hiring import fairs, reports, vacancies
+from jobfair.services.office import city_charts, city_figures
 from tests import factories
 
 

@@ -7,8 +7,8 @@ from sqlalchemy import event, func, select
 
 from jobfair.extensions import db as _db
 from jobfair.models import AuditEvent, FairBooth, FairRegistration, JobFair
-from jobfair.services import fair_door, fairs
 from jobfair.services.errors import InvalidState, NotFound, PermissionDenied, ValidationFailed
+from jobfair.services.hiring import fair_door, fairs
 from tests import factories
 
 START = date.today() + timedelta(days=10)
@@ -209,7 +209,7 @@ def test_unknown_fair_is_not_found(db):
 
 
 def test_july_2025_demo_fair_reproduces_the_published_figures(db):
-    from jobfair.services.demo_fair import seed_july_2025_fair
+    from jobfair.demo.fair import seed_july_2025_fair
 
     factories.make_user("officer")
     fair = seed_july_2025_fair()

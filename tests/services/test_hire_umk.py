@@ -6,8 +6,9 @@ import pytest
 from sqlalchemy import func, select
 
 from jobfair.models import Application, ApplicationEvent, Placement, UmkSetting, Vacancy
-from jobfair.services import applicants, applications, placements, reference
+from jobfair.services import reference
 from jobfair.services.errors import ValidationFailed
+from jobfair.services.hiring import applicants, applications, placements
 from tests import factories
 
 START = date(2025, 8, 1)

@@ -8,8 +8,8 @@ from sqlalchemy import func, select
 
 from jobfair.extensions import db
 from jobfair.models import Application, Placement, Vacancy
-from jobfair.services import applicants, applications
 from jobfair.services.errors import InvalidState
+from jobfair.services.hiring import applicants, applications
 from tests import factories
 
 TODAY = date.today()

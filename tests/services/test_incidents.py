@@ -7,8 +7,8 @@ import pytest
 from sqlalchemy import select
 
 from jobfair.models import AuditEvent
-from jobfair.services import incidents
 from jobfair.services.errors import InvalidState, NotFound, PermissionDenied, ValidationFailed
+from jobfair.services.privacy import incidents
 from tests import factories
 
 NOW = datetime(2026, 12, 2, 6, 0, tzinfo=UTC)   # 14.00 WITA

@@ -17,7 +17,8 @@ from sqlalchemy import create_engine, func, select, text
 
 from jobfair.extensions import db
 from jobfair.models import BackgroundJob, CoverMonth, Enrolment, ImportBatch, Person, Programme, User, Worker
-from jobfair.services import jobs, protection_import, protection_import_jobs
+from jobfair.services import jobs
+from jobfair.services.protection import protection_import, protection_import_jobs
 from tests import factories
 from tests.services.conftest import TODAY
 from tests.services.test_protection_import import person_row, xlsx

@@ -11,8 +11,9 @@ from sqlalchemy import func, select
 from jobfair.extensions import db
 from jobfair.models import BackgroundJob, Enrolment, ImportBatch, OutboxEmail
 from jobfair.models.base import utcnow
-from jobfair.services import job_supervisor, job_tasks, jobs, protection_import
+from jobfair.services import job_supervisor, job_tasks, jobs
 from jobfair.services.jobs import JobFailed
+from jobfair.services.protection import protection_import
 from tests import factories
 from tests.services.test_protection_import import person_row, xlsx
 

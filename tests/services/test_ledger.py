@@ -6,8 +6,8 @@ import pytest
 from sqlalchemy import func, select
 
 from jobfair.models import AuditEvent, LedgerEntry
-from jobfair.services import ledger
 from jobfair.services.errors import InvalidState, NotFound, PermissionDenied, ValidationFailed
+from jobfair.services.protection import ledger
 from tests import factories
 
 NOV = date(2025, 11, 1)

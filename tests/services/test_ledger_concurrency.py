@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from jobfair.extensions import db
 from jobfair.models import LedgerEntry, User
-from jobfair.services import ledger
+from jobfair.services.protection import ledger
 from tests import factories
 
 THREADS = 4

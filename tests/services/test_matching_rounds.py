@@ -7,8 +7,8 @@ from sqlalchemy import select
 
 from jobfair.models import Apprenticeship, ApprenticeshipPlace, AuditEvent, MatchAssignment, MatchRound, Notification
 from jobfair.rules.apprenticeship_rules import add_months
-from jobfair.services import matching_rounds, preferences
 from jobfair.services.errors import InvalidState, PermissionDenied, ValidationFailed
+from jobfair.services.smk import matching_rounds, preferences
 from tests import factories
 
 

@@ -6,8 +6,8 @@ from sqlalchemy import event
 from jobfair.extensions import db as _db
 from jobfair.models import Ak1Card, Ak1Status, Placement
 from jobfair.rules import monthly_report as rules
-from jobfair.services import monthly_report as mr
 from jobfair.services.errors import PermissionDenied, ValidationFailed
+from jobfair.services.office import monthly_report as mr
 from tests import factories as f
 
 NOV, OCT = date(2025, 11, 1), date(2025, 10, 1)

@@ -9,10 +9,10 @@ from sqlalchemy import select
 
 from jobfair.extensions import db
 from jobfair.models import Application, JobFair, Placement
-from jobfair.services import applicants, applications, fairs, placements
-from jobfair.services import monthly_report as mr
-from jobfair.services import monthly_report_months as months
 from jobfair.services.errors import ValidationFailed
+from jobfair.services.hiring import applicants, applications, fairs, placements
+from jobfair.services.office import monthly_report as mr
+from jobfair.services.office import monthly_report_months as months
 from tests import factories as f
 
 JULY, AUGUST = date(2025, 7, 1), date(2025, 8, 1)

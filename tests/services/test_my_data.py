@@ -7,8 +7,9 @@ import pytest
 from sqlalchemy import select
 
 from jobfair.models import AuditEvent
-from jobfair.services import ak1, applicants, my_data
 from jobfair.services.errors import PermissionDenied, ValidationFailed
+from jobfair.services.hiring import ak1, applicants
+from jobfair.services.privacy import my_data
 from tests import factories
 
 

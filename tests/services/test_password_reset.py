@@ -8,9 +8,9 @@ import pytest
 from sqlalchemy import func, select
 
 from jobfair.models import AuditEvent, OutboxEmail, PasswordReset, User
-from jobfair.services import accounts, password_reset, sessions
 from jobfair.services.errors import ValidationFailed
-from jobfair.services.passwords import verify_password
+from jobfair.services.users import accounts, password_reset, sessions
+from jobfair.services.users.passwords import verify_password
 from tests import factories
 
 T0 = datetime(2026, 12, 2, 2, 0, tzinfo=UTC)

@@ -7,8 +7,8 @@ import pytest
 from sqlalchemy import select
 
 from jobfair.models import AuditEvent, PklDuration, PklPlacement
-from jobfair.services import pkl
 from jobfair.services.errors import InvalidState, NotFound, PermissionDenied, ValidationFailed
+from jobfair.services.smk import pkl
 from tests import factories
 
 START = date(2026, 8, 3)

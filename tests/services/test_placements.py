@@ -6,8 +6,8 @@ import pytest
 from sqlalchemy import select
 
 from jobfair.models import AuditEvent, Notification, Placement
-from jobfair.services import applicants, applications, placements
 from jobfair.services.errors import InvalidState, NotFound, PermissionDenied, ValidationFailed
+from jobfair.services.hiring import applicants, applications, placements
 from tests import factories
 
 TODAY = date.today()

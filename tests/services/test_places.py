@@ -6,8 +6,8 @@ import pytest
 from sqlalchemy import select
 
 from jobfair.models import ApprenticeshipPlace, AuditEvent, Notification
-from jobfair.services import places
 from jobfair.services.errors import InvalidState, NotFound, PermissionDenied, ValidationFailed
+from jobfair.services.smk import places
 from tests import factories
 
 

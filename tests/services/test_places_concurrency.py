@@ -8,8 +8,8 @@ from sqlalchemy import func, select
 
 from jobfair.extensions import db
 from jobfair.models import Apprenticeship, ApprenticeshipPlace, User
-from jobfair.services import matching_rounds, places, preferences
 from jobfair.services.errors import InvalidState
+from jobfair.services.smk import matching_rounds, places, preferences
 from tests import factories
 
 THREADS = 4

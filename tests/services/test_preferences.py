@@ -6,8 +6,8 @@ import pytest
 from sqlalchemy import select
 
 from jobfair.models import ApprenticeshipPlace, CompanyRanking, StudentChoice
-from jobfair.services import preferences
 from jobfair.services.errors import InvalidState, NotFound, ValidationFailed
+from jobfair.services.smk import preferences
 from tests import factories
 
 
@@ -35,7 +35,7 @@ def test_offered_places_follow_major_window_and_free_seats(db, setup):
     full = factories.approved_place(company, officer)
     db.session.get(ApprenticeshipPlace, full.id).filled_count = 2
     pending = factories.place_fields()
-    from jobfair.services import places
+    from jobfair.services.smk import places
     proposed = places.propose_place(company, **pending)
     db.session.commit()
     offered = {p.id for p in preferences.offered_places(student.user)}
@@ -123,7 +123,7 @@ def test_only_a_student_with_a_record_has_choices(db, login_as):
 
 def test_matched_student_cannot_change_choices(db, setup):
     officer, _company, first, _second, student = setup
-    from jobfair.services import matching_rounds
+    from jobfair.services.smk import matching_rounds
     preferences.set_choices(student.user, [first.id])
     round_ = matching_rounds.run_round(officer)
     matching_rounds.publish(officer, round_.id)

@@ -4,8 +4,8 @@ import pytest
 from sqlalchemy import select
 
 from jobfair.models import AuditEvent, Programme
-from jobfair.services import programmes
 from jobfair.services.errors import NotFound, PermissionDenied, ValidationFailed
+from jobfair.services.protection import programmes
 from tests import factories
 
 

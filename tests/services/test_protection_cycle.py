@@ -7,8 +7,9 @@ import pytest
 from sqlalchemy import func, select
 
 from jobfair.models import Enrolment, UmkSetting
-from jobfair.services import city_figures, enrolments, programmes, protection_figures
 from jobfair.services.errors import ValidationFailed
+from jobfair.services.office import city_figures
+from jobfair.services.protection import enrolments, programmes, protection_figures
 from tests import factories
 
 

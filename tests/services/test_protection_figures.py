@@ -6,10 +6,10 @@ from openpyxl import load_workbook
 from sqlalchemy import event, select
 
 from jobfair.models import AuditEvent
-from jobfair.services import protection_figures as pf
-from jobfair.services import protection_figures_export as pfx
 from jobfair.services.errors import NotFound, PermissionDenied, ValidationFailed
 from jobfair.services.people import reveal_nik
+from jobfair.services.protection import protection_figures as pf
+from jobfair.services.protection import protection_figures_export as pfx
 from tests import factories as f
 
 TODAY = date(2025, 6, 15)

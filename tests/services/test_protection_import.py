@@ -9,9 +9,9 @@ from openpyxl import Workbook, load_workbook
 from sqlalchemy import func, select, text
 
 from jobfair.models import AuditEvent, CoverMonth, Enrolment, ImportBatch, Person, Programme, SeekerProfile, Worker
-from jobfair.services import protection_import as pi
 from jobfair.services.errors import InvalidState, PermissionDenied, ValidationFailed
 from jobfair.services.people import reveal_nik
+from jobfair.services.protection import protection_import as pi
 from tests import factories
 
 TODAY = date(2024, 12, 1)
@@ -192,7 +192,7 @@ def test_too_big_and_too_many_rows(db, monkeypatch):
     with pytest.raises(ValidationFailed) as exc:
         validate(actor, prog, xlsx([person_row(i) for i in range(1, 6)]), max_rows=3)
     assert "lebih dari 3 baris" in exc.value.field_errors["file"]
-    monkeypatch.setattr("jobfair.services.protection_import_read.MAX_UNZIPPED_BYTES", 1000)
+    monkeypatch.setattr("jobfair.services.protection.protection_import_read.MAX_UNZIPPED_BYTES", 1000)
     with pytest.raises(ValidationFailed) as exc:
         validate(actor, prog, xlsx([person_row(1)]))
     assert "terlalu besar" in exc.value.field_errors["file"]

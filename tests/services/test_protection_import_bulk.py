@@ -15,10 +15,11 @@ from sqlalchemy import func, select
 from jobfair.extensions import db as _db
 from jobfair.models import CoverMonth, Enrolment, ImportBatch, Person, Programme, User, Worker
 from jobfair.models.base import utcnow
-from jobfair.services import protection_import as pi
-from jobfair.services import protection_import_read, spreadsheets
+from jobfair.services import spreadsheets
 from jobfair.services.errors import InvalidState
-from jobfair.services.protection_import_write import bulk_insert, fill_candidates
+from jobfair.services.protection import protection_import as pi
+from jobfair.services.protection import protection_import_read
+from jobfair.services.protection.protection_import_write import bulk_insert, fill_candidates
 from tests import factories
 from tests.services.test_protection_import import (
     HEADER,

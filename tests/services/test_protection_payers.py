@@ -8,8 +8,9 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from jobfair.models import CoverMonth, Enrolment, LedgerEntry, Programme
-from jobfair.services import city_figures, enrolments, ledger, protection_figures
 from jobfair.services.errors import ValidationFailed
+from jobfair.services.office import city_figures
+from jobfair.services.protection import enrolments, ledger, protection_figures
 from tests import factories
 
 REGISTRATION_DAY = date(2024, 11, 1)

@@ -6,9 +6,9 @@ import pytest
 from sqlalchemy import func, select
 
 from jobfair.models import AuditEvent, Person, Worker
-from jobfair.services import protection_people
 from jobfair.services.errors import NotFound, PermissionDenied, ValidationFailed
 from jobfair.services.people import find_person
+from jobfair.services.protection import protection_people
 from tests import factories
 
 

@@ -6,8 +6,8 @@ import pytest
 from sqlalchemy import func, select
 
 from jobfair.models import Person, User
-from jobfair.services import registration
 from jobfair.services.errors import ValidationFailed
+from jobfair.services.users import registration
 from tests import factories
 
 NIK = "6471014508990003"  # woman born 5 August 1999

@@ -8,8 +8,8 @@ from sqlalchemy import func, select
 
 from jobfair.extensions import db
 from jobfair.models import Person, User
-from jobfair.services import registration
 from jobfair.services.errors import ValidationFailed
+from jobfair.services.users import registration
 from tests import factories
 
 

@@ -5,7 +5,7 @@ import io
 from openpyxl import load_workbook
 
 from jobfair.rules import kbli_sections
-from jobfair.services import fairs, reports
+from jobfair.services.hiring import fairs, reports
 from tests import factories
 
 

@@ -13,7 +13,8 @@ from sqlalchemy import func, select
 from jobfair.extensions import db as _db
 from jobfair.models import Ak1Card, AuditEvent, ImportBatch, Person, SeekerProfile
 from jobfair.rules.ak1 import add_months
-from jobfair.services import ak1, retention
+from jobfair.services.hiring import ak1
+from jobfair.services.privacy import retention
 from tests import factories
 
 NOW = datetime.now(UTC)

@@ -2,8 +2,8 @@ import pytest
 from sqlalchemy import select
 
 from jobfair.models import AuditEvent, School
-from jobfair.services import schools
 from jobfair.services.errors import NotFound, PermissionDenied, ValidationFailed
+from jobfair.services.smk import schools
 from tests import factories
 
 

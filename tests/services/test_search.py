@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from sqlalchemy import func, insert, select, text
 
 from jobfair.models import Vacancy
-from jobfair.services import search, search_count, search_index
+from jobfair.services.hiring import search, search_count, search_index
 from tests import factories
 
 TODAY = date.today()

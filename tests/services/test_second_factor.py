@@ -8,8 +8,8 @@ import pytest
 from sqlalchemy import func, select
 
 from jobfair.models import AuditEvent, RecoveryCode, SecondFactor, User
-from jobfair.services import second_factor, sessions
 from jobfair.services.errors import InvalidState, PermissionDenied, ValidationFailed
+from jobfair.services.users import second_factor, sessions
 from tests import factories
 
 T0 = datetime(2026, 12, 2, 3, 0, 10, tzinfo=UTC)

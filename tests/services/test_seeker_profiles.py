@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 from flask import current_app
 
-from jobfair.services import seeker_profiles
 from jobfair.services.errors import NotFound, PermissionDenied, ValidationFailed
+from jobfair.services.hiring import seeker_profiles
 from tests import factories
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 200

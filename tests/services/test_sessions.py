@@ -6,7 +6,8 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import select
 
 from jobfair.models import UserSession
-from jobfair.services import account_admin, accounts, sessions
+from jobfair.services.office import account_admin
+from jobfair.services.users import accounts, sessions
 from tests import factories
 
 T0 = datetime(2026, 12, 2, 1, 0, tzinfo=UTC)
@@ -113,7 +114,7 @@ def test_rotation_gives_a_new_id_with_the_same_absolute_end(db):
 
 def test_prune_deletes_only_sessions_and_links_that_ended_a_month_ago(db, app):
     from jobfair.models import PasswordReset
-    from jobfair.services import password_reset
+    from jobfair.services.users import password_reset
 
     now = datetime.now(UTC)  # the command runs at the real time
     user = factories.make_user("seeker")

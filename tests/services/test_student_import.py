@@ -7,8 +7,8 @@ from openpyxl import Workbook, load_workbook
 from sqlalchemy import func, select
 
 from jobfair.models import AuditEvent, Person, Student
-from jobfair.services import student_import
 from jobfair.services.errors import NotFound, ValidationFailed
+from jobfair.services.smk import student_import
 from tests import factories
 
 HEADER = ["NISN", "Nama", "NIK", "Tanggal Lahir", "Jenis Kelamin", "Jurusan", "Kelas", "Nilai Rata-rata",
@@ -173,7 +173,7 @@ def test_minor_without_guardian_in_file(db):
 
 def test_blank_lines_between_students_never_drop_rows(db):
     """Regression: reading stopped after MAX_ROWS + 2 raw lines, so blank lines could silently cut off students."""
-    from jobfair.services import student_import as module
+    from jobfair.services.smk import student_import as module
 
     header = ";".join(["NISN", "Nama", "NIK", "Tanggal Lahir", "Jenis Kelamin", "Jurusan", "Kelas",
                        "Nilai Rata-rata", "Tanggal Lulus", "No HP", "Nama Wali", "No HP Wali"])

@@ -4,8 +4,8 @@ import pytest
 from sqlalchemy import func, select
 
 from jobfair.models import AuditEvent, Person, Student, User
-from jobfair.services import students
 from jobfair.services.errors import InvalidState, NotFound, ValidationFailed
+from jobfair.services.smk import students
 from tests import factories
 
 

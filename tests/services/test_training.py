@@ -6,8 +6,8 @@ import pytest
 from sqlalchemy import event, func, select
 
 from jobfair.models import Attendance, AuditEvent, Notification, TrainingCourse, TrainingEnrolment
-from jobfair.services import training
 from jobfair.services.errors import InvalidState, NotFound, PermissionDenied, ValidationFailed
+from jobfair.services.smk import training
 from tests import factories
 
 TODAY = date.today()
@@ -324,7 +324,7 @@ def test_a_minor_is_enrolled_only_with_the_recorded_guardian_consent(db):
     assert "orang tua/wali" in caught.value.field_errors["student_id"]
     assert _count(db, TrainingEnrolment) == 0
     assert db.session.get(TrainingCourse, course.id).enrolled_count == 0   # no seat taken
-    from jobfair.services import students
+    from jobfair.services.smk import students
     minor.guardian_name, minor.guardian_phone = "Budi Santoso", "081234567890"
     db.session.commit()
     students.record_guardian_consent(officer, minor.id)

@@ -8,8 +8,8 @@ from sqlalchemy import func, select
 
 from jobfair.extensions import db
 from jobfair.models import TrainingCourse, TrainingEnrolment, User
-from jobfair.services import training
 from jobfair.services.errors import InvalidState
+from jobfair.services.smk import training
 from tests import factories
 
 THREADS = 8

@@ -7,8 +7,9 @@ from openpyxl import load_workbook
 from sqlalchemy import select
 
 from jobfair.models import AuditEvent, Notification, Vacancy
-from jobfair.services import companies, exports, vacancies
+from jobfair.services import exports
 from jobfair.services.errors import InvalidState, NotFound, PermissionDenied, ValidationFailed
+from jobfair.services.hiring import companies, vacancies
 from tests import factories
 
 TODAY = date.today()
@@ -213,7 +214,7 @@ def test_two_officers_publishing_at_once_decide_once(app):
 
 
 def test_a_vacancy_joins_only_an_open_fair_where_the_company_has_a_booth(db):
-    from jobfair.services import fairs
+    from jobfair.services.hiring import fairs
 
     officer = factories.make_officer()
     company_user = factories.verified_company_user(officer)
@@ -264,7 +265,7 @@ def test_an_incomplete_vacancy_is_not_published_nor_recorded_from_paper(db):
     assert db.session.get(Vacancy, incomplete.id).status == "submitted"
 
     fair = factories.make_fair(officer)
-    from jobfair.services import fairs
+    from jobfair.services.hiring import fairs
     fairs.take_booth(user, fair.id)
     row = dict(factories.vacancy_fields(education_min=None), company_id=user.company_id)
     with pytest.raises(ValidationFailed) as exc:

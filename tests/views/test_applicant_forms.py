@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 
 from jobfair.extensions import db
 from jobfair.models import Interview, Placement, User
-from jobfair.services import applicants, applications
+from jobfair.services.hiring import applicants, applications
 from tests import factories
 from tests.conftest import csrf_token, login
 

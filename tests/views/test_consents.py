@@ -11,7 +11,8 @@ from jobfair import privacy_notices
 from jobfair.extensions import db
 from jobfair.models import ConsentRecord, User
 from jobfair.privacy_notices import CV_SHARING, EMAIL
-from jobfair.services import applications, consents
+from jobfair.services.hiring import applications
+from jobfair.services.privacy import consents
 from tests import factories
 from tests.conftest import csrf_token, login
 

@@ -46,7 +46,8 @@ def test_seed_demo_then_the_dashboard_shows_the_published_figures(app, runner, l
 
 def test_changing_the_records_changes_the_page(app, login_as):
     """One more verified placement and one enrolment ended show on the page at once."""
-    from jobfair.services import enrolments, placements
+    from jobfair.services.hiring import placements
+    from jobfair.services.protection import enrolments
 
     with app.app_context():
         officer = factories.make_officer()

@@ -9,7 +9,8 @@ from sqlalchemy import select
 
 from jobfair.extensions import db
 from jobfair.models import Placement, User, Vacancy
-from jobfair.services import desk_exports, vacancies
+from jobfair.services.hiring import vacancies
+from jobfair.services.office import desk_exports
 from tests import factories
 from tests.conftest import csrf_token, login
 from tests.services.test_desk_exports import waiting_items

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from jobfair.downloads import content_disposition
-from jobfair.services import applications
+from jobfair.services.hiring import applications
 from tests import factories
 from tests.conftest import csrf_token, login
 from tests.services.test_protection_import import person_row, xlsx

@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 
 from jobfair.extensions import db
 from jobfair.models import FairBooth, FairRegistration, JobFair, User, Vacancy
-from jobfair.services import fairs
+from jobfair.services.hiring import fairs
 from tests import factories
 from tests.conftest import csrf_token, login
 

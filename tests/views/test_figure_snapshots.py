@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import event
 
 from jobfair.extensions import db as _db
-from jobfair.services import city_charts, city_figures, figure_snapshots
+from jobfair.services.office import city_charts, city_figures, figure_snapshots
 from tests import factories
 from tests.services.test_city_figures import _grow
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from jobfair.extensions import db
 from jobfair.models import JobFair
-from jobfair.services import fairs
+from jobfair.services.hiring import fairs
 from tests import factories
 from tests.conftest import csrf_token
 

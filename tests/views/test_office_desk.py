@@ -6,8 +6,9 @@ import pytest
 
 from jobfair.extensions import db
 from jobfair.models import User
-from jobfair.services import companies, office_desk
 from jobfair.services.errors import PermissionDenied
+from jobfair.services.hiring import companies
+from jobfair.services.office import office_desk
 from tests import factories
 
 

@@ -128,7 +128,7 @@ def test_company_cannot_open_another_company_place_or_rank_strangers(app):
 def test_officer_return_needs_a_reason_and_over_cap_is_explained(app, officer_client):
     with app.app_context():
         company = factories.match_company(headcount=5)     # cap: 1
-        from jobfair.services import places
+        from jobfair.services.smk import places
         place_id = places.propose_place(company, **factories.place_fields(places=2)).id
     review = f"/disnaker/tempat-magang/{place_id}"
     response = _post(officer_client, review + "/setujui", {}, review)
@@ -150,7 +150,7 @@ def test_pages_need_the_right_role(app, student_client, company_client):
 
 def test_company_marks_a_candidate_not_acceptable_and_the_student_is_told_why(app, officer_client):
     from jobfair.models import CompanyRefusal
-    from jobfair.services import matching_rounds, preferences
+    from jobfair.services.smk import matching_rounds, preferences
 
     with app.app_context():
         company = factories.match_company()
@@ -176,7 +176,7 @@ def test_company_marks_a_candidate_not_acceptable_and_the_student_is_told_why(ap
 
 def test_a_student_too_young_on_the_first_day_is_told_why(app):
     from jobfair.rules.apprenticeship_rules import add_months
-    from jobfair.services import matching_rounds, preferences
+    from jobfair.services.smk import matching_rounds, preferences
 
     with app.app_context():
         place = factories.approved_place()

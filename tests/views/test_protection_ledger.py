@@ -57,7 +57,7 @@ def test_officer_generates_a_month_with_confirmation_and_marks_paid(app, officer
 def test_mark_paid_without_selection_or_reference_is_explained(app, officer_client):
     programme_id, _ = _setup(app, count=1)
     with app.app_context():
-        from jobfair.services import ledger
+        from jobfair.services.protection import ledger
 
         ledger.generate(factories.make_officer(), programme_id, "2025-11")
     page = f"/perlindungan/buku-besar/program/{programme_id}?bulan=2025-11"

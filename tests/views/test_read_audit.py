@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import select
 
 from jobfair.models import AuditEvent
-from jobfair.services import ak1
+from jobfair.services.hiring import ak1
 from jobfair.services.people import reveal_nik
 from tests import factories
 from tests.conftest import login

@@ -13,7 +13,7 @@ import jobfair
 from jobfair.extensions import db
 from jobfair.forms_util import RupiahField
 from jobfair.models import Placement, Programme, User, Vacancy
-from jobfair.services import applicants, applications
+from jobfair.services.hiring import applicants, applications
 from tests import factories
 from tests.conftest import csrf_token, login
 

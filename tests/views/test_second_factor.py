@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from jobfair.extensions import db
 from jobfair.models import AuditEvent, User
-from jobfair.services import second_factor
+from jobfair.services.users import second_factor
 from tests import factories
 from tests.conftest import (
     CSRF_RE,

@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 from jobfair.extensions import db
 from jobfair.models import JobFair
 from jobfair.rules import kbli_sections
-from jobfair.services import fairs
+from jobfair.services.hiring import fairs
 from tests import factories
 
 CODE = "10710"  # C: Industri pengolahan

@@ -7,7 +7,7 @@ from sqlalchemy import select
 from jobfair.extensions import db
 from jobfair.models import Ak1Card, AuditEvent
 from jobfair.rules.ak1 import add_months
-from jobfair.services import ak1, seeker_profiles
+from jobfair.services.hiring import ak1, seeker_profiles
 from jobfair.services.people import reveal_nik
 from tests import factories
 from tests.conftest import csrf_token, login

@@ -72,7 +72,7 @@ def test_a_session_key_planted_before_login_is_not_kept(app, client):
         new_sid = after["sid"]
     with app.app_context():
         hashes = set(db.session.scalars(select(UserSession.token_hash)))
-    from jobfair.services.sessions import token_hash
+    from jobfair.services.users.sessions import token_hash
 
     assert token_hash(new_sid) in hashes and token_hash("chosen-by-the-attacker") not in hashes
 

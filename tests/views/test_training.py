@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 
 from jobfair.extensions import db
 from jobfair.models import Attendance, Student, TrainingCourse, TrainingEnrolment, TrainingSession
-from jobfair.services import training
+from jobfair.services.smk import training
 from tests import factories
 from tests.conftest import csrf_token, login
 

@@ -1,0 +1,39 @@
+"""Who may do what: the role checks every service uses (the route gate is the first line, these the second).
+
+Every office-facing service function takes the acting user and calls one of these; a wrong role raises
+PermissionDenied (403). Ownership (another's object) is checked by the services themselves and answers NotFound."""
+
+from flask_babel import lazy_gettext as _l
+
+from jobfair.models import Role
+from jobfair.services.errors import PermissionDenied
+
+OFFICE_ROLES = frozenset({Role.OFFICER.value, Role.ADMIN.value})
+STAFF_ROLES = OFFICE_ROLES | {Role.COMPANY.value, Role.SCHOOL.value}  # roles that act for an organisation
+
+ONLY_OFFICE = _l("Hanya petugas Disnaker yang dapat melakukan ini.")
+ONLY_ADMIN = _l("Hanya admin Disnaker yang dapat melakukan ini.")
+NOT_FOR_YOUR_ROLE = _l("Tindakan ini tidak tersedia untuk peran Anda.")
+
+
+def has_role(actor, *roles: str) -> bool:
+    return actor is not None and getattr(actor, "role", None) in roles
+
+
+def is_office(actor) -> bool:
+    return actor is not None and getattr(actor, "role", None) in OFFICE_ROLES
+
+
+def require_role(actor, *roles: str, message=NOT_FOR_YOUR_ROLE) -> None:
+    if not has_role(actor, *roles):
+        raise PermissionDenied(message)
+
+
+def require_office(actor) -> None:
+    """An officer or an admin of the labour office."""
+    if not is_office(actor):
+        raise PermissionDenied(ONLY_OFFICE)
+
+
+def require_admin(actor) -> None:
+    require_role(actor, Role.ADMIN.value, message=ONLY_ADMIN)

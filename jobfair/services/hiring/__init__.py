@@ -1,0 +1,1 @@
+"""Hiring: companies, vacancies, search, applications, AK/1, fairs, placements."""

@@ -1,0 +1,128 @@
+"""Companies: profile upkeep by the company, verification by the office."""
+
+from datetime import UTC, datetime
+
+from sqlalchemy import select
+
+from jobfair.extensions import db
+from jobfair.models import Company, CompanyStatus, Role, User
+from jobfair.services import audit
+from jobfair.services.errors import InvalidState, NotFound, PermissionDenied, ValidationFailed
+from jobfair.services.notifications import notify
+from jobfair.services.reference import kecamatan_exists
+from jobfair.services.users.accounts import check_phone
+
+WLKP_STATUSES = {"reported": "Sudah lapor WLKP", "not_reported": "Belum lapor WLKP", "unknown": "Tidak tahu"}
+OFFICE_ROLES = (Role.OFFICER.value, Role.ADMIN.value)
+PER_PAGE = 20
+COMPANY_LINK = "/perusahaan/"
+
+
+def require_officer(actor) -> None:
+    if actor is None or actor.role not in OFFICE_ROLES:
+        raise PermissionDenied("Hanya petugas Disnaker yang dapat melakukan ini.")
+
+
+def company_of(actor) -> Company:
+    """The company the acting HR user belongs to."""
+    if actor is None or actor.role != Role.COMPANY.value or actor.company is None:
+        raise PermissionDenied("Hanya akun perusahaan yang dapat melakukan ini.")
+    return actor.company
+
+
+def _digits(value) -> str:
+    return (value or "").strip().replace(" ", "").replace(".", "")
+
+
+def update_profile(actor, *, name: str, kbli_code: str | None, address: str, kecamatan_code: str,
+                   headcount: int | None, contact_name: str, contact_phone: str, wlkp_status: str) -> Company:
+    """The company corrects its profile; a rejected company goes back to the verification queue."""
+    company = company_of(actor)
+    errors: dict[str, str] = {}
+    name = (name or "").strip()
+    if not 3 <= len(name) <= 160:
+        errors["name"] = "Nama perusahaan wajib diisi (3–160 karakter) sesuai akta/NIB."
+    kbli = _digits(kbli_code)
+    if kbli and not (len(kbli) == 5 and kbli.isascii() and kbli.isdigit()):
+        errors["kbli_code"] = "Kode KBLI 2020 harus 5 angka (misalnya 49431), sesuai NIB dari OSS."
+    address = (address or "").strip()
+    if not 5 <= len(address) <= 255:
+        errors["address"] = "Alamat perusahaan wajib diisi (jalan, nomor, kelurahan)."
+    if not kecamatan_exists(kecamatan_code):
+        errors["kecamatan_code"] = "Pilih kecamatan lokasi perusahaan dari daftar."
+    if headcount is not None and (isinstance(headcount, bool) or not isinstance(headcount, int)
+                                  or not 0 <= headcount <= 1_000_000):
+        errors["headcount"] = "Jumlah karyawan diisi angka bulat 0 atau lebih, atau kosongkan."
+    contact_name = (contact_name or "").strip()
+    if not 2 <= len(contact_name) <= 120:
+        errors["contact_name"] = "Nama penanggung jawab wajib diisi."
+    phone = check_phone(contact_phone, errors, field="contact_phone")
+    if wlkp_status not in WLKP_STATUSES:
+        errors["wlkp_status"] = "Pilih status WLKP dari daftar."
+    if errors:
+        raise ValidationFailed(errors)
+    company.name, company.kbli_code, company.address = name, kbli or None, address
+    company.kecamatan_code, company.headcount = kecamatan_code, headcount
+    company.contact_name, company.contact_phone, company.wlkp_status = contact_name, phone, wlkp_status
+    detail = {}
+    if company.status == CompanyStatus.REJECTED.value:
+        company.status = CompanyStatus.AWAITING_VERIFICATION.value
+        detail["resubmitted"] = True
+    audit.record(actor, "company.profile_updated", company, detail=detail)
+    db.session.commit()
+    return company
+
+
+def verification_queue(actor, page: int = 1, per_page: int = PER_PAGE):
+    """Companies awaiting verification, oldest first."""
+    require_officer(actor)
+    query = (select(Company).where(Company.status == CompanyStatus.AWAITING_VERIFICATION.value)
+             .order_by(Company.created_at, Company.id))
+    return db.paginate(query, page=page, per_page=per_page, error_out=False)
+
+
+def get_company(actor, company_id: int, *, lock: bool = False) -> Company:
+    require_officer(actor)
+    company = db.session.get(Company, company_id, with_for_update=lock)
+    if company is None:
+        raise NotFound("Perusahaan tidak ditemukan.")
+    return company
+
+
+def _awaiting(actor, company_id: int) -> Company:
+    company = get_company(actor, company_id, lock=True)  # two officers at once: one decides
+    if company.status != CompanyStatus.AWAITING_VERIFICATION.value:
+        raise InvalidState("Perusahaan ini tidak sedang menunggu verifikasi; mungkin sudah diputuskan petugas lain.")
+    return company
+
+
+def _notify_staff(company: Company, message: str) -> None:
+    for user in db.session.scalars(select(User).where(User.company_id == company.id)):
+        notify(user, message, link=COMPANY_LINK)
+
+
+def verify(actor, company_id: int) -> Company:
+    company = _awaiting(actor, company_id)
+    company.status = CompanyStatus.VERIFIED.value
+    company.rejection_reason = None
+    company.verified_at = datetime.now(UTC)
+    audit.record(actor, "company.verified", company)
+    _notify_staff(company, f"{company.name} sudah diverifikasi Disnaker. "
+                           "Lowongan Anda kini dapat diajukan untuk tayang.")
+    db.session.commit()
+    return company
+
+
+def reject(actor, company_id: int, reason: str) -> Company:
+    reason = (reason or "").strip()
+    company = _awaiting(actor, company_id)
+    if len(reason) < 5:
+        raise ValidationFailed({"reason": "Tulis alasan penolakan (minimal 5 karakter) agar perusahaan dapat "
+                                          "memperbaiki profilnya."})
+    company.status = CompanyStatus.REJECTED.value
+    company.rejection_reason = reason[:2000]
+    audit.record(actor, "company.rejected", company, detail={"reason": company.rejection_reason})
+    _notify_staff(company, f"Verifikasi {company.name} ditolak: {company.rejection_reason} "
+                           "Perbaiki profil perusahaan; setelah disimpan, profil kembali diperiksa.")
+    db.session.commit()
+    return company

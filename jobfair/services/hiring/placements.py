@@ -1,0 +1,152 @@
+"""Placements reported by companies, verified (or rejected with a reason) by the office."""
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+
+from jobfair.extensions import db
+from jobfair.models import Placement, PlacementStatus, Role, User
+from jobfair.models.base import utcnow
+from jobfair.rules import money
+from jobfair.services import audit, reference
+from jobfair.services.errors import InvalidState, NotFound, PermissionDenied, ValidationFailed
+from jobfair.services.hiring.applications import company_users, seeker_link
+from jobfair.services.notifications import notify
+
+OFFICE_ROLES = (Role.OFFICER.value, Role.ADMIN.value)
+REASON_MIN = 5
+REASON_MAX = 1000
+
+
+def _require_office(actor: User) -> None:
+    if actor is None or actor.role not in OFFICE_ROLES:
+        raise PermissionDenied("Hanya petugas Disnaker yang dapat memverifikasi penempatan.")
+
+
+@dataclass(frozen=True)
+class PlacementQueue:
+    pagination: Any  # flask_sqlalchemy Pagination of Placement
+    below_umk: dict[int, tuple[int, int]]  # placement id -> (year, amount) of the UMK its wage is below
+
+    @property
+    def items(self) -> list[Placement]:
+        return self.pagination.items
+
+
+def queue(actor: User, page: int = 1, per_page: int = 20) -> PlacementQueue:
+    """Reported placements, oldest first, with those whose wage is below the UMK in force at the start date flagged
+    (the company confirmed the wage; the officer checks the contract: part-time or unlawful?)."""
+    _require_office(actor)
+    query = (select(Placement).where(Placement.status == PlacementStatus.REPORTED.value)
+             .order_by(Placement.created_at, Placement.id))
+    pagination = db.paginate(query, page=max(1, page), per_page=per_page, error_out=False)
+    table = reference.umk_table()
+    below = {}
+    for placement in pagination.items:
+        umk = money.umk_in_force(table, placement.start_date.year)
+        if money.below_umk(placement.wage, umk):
+            below[placement.id] = umk
+    return PlacementQueue(pagination, below)
+
+
+def _reported(placement_id: int) -> Placement:
+    placement = db.session.get(Placement, placement_id)
+    if placement is None:
+        raise NotFound("Laporan penempatan tidak ditemukan.")
+    if placement.status != PlacementStatus.REPORTED.value:
+        raise InvalidState("Penempatan ini sudah diputuskan sebelumnya.")
+    return placement
+
+
+def reported(actor: User, placement_id: int) -> Placement:
+    """A placement still waiting for the office's decision."""
+    _require_office(actor)
+    return _reported(placement_id)
+
+
+def _tell_both_sides(placement: Placement, message: str) -> None:
+    application = placement.application
+    vacancy = application.vacancy
+    for user in company_users(vacancy.company_id):
+        notify(user, message, link=f"/perusahaan/pelamar/{application.id}")
+    notify(application.seeker.user, message, link=seeker_link(application.id))
+
+
+def _close_ak1(placement: Placement) -> bool:
+    """Close the seeker's AK/1 card as placed, when the AK/1 service offers it."""
+    try:
+        from jobfair.services.hiring import ak1
+    except ImportError:
+        return False
+    close = getattr(ak1, "close_as_placed", None)
+    if close is None:
+        return False
+    return close(placement.application.seeker) is not None
+
+
+def verify(actor: User, placement_id: int, *, now: datetime | None = None) -> Placement:
+    """Verify a reported placement; `now` is the moment of the decision (default: now), its date in the figures."""
+    _require_office(actor)
+    placement = _reported(placement_id)
+    placement.status = PlacementStatus.VERIFIED.value
+    placement.verified_by_id = actor.id
+    placement.verified_at = now or utcnow()
+    placement.reason = None
+    ak1_closed = _close_ak1(placement)
+    audit.record(actor, "placement.verified", placement, detail={"ak1_closed": ak1_closed})
+    title = placement.application.vacancy.title
+    _tell_both_sides(placement, f"Penempatan {placement.application.seeker.person.full_name} sebagai {title} "
+                                "sudah diverifikasi Disnaker.")
+    db.session.commit()
+    return placement
+
+
+def reject(actor: User, placement_id: int, reason: str) -> Placement:
+    _require_office(actor)
+    placement = _reported(placement_id)
+    reason = (reason or "").strip()
+    if len(reason) < REASON_MIN:
+        raise ValidationFailed({"reason": "Tulis alasan penolakan (minimal 5 karakter) agar perusahaan dapat "
+                                          "memperbaiki laporannya."})
+    if len(reason) > REASON_MAX:
+        raise ValidationFailed({"reason": f"Alasan paling banyak {REASON_MAX} karakter."})
+    placement.status = PlacementStatus.REJECTED.value
+    placement.reason = reason
+    placement.verified_by_id = actor.id
+    placement.verified_at = utcnow()
+    audit.record(actor, "placement.rejected", placement, detail={"reason": reason})
+    title = placement.application.vacancy.title
+    _tell_both_sides(placement, f"Laporan penempatan {placement.application.seeker.person.full_name} sebagai "
+                                f"{title} ditolak Disnaker. Alasan: {reason}")
+    db.session.commit()
+    return placement
+
+
+# --- bulk approval on the review desk ---------------------------------------------------------------------------
+
+BULK_MAX = 100
+
+
+def verify_many(actor: User, placement_ids) -> tuple[list[int], dict[int, str]]:
+    """Verify several reported placements, each through verify() (same checks, audit and notifications, one
+    commit each). Returns (verified ids, {id: why it was not verified}); a failing item does not stop the rest."""
+    from jobfair.services.errors import DomainError
+
+    _require_office(actor)
+    ids = list(dict.fromkeys(int(i) for i in placement_ids or ()))
+    if not ids:
+        raise ValidationFailed({"ids": "Centang minimal satu penempatan yang akan diverifikasi."})
+    if len(ids) > BULK_MAX:
+        raise ValidationFailed({"ids": f"Paling banyak {BULK_MAX} penempatan sekali verifikasi."})
+    done, problems = [], {}
+    for placement_id in ids:
+        try:
+            verify(actor, placement_id)
+        except DomainError as exc:
+            db.session.rollback()
+            problems[placement_id] = exc.message
+        else:
+            done.append(placement_id)
+    return done, problems

@@ -1,0 +1,112 @@
+"""The placement report, per fair and overall: vacancies, openings, applications, hires, verified placements and
+the placement rate (verified placements / openings), by KBLI sector and by kecamatan; CSV and XLSX.
+
+Computed with grouped aggregate queries (a constant number of them, whatever the number of vacancies).
+"""
+
+from sqlalchemy import case, func, literal, select
+
+from jobfair.extensions import db
+from jobfair.models import (
+    Application,
+    ApplicationStatus,
+    Company,
+    Kecamatan,
+    Placement,
+    PlacementStatus,
+    Vacancy,
+)
+from jobfair.rules import kbli_sections
+from jobfair.services import exports
+from jobfair.services.hiring.fairs import get_fair, placement_rate, was_published
+
+UNKNOWN = kbli_sections.UNKNOWN  # a sector or kecamatan not known
+
+HEADERS = ["Kelompok", "Lowongan", "Formasi", "Lamaran", "Diterima", "Penempatan terverifikasi",
+           "Tingkat penempatan (%)"]
+_FIELDS = ("vacancies", "openings", "applications", "hires", "verified")
+
+
+def _grouped(key, fair_id: int | None, *, join_company: bool = False) -> dict:
+    """{key value: {vacancies, openings, applications, hires, verified}} in two grouped queries."""
+    def scoped(query):
+        if join_company:
+            query = query.join(Company, Company.id == Vacancy.company_id)
+        query = query.where(was_published())
+        return query.where(Vacancy.job_fair_id == fair_id) if fair_id is not None else query
+
+    groups: dict = {}
+    vacancy_rows = db.session.execute(scoped(
+        select(key.label("k"), func.count(Vacancy.id), func.coalesce(func.sum(Vacancy.openings), 0))
+        .select_from(Vacancy)).group_by("k"))
+    for k, vacancies, openings in vacancy_rows:
+        groups[k] = {"vacancies": vacancies, "openings": int(openings), "applications": 0, "hires": 0,
+                     "verified": 0}
+    application_rows = db.session.execute(scoped(
+        select(key.label("k"), func.count(Application.id),
+               func.coalesce(func.sum(case((Application.status == ApplicationStatus.HIRED.value, 1), else_=0)), 0),
+               func.count(Placement.id).filter(Placement.status == PlacementStatus.VERIFIED.value))
+        .select_from(Application).join(Vacancy, Vacancy.id == Application.vacancy_id)
+        .outerjoin(Placement, Placement.application_id == Application.id)).group_by("k"))
+    for k, applications, hires, verified in application_rows:
+        row = groups.setdefault(k, {"vacancies": 0, "openings": 0, "applications": 0, "hires": 0, "verified": 0})
+        row.update(applications=applications, hires=int(hires), verified=verified)
+    return groups
+
+
+def _merge(groups: dict, label_of) -> list[dict]:
+    merged: dict[str, dict] = {}
+    for key, values in groups.items():
+        target = merged.setdefault(label_of(key), dict.fromkeys(_FIELDS, 0))
+        for field in _FIELDS:
+            target[field] += values[field]
+    rows = []
+    for label, values in merged.items():
+        rows.append({"label": label, **values, "rate": placement_rate(values["verified"], values["openings"])})
+    rows.sort(key=lambda r: (r["label"] == UNKNOWN, r["label"]))
+    return rows
+
+
+def placement_report(*, fair_id: int | None = None) -> dict:
+    """Totals plus breakdowns by sector and by kecamatan, for one fair or for all vacancies."""
+    fair = get_fair(fair_id) if fair_id is not None else None
+    by_sector = _merge(_grouped(func.substr(func.coalesce(Company.kbli_code, ""), 1, 2), fair_id,
+                                join_company=True), kbli_sections.label_of_code)
+    names = dict(db.session.execute(select(Kecamatan.code, Kecamatan.name)).all())
+    by_kecamatan = _merge(_grouped(func.coalesce(Vacancy.kecamatan_code, literal("")), fair_id),
+                          lambda k: names.get(k, UNKNOWN))
+    totals = dict.fromkeys(_FIELDS, 0)
+    for row in by_sector:
+        for field in _FIELDS:
+            totals[field] += row[field]
+    totals["rate"] = placement_rate(totals["verified"], totals["openings"])
+    totals["label"] = "Jumlah"
+    return {"fair": fair, "title": f"Laporan penempatan — {fair.name}" if fair else "Laporan penempatan — semua "
+            "lowongan", "totals": totals, "by_sector": by_sector, "by_kecamatan": by_kecamatan}
+
+
+def _table(rows: list[dict]) -> list[list]:
+    return [[r["label"], r["vacancies"], r["openings"], r["applications"], r["hires"], r["verified"],
+             "" if r["rate"] is None else r["rate"]] for r in rows]
+
+
+def report_csv(*, fair_id: int | None = None) -> bytes:
+    report = placement_report(fair_id=fair_id)
+    rows = [["Jumlah", *_table([report["totals"]])[0][1:]]]
+    rows += [["Sektor: " + r[0], *r[1:]] for r in _table(report["by_sector"])]
+    rows += [["Kecamatan: " + r[0], *r[1:]] for r in _table(report["by_kecamatan"])]
+    return exports.to_csv(HEADERS, rows)
+
+
+def report_xlsx(*, fair_id: int | None = None) -> bytes:
+    report = placement_report(fair_id=fair_id)
+    return exports.to_xlsx({
+        "Ringkasan": (HEADERS, _table([report["totals"]])),
+        "Per sektor": (["Sektor KBLI", *HEADERS[1:]], _table(report["by_sector"])),
+        "Per kecamatan": (["Kecamatan", *HEADERS[1:]], _table(report["by_kecamatan"])),
+    })
+
+
+def report_filename(fair_id: int | None, extension: str) -> str:
+    return f"laporan-penempatan-{'bursa-' + str(fair_id) if fair_id else 'semua'}.{extension}"
+

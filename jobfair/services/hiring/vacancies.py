@@ -1,0 +1,395 @@
+"""Vacancies: written by a company, moderated by the office, read by seekers (Perpres 57/2023)."""
+
+from datetime import UTC, date, datetime
+
+from sqlalchemy import select
+
+from jobfair.extensions import db
+from jobfair.models import Company, EducationLevel, FairBooth, JobFair, User, Vacancy, VacancyStatus
+from jobfair.rules import kbli_sections, numbers, vacancy_rules
+from jobfair.services import audit
+from jobfair.services.errors import InvalidState, NotFound, ValidationFailed
+from jobfair.services.hiring.companies import PER_PAGE, company_of, require_officer
+from jobfair.services.notifications import notify
+from jobfair.services.reference import kecamatan_exists
+
+TEXT_FIELDS = ("title", "kbji_code", "description", "majors", "skills")
+FIELDS = (*TEXT_FIELDS, "openings", "valid_from", "valid_until", "education_min", "experience_years", "age_min",
+          "age_max", "sex_required", "wage_min", "wage_max", "wage_negotiable", "kecamatan_code", "employment_type",
+          "disability_friendly", "job_fair_id")
+DESCRIPTION_MAX = 5000
+EMPLOYMENT_LABELS = {"permanent": "Tetap (PKWTT)", "contract": "Kontrak (PKWT)", "daily": "Harian lepas",
+                     "part_time": "Paruh waktu", "internship": "Magang"}
+STATUS_LABELS = {"draft": "Draf", "submitted": "Menunggu moderasi", "published": "Tayang",
+                 "returned": "Dikembalikan", "closed": "Ditutup", "filled": "Terpenuhi"}
+NOT_FOUND = "Lowongan tidak ditemukan."
+
+
+def _today(today: date | None) -> date:
+    return today or date.today()
+
+
+def _clean(fields: dict) -> dict:
+    unknown = set(fields) - set(FIELDS)
+    if unknown:
+        raise TypeError(f"unknown vacancy fields: {sorted(unknown)}")
+    values = dict(fields)
+    for name in TEXT_FIELDS:
+        values[name] = (values.get(name) or "").strip()
+    for name in ("education_min", "kecamatan_code", "sex_required"):
+        values[name] = values.get(name) or None
+    values["kbji_code"] = values["kbji_code"] or None
+    values["employment_type"] = values.get("employment_type") or "permanent"
+    values["experience_years"] = values.get("experience_years") or 0
+    values["disability_friendly"] = bool(values.get("disability_friendly"))
+    values["wage_negotiable"] = bool(values.get("wage_negotiable"))
+    values["job_fair_id"] = values.get("job_fair_id") or None
+    for name in ("openings", "valid_from", "valid_until", "age_min", "age_max", "wage_min", "wage_max"):
+        values.setdefault(name, None)
+    return values
+
+
+def _validate(values: dict, today: date, company_id: int) -> None:
+    problems = vacancy_rules.vacancy_problems(values, today)
+    if len(values["description"]) > DESCRIPTION_MAX:
+        problems["description"] = f"Uraian pekerjaan paling panjang {DESCRIPTION_MAX} karakter; singkatkan."
+    if values["education_min"] and db.session.get(EducationLevel, values["education_min"]) is None:
+        problems["education_min"] = "Pilih pendidikan minimum dari daftar."
+    if values["kecamatan_code"] and not kecamatan_exists(values["kecamatan_code"]):
+        problems["kecamatan_code"] = "Pilih kecamatan lokasi kerja dari daftar."
+    if values["job_fair_id"] is not None and values["job_fair_id"] not in _open_fairs_with_booth(company_id, today):
+        problems["job_fair_id"] = ("Pilih bursa kerja yang belum selesai dan tempat perusahaan Anda sudah mengambil "
+                                   "stan (menu Bursa kerja), atau kosongkan.")
+    if problems:
+        raise ValidationFailed(problems)
+
+
+def _complete(vacancy: Vacancy) -> dict[str, str]:
+    """The Perpres 57/2023 fields a vacancy still lacks before moderation (rules.vacancy_rules)."""
+    return vacancy_rules.submission_problems({name: getattr(vacancy, name) for name in FIELDS})
+
+
+def _own(actor, vacancy_id: int, *, lock: bool = False) -> Vacancy:
+    company = company_of(actor)
+    vacancy = db.session.get(Vacancy, vacancy_id, with_for_update=lock)
+    if vacancy is None or vacancy.company_id != company.id:
+        raise NotFound(NOT_FOUND)
+    return vacancy
+
+
+def _move(vacancy: Vacancy, to_state: str, message: str) -> None:
+    if not vacancy_rules.allowed_transition(vacancy.status, to_state):
+        raise InvalidState(message)
+    vacancy.status = to_state
+
+
+def create_draft(actor, *, today: date | None = None, **fields) -> Vacancy:
+    company = company_of(actor)
+    values = _clean(fields)
+    _validate(values, _today(today), company.id)
+    vacancy = Vacancy(company_id=company.id, status=VacancyStatus.DRAFT.value, hired_count=0, **values)
+    db.session.add(vacancy)
+    db.session.flush()
+    audit.record(actor, "vacancy.created", vacancy)
+    db.session.commit()
+    return vacancy
+
+
+def update(actor, vacancy_id: int, *, today: date | None = None, **fields) -> Vacancy:
+    vacancy = _own(actor, vacancy_id, lock=True)
+    if not vacancy_rules.is_editable(vacancy.status):
+        raise InvalidState("Lowongan hanya dapat diubah selagi berstatus draf atau dikembalikan oleh Disnaker.")
+    values = _clean(fields)
+    _validate(values, _today(today), vacancy.company_id)
+    for name, value in values.items():
+        setattr(vacancy, name, value)
+    audit.record(actor, "vacancy.updated", vacancy)
+    db.session.commit()
+    return vacancy
+
+
+def submit(actor, vacancy_id: int, *, today: date | None = None) -> Vacancy:
+    vacancy = _own(actor, vacancy_id, lock=True)
+    if not vacancy.company.is_verified:
+        raise InvalidState("Perusahaan Anda belum diverifikasi Disnaker, jadi lowongan belum dapat diajukan untuk "
+                           "tayang. Lengkapi profil perusahaan dan tunggu verifikasi; draf tetap tersimpan.")
+    if vacancy.valid_until < _today(today):
+        raise InvalidState("Masa berlaku lowongan sudah lewat. Ubah tanggal akhir berlaku lalu ajukan lagi.")
+    if vacancy_rules.is_editable(vacancy.status) and (missing := _complete(vacancy)):
+        raise ValidationFailed(missing)  # the draft stays as it is: the page shows what to fill in
+    _move(vacancy, VacancyStatus.SUBMITTED.value, "Lowongan ini tidak dapat diajukan dari status sekarang.")
+    vacancy.submitted_at = datetime.now(UTC)
+    vacancy.return_reason = None
+    audit.record(actor, "vacancy.submitted", vacancy)
+    db.session.commit()
+    return vacancy
+
+
+def close(actor, vacancy_id: int) -> Vacancy:
+    vacancy = _own(actor, vacancy_id, lock=True)
+    _move(vacancy, VacancyStatus.CLOSED.value, "Lowongan ini sudah ditutup atau terpenuhi.")
+    vacancy.closed_at = datetime.now(UTC)
+    audit.record(actor, "vacancy.closed", vacancy)
+    db.session.commit()
+    return vacancy
+
+
+def company_vacancies(actor, page: int = 1, per_page: int = PER_PAGE):
+    company = company_of(actor)
+    query = select(Vacancy).where(Vacancy.company_id == company.id).order_by(Vacancy.created_at.desc(),
+                                                                             Vacancy.id.desc())
+    return db.paginate(query, page=page, per_page=per_page, error_out=False)
+
+
+def company_vacancy(actor, vacancy_id: int) -> Vacancy:
+    return _own(actor, vacancy_id)
+
+
+def _open_fairs_with_booth(company_id: int, today: date) -> dict[int, JobFair]:
+    """Fairs a company may put a vacancy in: not yet over, and the company holds a booth there."""
+    query = (select(JobFair).join(FairBooth, FairBooth.fair_id == JobFair.id)
+             .where(FairBooth.company_id == company_id, JobFair.ends_on >= today).order_by(JobFair.starts_on))
+    return {fair.id: fair for fair in db.session.scalars(query)}
+
+
+def job_fair_choices(actor, today: date | None = None) -> list[tuple[int, str]]:
+    fairs = _open_fairs_with_booth(company_of(actor).id, _today(today))
+    return [(f.id, f"{f.name} ({f.starts_on:%d-%m-%Y})") for f in fairs.values()]
+
+
+# --- the office -------------------------------------------------------------------------------------------------
+
+def moderation_queue(actor, page: int = 1, per_page: int = PER_PAGE):
+    """Submitted vacancies, oldest first."""
+    require_officer(actor)
+    query = (select(Vacancy).where(Vacancy.status == VacancyStatus.SUBMITTED.value)
+             .order_by(Vacancy.submitted_at, Vacancy.id))
+    return db.paginate(query, page=page, per_page=per_page, error_out=False)
+
+
+def office_vacancy(actor, vacancy_id: int, *, lock: bool = False) -> Vacancy:
+    require_officer(actor)
+    vacancy = db.session.get(Vacancy, vacancy_id, with_for_update=lock)
+    if vacancy is None:
+        raise NotFound(NOT_FOUND)
+    return vacancy
+
+
+def _notify_company(vacancy: Vacancy, message: str) -> None:
+    for user in db.session.scalars(select(User).where(User.company_id == vacancy.company_id)):
+        notify(user, message, link=f"/perusahaan/lowongan/{vacancy.id}")
+
+
+def publish(actor, vacancy_id: int, *, today: date | None = None) -> Vacancy:
+    vacancy = office_vacancy(actor, vacancy_id, lock=True)  # two officers at once: one decides
+    if not vacancy.company.is_verified:
+        raise InvalidState("Perusahaan pemilik lowongan ini belum diverifikasi; verifikasi perusahaan lebih dulu.")
+    if vacancy.status == VacancyStatus.SUBMITTED.value and vacancy.valid_until < _today(today):
+        raise InvalidState("Masa berlaku lowongan sudah lewat; kembalikan ke perusahaan agar tanggalnya diperbaiki.")
+    if vacancy.status == VacancyStatus.SUBMITTED.value and _complete(vacancy):
+        raise InvalidState("Lowongan ini belum lengkap menurut Perpres 57/2023 (upah, lokasi kerja dan pendidikan "
+                           "minimum); kembalikan ke perusahaan agar dilengkapi.")
+    _move(vacancy, VacancyStatus.PUBLISHED.value, "Hanya lowongan yang sedang menunggu moderasi dapat ditayangkan.")
+    vacancy.published_at = datetime.now(UTC)
+    audit.record(actor, "vacancy.published", vacancy)
+    _notify_company(vacancy, f"Lowongan '{vacancy.title}' sudah ditayangkan Disnaker.")
+    db.session.commit()
+    return vacancy
+
+
+def return_vacancy(actor, vacancy_id: int, reason: str) -> Vacancy:
+    vacancy = office_vacancy(actor, vacancy_id, lock=True)
+    reason = (reason or "").strip()
+    if vacancy.status != VacancyStatus.SUBMITTED.value:
+        raise InvalidState("Hanya lowongan yang sedang menunggu moderasi dapat dikembalikan.")
+    if len(reason) < 5:
+        raise ValidationFailed({"reason": "Tulis alasan pengembalian (minimal 5 karakter) agar perusahaan tahu "
+                                          "apa yang harus diperbaiki."})
+    _move(vacancy, VacancyStatus.RETURNED.value, "Lowongan ini tidak dapat dikembalikan.")
+    vacancy.return_reason = reason[:2000]
+    audit.record(actor, "vacancy.returned", vacancy, detail={"reason": vacancy.return_reason})
+    _notify_company(vacancy, f"Lowongan '{vacancy.title}' dikembalikan Disnaker: {vacancy.return_reason}")
+    db.session.commit()
+    return vacancy
+
+
+def close_expired(today: date | None = None) -> int:
+    """Close published vacancies whose validity has ended; returns how many."""
+    today = _today(today)
+    expired = db.session.scalars(select(Vacancy).where(Vacancy.status == VacancyStatus.PUBLISHED.value,
+                                                       Vacancy.valid_until < today)).all()
+    now = datetime.now(UTC)
+    for vacancy in expired:
+        vacancy.status = VacancyStatus.CLOSED.value
+        vacancy.closed_at = now
+        audit.record(None, "vacancy.expired", vacancy)
+        _notify_company(vacancy, f"Lowongan '{vacancy.title}' ditutup otomatis karena masa berlakunya berakhir.")
+    db.session.commit()
+    return len(expired)
+
+
+def mark_filled_if_full(vacancy: Vacancy) -> bool:
+    """Call after a hire (in the hire's unit of work): a published vacancy whose hires reach openings is filled."""
+    if vacancy.status == VacancyStatus.PUBLISHED.value and vacancy.hired_count >= vacancy.openings:
+        vacancy.status = VacancyStatus.FILLED.value
+        vacancy.closed_at = datetime.now(UTC)
+        return True
+    return False
+
+
+def public_vacancy(vacancy_id: int, today: date | None = None) -> Vacancy:
+    """A vacancy anyone may see: published, its company verified, within its validity period."""
+    today = _today(today)
+    vacancy = db.session.get(Vacancy, vacancy_id)
+    if (vacancy is None or vacancy.status != VacancyStatus.PUBLISHED.value or not vacancy.company.is_verified
+            or not vacancy.valid_from <= today <= vacancy.valid_until):
+        raise NotFound(NOT_FOUND)
+    return vacancy
+
+
+PERPRES_HEADERS = ("ID", "Perusahaan", "NIB", "KBLI", "Sektor KBLI", "Jabatan", "KBJI", "Jumlah kebutuhan",
+                   "Terisi", "Sisa", "Berlaku mulai", "Berlaku sampai", "Pendidikan minimum", "Jurusan", "Keahlian",
+                   "Pengalaman (tahun)", "Usia minimum", "Usia maksimum", "Jenis kelamin", "Upah minimum (Rp)",
+                   "Upah maksimum (Rp)", "Upah dapat dinegosiasikan", "Lokasi kerja (kecamatan)", "Hubungan kerja",
+                   "Terbuka disabilitas", "Bursa kerja", "Status", "Tayang pada")
+
+
+def perpres_report(actor) -> tuple[tuple[str, ...], list[list]]:
+    """The Perpres 57/2023 vacancy report: every vacancy past draft with its fields and filled count."""
+    require_officer(actor)
+    query = (select(Vacancy).join(Company).where(Vacancy.status != VacancyStatus.DRAFT.value)
+             .order_by(Company.name, Vacancy.id))
+    rows = []
+    for v in db.session.scalars(query):
+        rows.append([
+            v.id, v.company.name, v.company.nib, v.company.kbli_code or "",
+            kbli_sections.label_of_code(v.company.kbli_code) if v.company.kbli_code else "", v.title,
+            v.kbji_code or "", v.openings, v.hired_count, v.openings - v.hired_count, v.valid_from, v.valid_until,
+            v.education_min or "",
+            v.majors, v.skills, v.experience_years, v.age_min, v.age_max, v.sex_required or "semua", v.wage_min,
+            v.wage_max, "ya" if v.wage_negotiable else "tidak", v.kecamatan.name if v.kecamatan else "",
+            EMPLOYMENT_LABELS.get(v.employment_type, ""), "ya" if v.disability_friendly else "tidak",
+            v.job_fair.name if v.job_fair else "",
+            STATUS_LABELS.get(v.status, v.status),
+            v.published_at.astimezone(UTC).replace(tzinfo=None) if v.published_at else None,
+        ])
+    return PERPRES_HEADERS, rows
+
+
+# --- vacancies collected on paper at a fair ---------------------------------------------------------------------
+
+BATCH_MAX_ROWS = 5000
+BATCH_PROBLEMS_SHOWN = 10
+
+
+def _batch_row_problems(values: dict, today: date, education: set, kecamatan: set) -> dict[str, str]:
+    problems = {**vacancy_rules.submission_problems(values), **vacancy_rules.vacancy_problems(values, today)}
+    if len(values["description"]) > DESCRIPTION_MAX:
+        problems["description"] = f"Uraian pekerjaan paling panjang {DESCRIPTION_MAX} karakter; singkatkan."
+    if values["education_min"] and values["education_min"] not in education:
+        problems["education_min"] = "Pilih pendidikan minimum dari daftar."
+    if values["kecamatan_code"] and values["kecamatan_code"] not in kecamatan:
+        problems["kecamatan_code"] = "Pilih kecamatan lokasi kerja dari daftar."
+    return problems
+
+
+def publish_fair_batch(actor, fair_id: int, rows: list[dict], *, today: date | None = None,
+                       now: datetime | None = None) -> int:
+    """Record the vacancies the office collected on paper at a fair's booths, already published.
+
+    Each row is a company_id plus the vacancy fields of `create_draft` (job_fair_id is the fair). Every row is
+    checked like a vacancy the company typed in (rules.vacancy_rules), and its company must be verified and hold a
+    booth at this fair. All rows or none: on any problem nothing is written and ValidationFailed names the first
+    rows ("Baris 12: ..."). The rows go in with one INSERT, with one audit row for the batch and one notification
+    per company. Returns the number of vacancies recorded.
+    """
+    from sqlalchemy import insert
+
+    from jobfair.models import FairBooth, Kecamatan
+
+    require_officer(actor)
+    fair = db.session.get(JobFair, fair_id)
+    if fair is None:
+        raise NotFound("Bursa kerja tidak ditemukan.")
+    if not rows:
+        raise ValidationFailed({"rows": "Tidak ada lowongan untuk dicatat; isi minimal satu baris."})
+    if len(rows) > BATCH_MAX_ROWS:
+        raise ValidationFailed({"rows": f"Paling banyak {BATCH_MAX_ROWS} lowongan sekali catat; bagi menjadi "
+                                        "beberapa kiriman."})
+    today = _today(today)
+    education = set(db.session.scalars(select(EducationLevel.code)))
+    kecamatan = set(db.session.scalars(select(Kecamatan.code)))
+    booth_companies = {company_id: status for company_id, status in db.session.execute(
+        select(Company.id, Company.status).join(FairBooth, FairBooth.company_id == Company.id)
+        .where(FairBooth.fair_id == fair.id))}
+    problems: dict[str, str] = {}
+    problem_count = 0
+    values_list = []
+    for number, row in enumerate(rows, start=1):
+        fields = dict(row)
+        company_id = fields.pop("company_id", None)
+        fields.pop("job_fair_id", None)
+        values = _clean(fields)
+        values["job_fair_id"] = fair.id
+        row_problems = _batch_row_problems(values, today, education, kecamatan)
+        if company_id not in booth_companies:
+            row_problems["company_id"] = "Perusahaan ini tidak memiliki stan di bursa kerja ini."
+        elif booth_companies[company_id] != "verified":
+            row_problems["company_id"] = "Perusahaan ini belum diverifikasi Disnaker; verifikasi lebih dulu."
+        if row_problems:
+            problem_count += 1
+            if problem_count <= BATCH_PROBLEMS_SHOWN:
+                for name, message in row_problems.items():
+                    problems[f"rows[{number}].{name}"] = f"Baris {number}: {message}"
+            continue
+        values_list.append(dict(values, company_id=company_id))
+    if problems:
+        if problem_count > BATCH_PROBLEMS_SHOWN:
+            problems["rows"] = (f"{numbers.number(problem_count)} baris bermasalah; {BATCH_PROBLEMS_SHOWN} yang "
+                                "pertama ditampilkan. Perbaiki lalu kirim lagi; belum ada yang dicatat.")
+        raise ValidationFailed(problems)
+    now = now or datetime.now(UTC)
+    for values in values_list:
+        values.update(status=VacancyStatus.PUBLISHED.value, hired_count=0, created_at=now, submitted_at=now,
+                      published_at=now)
+    db.session.execute(insert(Vacancy), values_list)
+    openings = sum(values["openings"] for values in values_list)
+    per_company: dict[int, int] = {}
+    for values in values_list:
+        per_company[values["company_id"]] = per_company.get(values["company_id"], 0) + 1
+    audit.record(actor, "vacancy.batch_published", fair, detail={
+        "vacancies": len(values_list), "openings": openings, "companies": len(per_company)})
+    staff = db.session.scalars(select(User).where(User.company_id.in_(per_company))).all()
+    for user in staff:
+        notify(user, f"{per_company[user.company_id]} lowongan perusahaan Anda dari {fair.name} sudah dicatat dan "
+                     "ditayangkan Disnaker.", link="/perusahaan/lowongan")
+    db.session.commit()
+    return len(values_list)
+
+
+# --- bulk approval on the review desk ---------------------------------------------------------------------------
+
+BULK_MAX = 100
+
+
+def publish_many(actor, vacancy_ids, *, today: date | None = None) -> tuple[list[int], dict[int, str]]:
+    """Publish several submitted vacancies, each through publish() (same checks, audit and notifications, one
+    commit each). Returns (published ids, {id: why it was not published}); a failing item does not stop the rest."""
+    from jobfair.services.errors import DomainError
+
+    require_officer(actor)
+    ids = list(dict.fromkeys(int(i) for i in vacancy_ids or ()))
+    if not ids:
+        raise ValidationFailed({"ids": "Centang minimal satu lowongan yang akan ditayangkan."})
+    if len(ids) > BULK_MAX:
+        raise ValidationFailed({"ids": f"Paling banyak {BULK_MAX} lowongan sekali tayang."})
+    done, problems = [], {}
+    for vacancy_id in ids:
+        try:
+            publish(actor, vacancy_id, today=today)
+        except DomainError as exc:
+            db.session.rollback()
+            problems[vacancy_id] = exc.message
+        else:
+            done.append(vacancy_id)
+    return done, problems

@@ -1,0 +1,1 @@
+"""The labour office's desk: queues, city figures and charts, reports, account administration."""

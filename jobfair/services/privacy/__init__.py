@@ -1,0 +1,1 @@
+"""Personal data protection (UU PDP): consents, Data saya, erasure, retention, incidents."""

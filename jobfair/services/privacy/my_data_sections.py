@@ -1,0 +1,291 @@
+"""The sections of "Data saya": one collector per kind of record the platform holds about a person.
+
+A collector is ``collect(user, person) -> Section | None`` (None: nothing of that kind applies to this user).
+Each one reads only rows reached from the acting user (their account, their person row, their seeker profile or
+student record, their protection register entry found by the NIK's keyed HMAC): there is no id to pass, so there
+is nothing another person's id could open. The registry (the order of the page) is in ``services/privacy/my_data.py``.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from jobfair.extensions import db
+from jobfair.models import (
+    Ak1Card,
+    Application,
+    Apprenticeship,
+    ApprenticeshipPlace,
+    Attendance,
+    Claim,
+    Enrolment,
+    FairRegistration,
+    Person,
+    PklPlacement,
+    SeekerProfile,
+    Student,
+    StudentChoice,
+    TrainingEnrolment,
+    Worker,
+)
+from jobfair.rules import agreement as agreement_rules
+from jobfair.rules import application_states, enrolment_states
+from jobfair.rules.nik import SEX_LABELS
+from jobfair.rules.numbers import number, rupiah
+from jobfair.services.protection import claims as claims_service
+from jobfair.services.smk import training as training_service
+
+WITA = ZoneInfo("Asia/Makassar")
+AK1_STATUS_LABELS = {"requested": _l("Diminta"), "issued": _l("Terbit"),
+                     "returned": _l("Dikembalikan untuk diperbaiki"), "lapsed": _l("Gugur (laporan terlewat)"),
+                     "placed": _l("Ditutup: sudah bekerja"), "expired": _l("Habis masa berlaku")}
+ROLE_LABELS = {"seeker": _l("Pencari kerja"), "student": _l("Siswa SMK"), "school": _l("Sekolah (BKK)"),
+               "company": _l("Perusahaan"), "officer": _l("Petugas Disnaker"), "admin": _l("Admin Disnaker")}
+
+
+@dataclass(frozen=True)
+class Item:
+    """One fact: a stable key for the JSON file, a label for people, the value and how it reads."""
+    key: str
+    label: object
+    value: object      # JSON-ready: str, int, bool, None (dates as ISO text, moments in WITA ISO text)
+    text: str
+
+
+@dataclass
+class Section:
+    key: str
+    title: object
+    records: list[list[Item]] = field(default_factory=list)
+    note: object = ""
+
+    def as_json(self) -> dict:
+        return {"title": str(self.title), "note": str(self.note),
+                "records": [{item.key: item.value for item in record} for record in self.records]}
+
+
+def item(key: str, label, value) -> Item:
+    """An Item with the JSON value and the readable text worked out once, the same way for every section."""
+    if isinstance(value, datetime):
+        local = value.astimezone(WITA)
+        return Item(key, label, local.isoformat(timespec="minutes"), local.strftime("%d-%m-%Y %H.%M WITA"))
+    if isinstance(value, date):
+        return Item(key, label, value.isoformat(), value.strftime("%d-%m-%Y"))
+    if isinstance(value, bool):
+        return Item(key, label, value, str(_l("Ya") if value else _l("Tidak")))
+    if isinstance(value, int):
+        return Item(key, label, value, number(value))
+    if value is None or value == "":
+        return Item(key, label, None, "—")
+    return Item(key, label, str(value), str(value))
+
+
+def money(key: str, label, amount: int | None) -> Item:
+    return Item(key, label, amount, rupiah(amount) if amount is not None else "—")
+
+
+def account(user, _person) -> Section:
+    section = Section("account", _l("Akun"))
+    record = [item("email", _l("E-mail"), user.email), item("full_name", _l("Nama akun"), user.full_name),
+              item("role", _l("Peran"), str(ROLE_LABELS.get(user.role, user.role))),
+              item("phone", _l("Telepon"), user.phone), item("created_at", _l("Dibuat"), user.created_at),
+              item("last_login_at", _l("Terakhir masuk"), user.last_login_at), item("active", _l("Aktif"), user.active)]
+    if user.company is not None:
+        record.append(item("company", _l("Perusahaan"), user.company.name))
+    section.records.append(record)
+    return section
+
+
+def identity(_user, person: Person | None) -> Section | None:
+    if person is None:
+        return None
+    return Section("identity", _l("Identitas"), [[
+        item("full_name", _l("Nama lengkap"), person.full_name),
+        # Masked even here: the file may be forwarded or left on a shared phone; the office shows it in person.
+        item("nik_masked", _l("NIK (disamarkan)"), person.masked_nik),
+        item("sex", _l("Jenis kelamin"), SEX_LABELS.get(person.sex, person.sex)),
+        item("birth_date", _l("Tanggal lahir"), person.birth_date),
+        item("created_at", _l("Tercatat sejak"), person.created_at)]],
+        note=_l("NIK ditampilkan tersamar. NIK lengkap dapat Anda lihat di KTP Anda atau di kantor Disnaker."))
+
+
+def _seeker_profile(user) -> SeekerProfile | None:
+    return db.session.scalar(select(SeekerProfile).where(SeekerProfile.user_id == user.id))
+
+
+def seeker_profile(user, _person) -> Section | None:
+    profile = _seeker_profile(user)
+    if profile is None:
+        return None
+    return Section("seeker_profile", _l("Profil pencari kerja"), [[
+        item("birth_place", _l("Tempat lahir"), profile.birth_place),
+        item("marital_status", _l("Status perkawinan"), profile.marital_status),
+        item("religion", _l("Agama"), profile.religion), item("address", _l("Alamat"), profile.address),
+        item("kecamatan", _l("Kecamatan"), profile.kecamatan.name if profile.kecamatan else None),
+        item("kelurahan", _l("Kelurahan"), profile.kelurahan.name if profile.kelurahan else None),
+        item("education_level", _l("Pendidikan"), profile.education_level),
+        item("school_name", _l("Sekolah/kampus"), profile.school_name), item("major", _l("Jurusan"), profile.major),
+        item("graduation_year", _l("Tahun lulus"), str(profile.graduation_year or "")),  # a year: no "2.015"
+        item("skills", _l("Keterampilan"), profile.skills), item("experience", _l("Pengalaman"), profile.experience),
+        item("experience_years", _l("Lama pengalaman (tahun)"), profile.experience_years),
+        item("has_disability", _l("Penyandang disabilitas"), profile.has_disability),
+        item("cv_file", _l("Berkas CV"), profile.cv_original_name),
+        item("cv_uploaded_at", _l("CV diunggah"), profile.cv_uploaded_at),
+        item("updated_at", _l("Terakhir diubah"), profile.updated_at)]],
+        note=_l("Berkas CV sendiri dapat Anda unduh dari halaman Profil & CV."))
+
+
+def applications(user, _person) -> Section | None:
+    profile = _seeker_profile(user)
+    if profile is None:
+        return None
+    rows = db.session.scalars(select(Application).where(Application.seeker_id == profile.id)
+                              .options(selectinload(Application.events)).order_by(Application.created_at))
+    section = Section("applications", _l("Lamaran"))
+    for app in rows:
+        history = "; ".join(f"{event.created_at.astimezone(WITA):%d-%m-%Y} "
+                            f"{application_states.LABELS.get(event.to_status, event.to_status)}"
+                            for event in app.events)
+        section.records.append([
+            item("vacancy", _l("Lowongan"), app.vacancy.title),
+            item("company", _l("Perusahaan"), app.vacancy.company.name),
+            item("status", _l("Status"), str(application_states.LABELS.get(app.status, app.status))),
+            item("submitted_at", _l("Dikirim"), app.created_at),
+            item("updated_at", _l("Terakhir berubah"), app.updated_at),
+            item("fit_score", _l("Skor kecocokan"), app.fit_score),
+            item("cover_letter", _l("Surat lamaran"), app.cover_letter),
+            item("history", _l("Riwayat status"), history)])
+    return section
+
+
+def ak1_cards(user, _person) -> Section | None:
+    profile = _seeker_profile(user)
+    if profile is None:
+        return None
+    section = Section("ak1", _l("Kartu AK/1"))
+    cards = db.session.scalars(select(Ak1Card).where(Ak1Card.seeker_id == profile.id)
+                               .options(selectinload(Ak1Card.reports)).order_by(Ak1Card.requested_at))
+    for card in cards:
+        reports = "; ".join(f"{r.slot}: {r.reported_at.astimezone(WITA):%d-%m-%Y}" for r in card.reports)
+        section.records.append([
+            item("number", _l("Nomor kartu"), card.number),
+            item("status", _l("Status"), str(AK1_STATUS_LABELS.get(card.status, card.status))),
+            item("requested_at", _l("Diminta"), card.requested_at), item("issued_on", _l("Terbit"), card.issued_on),
+            item("valid_until", _l("Berlaku sampai"), card.valid_until),
+            item("reason", _l("Catatan petugas"), card.reason),
+            item("reports", _l("Laporan enam bulanan"), reports)])
+    fairs = db.session.scalars(select(FairRegistration).where(FairRegistration.seeker_id == profile.id)
+                               .order_by(FairRegistration.registered_at))
+    for registration in fairs:
+        section.records.append([
+            item("fair", _l("Bursa kerja"), registration.fair.name),
+            item("ticket_code", _l("Kode tiket"), registration.ticket_code),
+            item("registered_at", _l("Mendaftar"), registration.registered_at),
+            item("checked_in_at", _l("Hadir"), registration.checked_in_at)])
+    return section
+
+
+def _student(user) -> Student | None:
+    return db.session.scalar(select(Student).where(Student.user_id == user.id))
+
+
+def student_record(user, _person) -> Section | None:
+    student = _student(user)
+    if student is None:
+        return None
+    return Section("student", _l("Data siswa"), [[
+        item("school", _l("Sekolah"), student.school.name), item("nisn", _l("NISN"), student.nisn),
+        item("major", _l("Jurusan"), student.major.name if student.major else student.major_code),
+        item("class_name", _l("Kelas"), student.class_name),
+        item("expected_graduation", _l("Perkiraan lulus"), student.expected_graduation),
+        item("phone", _l("Telepon"), student.phone), item("guardian_name", _l("Nama wali"), student.guardian_name),
+        item("guardian_phone", _l("Telepon wali"), student.guardian_phone),
+        item("guardian_consent_at", _l("Persetujuan wali dicatat"), student.guardian_consent_at)]])
+
+
+def training(user, _person) -> Section | None:
+    student = _student(user)
+    if student is None:
+        return None
+    section = Section("training", _l("Pelatihan"))
+    rows = db.session.scalars(select(TrainingEnrolment).where(TrainingEnrolment.student_id == student.id)
+                              .order_by(TrainingEnrolment.enrolled_at))
+    for enrolment in rows:
+        present = db.session.scalar(select(db.func.count(Attendance.id)).where(
+            Attendance.enrolment_id == enrolment.id, Attendance.present.is_(True)))
+        section.records.append([
+            item("course", _l("Pelatihan"), enrolment.course.name),
+            item("status", _l("Status"),
+                training_service.STATUS_LABELS.get(enrolment.status, enrolment.status)),
+            item("score", _l("Nilai"), enrolment.score), item("sessions_present", _l("Sesi dihadiri"), present or 0),
+            item("certificate_number", _l("Nomor sertifikat"), enrolment.certificate_number),
+            item("enrolled_at", _l("Terdaftar"), enrolment.enrolled_at),
+            item("finished_at", _l("Selesai"), enrolment.finished_at)])
+    return section
+
+
+def apprenticeship(user, _person) -> Section | None:
+    student = _student(user)
+    if student is None:
+        return None
+    section = Section("apprenticeship", _l("Magang dan PKL"))
+    choices = db.session.execute(select(StudentChoice.rank, ApprenticeshipPlace.title)
+                                 .join(ApprenticeshipPlace, ApprenticeshipPlace.id == StudentChoice.place_id)
+                                 .where(StudentChoice.student_id == student.id).order_by(StudentChoice.rank))
+    ranked = "; ".join(f"{rank}. {title}" for rank, title in choices)
+    if ranked:
+        section.records.append([item("choices", _l("Pilihan tempat magang"), ranked)])
+    for appr in db.session.scalars(select(Apprenticeship).where(Apprenticeship.student_id == student.id)):
+        section.records.append([
+            item("place", _l("Tempat magang"), appr.place.title),
+            item("company", _l("Perusahaan"), appr.place.company.name),
+            item("status", _l("Status"), agreement_rules.STATUS_LABELS.get(appr.status, appr.status)),
+            item("agreement_number", _l("Nomor perjanjian"), appr.agreement_number),
+            item("final_score", _l("Nilai akhir"), appr.final_score),
+            item("certificate_number", _l("Nomor sertifikat"), appr.certificate_number),
+            item("starts_on", _l("Mulai"), appr.place.starts_on), item("ends_on", _l("Selesai"), appr.place.ends_on)])
+    for pkl in db.session.scalars(select(PklPlacement).where(PklPlacement.student_id == student.id)):
+        section.records.append([
+            item("pkl_workplace", _l("Tempat PKL"), pkl.workplace),
+            item("pkl_supervisor", _l("Guru pembimbing"), pkl.school_supervisor_name),
+            item("starts_on", _l("Mulai"), pkl.starts_on), item("ends_on", _l("Selesai"), pkl.ends_on)])
+    return section
+
+
+def protection(_user, person: Person | None) -> Section | None:
+    """The worker-protection register entry of the same NIK (matched by its keyed HMAC, never by the clear NIK)."""
+    if person is None:
+        return None
+    worker = db.session.scalar(select(Worker).join(Person, Worker.person_id == Person.id)
+                               .where(Person.nik_hmac == person.nik_hmac))
+    if worker is None:
+        return None
+    section = Section("protection", _l("Perlindungan pekerja (BPJS Ketenagakerjaan)"))
+    section.records.append([
+        item("address", _l("Alamat"), worker.address),
+        item("kecamatan", _l("Kecamatan"), worker.kecamatan.name if worker.kecamatan else None),
+        item("phone", _l("Telepon"), worker.phone),
+        item("category", _l("Jenis pekerjaan"), worker.category.name if worker.category else None),
+        money("monthly_income", _l("Penghasilan per bulan (dinyatakan)"), worker.monthly_income),
+        item("has_disability", _l("Penyandang disabilitas"), worker.has_disability),
+        item("disability_note", _l("Keterangan disabilitas"), worker.disability_note),
+        item("registered_at", _l("Tercatat"), worker.created_at)])
+    enrolments = db.session.scalars(select(Enrolment).where(Enrolment.worker_id == worker.id)
+                                    .order_by(Enrolment.created_at))
+    for enrolment in enrolments:
+        claims = db.session.scalars(select(Claim).where(Claim.enrolment_id == enrolment.id)).all()
+        section.records.append([
+            item("programme", _l("Program"), enrolment.programme.name),
+            item("status", _l("Status"), str(enrolment_states.LABELS.get(enrolment.status, enrolment.status))),
+            item("cover_from", _l("Tercakup dari"), enrolment.cover_from),
+            item("cover_to", _l("Tercakup sampai"), enrolment.cover_to),
+            item("kpj_number", _l("Nomor KPJ"), enrolment.kpj_number),
+            item("decree_number", _l("Nomor SK"), enrolment.decree_number),
+            item("claims", _l("Klaim"), "; ".join(
+                f"{claims_service.KIND_LABELS.get(c.kind, c.kind)} {c.incident_date:%d-%m-%Y}: "
+                f"{claims_service.STATUS_LABELS.get(c.status, c.status)}" for c in claims))])
+    return section

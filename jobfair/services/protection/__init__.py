@@ -1,0 +1,1 @@
+"""Worker protection and aid: programmes, enrolments, imports, the ledger, claims, figures."""

@@ -1,0 +1,141 @@
+"""BPJS Ketenagakerjaan claims (JKK work accident, JKM death) recorded against a subsidised enrolment."""
+
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload
+
+from jobfair.extensions import db
+from jobfair.models import Claim, ClaimKind, ClaimStatus, Enrolment, ProgrammeKind, ProtectionStatus, Worker
+from jobfair.rules.eligibility import month_start
+from jobfair.services import audit
+from jobfair.services.errors import InvalidState, NotFound, ValidationFailed
+from jobfair.services.protection.protection_people import require_protection_officer
+
+PER_PAGE = 25
+AMOUNT_MAX = 1_000_000_000
+NOTE_MAX = 2000
+KIND_LABELS = {"accident": "Kecelakaan kerja (JKK)", "death": "Kematian (JKM)"}
+STATUS_LABELS = {"filed": "Diajukan", "approved": "Disetujui", "paid": "Dibayar", "rejected": "Ditolak"}
+# filed -> approved | rejected; approved -> paid | rejected. paid and rejected are final.
+TRANSITIONS = {
+    ClaimStatus.FILED.value: {ClaimStatus.APPROVED.value, ClaimStatus.REJECTED.value},
+    ClaimStatus.APPROVED.value: {ClaimStatus.PAID.value, ClaimStatus.REJECTED.value},
+}
+COVERED_STATUSES = (ProtectionStatus.ACTIVE.value, ProtectionStatus.ENDED.value)
+NOT_FOUND = "Klaim tidak ditemukan."
+
+
+def _covered(enrolment: Enrolment, month: date) -> bool:
+    return (enrolment.status in COVERED_STATUSES and enrolment.cover_from is not None
+            and enrolment.cover_from <= month and (enrolment.cover_to is None or month <= enrolment.cover_to))
+
+
+def file_claim(actor, enrolment_id: int, *, kind: str, incident_date: date, amount: int | None,
+               note: str = "") -> Claim:
+    require_protection_officer(actor)
+    enrolment = db.session.get(Enrolment, enrolment_id, with_for_update=True)
+    if enrolment is None:
+        raise NotFound("Kepesertaan tidak ditemukan.")
+    errors: dict[str, str] = {}
+    if enrolment.programme.kind != ProgrammeKind.CONTRIBUTION_SUBSIDY.value:
+        errors["enrolment_id"] = ("Klaim JKK/JKM hanya untuk peserta program subsidi iuran BPJS Ketenagakerjaan; "
+                                  "program ini adalah bantuan sosial.")
+    if kind not in KIND_LABELS:
+        errors["kind"] = "Pilih jenis klaim: kecelakaan kerja (JKK) atau kematian (JKM)."
+    if not isinstance(incident_date, date):
+        errors["incident_date"] = "Isi tanggal kejadian."
+    elif incident_date > date.today():
+        errors["incident_date"] = "Tanggal kejadian tidak boleh di masa depan."
+    elif "enrolment_id" not in errors and not _covered(enrolment, month_start(incident_date)):
+        cover = (f"{enrolment.cover_from:%m-%Y} s.d. {enrolment.cover_to:%m-%Y}"
+                 if enrolment.cover_from and enrolment.cover_to else "belum ada masa perlindungan aktif")
+        errors["incident_date"] = (f"Pada bulan kejadian peserta ini tidak dalam masa perlindungan ({cover}); "
+                                   "klaim hanya untuk kejadian dalam masa perlindungan.")
+    if isinstance(amount, bool) or not isinstance(amount, int) or not 0 < amount <= AMOUNT_MAX:
+        errors["amount"] = "Nilai klaim diisi angka Rupiah bulat lebih dari 0 (contoh 42000000)."
+    note = (note or "").strip()
+    if len(note) > NOTE_MAX:
+        errors["note"] = f"Catatan paling panjang {NOTE_MAX} karakter."
+    if kind == ClaimKind.DEATH.value and not errors and db.session.scalar(
+            select(Claim.id).where(Claim.enrolment_id == enrolment.id, Claim.kind == ClaimKind.DEATH.value,
+                                   Claim.status != ClaimStatus.REJECTED.value)):
+        errors["kind"] = "Klaim kematian untuk peserta ini sudah tercatat; lihat daftar klaim."
+    if errors:
+        raise ValidationFailed(errors)
+    claim = Claim(enrolment_id=enrolment.id, kind=kind, incident_date=incident_date, amount=amount,
+                  status=ClaimStatus.FILED.value, note=note, created_by_id=actor.id)
+    db.session.add(claim)
+    db.session.flush()
+    audit.record(actor, "claim.filed", claim, detail={"enrolment_id": enrolment.id, "kind": kind, "amount": amount})
+    db.session.commit()
+    return claim
+
+
+def get_claim(actor, claim_id: int) -> Claim:
+    require_protection_officer(actor)
+    claim = db.session.get(Claim, claim_id, options=[
+        joinedload(Claim.enrolment).joinedload(Enrolment.worker).joinedload(Worker.person)])
+    if claim is None:
+        raise NotFound(NOT_FOUND)
+    return claim
+
+
+def view_claim(actor, claim_id: int) -> Claim:
+    """A claim as an officer opens it (a protection record with the person's name): the read is audited."""
+    claim = get_claim(actor, claim_id)
+    audit.record_read(actor, "protection.claim_viewed", claim, person_id=claim.enrolment.worker.person_id)
+    db.session.commit()
+    return claim
+
+
+def next_statuses(claim: Claim) -> list[str]:
+    return sorted(TRANSITIONS.get(claim.status, ()))
+
+
+def decide(actor, claim_id: int, status: str, note: str = "") -> Claim:
+    require_protection_officer(actor)
+    claim = db.session.get(Claim, claim_id, with_for_update=True)
+    if claim is None:
+        raise NotFound(NOT_FOUND)
+    if status not in STATUS_LABELS or status == ClaimStatus.FILED.value:
+        raise ValidationFailed({"status": "Pilih keputusan: disetujui, ditolak, atau dibayar."})
+    if status not in TRANSITIONS.get(claim.status, ()):
+        raise InvalidState(f"Klaim berstatus {STATUS_LABELS[claim.status].lower()} tidak dapat diubah menjadi "
+                           f"{STATUS_LABELS[status].lower()}.")
+    note = (note or "").strip()
+    if len(note) > NOTE_MAX:
+        raise ValidationFailed({"note": f"Catatan paling panjang {NOTE_MAX} karakter."})
+    if status == ClaimStatus.REJECTED.value and not note:
+        raise ValidationFailed({"note": "Tulis alasan penolakan klaim."})
+    previous = claim.status
+    claim.status = status
+    if note:
+        claim.note = (claim.note + "\n" if claim.note else "") + f"[{STATUS_LABELS[status]}] {note}"[:NOTE_MAX]
+    audit.record(actor, f"claim.{status}", claim, detail={"from": previous, "note": note[:200]})
+    db.session.commit()
+    return claim
+
+
+def list_claims(actor, *, programme_id: int | None = None, status: str | None = None, page: int = 1,
+                per_page: int = PER_PAGE):
+    require_protection_officer(actor)
+    query = (select(Claim).join(Enrolment, Enrolment.id == Claim.enrolment_id)
+             .options(joinedload(Claim.enrolment).joinedload(Enrolment.worker).joinedload(Worker.person),
+                      joinedload(Claim.enrolment).joinedload(Enrolment.programme))
+             .order_by(Claim.created_at.desc(), Claim.id.desc()))
+    if programme_id:
+        query = query.where(Enrolment.programme_id == programme_id)
+    if status:
+        if status not in STATUS_LABELS:
+            raise ValidationFailed({"status": "Pilih status dari daftar."})
+        query = query.where(Claim.status == status)
+    return db.paginate(query, page=page, per_page=per_page, error_out=False)
+
+
+def enrolment_for_claim(actor, enrolment_id: int) -> Enrolment:
+    require_protection_officer(actor)
+    enrolment = db.session.get(Enrolment, enrolment_id, options=[joinedload(Enrolment.programme)])
+    if enrolment is None:
+        raise NotFound("Kepesertaan tidak ditemukan.")
+    return enrolment

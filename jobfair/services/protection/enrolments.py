@@ -1,0 +1,377 @@
+"""Enrolments in protection and aid programmes: eligibility, quota and non-overlapping cover (both enforced by the
+database), the status workflow registered -> sector_verified -> decreed -> active -> ended, every decision audited.
+The yearly cycle (decree list, re-registration) is in services/protection/enrolment_cycle.py and re-exported here."""
+
+from datetime import UTC, date, datetime
+
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import joinedload
+
+from jobfair.extensions import db
+from jobfair.models import CoverMonth, Enrolment, Person, Programme, Worker
+from jobfair.privacy_notices import OFFICE, PROTECTION
+from jobfair.rules import enrolment_states as states
+from jobfair.rules.eligibility import Applicant, EligibilityRules, eligibility_problems, month_start, months_in
+from jobfair.services import audit, clock
+from jobfair.services.errors import InvalidState, NotFound, ValidationFailed
+from jobfair.services.privacy import consents
+from jobfair.services.protection.enrolment_cycle import (  # noqa: F401  (the yearly cycle is re-exported here)
+    Reregistration,
+    decree_list,
+    decree_problem,
+    registration_problem,
+    reregister_for_year,
+)
+from jobfair.services.protection.programmes import PAYERS, umk_for
+from jobfair.services.protection.protection_people import require_protection_officer
+
+PER_PAGE = 50
+NOT_FOUND = "Kepesertaan tidak ditemukan."
+STATUS_LABELS = states.LABELS
+REASON_MAX = 2000
+
+
+def cover_months_for(enrolment: Enrolment) -> list[date]:
+    """Every covered month of an enrolment (first-of-month dates)."""
+    if enrolment.cover_from is None or enrolment.cover_to is None:
+        return []
+    return months_in(enrolment.cover_from, enrolment.cover_to)
+
+
+def year_period(year: int) -> tuple[date, date]:
+    return date(year, 1, 1), date(year, 12, 1)
+
+
+def _overlap(person_id: int, cover_kind: str, first: date, last: date, exclude_enrolment: int | None = None):
+    """(programme, payer) of an enrolment already covering this person in the period, or None."""
+    query = (select(Programme, Enrolment.payer).join(Enrolment, Enrolment.programme_id == Programme.id)
+             .join(CoverMonth, CoverMonth.enrolment_id == Enrolment.id)
+             .where(CoverMonth.person_id == person_id, CoverMonth.cover_kind == cover_kind,
+                    CoverMonth.month >= first, CoverMonth.month <= last).limit(1))
+    if exclude_enrolment is not None:
+        query = query.where(Enrolment.id != exclude_enrolment)
+    return db.session.execute(query).first()
+
+
+def _covered_message(programme: Programme, payer: str) -> str:
+    return (f"Orang ini sudah tercakup program {programme.name} ({programme.year}, dibayar "
+            f"{PAYERS.get(payer, payer)}) pada periode yang sama; satu NIK tidak boleh didaftarkan dua kali "
+            "untuk cakupan yang sama. Pilih bulan lain atau akhiri kepesertaan yang lama.")
+
+
+def check_eligibility(programme: Programme, worker: Worker, *, on: date, cover_from: date | None = None,
+                      cover_to: date | None = None, already_bpjs_member: bool | None = None) -> dict[str, str]:
+    """{field: Indonesian reason} for every unmet rule on `on` (empty when eligible), including cover already
+    given by another enrolment of the same kind of cover in the period (the programme year by default) — every BPJS
+    subsidy has the same JKK+JKM cover kind, so another payer's programme counts."""
+    rules = EligibilityRules.from_dict(programme.eligibility)
+    person = worker.person
+    applicant = Applicant(birth_date=person.birth_date, ktp_since=worker.ktp_since,
+                          monthly_income=worker.monthly_income, has_disability=worker.has_disability,
+                          is_elderly=worker.is_elderly, already_bpjs_member=already_bpjs_member)
+    problems = eligibility_problems(rules, applicant, on=on, umk=umk_for(programme.year))
+    first, last = year_period(programme.year)
+    first, last = month_start(cover_from or first), month_start(cover_to or last)
+    found = _overlap(person.id, programme.cover_kind, first, last)
+    if found is not None:
+        problems["cover_from"] = _covered_message(*found)
+    return problems
+
+
+def _check_period(programme: Programme, cover_from, cover_to, errors: dict) -> tuple[date | None, date | None]:
+    if not isinstance(cover_from, date):
+        errors["cover_from"] = "Isi bulan mulai cakupan."
+    if not isinstance(cover_to, date):
+        errors["cover_to"] = "Isi bulan akhir cakupan."
+    if errors:
+        return None, None
+    first, last = month_start(cover_from), month_start(cover_to)
+    if last < first:
+        errors["cover_to"] = "Bulan akhir cakupan tidak boleh sebelum bulan mulai."
+    elif first.year != programme.year or last.year != programme.year:
+        errors["cover_from"] = f"Periode cakupan harus di dalam tahun program ({programme.year}), Januari–Desember."
+    return first, last
+
+
+def _take_seat(programme_id: int, count: int = 1) -> bool:
+    """Conditional UPDATE: the database refuses seats beyond the quota, whatever runs at the same time."""
+    result = db.session.execute(
+        update(Programme).where(Programme.id == programme_id, Programme.enrolled_count + count <= Programme.quota)
+        .values(enrolled_count=Programme.enrolled_count + count).execution_options(synchronize_session=False))
+    return result.rowcount == 1
+
+
+def _free_seat(programme_id: int) -> None:
+    db.session.execute(update(Programme).where(Programme.id == programme_id, Programme.enrolled_count > 0)
+                       .values(enrolled_count=Programme.enrolled_count - 1)
+                       .execution_options(synchronize_session=False))
+
+
+def _quota_full(programme: Programme) -> ValidationFailed:
+    return ValidationFailed({"programme_id": f"Kuota program {programme.name} sudah penuh ({programme.quota} "
+                                             "orang). Akhiri kepesertaan yang tidak aktif atau naikkan kuota."})
+
+
+def insert_cover(enrolment: Enrolment, person_id: int, cover_kind: str) -> None:
+    """Insert the enrolment's cover months (the UNIQUE key refuses overlap: callers catch IntegrityError)."""
+    rows = [{"enrolment_id": enrolment.id, "person_id": person_id, "cover_kind": cover_kind, "month": m}
+            for m in cover_months_for(enrolment)]
+    if rows:
+        db.session.execute(insert(CoverMonth), rows)
+
+
+def payer_problem(programme: Programme, payer: str | None) -> str | None:
+    """The payer of an enrolment is its programme's (one programme, one payer: its quota, ledger and cost)."""
+    if payer is None or payer == programme.payer:
+        return None
+    if payer not in PAYERS:
+        return "Pilih pembayar iuran/bantuan: kota, provinsi, atau mandiri."
+    return (f"Program {programme.name} dibayar {PAYERS.get(programme.payer, programme.payer)}; orang yang dibayar "
+            f"{PAYERS[payer]} didaftarkan di program milik pembayar itu.")
+
+
+def enrol(actor, programme_id: int, worker_id: int, *, cover_from, cover_to, payer: str | None = None,
+          already_bpjs_member: bool | None = None, verifying_office: str = "", today: date | None = None) -> Enrolment:
+    """Register a person in a programme. The payer is the programme's (`payer`, if given, must be it). A BPJS
+    subsidy registers only in its window (rules/decree_cycle.py) and asks whether the person is already a BPJS
+    Ketenagakerjaan member (`already_bpjs_member`: True/False; None = not asked, refused where the rule applies)."""
+    require_protection_officer(actor)
+    programme = db.session.get(Programme, programme_id)
+    if programme is None:
+        raise ValidationFailed({"programme_id": "Pilih program dari daftar."})
+    worker = db.session.get(Worker, worker_id, options=[joinedload(Worker.person)])
+    if worker is None:
+        raise NotFound("Data orang ini tidak ada di register perlindungan.")
+    today = today or clock.today()
+    errors: dict[str, str] = {}
+    first, last = _check_period(programme, cover_from, cover_to, errors)
+    if problem := payer_problem(programme, payer):
+        errors["payer"] = problem
+    if problem := registration_problem(programme, today):
+        errors["programme_id"] = problem
+    verifying_office = (verifying_office or "").strip()
+    if len(verifying_office) > 80:
+        errors["verifying_office"] = "Nama dinas pemverifikasi paling panjang 80 karakter."
+    if not errors:
+        errors.update(check_eligibility(programme, worker, on=today, cover_from=first, cover_to=last,
+                                        already_bpjs_member=already_bpjs_member))
+    if errors:
+        raise ValidationFailed(errors)
+    person_id, name, year, payer = worker.person_id, programme.name, programme.year, programme.payer
+    enrolment = Enrolment(programme_id=programme.id, worker_id=worker.id, status=states.REGISTERED, payer=payer,
+                          cover_from=first, cover_to=last, verifying_office=verifying_office,
+                          already_bpjs_member=already_bpjs_member, created_by_id=getattr(actor, "id", None))
+    db.session.add(enrolment)
+    try:
+        db.session.flush()
+        insert_cover(enrolment, person_id, programme.cover_kind)
+        seat = _take_seat(programme.id)
+    except IntegrityError:  # someone enrolled this person for an overlapping period at the same moment
+        db.session.rollback()
+        raise ValidationFailed({"cover_from": f"Orang ini sudah tercakup program lain dengan jenis cakupan sama "
+                                              f"pada periode yang sama; tidak dapat didaftarkan ke {name} "
+                                              f"({year})."}) from None
+    if not seat:
+        db.session.rollback()
+        raise _quota_full(db.session.get(Programme, programme_id))
+    # Taken on the enrolment form at the office (UU PDP): the data go to BPJS Ketenagakerjaan.
+    consents.record(worker, PROTECTION, given=True, channel=OFFICE, actor=actor)
+    audit.record(actor, "protection.enrolled", enrolment,
+                 detail={"programme_id": programme_id, "payer": payer, "cover_from": first.isoformat(),
+                         "cover_to": last.isoformat(), "already_bpjs_member": already_bpjs_member})
+    db.session.commit()
+    return enrolment
+
+
+def _enrolment(enrolment_id: int, *, lock: bool = True) -> Enrolment:
+    enrolment = db.session.get(Enrolment, enrolment_id, with_for_update=lock)
+    if enrolment is None:
+        raise NotFound(NOT_FOUND)
+    return enrolment
+
+
+def _move(enrolment: Enrolment, to_status: str) -> str:
+    before = enrolment.status
+    if not states.can_move(before, to_status):
+        raise InvalidState(f"Kepesertaan berstatus {STATUS_LABELS.get(before, before)} tidak dapat diubah menjadi "
+                           f"{STATUS_LABELS[to_status]}.")
+    enrolment.status = to_status
+    return before
+
+
+def _reason(reason: str | None, errors: dict, field: str = "reason") -> str:
+    reason = (reason or "").strip()
+    if not 5 <= len(reason) <= REASON_MAX:
+        errors[field] = "Tulis alasannya (5–2000 karakter); alasan ini tercatat di jejak audit."
+    return reason
+
+
+def get_enrolment(actor, enrolment_id: int) -> Enrolment:
+    require_protection_officer(actor)
+    enrolment = db.session.get(Enrolment, enrolment_id,
+                               options=[joinedload(Enrolment.worker).joinedload(Worker.person),
+                                        joinedload(Enrolment.programme)])
+    if enrolment is None:
+        raise NotFound(NOT_FOUND)
+    return enrolment
+
+
+def view_enrolment(actor, enrolment_id: int) -> Enrolment:
+    """An enrolment as an officer opens it: a read of a protection record, audited (UU PDP)."""
+    enrolment = get_enrolment(actor, enrolment_id)
+    audit.record_read(actor, "protection.enrolment_viewed", enrolment, person_id=enrolment.worker.person_id)
+    db.session.commit()
+    return enrolment
+
+
+def verify_sector(actor, enrolment_id: int, office: str) -> Enrolment:
+    """The named sector office (agriculture, fisheries, ...) confirmed the person's occupation."""
+    require_protection_officer(actor)
+    office = (office or "").strip()
+    if not 2 <= len(office) <= 80:
+        raise ValidationFailed({"office": "Isi nama dinas sektor yang memverifikasi (misalnya Dinas Perikanan)."})
+    enrolment = _enrolment(enrolment_id)
+    _move(enrolment, states.SECTOR_VERIFIED)
+    enrolment.verifying_office = office
+    enrolment.verified_by_id = getattr(actor, "id", None)
+    enrolment.verified_at = datetime.now(UTC)
+    audit.record(actor, "protection.enrolment_verified", enrolment, detail={"office": office})
+    db.session.commit()
+    return enrolment
+
+
+def decree(actor, enrolment_ids, *, decree_number: str, decree_date) -> int:
+    """Record the mayoral decree (SK Wali Kota) for sector-verified enrolments: all of them or none."""
+    require_protection_officer(actor)
+    errors: dict[str, str] = {}
+    decree_number = (decree_number or "").strip()
+    if not 3 <= len(decree_number) <= 80:
+        errors["decree_number"] = "Isi nomor SK Wali Kota (3–80 karakter), misalnya 100.3.3.2/123/2025."
+    if not isinstance(decree_date, date):
+        errors["decree_date"] = "Isi tanggal SK."
+    elif decree_date > clock.today():
+        errors["decree_date"] = "Tanggal SK tidak boleh di masa depan."
+    ids = sorted({int(i) for i in enrolment_ids or []})
+    if not ids:
+        errors["enrolment_ids"] = "Centang peserta yang ditetapkan dalam SK."
+    if errors:
+        raise ValidationFailed(errors)
+    rows = list(db.session.scalars(select(Enrolment).where(Enrolment.id.in_(ids)).order_by(Enrolment.id)
+                                   .with_for_update()))
+    if len(rows) != len(ids):
+        raise NotFound(NOT_FOUND)
+    wrong = [e.id for e in rows if not states.can_move(e.status, states.DECREED)]
+    if wrong:
+        raise InvalidState(f"{len(wrong)} kepesertaan belum terverifikasi dinas sektor atau sudah ditetapkan; "
+                           "hanya yang berstatus terverifikasi dapat dimasukkan ke SK. Tidak ada yang diubah.")
+    problems = sorted({problem for e in rows if (problem := decree_problem(e.programme, decree_date))})
+    if problems:
+        raise ValidationFailed({"decree_date": problems[0]})
+    for enrolment in rows:
+        enrolment.status, enrolment.decree_number, enrolment.decree_date = states.DECREED, decree_number, decree_date
+        audit.record(actor, "protection.enrolment_decreed", enrolment, detail={"decree_number": decree_number})
+    db.session.commit()
+    return len(rows)
+
+
+def _kpj(kpj_number, errors: dict) -> str:
+    problem = states.kpj_problem(kpj_number)
+    if problem:
+        errors["kpj_number"] = problem
+    return states.normalize_kpj(kpj_number)
+
+
+def activate(actor, enrolment_id: int, *, kpj_number: str | None = None) -> Enrolment:
+    require_protection_officer(actor)
+    errors: dict[str, str] = {}
+    kpj = _kpj(kpj_number, errors) if (kpj_number or "").strip() else None
+    if errors:
+        raise ValidationFailed(errors)
+    enrolment = _enrolment(enrolment_id)
+    _move(enrolment, states.ACTIVE)
+    if kpj:
+        enrolment.kpj_number = kpj
+    audit.record(actor, "protection.enrolment_activated", enrolment, detail={"kpj_given": bool(kpj)})
+    db.session.commit()
+    return enrolment
+
+
+def set_kpj(actor, enrolment_id: int, kpj_number: str) -> Enrolment:
+    require_protection_officer(actor)
+    errors: dict[str, str] = {}
+    kpj = _kpj(kpj_number, errors)
+    if errors:
+        raise ValidationFailed(errors)
+    enrolment = _enrolment(enrolment_id)
+    if enrolment.status not in (states.DECREED, states.ACTIVE):
+        raise InvalidState("Nomor KPJ dicatat setelah peserta ditetapkan SK.")
+    before = enrolment.kpj_number
+    enrolment.kpj_number = kpj
+    audit.record(actor, "protection.kpj_set", enrolment, detail={"changed": before is not None and before != kpj})
+    db.session.commit()
+    return enrolment
+
+
+def end(actor, enrolment_id: int, *, reason: str, last_month) -> Enrolment:
+    """End cover after `last_month` (death, moved away, covered elsewhere...): later cover months are released and
+    the quota seat is freed."""
+    require_protection_officer(actor)
+    errors: dict[str, str] = {}
+    reason = _reason(reason, errors)
+    enrolment = _enrolment(enrolment_id)
+    if not isinstance(last_month, date):
+        errors["last_month"] = "Isi bulan terakhir yang masih ditanggung."
+    else:
+        last_month = month_start(last_month)
+        if enrolment.cover_from and not enrolment.cover_from <= last_month <= enrolment.cover_to:
+            errors["last_month"] = (f"Bulan terakhir harus di dalam periode cakupan "
+                                    f"({enrolment.cover_from:%m/%Y}–{enrolment.cover_to:%m/%Y}).")
+    if errors:
+        raise ValidationFailed(errors)
+    _move(enrolment, states.ENDED)
+    enrolment.end_reason, enrolment.ended_at, enrolment.cover_to = reason, datetime.now(UTC), last_month
+    db.session.execute(delete(CoverMonth).where(CoverMonth.enrolment_id == enrolment.id, CoverMonth.month > last_month))
+    _free_seat(enrolment.programme_id)
+    audit.record(actor, "protection.enrolment_ended", enrolment,
+                 detail={"reason": reason, "last_month": last_month.isoformat()})
+    db.session.commit()
+    return enrolment
+
+
+def reject(actor, enrolment_id: int, reason: str) -> Enrolment:
+    """Refuse an enrolment before it is active: all its cover months and the quota seat are released."""
+    require_protection_officer(actor)
+    errors: dict[str, str] = {}
+    reason = _reason(reason, errors)
+    if errors:
+        raise ValidationFailed(errors)
+    enrolment = _enrolment(enrolment_id)
+    _move(enrolment, states.REJECTED)
+    enrolment.end_reason, enrolment.ended_at = reason, datetime.now(UTC)
+    db.session.execute(delete(CoverMonth).where(CoverMonth.enrolment_id == enrolment.id))
+    _free_seat(enrolment.programme_id)
+    audit.record(actor, "protection.enrolment_rejected", enrolment, detail={"reason": reason})
+    db.session.commit()
+    return enrolment
+
+
+def list_enrolments(actor, *, programme_id: int | None = None, status: str | None = None, page: int = 1,
+                    per_page: int = PER_PAGE):
+    require_protection_officer(actor)
+    query = (select(Enrolment).join(Enrolment.worker).join(Worker.person)
+             .options(joinedload(Enrolment.worker).joinedload(Worker.person), joinedload(Enrolment.programme))
+             .order_by(Person.full_name, Enrolment.id))
+    if programme_id is not None:
+        query = query.where(Enrolment.programme_id == programme_id)
+    if status:
+        query = query.where(Enrolment.status == status)
+    return db.paginate(query, page=page, per_page=per_page, error_out=False)
+
+
+def worker_enrolments(actor, worker_id: int) -> list[Enrolment]:
+    require_protection_officer(actor)
+    query = (select(Enrolment).where(Enrolment.worker_id == worker_id).options(joinedload(Enrolment.programme))
+             .order_by(Enrolment.cover_from.desc(), Enrolment.id.desc()))
+    return list(db.session.scalars(query))
+

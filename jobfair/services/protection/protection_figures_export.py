@@ -1,0 +1,146 @@
+"""Exports of the protection figures (XLSX, one sheet per breakdown) and the monthly list for BPJS Ketenagakerjaan.
+
+The BPJS list is the one export that carries clear NIKs (BPJS registers BPU members by NIK): it is audited with
+its row count, and nothing personal goes into its file name.
+"""
+
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import aliased
+
+from jobfair.extensions import db
+from jobfair.models import (
+    CoverMonth,
+    Enrolment,
+    Kecamatan,
+    Kelurahan,
+    LedgerEntry,
+    Person,
+    Programme,
+    ProgrammeKind,
+    ProtectionStatus,
+    Worker,
+    WorkerCategory,
+)
+from jobfair.services import audit, exports
+from jobfair.services.errors import NotFound, ValidationFailed
+from jobfair.services.people import reveal_nik
+from jobfair.services.protection.protection_figures import SEX_LABELS, figures, month_label
+from jobfair.services.protection.protection_people import require_protection_officer
+
+JKM_FLAT = 6_800  # JKM is Rp6.800 a month for BPU members; the rest of the subsidy is JKK (DOMAIN.md)
+PAYER_LABELS = {"city": "Pemerintah Kota Balikpapan", "province": "Pemerintah Provinsi Kalimantan Timur",
+                "self": "Mandiri (peserta sendiri)"}
+BPJS_HEADERS = ("NIK", "Nama lengkap", "Tanggal lahir", "Jenis kelamin", "Alamat", "Kecamatan", "Kelurahan", "No. HP",
+                "Pekerjaan", "No. KPJ", "Bulan kepesertaan", "Iuran JKK (Rp)", "Iuran JKM (Rp)",
+                "Jumlah iuran JKK+JKM (Rp)", "Pembayar iuran")
+EXPORTED_STATUSES = (ProtectionStatus.DECREED.value, ProtectionStatus.ACTIVE.value, ProtectionStatus.ENDED.value)
+
+
+def figures_sheets(data: dict) -> dict:
+    """{sheet title: (headers, rows)} for services.exports.to_xlsx, one sheet per breakdown."""
+    def counts(key: str, title: str) -> tuple:
+        return (title, "Jumlah pekerja"), [(r["label"], r["count"]) for r in data[key]]
+
+    programme = data["programme"]
+    about = [("Program", programme.name if programme else "Semua program"), ("Periode", data["period_label"]),
+             ("Usia dihitung pada", data["age_on"].isoformat()), ("Pekerja ditanggung pada periode", data["covered"]),
+             ("Biaya dibayar/diserahkan (Rp)", data["paid_total"]), ("Biaya belum dibayar (Rp)", data["due_total"]),
+             ("Klaim", data["claims_count"]), ("Nilai klaim (Rp)", data["claims_amount"])]
+    return {
+        "Ringkasan": (("Keterangan", "Nilai"), about),
+        "Kategori": counts("by_category", "Kategori pekerjaan"),
+        "Kecamatan": counts("by_kecamatan", "Kecamatan"),
+        "Jenis kelamin": counts("by_sex", "Jenis kelamin"),
+        "Kelompok usia": counts("by_age", "Kelompok usia"),
+        "Cakupan per bulan": (("Bulan", "Orang ditanggung"),
+                              [(r["month"].strftime("%Y-%m"), r["count"]) for r in data["cover_by_month"]]),
+        "Biaya per bulan": (("Bulan", "Dibayar/diserahkan (Rp)", "Belum dibayar (Rp)", "Jumlah (Rp)"),
+                            [(r["month"].strftime("%Y-%m"), r["paid"], r["due"], r["total"])
+                             for r in data["cost_by_month"]]),
+        "Per pembayar": (("Pembayar", "Orang ditanggung", "Dibayar/diserahkan (Rp)", "Belum dibayar (Rp)"),
+                         [(r["label"], r["covered"], r["paid"], r["due"]) for r in data["by_payer"]]),
+        "Program dan anggaran": (
+            ("Program", "Tahun", "Jenis", "Instansi", "Kuota", "Peserta aktif", "Penerima", "Anggaran (Rp)",
+             "Dibayar/diserahkan (Rp)", "Belum dibayar (Rp)", "Anggaran terpakai", "Penyerahan", "Jumlah barang"),
+            [(p["name"], p["year"], p["kind_label"], p["owning_office"], p["quota"], p["active"], p["beneficiaries"],
+              p["budget"], p["paid"], p["due"], p["budget_used"], p["deliveries"], p["item_count"])
+             for p in data["programmes"]]),
+        "Klaim": (("Jenis klaim", "Status", "Jumlah klaim", "Nilai (Rp)"),
+                  [(c["kind_label"], c["status_label"], c["count"], c["amount"]) for c in data["claims"]]),
+    }
+
+
+def figures_xlsx(actor, **filters) -> bytes:
+    """The figures for the filter as an XLSX workbook (aggregates only: no personal data)."""
+    return exports.to_xlsx(figures_sheets(figures(actor, **filters)))
+
+
+def _bpjs_programme(programme_id) -> Programme:
+    programme = db.session.get(Programme, programme_id) if isinstance(programme_id, int) else None
+    if programme is None:
+        raise NotFound("Program tidak ditemukan.")
+    if programme.kind != ProgrammeKind.CONTRIBUTION_SUBSIDY.value:
+        raise ValidationFailed({"programme_id": "Pilih program subsidi iuran BPJS Ketenagakerjaan; program bantuan "
+                                                "tidak dilaporkan ke BPJS."})
+    return programme
+
+
+def split_contribution(amount: int) -> tuple[int, int]:
+    """(JKK, JKM) of a month's JKK+JKM contribution: JKM is the flat Rp6.800, JKK the rest."""
+    jkm = min(JKM_FLAT, amount)
+    return amount - jkm, jkm
+
+
+def bpjs_export(actor, programme_id, month) -> tuple[tuple[str, ...], list[tuple]]:
+    """What BPJS Ketenagakerjaan needs to register and bill the BPU members covered by the programme in `month`:
+    one row per person with a cover month then (decreed, active or ended enrolments), with the clear NIK.
+    The export is audited with its row count (before it leaves the service)."""
+    require_protection_officer(actor)
+    programme = _bpjs_programme(programme_id)
+    if not isinstance(month, date):
+        raise ValidationFailed({"month": "Pilih bulan kepesertaan."})
+    month = month.replace(day=1)
+    kelurahan = aliased(Kelurahan)
+    rows = db.session.execute(
+        select(Person, Worker, Enrolment, WorkerCategory.name, Kecamatan.name, kelurahan.name, LedgerEntry.amount)
+        .select_from(CoverMonth).join(Enrolment, Enrolment.id == CoverMonth.enrolment_id)
+        .join(Worker, Worker.id == Enrolment.worker_id).join(Person, Person.id == Worker.person_id)
+        .outerjoin(WorkerCategory, WorkerCategory.code == Worker.category_code)
+        .outerjoin(Kecamatan, Kecamatan.code == Worker.kecamatan_code)
+        .outerjoin(kelurahan, kelurahan.code == Worker.kelurahan_code)
+        .outerjoin(LedgerEntry, (LedgerEntry.enrolment_id == Enrolment.id) & (LedgerEntry.month == month))
+        .where(Enrolment.programme_id == programme.id, Enrolment.status.in_(EXPORTED_STATUSES),
+               CoverMonth.month == month)
+        .order_by(Kecamatan.name, Person.full_name, Person.id)).all()
+    if not rows:
+        raise ValidationFailed({"month": f"Tidak ada peserta program ini yang ditanggung pada {month_label(month)}; "
+                                         "pilih bulan lain."})
+    result = []
+    for person, worker, enrolment, category, kecamatan, kelurahan_name, ledger_amount in rows:
+        amount = programme.amount_per_month if ledger_amount is None else ledger_amount
+        jkk, jkm = split_contribution(amount)
+        result.append((reveal_nik(person), person.full_name, person.birth_date.isoformat(),
+                       SEX_LABELS.get(person.sex, person.sex), worker.address, kecamatan or "", kelurahan_name or "",
+                       worker.phone, category or "", enrolment.kpj_number or "", month.strftime("%Y-%m"), jkk, jkm,
+                       amount, PAYER_LABELS.get(enrolment.payer, enrolment.payer)))
+    audit.record(actor, "protection.bpjs_exported", programme,
+                 detail={"month": month.strftime("%Y-%m"), "rows": len(result)})
+    db.session.commit()
+    return BPJS_HEADERS, result
+
+
+def bpjs_export_xlsx(actor, programme_id, month) -> tuple[str, bytes]:
+    """(file name, XLSX bytes) of bpjs_export; the name holds the programme id and the month, never a NIK."""
+    headers, rows = bpjs_export(actor, programme_id, month)
+    name = f"bpjs-bpu-program{programme_id}-{month:%Y-%m}.xlsx"
+    return name, exports.to_xlsx({"Peserta BPU": (headers, rows)})
+
+
+def bpjs_programme_choices(actor) -> list[tuple[int, str]]:
+    require_protection_officer(actor)
+    rows = db.session.execute(select(Programme.id, Programme.name, Programme.year)
+                              .where(Programme.kind == ProgrammeKind.CONTRIBUTION_SUBSIDY.value)
+                              .order_by(Programme.year.desc(), Programme.name)).all()
+    return [(pid, f"{name} ({year})") for pid, name, year in rows]

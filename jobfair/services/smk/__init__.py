@@ -1,0 +1,1 @@
+"""SMK programme: schools, students, training, apprenticeship places, the match, PKL."""
