@@ -9,7 +9,7 @@ from flask_login import current_user
 
 from jobfair.login_session import second_factor_pending
 from jobfair.rules import kbli_sections, numbers
-from jobfair.services import audit
+from jobfair.services import audit, notifications
 
 # (endpoint, label) shown in the navigation for each role.
 NAVIGATION = {
@@ -75,6 +75,8 @@ def init_app(app) -> None:
     app.add_template_filter(numbers.with_unit, "with_unit")
     # A company's sector by its KBLI code, named as everywhere else: {{ company.kbli_code | kbli_sector }}.
     app.add_template_filter(kbli_sections.label_of_code, "kbli_sector")
+    # A stored notification in the reader's language.
+    app.add_template_global(notifications.text_of, "notification_text")
 
     @app.before_request
     def _set_audit_origin():

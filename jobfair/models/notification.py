@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, false
+from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from jobfair.extensions import db
@@ -14,8 +14,13 @@ class Notification(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"), index=True)
-    message: Mapped[str] = mapped_column(Text)
-    link: Mapped[str | None] = mapped_column(String(255))  # a path inside the site
+    message: Mapped[str] = mapped_column(Text)  # the Indonesian text (what older rows and the outbox hold)
+    # The message as its msgid and parameters, rendered in the reader's language (jobfair/messages.py).
+    message_key: Mapped[str | None] = mapped_column(Text)
+    message_params: Mapped[dict | None] = mapped_column(JSON)
+    link: Mapped[str | None] = mapped_column(String(255))  # a path inside the site (older rows)
+    link_endpoint: Mapped[str | None] = mapped_column(String(80))  # the link as an endpoint and its arguments
+    link_params: Mapped[dict | None] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
     read_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 

@@ -44,7 +44,7 @@ def notifications():
 @bp.route("/pemberitahuan/<int:notification_id>/dibaca", methods=["POST"])
 def notification_read(notification_id: int):
     notification = notification_service.mark_read(current_user, notification_id)
-    return redirect(safe_next(notification.link, "public.notifications"))
+    return redirect(safe_next(notification_service.path_of(notification), "public.notifications"))
 
 
 @bp.route("/dasbor")

@@ -6,9 +6,13 @@ Callers add to the current unit of work and commit with their own change.
 
 from datetime import UTC, datetime
 
+from flask import current_app
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
+from jobfair import messages
 from jobfair.extensions import db
+from jobfair.messages import Link
 from jobfair.models import Notification, OutboxEmail, User
 from jobfair.services.errors import NotFound
 
@@ -16,14 +20,36 @@ EMAIL_SUBJECT_PREFIX = "[Disnaker Balikpapan] "
 PERSON_ROLES = ("seeker", "student")   # accounts of a person (UU PDP); the others are work accounts
 
 
-def notify(user: User, message: str, *, link: str | None = None, email_subject: str | None = None) -> Notification:
-    notification = Notification(user_id=user.id, message=message, link=link)
+def notify(user: User, message, *, link: Link | None = None, email_subject=None) -> Notification:
+    """`message` is a lazy gettext string (stored as key + parameters, read in the reader's language) or plain
+    text; `link` an endpoint with its arguments. The e-mail goes out in Indonesian with an absolute link."""
+    key, params = messages.parts(message)
+    text = messages.indonesian(message)
+    notification = Notification(user_id=user.id, message=text, message_key=key, message_params=params)
+    if isinstance(link, Link):
+        notification.link_endpoint, notification.link_params = link.endpoint, link.params
+    else:
+        notification.link = link  # TODO(issue 13): every caller passes a Link; then drop plain paths
     db.session.add(notification)
     if user.email and user.active and email_allowed(user):
-        body = message + (f"\n\nBuka: {link}" if link else "") + "\n\n— Disnaker Kota Balikpapan"
-        subject = EMAIL_SUBJECT_PREFIX + (email_subject or message)[:150]
+        path = messages.path(link) if isinstance(link, Link) else link
+        url = current_app.config["PUBLIC_BASE_URL"].rstrip("/") + path if path else None
+        body = text + (f"\n\nBuka: {url}" if url else "") + "\n\n— Disnaker Kota Balikpapan"
+        subject = EMAIL_SUBJECT_PREFIX + (messages.indonesian(email_subject) if email_subject else text)[:150]
         db.session.add(OutboxEmail(recipient=user.email, subject=subject, body=body))
     return notification
+
+
+def text_of(notification: Notification) -> str:
+    """The notification in the current locale."""
+    return messages.render(notification.message_key, notification.message_params, notification.message)
+
+
+def path_of(notification: Notification) -> str | None:
+    """Where opening the notification leads: its endpoint, or the stored path of an older row."""
+    if notification.link_endpoint:
+        return messages.path(Link(notification.link_endpoint, notification.link_params or {}))
+    return notification.link
 
 
 def email_allowed(user: User) -> bool:
@@ -58,7 +84,7 @@ def unread_count(actor: User) -> int:
 def mark_read(actor: User, notification_id: int) -> Notification:
     notification = db.session.get(Notification, notification_id)
     if notification is None or notification.user_id != actor.id:
-        raise NotFound("Pemberitahuan tidak ditemukan.")
+        raise NotFound(_l("Pemberitahuan tidak ditemukan."))
     if notification.read_at is None:
         notification.read_at = datetime.now(UTC)
         db.session.commit()

@@ -1,0 +1,58 @@
+"""Messages that outlive the request: a translatable text stored as its key (the Indonesian msgid) plus
+parameters, and a link stored as an endpoint plus arguments, so a notification reads in the language of whoever
+opens it and no URL is typed into a service.
+
+Services write `_l("Lamaran Anda untuk %(title)s diterima.", title=vacancy.title)` and
+`Link("seekers.application_detail", {"application_id": 7})`; `parts()` takes the lazy string apart for storage,
+`render()` puts it back together in the current locale, `path()` builds the link from the app's URL map (no
+request needed: the worker and the CLI send e-mails too)."""
+
+from dataclasses import dataclass, field
+
+from flask import current_app
+from flask_babel import force_locale, gettext
+from flask_babel.speaklater import LazyString
+
+
+@dataclass(frozen=True)
+class Link:
+    endpoint: str
+    params: dict = field(default_factory=dict)
+
+
+def _plain(value):
+    """A parameter as JSON can keep it: numbers and text stay, anything else (a date, a lazy label) becomes its
+    Indonesian text."""
+    if isinstance(value, bool | int | float) or value is None:
+        return value
+    return str(value)
+
+
+def parts(message) -> tuple[str | None, dict | None]:
+    """(key, params) of a lazy gettext string; (None, None) for plain text, which is stored as it is."""
+    if isinstance(message, LazyString) and message._func is gettext and message._args:
+        with force_locale(current_app.config["BABEL_DEFAULT_LOCALE"]):
+            params = {name: _plain(value) for name, value in message._kwargs.items()}
+        return message._args[0], params
+    return None, None
+
+
+def indonesian(message) -> str:
+    """The text in the platform's default language (what the outbox and the stored fallback hold)."""
+    with force_locale(current_app.config["BABEL_DEFAULT_LOCALE"]):
+        return str(message)
+
+
+def render(key: str | None, params: dict | None, fallback: str) -> str:
+    """The stored message in the current locale; the stored text when it has no key (older rows)."""
+    if not key:
+        return fallback
+    return gettext(key, **(params or {}))
+
+
+def path(link: Link | None) -> str | None:
+    """The site path of a link, built from the URL map without a request."""
+    if link is None:
+        return None
+    adapter = current_app.url_map.bind("localhost", script_name=current_app.config.get("APPLICATION_ROOT", "/"))
+    return adapter.build(link.endpoint, link.params)
