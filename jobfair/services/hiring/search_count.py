@@ -46,7 +46,8 @@ def planner_estimate(query) -> int | None:
     if bind.dialect.name != "postgresql":
         return None
     statement = query.with_only_columns(Vacancy.id).order_by(None)
-    compiled = statement.compile(dialect=bind.dialect)
+    # render_postcompile: an IN list (a sector filter) becomes one placeholder per value, not "__[POSTCOMPILE_..]"
+    compiled = statement.compile(dialect=bind.dialect, compile_kwargs={"render_postcompile": True})
     # The compiled text keeps bound parameters as placeholders: the words typed never become SQL text.
     plan = db.session.connection().exec_driver_sql("EXPLAIN (FORMAT JSON) " + str(compiled),
                                                    compiled.params).scalar()
