@@ -16,6 +16,6 @@ class ImportUploadForm(FlaskForm):
 class ImportDecisionForm(FlaskForm):
     mode = RadioField(_l("Keputusan"), choices=[("valid_only", _l("Impor baris yang valid saja")),
                                                 ("nothing", _l("Jangan impor apa pun (batalkan)"))],
-                      validators=[InputRequired("Pilih salah satu keputusan.")])
+                      validators=[InputRequired(_l("Pilih salah satu keputusan."))])
     confirm = BooleanField(_l("Ya, saya yakin dengan keputusan ini"),
-                           validators=[InputRequired("Centang kotak ini untuk melanjutkan.")])
+                           validators=[InputRequired(_l("Centang kotak ini untuk melanjutkan."))])
