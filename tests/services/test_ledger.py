@@ -212,6 +212,15 @@ def test_month_totals_and_ledger_page(db, officer):
         ledger.month_ledger(officer, programme.id, NOV, status="bogus")
 
 
+@pytest.mark.parametrize("role", ["seeker", "company", "school"])
+def test_only_officers_may_read_the_month_totals(db, role):
+    programme = factories.ledger_programme()
+    with pytest.raises(PermissionDenied):
+        ledger.month_totals(factories.make_user(role), programme.id, NOV)
+    with pytest.raises(PermissionDenied):
+        ledger.month_totals(None, programme.id, NOV)
+
+
 def test_generate_with_enrolments_made_through_the_register_services(db, officer):
     programme = factories.bpjs_programme()
     active = factories.make_enrolment(programme=programme)

@@ -308,20 +308,22 @@ def _period_label(first: date | None, last: date | None) -> str:
     return str(_l("Sampai %(month)s", month=month_label(last)))
 
 
+PEOPLE, CLAIMS = _l("orang"), _l("klaim")  # the unit after a count ("7.140 orang")
 CHARTS = {  # URL slug -> (title, kind, figures key, value key, unit)
-    "kategori": (_l("Pekerja ditanggung per kategori pekerjaan"), "bar", "by_category", "count", "orang"),
-    "kecamatan": (_l("Pekerja ditanggung per kecamatan"), "bar", "by_kecamatan", "count", "orang"),
-    "jenis-kelamin": (_l("Pekerja ditanggung per jenis kelamin"), "bar", "by_sex", "count", "orang"),
-    "usia": (_l("Pekerja ditanggung per kelompok usia"), "bar", "by_age", "count", "orang"),
-    "cakupan": (_l("Orang ditanggung per bulan"), "line", "cover_by_month", "count", "orang"),
+    "kategori": (_l("Pekerja ditanggung per kategori pekerjaan"), "bar", "by_category", "count", PEOPLE),
+    "kecamatan": (_l("Pekerja ditanggung per kecamatan"), "bar", "by_kecamatan", "count", PEOPLE),
+    "jenis-kelamin": (_l("Pekerja ditanggung per jenis kelamin"), "bar", "by_sex", "count", PEOPLE),
+    "usia": (_l("Pekerja ditanggung per kelompok usia"), "bar", "by_age", "count", PEOPLE),
+    "cakupan": (_l("Orang ditanggung per bulan"), "line", "cover_by_month", "count", PEOPLE),
     "biaya": (_l("Biaya dibayar/diserahkan per bulan"), "line", "cost_by_month", "paid", "Rp"),
-    "klaim": (_l("Klaim per jenis dan status"), "bar", "claims", "count", "klaim"),
-    "bantuan": (_l("Penerima bantuan per program"), "bar", "aid", "beneficiaries", "orang"),
+    "klaim": (_l("Klaim per jenis dan status"), "bar", "claims", "count", CLAIMS),
+    "bantuan": (_l("Penerima bantuan per program"), "bar", "aid", "beneficiaries", PEOPLE),
 }
 
 
 def chart_svg(actor, chart: str, **filters) -> str:
     """One chart of the figures for the filter, as SVG text (rules.charts: numbers and escaped labels only)."""
+    require_protection_officer(actor)
     if chart not in CHARTS:
         raise NotFound(_l("Grafik tidak ditemukan."))
     title, kind, key, value, unit = CHARTS[chart]
@@ -334,4 +336,4 @@ def chart_svg(actor, chart: str, **filters) -> str:
     else:
         items = [(r["label"], r[value]) for r in rows]
     title = f"{title} · {data['period_label']}"
-    return (line_chart if kind == "line" else bar_chart)(items, title=title, unit=unit)
+    return (line_chart if kind == "line" else bar_chart)(items, title=title, unit=str(unit))
