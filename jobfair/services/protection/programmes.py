@@ -25,6 +25,7 @@ FIELDS = ("name", "kind", "cover_kind", "owning_office", "funder", "payer", "yea
 COVER_KIND_RE = re.compile(r"^[a-z][a-z0-9_]{1,39}$")
 NOT_FOUND = _l("Program tidak ditemukan.")
 MONEY_MAX = 10**12
+LOWEST_CONTRIBUTION = 16_800  # JKK + JKM of a BPU member, the lowest band (DOMAIN.md)
 
 
 def _whole(value, low: int, high: int) -> bool:
@@ -86,7 +87,8 @@ def _clean(values: dict, errors: dict) -> dict:
         errors["item_name"] = _l("Nama barang paling panjang 120 karakter.")
     if kind == ProgrammeKind.CONTRIBUTION_SUBSIDY.value and "amount_per_month" not in errors \
             and values["amount_per_month"] <= 0:
-        errors["amount_per_month"] = _l("Isi iuran per orang per bulan (JKK+JKM terendah Rp16.800).")
+        errors["amount_per_month"] = _l("Isi iuran per orang per bulan (JKK+JKM terendah %(lowest)s).",
+                                        lowest=numbers.rupiah(LOWEST_CONTRIBUTION))
     if kind in (ProgrammeKind.ONE_OFF_AID.value, ProgrammeKind.RECURRING_AID.value):
         if not values["item_name"]:
             errors["item_name"] = _l("Isi nama bantuan, misalnya Kaki palsu atau Paket sembako.")
