@@ -2,14 +2,17 @@
 
 from datetime import date
 
+from flask_babel import format_date
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, IntegerField, SelectField
 from wtforms.validators import InputRequired, NumberRange, Optional
 
-MONTH_NAMES = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
-               "November", "Desember")
-MONTH_CHOICES = [(str(i), name) for i, name in enumerate(MONTH_NAMES, start=1)]
+
+def month_choices() -> list[tuple[str, str]]:
+    """("1", "Januari") ... ("12", "Desember"): Babel's month names in the reader's language."""
+    return [(str(month), format_date(date(2000, month, 1), "LLLL")) for month in range(1, 13)]
+
 FILTER_FIELDS = ("programme_id", "year", "month_from", "month_to")
 
 
@@ -26,10 +29,13 @@ class FiguresFilterForm(FlaskForm):
     programme_id = SelectField(_l("Program"), coerce=optional_int, validate_choice=False)
     year = IntegerField(_l("Tahun"), validators=[Optional(), NumberRange(2000, 2100)],
                         render_kw={"inputmode": "numeric", "placeholder": "2025"})
-    month_from = SelectField(_l("Dari bulan"), coerce=optional_int, validate_choice=False,
-                             choices=[("", _l("— awal tahun —"))] + MONTH_CHOICES)
-    month_to = SelectField(_l("Sampai bulan"), coerce=optional_int, validate_choice=False,
-                           choices=[("", _l("— akhir tahun —"))] + MONTH_CHOICES)
+    month_from = SelectField(_l("Dari bulan"), coerce=optional_int, validate_choice=False)
+    month_to = SelectField(_l("Sampai bulan"), coerce=optional_int, validate_choice=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.month_from.choices = [("", _l("— awal tahun —")), *month_choices()]
+        self.month_to.choices = [("", _l("— akhir tahun —")), *month_choices()]
 
     def filters(self) -> dict:
         """The service's keyword arguments, also the query arguments of the chart images and the XLSX link."""
@@ -38,15 +44,19 @@ class FiguresFilterForm(FlaskForm):
 
 class BpjsExportForm(FlaskForm):
     programme_id = SelectField(_l("Program subsidi iuran"), coerce=optional_int, validate_choice=False,
-                               validators=[InputRequired("Pilih program subsidi iuran BPJS Ketenagakerjaan.")])
-    year = IntegerField(_l("Tahun"), validators=[InputRequired("Isi tahun kepesertaan, misalnya 2025."),
-                                                 NumberRange(2000, 2100, "Tahun harus antara 2000 dan 2100.")],
+                               validators=[InputRequired(_l("Pilih program subsidi iuran BPJS Ketenagakerjaan."))])
+    year = IntegerField(_l("Tahun"), validators=[InputRequired(_l("Isi tahun kepesertaan, misalnya 2025.")),
+                                                 NumberRange(2000, 2100, _l("Tahun harus antara 2000 dan 2100."))],
                         render_kw={"inputmode": "numeric"})
-    month = SelectField(_l("Bulan kepesertaan"), choices=MONTH_CHOICES, coerce=int,
-                        validators=[InputRequired("Pilih bulan kepesertaan.")])
+    month = SelectField(_l("Bulan kepesertaan"), coerce=int,
+                        validators=[InputRequired(_l("Pilih bulan kepesertaan."))])
     confirm = BooleanField(_l("Saya memerlukan data ini (berisi NIK) untuk pengajuan ke BPJS Ketenagakerjaan, dan "
                               "akan menyimpannya sesuai UU Pelindungan Data Pribadi."),
-                           validators=[InputRequired("Centang kotak ini: file berisi NIK peserta.")])
+                           validators=[InputRequired(_l("Centang kotak ini: file berisi NIK peserta."))])
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.month.choices = month_choices()
 
     def month_date(self) -> date:
         return date(self.year.data, self.month.data, 1)

@@ -8,8 +8,8 @@ from wtforms.validators import InputRequired, Length
 from jobfair.companies.forms import IndonesianDateField, WholeNumberField
 from jobfair.forms_util import RupiahField
 
-REQUIRED = "Kolom ini wajib diisi."
-CONFIRM = "Centang kotak ini untuk menegaskan."
+REQUIRED = _l("Kolom ini wajib diisi.")
+CONFIRM = _l("Centang kotak ini untuk menegaskan.")
 
 
 class IdListField(Field):
@@ -51,7 +51,7 @@ class DeliveryForm(FlaskForm):
 class ClaimForm(FlaskForm):
     kind = RadioField(_l("Jenis klaim"), choices=[("accident", _l("Kecelakaan kerja (JKK)")),
                                                   ("death", _l("Kematian (JKM)"))],
-                      validators=[InputRequired("Pilih jenis klaim.")])
+                      validators=[InputRequired(_l("Pilih jenis klaim."))])
     incident_date = IndonesianDateField(_l("Tanggal kejadian"), validators=[InputRequired(REQUIRED)])
     amount = RupiahField(_l("Nilai klaim (Rupiah)"), validators=[InputRequired(REQUIRED)])
     note = TextAreaField(_l("Catatan"), validators=[Length(max=2000)])
@@ -60,6 +60,6 @@ class ClaimForm(FlaskForm):
 class DecideForm(FlaskForm):
     status = SelectField(_l("Keputusan"), choices=[("approved", _l("Disetujui")), ("rejected", _l("Ditolak")),
                                                    ("paid", _l("Dibayar"))],
-                         validators=[InputRequired("Pilih keputusan.")])
+                         validators=[InputRequired(_l("Pilih keputusan."))])
     note = TextAreaField(_l("Catatan (wajib bila ditolak)"), validators=[Length(max=2000)])
     confirm = BooleanField(_l("Saya yakin dengan keputusan ini"), validators=[InputRequired(CONFIRM)])

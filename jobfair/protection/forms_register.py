@@ -10,7 +10,7 @@ from wtforms.validators import InputRequired, Length
 from jobfair.companies.forms import IndonesianDateField, WholeNumberField
 from jobfair.forms_util import RupiahField
 
-REQUIRED = "Kolom ini wajib diisi."
+REQUIRED = _l("Kolom ini wajib diisi.")
 SEX_CHOICES = [("L", _l("Laki-laki")), ("P", _l("Perempuan"))]
 KIND_CHOICES = [("contribution_subsidy", _l("Subsidi iuran BPJS Ketenagakerjaan")),
                 ("recurring_aid", _l("Bantuan rutin (bulanan)")), ("one_off_aid", _l("Bantuan sekali"))]
@@ -32,7 +32,7 @@ class MonthField(StringField):
             self.data = datetime.date.fromisoformat(raw if len(raw) > 7 else raw + "-01").replace(day=1)
         except ValueError as exc:
             self.data = None
-            raise ValueError("Bulan tidak valid: tulis seperti 2025-01 (tahun-bulan).") from exc
+            raise ValueError(_l("Bulan tidak valid: tulis seperti 2025-01 (tahun-bulan).")) from exc
 
     def _value(self):
         return self.data.strftime("%Y-%m") if isinstance(self.data, datetime.date) else (self.data or "")
@@ -150,12 +150,12 @@ class DecreeForm(FlaskForm):
 class EndForm(FlaskForm):
     last_month = MonthField(_l("Bulan terakhir yang ditanggung"), render_kw={"type": "month"})
     reason = TextAreaField(_l("Alasan"), validators=[InputRequired(REQUIRED), Length(max=2000)])
-    confirm = BooleanField(_l("Ya, saya yakin"), validators=[InputRequired("Centang kotak ini untuk melanjutkan.")])
+    confirm = BooleanField(_l("Ya, saya yakin"), validators=[InputRequired(_l("Centang kotak ini untuk melanjutkan."))])
 
 
 class RejectForm(FlaskForm):
     reason = TextAreaField(_l("Alasan penolakan"), validators=[InputRequired(REQUIRED), Length(max=2000)])
-    confirm = BooleanField(_l("Ya, saya yakin"), validators=[InputRequired("Centang kotak ini untuk melanjutkan.")])
+    confirm = BooleanField(_l("Ya, saya yakin"), validators=[InputRequired(_l("Centang kotak ini untuk melanjutkan."))])
 
 
 class ReregisterForm(FlaskForm):

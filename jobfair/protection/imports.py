@@ -8,6 +8,7 @@ from jobfair.downloads import send_download
 from jobfair.forms_util import copy_errors
 from jobfair.protection.forms_imports import ImportDecisionForm, ImportUploadForm
 from jobfair.protection.views import bp
+from jobfair.rules.numbers import number
 from jobfair.services import exports
 from jobfair.services.errors import InvalidState, ValidationFailed
 from jobfair.services.protection import programmes, protection_import, protection_import_jobs
@@ -50,7 +51,8 @@ def import_status(batch_id: int):
     importing = job is not None and job.kind == "protection.apply" and job.active and batch.status == "validated"
     running = batch.status in RUNNING or importing
     body = render_template("protection/import_status.html", batch=batch, running=running, importing=importing,
-                           job=job, errors=batch.errors[:50], form=ImportDecisionForm())
+                           job=job, errors=protection_import.report_rows(batch.errors[:50]),
+                           form=ImportDecisionForm())
     return Response(body, headers={"Refresh": "2"} if running else {})
 
 
@@ -69,14 +71,14 @@ def import_apply(batch_id: int):
     try:
         batch, job = protection_import_jobs.decide(current_user, batch_id, mode=form.mode.data)
     except (InvalidState, ValidationFailed) as exc:
-        flash(exc.message, "error")
+        flash(str(exc.message), "error")
     else:
         if job is None:
             flash(_("Impor dibatalkan; tidak ada yang disimpan."), "success")
         elif batch.status == "imported":
-            flash(_("%(n)s baris diimpor.", n=batch.imported_rows), "success")
+            flash(_("%(n)s baris diimpor.", n=number(batch.imported_rows)), "success")
         elif job.status == "failed":
-            flash(job.error, "error")
+            flash(str(job.error), "error")
         else:
             flash(_("Impor sedang berjalan di latar belakang; halaman ini menunjukkan kemajuannya."), "success")
     return redirect(url_for("protection.import_status", batch_id=batch_id))

@@ -9,7 +9,7 @@ from flask_login import current_user
 from jobfair.forms_util import copy_errors
 from jobfair.protection.forms_ledger import ClaimForm, DecideForm, DeliveryForm, GenerateForm, SettleForm
 from jobfair.protection.views import bp
-from jobfair.rules.eligibility import rupiah
+from jobfair.rules.numbers import number, rupiah
 from jobfair.services.errors import InvalidState, NotFound, ValidationFailed
 from jobfair.services.protection import claims, ledger
 
@@ -40,8 +40,8 @@ def ledger_month(programme_id: int):
                                page=request.args.get("page", 1, type=int))
     form = SettleForm(month=month)
     return render_template("protection/ledger_month.html", programme=programme, month=month, month_error=month_error,
-                           status=status, page=page, totals=ledger.month_totals(programme_id, month), form=form,
-                           status_labels=ledger.STATUS_LABELS, rupiah=rupiah)
+                           status=status, page=page, totals=ledger.month_totals(current_user, programme_id, month),
+                           form=form, status_labels=ledger.STATUS_LABELS, rupiah=rupiah)
 
 
 @bp.route("/buku-besar/program/<int:programme_id>/buat", methods=["GET", "POST"])
@@ -52,13 +52,15 @@ def ledger_generate(programme_id: int):
         try:
             result = ledger.generate(current_user, programme_id, form.month.data)
         except (ValidationFailed, InvalidState) as exc:
-            flash(exc.message, "error")
+            flash(str(exc.message), "error")
         else:
             flash(_("Buku besar %(month)s: %(created)s baris baru, %(existing)s sudah ada sebelumnya.",
-                    month=form.month.data, created=result.created, existing=result.existing), "success")
+                    month=form.month.data, created=number(result.created), existing=number(result.existing)),
+                  "success")
             return redirect(url_for("protection.ledger_month", programme_id=programme_id, bulan=form.month.data))
+    totals = ledger.month_totals(current_user, programme_id, form.month.data)
     return render_template("protection/ledger_generate.html", form=form, programme=programme,
-                           totals=ledger.month_totals(programme_id, form.month.data)), 200 if not form.errors else 422
+                           totals=totals), 200 if not form.errors else 422
 
 
 @bp.route("/buku-besar/program/<int:programme_id>/tandai", methods=["POST"])
@@ -75,13 +77,14 @@ def ledger_settle(programme_id: int):
                 changed = ledger.mark_delivered(current_user, form.entry_ids.data, reference=form.reference.data,
                                                 delivered_on=form.settled_on.data, proof=form.proof.data)
         except (ValidationFailed, NotFound) as exc:
-            flash(exc.message, "error")
+            flash(str(exc.message), "error")
         else:
-            flash(_("%(count)s baris ditandai.", count=changed), "success")
+            flash(_("%(count)s baris ditandai.", count=number(changed)), "success")
     else:
         for name, errors in form.errors.items():
             label = form[name].label.text if name in form else ""
-            flash(f"{label}: " + "; ".join(str(e) for e in errors) if label else "; ".join(map(str, errors)), "error")
+            text = "; ".join(map(str, errors))
+            flash(_("%(field)s: %(errors)s", field=label, errors=text) if label else text, "error")
     return redirect(url_for("protection.ledger_month", programme_id=programme_id, bulan=month))
 
 

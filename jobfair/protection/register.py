@@ -10,6 +10,7 @@ from jobfair.downloads import send_download
 from jobfair.forms_util import copy_errors
 from jobfair.protection import forms_register as forms
 from jobfair.protection.views import bp
+from jobfair.rules.numbers import number
 from jobfair.services import exports, reference
 from jobfair.services.errors import InvalidState, NotFound, ValidationFailed
 from jobfair.services.protection import enrolments, programmes, protection_people
@@ -51,7 +52,7 @@ def worker_new():
             copy_errors(form, exc)
         else:
             for warning in worker.nik_warnings:
-                flash(warning, "warning")
+                flash(str(warning), "warning")
             flash(_("Data orang dicatat di register."), "success")
             return redirect(url_for("protection.worker_detail", worker_id=worker.id))
     return render_template("protection/register_worker_form.html", form=form, worker=None,
@@ -170,7 +171,7 @@ def programme_detail(programme_id: int):
         except (InvalidState, NotFound) as exc:
             form.form_errors.append(exc.message)
         else:
-            flash(_("%(count)s peserta ditetapkan dalam SK.", count=count), "success")
+            flash(_("%(count)s peserta ditetapkan dalam SK.", count=number(count)), "success")
             return redirect(url_for("protection.programme_detail", programme_id=programme_id, status=status))
     page = enrolments.list_enrolments(current_user, programme_id=programme_id, status=status,
                                       page=request.args.get("page", 1, type=int))
@@ -181,7 +182,7 @@ def programme_detail(programme_id: int):
 @bp.route("/program/<int:programme_id>/daftar-sk.xlsx")
 def programme_decree_xlsx(programme_id: int):
     headers, rows = enrolments.decree_list(current_user, programme_id, request.args.get("tahun", type=int))
-    return send_download(exports.to_xlsx({"Daftar SK": (headers, rows)}), f"daftar-sk-program-{programme_id}.xlsx",
+    return send_download(exports.to_xlsx({_("Daftar SK"): (headers, rows)}), f"daftar-sk-program-{programme_id}.xlsx",
                          exports.XLSX_MIMETYPE)
 
 
@@ -199,11 +200,11 @@ def _action(enrolment_id: int, form, call, done: str):
         try:
             call()
         except (ValidationFailed, InvalidState) as exc:
-            flash(exc.message, "error")
+            flash(str(exc.message), "error")
         else:
             flash(done, "success")
     else:
-        flash(" ".join(e for errors in form.errors.values() for e in errors), "error")
+        flash(" ".join(str(e) for errors in form.errors.values() for e in errors), "error")
     return redirect(url_for("protection.enrolment_detail", enrolment_id=enrolment_id))
 
 

@@ -200,7 +200,7 @@ def test_month_totals_and_ledger_page(db, officer):
     ids = [r.id for r in _entries(db)]
     ledger.mark_paid(officer, ids[:1], reference="SP2D-1", paid_on=date(2025, 11, 20))
 
-    totals = ledger.month_totals(programme.id, NOV)
+    totals = ledger.month_totals(officer, programme.id, NOV)
     assert (totals["count"], totals["amount"], totals["covering"]) == (3, 50_400, 3)
     assert totals["paid"] == {"count": 1, "amount": 16_800} and totals["due"]["count"] == 2
     assert totals["amount_label"] == "Rp50.400"
@@ -210,6 +210,15 @@ def test_month_totals_and_ledger_page(db, officer):
     assert all("••••" in row.enrolment.worker.person.masked_nik for row in page.items)
     with pytest.raises(ValidationFailed):
         ledger.month_ledger(officer, programme.id, NOV, status="bogus")
+
+
+@pytest.mark.parametrize("role", ["seeker", "company", "school"])
+def test_only_officers_may_read_the_month_totals(db, role):
+    programme = factories.ledger_programme()
+    with pytest.raises(PermissionDenied):
+        ledger.month_totals(factories.make_user(role), programme.id, NOV)
+    with pytest.raises(PermissionDenied):
+        ledger.month_totals(None, programme.id, NOV)
 
 
 def test_generate_with_enrolments_made_through_the_register_services(db, officer):

@@ -341,3 +341,30 @@ def test_an_import_records_each_persons_protection_consent_with_channel_import(d
     assert {(r.purpose, r.channel, r.given, r.recorded_by_id) for r in rows} == {("protection", "import", True,
                                                                                   actor.id)}
     assert db.session.scalar(select(AuditEvent).where(AuditEvent.action == "consent.given_bulk")).detail["count"] == 3
+
+
+def test_report_rows_keep_their_message_key_and_read_in_the_officers_language(db):
+    from flask_babel import force_locale, gettext
+
+    actor, prog = officer(), programme()
+    batch = validate(actor, prog, xlsx([person_row(1), person_row(2, NIK=nik(1))]))
+    duplicate = next(e for e in batch.errors if e["row"] == 3)
+    assert duplicate["reason"] == "NIK sama dengan baris 2; satu orang cukup satu baris."  # Indonesian, as stored
+    assert duplicate["key"] == "NIK sama dengan baris %(row)s; satu orang cukup satu baris."
+    assert duplicate["params"] == {"row": 2}
+    assert pi.report_rows(batch.errors) == batch.errors  # the default language: the stored text
+    stale = [{**duplicate, "reason": "stored text"}, {"row": 0, "column": pi.FILE_COLUMN, "reason": "Berkas rusak"}]
+    with force_locale("en"):
+        shown = pi.report_rows(stale)
+        assert shown[0]["reason"] == gettext(duplicate["key"], row=2)  # rendered from the key, not the stored text
+        assert shown[1]["column"] == gettext("Berkas") and shown[1]["reason"] == "Berkas rusak"  # older rows: as is
+
+
+def test_a_file_problem_is_stored_with_its_key(db):
+    actor, prog = officer(), programme()
+    with pytest.raises(ValidationFailed):
+        validate(actor, prog, io.BytesIO(b""), filename="kosong.csv")
+    batch = db.session.scalar(select(ImportBatch).order_by(ImportBatch.id.desc()))
+    assert batch.status == "failed" and batch.errors[0]["column"] == "Berkas"
+    assert batch.errors[0]["key"] == batch.errors[0]["reason"] == (
+        "Berkas kosong. Pilih berkas XLSX atau CSV yang berisi data pekerja.")

@@ -83,7 +83,7 @@ def test_the_city_ledger_counts_only_city_paid_months(db, officer):
     result = ledger.generate(officer, city.id, date(2025, 3, 1))
     assert result.created == 1
     assert [e.enrolment_id for e in db.session.scalars(select(LedgerEntry))] == [paid_by_city.id]
-    assert ledger.month_totals(city.id, date(2025, 3, 1))["covering"] == 1
+    assert ledger.month_totals(officer, city.id, date(2025, 3, 1))["covering"] == 1
 
 
 def test_city_figures_count_each_payers_workers_and_cost_separately(db, officer):

@@ -111,3 +111,20 @@ def test_other_roles_are_refused(login_as, role):
 def test_anonymous_is_sent_to_login(client):
     response = client.get("/perlindungan/impor")
     assert response.status_code == 302 and "/akun/masuk" in response.headers["Location"]
+
+
+def test_status_page_and_report_in_english_read_the_stored_rows(app, officer_client, programme_id):
+    from flask_babel import force_locale, gettext
+
+    response = upload(officer_client, programme_id, xlsx([person_row(1), person_row(2, NIK=person_row(1)[0])]))
+    status_url = response.headers["Location"]
+    with officer_client.session_transaction() as session:
+        session["lang"] = "en"
+    page = officer_client.get(status_url)
+    with app.test_request_context(), force_locale("en"):
+        duplicate = gettext("NIK sama dengan baris %(row)s; satu orang cukup satu baris.", row=2)
+        headers = [gettext("Baris"), gettext("Kolom"), gettext("Masalah"), gettext("Jenis")]
+    assert page.status_code == 200 and duplicate in page.get_data(as_text=True)
+    report = officer_client.get(status_url + "/laporan.xlsx")
+    rows = list(load_workbook(io.BytesIO(report.data)).active.iter_rows(values_only=True))
+    assert list(rows[0]) == headers and rows[1][:3] == (3, "NIK", duplicate)

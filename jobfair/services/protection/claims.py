@@ -2,11 +2,14 @@
 
 from datetime import date
 
+from flask_babel import format_date
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
 from jobfair.extensions import db
 from jobfair.models import Claim, ClaimKind, ClaimStatus, Enrolment, ProgrammeKind, ProtectionStatus, Worker
+from jobfair.rules import numbers
 from jobfair.rules.eligibility import month_start
 from jobfair.services import audit
 from jobfair.services.errors import InvalidState, NotFound, ValidationFailed
@@ -23,7 +26,9 @@ TRANSITIONS = {
     ClaimStatus.APPROVED.value: {ClaimStatus.PAID.value, ClaimStatus.REJECTED.value},
 }
 COVERED_STATUSES = (ProtectionStatus.ACTIVE.value, ProtectionStatus.ENDED.value)
-NOT_FOUND = "Klaim tidak ditemukan."
+NOT_FOUND = _l("Klaim tidak ditemukan.")
+NO_ENROLMENT = _l("Kepesertaan tidak ditemukan.")
+NOTE_TOO_LONG = _l("Catatan paling panjang %(max)s karakter.", max=numbers.number(NOTE_MAX))
 
 
 def _covered(enrolment: Enrolment, month: date) -> bool:
@@ -36,31 +41,36 @@ def file_claim(actor, enrolment_id: int, *, kind: str, incident_date: date, amou
     require_protection_officer(actor)
     enrolment = db.session.get(Enrolment, enrolment_id, with_for_update=True)
     if enrolment is None:
-        raise NotFound("Kepesertaan tidak ditemukan.")
+        raise NotFound(NO_ENROLMENT)
     errors: dict[str, str] = {}
     if enrolment.programme.kind != ProgrammeKind.CONTRIBUTION_SUBSIDY.value:
-        errors["enrolment_id"] = ("Klaim JKK/JKM hanya untuk peserta program subsidi iuran BPJS Ketenagakerjaan; "
-                                  "program ini adalah bantuan sosial.")
+        errors["enrolment_id"] = _l("Klaim JKK/JKM hanya untuk peserta program subsidi iuran BPJS "
+                                    "Ketenagakerjaan; program ini adalah bantuan sosial.")
     if kind not in KIND_LABELS:
-        errors["kind"] = "Pilih jenis klaim: kecelakaan kerja (JKK) atau kematian (JKM)."
+        errors["kind"] = _l("Pilih jenis klaim: kecelakaan kerja (JKK) atau kematian (JKM).")
     if not isinstance(incident_date, date):
-        errors["incident_date"] = "Isi tanggal kejadian."
+        errors["incident_date"] = _l("Isi tanggal kejadian.")
     elif incident_date > date.today():
-        errors["incident_date"] = "Tanggal kejadian tidak boleh di masa depan."
+        errors["incident_date"] = _l("Tanggal kejadian tidak boleh di masa depan.")
     elif "enrolment_id" not in errors and not _covered(enrolment, month_start(incident_date)):
-        cover = (f"{enrolment.cover_from:%m-%Y} s.d. {enrolment.cover_to:%m-%Y}"
-                 if enrolment.cover_from and enrolment.cover_to else "belum ada masa perlindungan aktif")
-        errors["incident_date"] = (f"Pada bulan kejadian peserta ini tidak dalam masa perlindungan ({cover}); "
-                                   "klaim hanya untuk kejadian dalam masa perlindungan.")
+        if enrolment.cover_from and enrolment.cover_to:
+            errors["incident_date"] = _l(
+                "Pada bulan kejadian peserta ini tidak dalam masa perlindungan (%(first)s s.d. %(last)s); klaim "
+                "hanya untuk kejadian dalam masa perlindungan.", first=format_date(enrolment.cover_from, "MM-yyyy"),
+                last=format_date(enrolment.cover_to, "MM-yyyy"))
+        else:
+            errors["incident_date"] = _l(
+                "Pada bulan kejadian peserta ini tidak dalam masa perlindungan (belum ada masa perlindungan aktif); "
+                "klaim hanya untuk kejadian dalam masa perlindungan.")
     if isinstance(amount, bool) or not isinstance(amount, int) or not 0 < amount <= AMOUNT_MAX:
-        errors["amount"] = "Nilai klaim diisi angka Rupiah bulat lebih dari 0 (contoh 42000000)."
+        errors["amount"] = _l("Nilai klaim diisi angka Rupiah bulat lebih dari 0 (contoh 42000000).")
     note = (note or "").strip()
     if len(note) > NOTE_MAX:
-        errors["note"] = f"Catatan paling panjang {NOTE_MAX} karakter."
+        errors["note"] = NOTE_TOO_LONG
     if kind == ClaimKind.DEATH.value and not errors and db.session.scalar(
             select(Claim.id).where(Claim.enrolment_id == enrolment.id, Claim.kind == ClaimKind.DEATH.value,
                                    Claim.status != ClaimStatus.REJECTED.value)):
-        errors["kind"] = "Klaim kematian untuk peserta ini sudah tercatat; lihat daftar klaim."
+        errors["kind"] = _l("Klaim kematian untuk peserta ini sudah tercatat; lihat daftar klaim.")
     if errors:
         raise ValidationFailed(errors)
     claim = Claim(enrolment_id=enrolment.id, kind=kind, incident_date=incident_date, amount=amount,
@@ -99,15 +109,16 @@ def decide(actor, claim_id: int, status: str, note: str = "") -> Claim:
     if claim is None:
         raise NotFound(NOT_FOUND)
     if status not in STATUS_LABELS or status == ClaimStatus.FILED.value:
-        raise ValidationFailed({"status": "Pilih keputusan: disetujui, ditolak, atau dibayar."})
+        raise ValidationFailed({"status": _l("Pilih keputusan: disetujui, ditolak, atau dibayar.")})
     if status not in TRANSITIONS.get(claim.status, ()):
-        raise InvalidState(f"Klaim berstatus {STATUS_LABELS[claim.status].lower()} tidak dapat diubah menjadi "
-                           f"{STATUS_LABELS[status].lower()}.")
+        raise InvalidState(_l("Klaim berstatus %(before)s tidak dapat diubah menjadi %(after)s.",
+                              before=str(STATUS_LABELS[claim.status]).lower(),
+                              after=str(STATUS_LABELS[status]).lower()))
     note = (note or "").strip()
     if len(note) > NOTE_MAX:
-        raise ValidationFailed({"note": f"Catatan paling panjang {NOTE_MAX} karakter."})
+        raise ValidationFailed({"note": NOTE_TOO_LONG})
     if status == ClaimStatus.REJECTED.value and not note:
-        raise ValidationFailed({"note": "Tulis alasan penolakan klaim."})
+        raise ValidationFailed({"note": _l("Tulis alasan penolakan klaim.")})
     previous = claim.status
     claim.status = status
     if note:
@@ -128,7 +139,7 @@ def list_claims(actor, *, programme_id: int | None = None, status: str | None = 
         query = query.where(Enrolment.programme_id == programme_id)
     if status:
         if status not in STATUS_LABELS:
-            raise ValidationFailed({"status": "Pilih status dari daftar."})
+            raise ValidationFailed({"status": _l("Pilih status dari daftar.")})
         query = query.where(Claim.status == status)
     return db.paginate(query, page=page, per_page=per_page, error_out=False)
 
@@ -137,5 +148,5 @@ def enrolment_for_claim(actor, enrolment_id: int) -> Enrolment:
     require_protection_officer(actor)
     enrolment = db.session.get(Enrolment, enrolment_id, options=[joinedload(Enrolment.programme)])
     if enrolment is None:
-        raise NotFound("Kepesertaan tidak ditemukan.")
+        raise NotFound(NO_ENROLMENT)
     return enrolment

@@ -9,6 +9,7 @@ set-based UPDATEs, and the decision is written as ONE audit row per batch listin
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select, update
 
 from jobfair.extensions import db
@@ -21,7 +22,7 @@ from jobfair.services.protection.protection_people import require_protection_off
 
 MAX_BULK = 20_000
 CHUNK = 2000
-NOT_FOUND = "Sebagian kepesertaan tidak ditemukan; muat ulang daftar."
+NOT_FOUND = _l("Sebagian kepesertaan tidak ditemukan; muat ulang daftar.")
 
 
 def _chunks(items: list, size: int = CHUNK):
@@ -32,10 +33,10 @@ def _chunks(items: list, size: int = CHUNK):
 def _clean_ids(enrolment_ids: Iterable) -> list[int]:
     ids = sorted({int(i) for i in enrolment_ids or []})
     if not ids:
-        raise ValidationFailed({"enrolment_ids": "Centang minimal satu peserta."})
+        raise ValidationFailed({"enrolment_ids": _l("Centang minimal satu peserta.")})
     if len(ids) > MAX_BULK:
-        raise ValidationFailed({"enrolment_ids": f"Paling banyak {numbers.number(MAX_BULK)} peserta sekali proses; "
-                                                  "bagi daftarnya."})
+        raise ValidationFailed({"enrolment_ids": _l("Paling banyak %(max)s peserta sekali proses; bagi daftarnya.",
+                                                    max=numbers.number(MAX_BULK))})
     return ids
 
 
@@ -52,8 +53,9 @@ def _lock(ids: list[int], to_status: str) -> list[int]:
     wrong = [i for i, status, _p in found if not states.can_move(status, to_status)]
     if wrong:
         db.session.rollback()
-        raise InvalidState(f"{len(wrong)} kepesertaan tidak dapat diubah menjadi {states.LABELS[to_status]} "
-                           f"(statusnya sudah lain); tidak ada yang diubah. Muat ulang daftar lalu pilih lagi.")
+        raise InvalidState(_l("%(count)s kepesertaan tidak dapat diubah menjadi %(status)s (statusnya sudah lain); "
+                              "tidak ada yang diubah. Muat ulang daftar lalu pilih lagi.",
+                              count=numbers.number(len(wrong)), status=states.LABELS[to_status]))
     return sorted({p for _i, _s, p in found})
 
 
@@ -67,7 +69,7 @@ def verify_sector_bulk(actor, enrolment_ids: Iterable, office: str) -> int:
     require_protection_officer(actor)
     office = (office or "").strip()
     if not 2 <= len(office) <= 80:
-        raise ValidationFailed({"office": "Isi nama dinas sektor yang memverifikasi (misalnya Dinas Perikanan)."})
+        raise ValidationFailed({"office": _l("Isi nama dinas sektor yang memverifikasi (misalnya Dinas Perikanan).")})
     ids = _clean_ids(enrolment_ids)
     programmes = _lock(ids, states.SECTOR_VERIFIED)
     now = datetime.now(UTC)
@@ -79,7 +81,7 @@ def verify_sector_bulk(actor, enrolment_ids: Iterable, office: str) -> int:
                     verified_at=now).execution_options(synchronize_session=False)).rowcount
     if changed != len(ids):  # pragma: no cover - only when the rows changed between the lock and the update
         db.session.rollback()
-        raise InvalidState("Sebagian kepesertaan baru saja diubah petugas lain; tidak ada yang diubah.")
+        raise InvalidState(_l("Sebagian kepesertaan baru saja diubah petugas lain; tidak ada yang diubah."))
     _audit(actor, "protection.enrolments_verified", programmes, ids, {"office": office})
     db.session.commit()
     return changed
@@ -98,8 +100,8 @@ def activate_bulk(actor, kpj_by_enrolment: Mapping[int, str | None]) -> int:
             continue
         problem = states.kpj_problem(raw)
         if problem:
-            raise ValidationFailed({"kpj_number": f"Kepesertaan nomor {enrolment_id}: {problem} Tidak ada yang "
-                                                  "diaktifkan."})
+            raise ValidationFailed({"kpj_number": _l("Kepesertaan nomor %(id)s: %(problem)s Tidak ada yang "
+                                                     "diaktifkan.", id=enrolment_id, problem=problem)})
         values[enrolment_id] = states.normalize_kpj(raw)
     programmes = _lock(ids, states.ACTIVE)
     with_kpj = [{"id": i, "status": states.ACTIVE, "kpj_number": kpj} for i, kpj in values.items() if kpj]

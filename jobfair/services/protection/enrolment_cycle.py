@@ -5,6 +5,7 @@ The dates are rules/decree_cycle.py; they hold for contribution subsidies (aid p
 from dataclasses import dataclass, field
 from datetime import date
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
@@ -27,6 +28,7 @@ DECREE_STATUSES = (states.SECTOR_VERIFIED, states.DECREED, states.ACTIVE)
 
 
 CYCLE_KINDS = (ProgrammeKind.CONTRIBUTION_SUBSIDY.value,)
+NOT_FOUND = _l("Program tidak ditemukan.")
 
 
 def registration_problem(programme: Programme, day: date) -> str | None:
@@ -52,7 +54,7 @@ class Reregistration:
 def _programme(programme_id: int) -> Programme:
     programme = db.session.get(Programme, programme_id)
     if programme is None:
-        raise NotFound("Program tidak ditemukan.")
+        raise NotFound(NOT_FOUND)
     return programme
 
 
@@ -93,11 +95,12 @@ def reregister_for_year(actor, programme_id_from: int, programme_id_to: int, *,
     source = _programme(programme_id_from)
     target = db.session.get(Programme, programme_id_to, with_for_update=True)
     if target is None:
-        raise NotFound("Program tidak ditemukan.")
+        raise NotFound(NOT_FOUND)
     if target.year != source.year + 1:
-        raise ValidationFailed({"programme_id_to": f"Program tujuan harus program tahun {source.year + 1}."})
+        raise ValidationFailed({"programme_id_to": _l("Program tujuan harus program tahun %(year)s.",
+                                                       year=source.year + 1)})
     if target.cover_kind != source.cover_kind:
-        raise ValidationFailed({"programme_id_to": "Program tujuan harus memberi cakupan yang sama."})
+        raise ValidationFailed({"programme_id_to": _l("Program tujuan harus memberi cakupan yang sama.")})
     today = today or clock.today()
     if problem := registration_problem(target, today):
         raise ValidationFailed({"programme_id_to": problem})
@@ -117,9 +120,9 @@ def reregister_for_year(actor, programme_id_from: int, programme_id_to: int, *,
             has_disability=worker.has_disability, is_elderly=worker.is_elderly,
             already_bpjs_member=old.already_bpjs_member), on=today, umk=umk).values())
         if person.id in covered:
-            reasons.append(f"Sudah tercakup program lain pada tahun {target.year}.")
+            reasons.append(_l("Sudah tercakup program lain pada tahun %(year)s.", year=target.year))
         if not reasons and len(chosen) >= seats:
-            reasons.append(f"Kuota program {target.name} sudah penuh.")
+            reasons.append(_l("Kuota program %(name)s sudah penuh.", name=target.name))
         if reasons:
             result.skipped.append({"worker_id": worker.id, "name": person.full_name, "reasons": reasons})
             continue
@@ -140,8 +143,8 @@ def reregister_for_year(actor, programme_id_from: int, programme_id_to: int, *,
                  "month": m} for e in chosen for m in months])
         except IntegrityError:
             db.session.rollback()
-            raise InvalidState("Sebagian orang baru saja didaftarkan pada periode yang sama oleh petugas lain; "
-                               "tidak ada yang diubah. Jalankan pendaftaran ulang sekali lagi.") from None
+            raise InvalidState(_l("Sebagian orang baru saja didaftarkan pada periode yang sama oleh petugas lain; "
+                                  "tidak ada yang diubah. Jalankan pendaftaran ulang sekali lagi.")) from None
         target.enrolled_count = target.enrolled_count + len(chosen)
     result.created = len(chosen)
     audit.record(actor, "protection.reregistered", target,

@@ -4,6 +4,8 @@ The yearly cycle (decree list, re-registration) is in services/protection/enrolm
 
 from datetime import UTC, date, datetime
 
+from flask_babel import format_date
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
@@ -12,10 +14,12 @@ from jobfair.extensions import db
 from jobfair.models import CoverMonth, Enrolment, Person, Programme, Worker
 from jobfair.privacy_notices import OFFICE, PROTECTION
 from jobfair.rules import enrolment_states as states
+from jobfair.rules import numbers
 from jobfair.rules.eligibility import Applicant, EligibilityRules, eligibility_problems, month_start, months_in
 from jobfair.services import audit, clock
 from jobfair.services.errors import InvalidState, NotFound, ValidationFailed
 from jobfair.services.privacy import consents
+from jobfair.services.protection import protection_people
 from jobfair.services.protection.enrolment_cycle import (  # noqa: F401  (the yearly cycle is re-exported here)
     Reregistration,
     decree_list,
@@ -27,7 +31,7 @@ from jobfair.services.protection.programmes import PAYERS, umk_for
 from jobfair.services.protection.protection_people import require_protection_officer
 
 PER_PAGE = 50
-NOT_FOUND = "Kepesertaan tidak ditemukan."
+NOT_FOUND = _l("Kepesertaan tidak ditemukan.")
 STATUS_LABELS = states.LABELS
 REASON_MAX = 2000
 
@@ -55,9 +59,9 @@ def _overlap(person_id: int, cover_kind: str, first: date, last: date, exclude_e
 
 
 def _covered_message(programme: Programme, payer: str) -> str:
-    return (f"Orang ini sudah tercakup program {programme.name} ({programme.year}, dibayar "
-            f"{PAYERS.get(payer, payer)}) pada periode yang sama; satu NIK tidak boleh didaftarkan dua kali "
-            "untuk cakupan yang sama. Pilih bulan lain atau akhiri kepesertaan yang lama.")
+    return _l("Orang ini sudah tercakup program %(name)s (%(year)s, dibayar %(payer)s) pada periode yang sama; "
+              "satu NIK tidak boleh didaftarkan dua kali untuk cakupan yang sama. Pilih bulan lain atau akhiri "
+              "kepesertaan yang lama.", name=programme.name, year=programme.year, payer=PAYERS.get(payer, payer))
 
 
 def check_eligibility(programme: Programme, worker: Worker, *, on: date, cover_from: date | None = None,
@@ -81,16 +85,17 @@ def check_eligibility(programme: Programme, worker: Worker, *, on: date, cover_f
 
 def _check_period(programme: Programme, cover_from, cover_to, errors: dict) -> tuple[date | None, date | None]:
     if not isinstance(cover_from, date):
-        errors["cover_from"] = "Isi bulan mulai cakupan."
+        errors["cover_from"] = _l("Isi bulan mulai cakupan.")
     if not isinstance(cover_to, date):
-        errors["cover_to"] = "Isi bulan akhir cakupan."
+        errors["cover_to"] = _l("Isi bulan akhir cakupan.")
     if errors:
         return None, None
     first, last = month_start(cover_from), month_start(cover_to)
     if last < first:
-        errors["cover_to"] = "Bulan akhir cakupan tidak boleh sebelum bulan mulai."
+        errors["cover_to"] = _l("Bulan akhir cakupan tidak boleh sebelum bulan mulai.")
     elif first.year != programme.year or last.year != programme.year:
-        errors["cover_from"] = f"Periode cakupan harus di dalam tahun program ({programme.year}), Januari–Desember."
+        errors["cover_from"] = _l("Periode cakupan harus di dalam tahun program (%(year)s), Januari–Desember.",
+                                  year=programme.year)
     return first, last
 
 
@@ -109,8 +114,9 @@ def _free_seat(programme_id: int) -> None:
 
 
 def _quota_full(programme: Programme) -> ValidationFailed:
-    return ValidationFailed({"programme_id": f"Kuota program {programme.name} sudah penuh ({programme.quota} "
-                                             "orang). Akhiri kepesertaan yang tidak aktif atau naikkan kuota."})
+    return ValidationFailed({"programme_id": _l("Kuota program %(name)s sudah penuh (%(quota)s orang). Akhiri "
+                                                "kepesertaan yang tidak aktif atau naikkan kuota.",
+                                                name=programme.name, quota=numbers.number(programme.quota))})
 
 
 def insert_cover(enrolment: Enrolment, person_id: int, cover_kind: str) -> None:
@@ -126,9 +132,10 @@ def payer_problem(programme: Programme, payer: str | None) -> str | None:
     if payer is None or payer == programme.payer:
         return None
     if payer not in PAYERS:
-        return "Pilih pembayar iuran/bantuan: kota, provinsi, atau mandiri."
-    return (f"Program {programme.name} dibayar {PAYERS.get(programme.payer, programme.payer)}; orang yang dibayar "
-            f"{PAYERS[payer]} didaftarkan di program milik pembayar itu.")
+        return _l("Pilih pembayar iuran/bantuan: kota, provinsi, atau mandiri.")
+    return _l("Program %(name)s dibayar %(payer)s; orang yang dibayar %(other)s didaftarkan di program milik "
+              "pembayar itu.", name=programme.name, payer=PAYERS.get(programme.payer, programme.payer),
+              other=PAYERS[payer])
 
 
 def enrol(actor, programme_id: int, worker_id: int, *, cover_from, cover_to, payer: str | None = None,
@@ -139,10 +146,10 @@ def enrol(actor, programme_id: int, worker_id: int, *, cover_from, cover_to, pay
     require_protection_officer(actor)
     programme = db.session.get(Programme, programme_id)
     if programme is None:
-        raise ValidationFailed({"programme_id": "Pilih program dari daftar."})
+        raise ValidationFailed({"programme_id": _l("Pilih program dari daftar.")})
     worker = db.session.get(Worker, worker_id, options=[joinedload(Worker.person)])
     if worker is None:
-        raise NotFound("Data orang ini tidak ada di register perlindungan.")
+        raise NotFound(protection_people.NOT_FOUND)
     today = today or clock.today()
     errors: dict[str, str] = {}
     first, last = _check_period(programme, cover_from, cover_to, errors)
@@ -152,7 +159,7 @@ def enrol(actor, programme_id: int, worker_id: int, *, cover_from, cover_to, pay
         errors["programme_id"] = problem
     verifying_office = (verifying_office or "").strip()
     if len(verifying_office) > 80:
-        errors["verifying_office"] = "Nama dinas pemverifikasi paling panjang 80 karakter."
+        errors["verifying_office"] = _l("Nama dinas pemverifikasi paling panjang 80 karakter.")
     if not errors:
         errors.update(check_eligibility(programme, worker, on=today, cover_from=first, cover_to=last,
                                         already_bpjs_member=already_bpjs_member))
@@ -169,9 +176,9 @@ def enrol(actor, programme_id: int, worker_id: int, *, cover_from, cover_to, pay
         seat = _take_seat(programme.id)
     except IntegrityError:  # someone enrolled this person for an overlapping period at the same moment
         db.session.rollback()
-        raise ValidationFailed({"cover_from": f"Orang ini sudah tercakup program lain dengan jenis cakupan sama "
-                                              f"pada periode yang sama; tidak dapat didaftarkan ke {name} "
-                                              f"({year})."}) from None
+        raise ValidationFailed({"cover_from": _l("Orang ini sudah tercakup program lain dengan jenis cakupan sama "
+                                                 "pada periode yang sama; tidak dapat didaftarkan ke %(name)s "
+                                                 "(%(year)s).", name=name, year=year)}) from None
     if not seat:
         db.session.rollback()
         raise _quota_full(db.session.get(Programme, programme_id))
@@ -194,8 +201,8 @@ def _enrolment(enrolment_id: int, *, lock: bool = True) -> Enrolment:
 def _move(enrolment: Enrolment, to_status: str) -> str:
     before = enrolment.status
     if not states.can_move(before, to_status):
-        raise InvalidState(f"Kepesertaan berstatus {STATUS_LABELS.get(before, before)} tidak dapat diubah menjadi "
-                           f"{STATUS_LABELS[to_status]}.")
+        raise InvalidState(_l("Kepesertaan berstatus %(before)s tidak dapat diubah menjadi %(after)s.",
+                              before=STATUS_LABELS.get(before, before), after=STATUS_LABELS[to_status]))
     enrolment.status = to_status
     return before
 
@@ -203,7 +210,7 @@ def _move(enrolment: Enrolment, to_status: str) -> str:
 def _reason(reason: str | None, errors: dict, field: str = "reason") -> str:
     reason = (reason or "").strip()
     if not 5 <= len(reason) <= REASON_MAX:
-        errors[field] = "Tulis alasannya (5–2000 karakter); alasan ini tercatat di jejak audit."
+        errors[field] = _l("Tulis alasannya (5–2000 karakter); alasan ini tercatat di jejak audit.")
     return reason
 
 
@@ -230,7 +237,7 @@ def verify_sector(actor, enrolment_id: int, office: str) -> Enrolment:
     require_protection_officer(actor)
     office = (office or "").strip()
     if not 2 <= len(office) <= 80:
-        raise ValidationFailed({"office": "Isi nama dinas sektor yang memverifikasi (misalnya Dinas Perikanan)."})
+        raise ValidationFailed({"office": _l("Isi nama dinas sektor yang memverifikasi (misalnya Dinas Perikanan).")})
     enrolment = _enrolment(enrolment_id)
     _move(enrolment, states.SECTOR_VERIFIED)
     enrolment.verifying_office = office
@@ -247,14 +254,14 @@ def decree(actor, enrolment_ids, *, decree_number: str, decree_date) -> int:
     errors: dict[str, str] = {}
     decree_number = (decree_number or "").strip()
     if not 3 <= len(decree_number) <= 80:
-        errors["decree_number"] = "Isi nomor SK Wali Kota (3–80 karakter), misalnya 100.3.3.2/123/2025."
+        errors["decree_number"] = _l("Isi nomor SK Wali Kota (3–80 karakter), misalnya 100.3.3.2/123/2025.")
     if not isinstance(decree_date, date):
-        errors["decree_date"] = "Isi tanggal SK."
+        errors["decree_date"] = _l("Isi tanggal SK.")
     elif decree_date > clock.today():
-        errors["decree_date"] = "Tanggal SK tidak boleh di masa depan."
+        errors["decree_date"] = _l("Tanggal SK tidak boleh di masa depan.")
     ids = sorted({int(i) for i in enrolment_ids or []})
     if not ids:
-        errors["enrolment_ids"] = "Centang peserta yang ditetapkan dalam SK."
+        errors["enrolment_ids"] = _l("Centang peserta yang ditetapkan dalam SK.")
     if errors:
         raise ValidationFailed(errors)
     rows = list(db.session.scalars(select(Enrolment).where(Enrolment.id.in_(ids)).order_by(Enrolment.id)
@@ -263,8 +270,9 @@ def decree(actor, enrolment_ids, *, decree_number: str, decree_date) -> int:
         raise NotFound(NOT_FOUND)
     wrong = [e.id for e in rows if not states.can_move(e.status, states.DECREED)]
     if wrong:
-        raise InvalidState(f"{len(wrong)} kepesertaan belum terverifikasi dinas sektor atau sudah ditetapkan; "
-                           "hanya yang berstatus terverifikasi dapat dimasukkan ke SK. Tidak ada yang diubah.")
+        raise InvalidState(_l("%(count)s kepesertaan belum terverifikasi dinas sektor atau sudah ditetapkan; hanya "
+                              "yang berstatus terverifikasi dapat dimasukkan ke SK. Tidak ada yang diubah.",
+                              count=numbers.number(len(wrong))))
     problems = sorted({problem for e in rows if (problem := decree_problem(e.programme, decree_date))})
     if problems:
         raise ValidationFailed({"decree_date": problems[0]})
@@ -305,7 +313,7 @@ def set_kpj(actor, enrolment_id: int, kpj_number: str) -> Enrolment:
         raise ValidationFailed(errors)
     enrolment = _enrolment(enrolment_id)
     if enrolment.status not in (states.DECREED, states.ACTIVE):
-        raise InvalidState("Nomor KPJ dicatat setelah peserta ditetapkan SK.")
+        raise InvalidState(_l("Nomor KPJ dicatat setelah peserta ditetapkan SK."))
     before = enrolment.kpj_number
     enrolment.kpj_number = kpj
     audit.record(actor, "protection.kpj_set", enrolment, detail={"changed": before is not None and before != kpj})
@@ -321,12 +329,13 @@ def end(actor, enrolment_id: int, *, reason: str, last_month) -> Enrolment:
     reason = _reason(reason, errors)
     enrolment = _enrolment(enrolment_id)
     if not isinstance(last_month, date):
-        errors["last_month"] = "Isi bulan terakhir yang masih ditanggung."
+        errors["last_month"] = _l("Isi bulan terakhir yang masih ditanggung.")
     else:
         last_month = month_start(last_month)
         if enrolment.cover_from and not enrolment.cover_from <= last_month <= enrolment.cover_to:
-            errors["last_month"] = (f"Bulan terakhir harus di dalam periode cakupan "
-                                    f"({enrolment.cover_from:%m/%Y}–{enrolment.cover_to:%m/%Y}).")
+            errors["last_month"] = _l("Bulan terakhir harus di dalam periode cakupan (%(first)s–%(last)s).",
+                                      first=format_date(enrolment.cover_from, "MM/yyyy"),
+                                      last=format_date(enrolment.cover_to, "MM/yyyy"))
     if errors:
         raise ValidationFailed(errors)
     _move(enrolment, states.ENDED)

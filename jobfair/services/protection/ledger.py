@@ -9,13 +9,16 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from flask_babel import format_date
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import and_, exists, func, literal, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import joinedload
 
 from jobfair.extensions import db
 from jobfair.models import Enrolment, LedgerEntry, LedgerStatus, Programme, ProgrammeKind, ProtectionStatus, Worker
-from jobfair.rules.eligibility import month_start, rupiah
+from jobfair.rules import numbers
+from jobfair.rules.eligibility import month_start
 from jobfair.services import audit
 from jobfair.services.errors import InvalidState, NotFound, ValidationFailed
 from jobfair.services.protection.protection_people import require_protection_officer
@@ -28,8 +31,8 @@ ITEM_MAX = 120
 QUANTITY_MAX = 1000
 VALUE_MAX = 1_000_000_000
 CONTRIBUTION_ITEM = "Iuran JKK + JKM"
-NOT_FOUND_PROGRAMME = "Program tidak ditemukan."
-NOT_FOUND_ENROLMENT = "Kepesertaan tidak ditemukan."
+NOT_FOUND_PROGRAMME = _l("Program tidak ditemukan.")
+NOT_FOUND_ENROLMENT = _l("Kepesertaan tidak ditemukan.")
 STATUS_LABELS = {"due": "Belum dibayar/diserahkan", "paid": "Dibayar", "delivered": "Diserahkan"}
 _MONTH_RE = re.compile(r"^\s*(\d{4})-(\d{1,2})\s*$")
 
@@ -45,7 +48,7 @@ def parse_month(raw: str | None) -> date:
     match = _MONTH_RE.match(raw or "")
     if match and 1 <= int(match.group(2)) <= 12 and 2000 <= int(match.group(1)) <= 2100:
         return date(int(match.group(1)), int(match.group(2)), 1)
-    raise ValidationFailed({"month": "Tulis bulan sebagai TAHUN-BULAN, misalnya 2025-11."})
+    raise ValidationFailed({"month": _l("Tulis bulan sebagai TAHUN-BULAN, misalnya 2025-11.")})
 
 
 def _programme(programme_id: int) -> Programme:
@@ -59,7 +62,7 @@ def _month(month) -> date:
     if isinstance(month, str):
         return parse_month(month)
     if not isinstance(month, date):
-        raise ValidationFailed({"month": "Pilih bulan buku besar."})
+        raise ValidationFailed({"month": _l("Pilih bulan buku besar.")})
     return month_start(month)
 
 
@@ -89,7 +92,8 @@ def generate(actor, programme_id: int, month) -> GenerateResult:
     programme = _programme(programme_id)
     month = _month(month)
     if programme.kind == ProgrammeKind.ONE_OFF_AID.value:
-        raise InvalidState("Bantuan sekali serah tidak dibuat per bulan: catat penyerahannya pada tiap penerima.")
+        raise InvalidState(_l("Bantuan sekali serah tidak dibuat per bulan: catat penyerahannya pada tiap "
+                                 "penerima."))
     amount, quantity, item = _entry_values(programme)
     already = exists().where(LedgerEntry.enrolment_id == Enrolment.id, LedgerEntry.month == month)
     rows = select(Enrolment.id, literal(programme.id), literal(month), literal(amount), literal(quantity),
@@ -112,16 +116,17 @@ def _clean_settlement(reference: str, settled_on, proof: str | None = None, *, d
     errors: dict[str, str] = {}
     reference = (reference or "").strip()
     if not reference:
-        errors["reference"] = "Isi nomor bukti (nomor SP2D/transfer atau nomor berita acara penyerahan)."
+        errors["reference"] = _l("Isi nomor bukti (nomor SP2D/transfer atau nomor berita acara penyerahan).")
     elif len(reference) > REFERENCE_MAX:
-        errors["reference"] = f"Nomor bukti paling panjang {REFERENCE_MAX} karakter."
+        errors["reference"] = _l("Nomor bukti paling panjang %(max)s karakter.", max=numbers.number(REFERENCE_MAX))
     if not isinstance(settled_on, date):
-        errors[date_field] = "Isi tanggalnya."
+        errors[date_field] = _l("Isi tanggalnya.")
     elif settled_on > date.today():
-        errors[date_field] = "Tanggal tidak boleh di masa depan."
+        errors[date_field] = _l("Tanggal tidak boleh di masa depan.")
     proof = (proof or "").strip()
     if len(proof) > PROOF_MAX:
-        errors["proof"] = f"Bukti paling panjang {PROOF_MAX} karakter; tulis nomor tanda terima atau nama berkas."
+        errors["proof"] = _l("Bukti paling panjang %(max)s karakter; tulis nomor tanda terima atau nama berkas.",
+                             max=numbers.number(PROOF_MAX))
     if errors:
         raise ValidationFailed(errors)
     return reference, proof
@@ -131,17 +136,21 @@ def _settle(actor, entry_ids, *, kind: str, to_status: str, reference: str, sett
             action: str) -> int:
     ids = sorted({int(i) for i in entry_ids or []})
     if not ids:
-        raise ValidationFailed({"entry_ids": "Pilih minimal satu baris pada tabel."})
+        raise ValidationFailed({"entry_ids": _l("Pilih minimal satu baris pada tabel.")})
     if len(ids) > MAX_BULK:
-        raise ValidationFailed({"entry_ids": f"Paling banyak {MAX_BULK} baris sekali tandai."})
+        raise ValidationFailed({"entry_ids": _l("Paling banyak %(max)s baris sekali tandai.",
+                                                 max=numbers.number(MAX_BULK))})
     found = db.session.execute(select(LedgerEntry.id, LedgerEntry.programme_id, Programme.kind)
                                .join(Programme, Programme.id == LedgerEntry.programme_id)
                                .where(LedgerEntry.id.in_(ids))).all()
     if len(found) != len(ids):
-        raise NotFound("Sebagian baris buku besar tidak ditemukan; muat ulang halaman.")
+        raise NotFound(_l("Sebagian baris buku besar tidak ditemukan; muat ulang halaman."))
     if any(row.kind != kind for row in found):
-        wrong = "dibayar (iuran)" if kind == ProgrammeKind.CONTRIBUTION_SUBSIDY.value else "diserahkan (bantuan)"
-        raise ValidationFailed({"entry_ids": f"Hanya baris program yang sesuai yang dapat ditandai {wrong}."})
+        if kind == ProgrammeKind.CONTRIBUTION_SUBSIDY.value:
+            raise ValidationFailed({"entry_ids": _l("Hanya baris program yang sesuai yang dapat ditandai dibayar "
+                                                    "(iuran).")})
+        raise ValidationFailed({"entry_ids": _l("Hanya baris program yang sesuai yang dapat ditandai diserahkan "
+                                                "(bantuan).")})
     # Conditional update: a row settled meanwhile (another officer, a double click) is left as it is.
     changed = db.session.execute(
         update(LedgerEntry).where(LedgerEntry.id.in_(ids), LedgerEntry.status == LedgerStatus.DUE.value)
@@ -180,25 +189,26 @@ def record_delivery(actor, enrolment_id: int, *, delivered_on: date, item: str, 
         raise NotFound(NOT_FOUND_ENROLMENT)
     programme = enrolment.programme
     if programme.kind != ProgrammeKind.ONE_OFF_AID.value:
-        raise InvalidState("Penyerahan satu kali hanya untuk program bantuan sekali serah; iuran dan bantuan "
-                           "bulanan ditandai dari buku besar bulanan.")
+        raise InvalidState(_l("Penyerahan satu kali hanya untuk program bantuan sekali serah; iuran dan bantuan "
+                              "bulanan ditandai dari buku besar bulanan."))
     if enrolment.status != ProtectionStatus.ACTIVE.value:
-        raise InvalidState("Penerima ini belum aktif (atau sudah berakhir); aktifkan kepesertaannya dulu.")
+        raise InvalidState(_l("Penerima ini belum aktif (atau sudah berakhir); aktifkan kepesertaannya dulu."))
     errors: dict[str, str] = {}
     item = (item or "").strip() or programme.item_name
     if not item or len(item) > ITEM_MAX:
-        errors["item"] = f"Isi nama barang yang diserahkan (paling panjang {ITEM_MAX} karakter)."
+        errors["item"] = _l("Isi nama barang yang diserahkan (paling panjang %(max)s karakter).",
+                            max=numbers.number(ITEM_MAX))
     if quantity is None:
         quantity = 1
     if isinstance(quantity, bool) or not isinstance(quantity, int) or not 1 <= quantity <= QUANTITY_MAX:
-        errors["quantity"] = f"Jumlah barang diisi angka bulat 1–{QUANTITY_MAX}."
+        errors["quantity"] = _l("Jumlah barang diisi angka bulat 1–%(max)s.", max=numbers.number(QUANTITY_MAX))
         quantity = 1
     if value is None:
         value = programme.unit_value * quantity
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= VALUE_MAX:
-        errors["value"] = "Nilai bantuan diisi angka Rupiah bulat, 0 atau lebih (contoh 7000000)."
+        errors["value"] = _l("Nilai bantuan diisi angka Rupiah bulat, 0 atau lebih (contoh 7000000).")
     if not (proof or "").strip():
-        errors["proof"] = "Isi bukti penyerahan: nomor tanda terima/berita acara atau nama berkas foto."
+        errors["proof"] = _l("Isi bukti penyerahan: nomor tanda terima/berita acara atau nama berkas foto.")
     try:
         reference, proof = _clean_settlement(reference or (proof or "").strip()[:REFERENCE_MAX], delivered_on,
                                              proof, date_field="delivered_on")
@@ -208,8 +218,8 @@ def record_delivery(actor, enrolment_id: int, *, delivered_on: date, item: str, 
         raise ValidationFailed(errors)
     earlier = db.session.scalar(select(LedgerEntry).where(LedgerEntry.enrolment_id == enrolment.id))
     if earlier is not None:
-        raise InvalidState(f"Bantuan untuk penerima ini sudah tercatat diserahkan "
-                           f"({earlier.settled_on or earlier.month:%d-%m-%Y}); satu penerima satu kali.")
+        raise InvalidState(_l("Bantuan untuk penerima ini sudah tercatat diserahkan (%(date)s); satu penerima satu "
+                              "kali.", date=format_date(earlier.settled_on or earlier.month, "dd-MM-yyyy")))
     entry = LedgerEntry(enrolment_id=enrolment.id, programme_id=programme.id, month=month_start(delivered_on),
                         amount=value, quantity=quantity, item=item, status=LedgerStatus.DELIVERED.value,
                         reference=reference, settled_on=delivered_on, proof=proof, settled_by_id=actor.id)
@@ -232,13 +242,14 @@ def month_ledger(actor, programme_id: int, month, *, status: str | None = None, 
              .order_by(LedgerEntry.enrolment_id))
     if status:
         if status not in STATUS_LABELS:
-            raise ValidationFailed({"status": "Pilih status dari daftar."})
+            raise ValidationFailed({"status": _l("Pilih status dari daftar.")})
         query = query.where(LedgerEntry.status == status)
     return db.paginate(query, page=page, per_page=per_page, error_out=False)
 
 
-def month_totals(programme_id: int, month) -> dict:
+def month_totals(actor, programme_id: int, month) -> dict:
     """Counts and Rupiah sums of the month by status, and how many active enrolments cover it."""
+    require_protection_officer(actor)
     month = _month(month)
     rows = db.session.execute(select(LedgerEntry.status, func.count(LedgerEntry.id), func.sum(LedgerEntry.amount))
                               .where(LedgerEntry.programme_id == programme_id, LedgerEntry.month == month)
@@ -251,7 +262,7 @@ def month_totals(programme_id: int, month) -> dict:
         totals["count"] += count
         totals["amount"] += int(amount or 0)
     totals["covering"] = db.session.scalar(select(func.count(Enrolment.id)).where(_covering(programme_id, month)))
-    totals["amount_label"] = rupiah(totals["amount"])
+    totals["amount_label"] = numbers.rupiah(totals["amount"])
     return totals
 
 

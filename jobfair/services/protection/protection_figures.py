@@ -5,6 +5,8 @@ cost and budget used; claims; aid beneficiaries and deliveries. Officers only (t
 
 from datetime import date, timedelta
 
+from flask_babel import format_date
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import case, exists, func, literal, select
 
 from jobfair.extensions import db
@@ -28,11 +30,10 @@ from jobfair.services.errors import NotFound, ValidationFailed
 from jobfair.services.protection.programmes import PAYERS
 from jobfair.services.protection.protection_people import require_protection_officer
 
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
 SEX_LABELS = {"L": "Laki-laki", "P": "Perempuan"}
 AGE_BANDS = (("< 25", 25), ("25–34", 35), ("35–44", 45), ("45–54", 55), ("55–64", 65))  # (label, upper bound)
 OLDEST_BAND = "65+"
-NO_CATEGORY, NO_KECAMATAN = "Tanpa kategori", "Tanpa kecamatan"
+NO_CATEGORY, NO_KECAMATAN = _l("Tanpa kategori"), _l("Tanpa kecamatan")
 KIND_LABELS = {ProgrammeKind.CONTRIBUTION_SUBSIDY.value: "Subsidi iuran BPJS Ketenagakerjaan",
                ProgrammeKind.RECURRING_AID.value: "Bantuan rutin", ProgrammeKind.ONE_OFF_AID.value: "Bantuan sekali"}
 CLAIM_KIND_LABELS = {"accident": "Kecelakaan kerja (JKK)", "death": "Kematian (JKM)"}
@@ -41,10 +42,12 @@ ACTIVE = ProtectionStatus.ACTIVE.value
 COVERED = (ProtectionStatus.ACTIVE.value, ProtectionStatus.ENDED.value)
 SETTLED = ("paid", "delivered")
 YEAR_MIN, YEAR_MAX = 2000, 2100
+NOT_FOUND = _l("Program tidak ditemukan.")
 
 
 def month_label(month: date) -> str:
-    return f"{MONTHS[month.month - 1]} {month.year}"
+    """"Mar 2025" in the reader's language (Babel's abbreviated month name)."""
+    return format_date(month, "MMM yyyy")
 
 
 def _years_before(day: date, years: int) -> date:
@@ -61,10 +64,10 @@ def _as_month(value, year: int | None, field: str, errors: dict) -> date | None:
         return value.replace(day=1)
     if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 12:
         if year is None:
-            errors["year"] = "Pilih tahun untuk rentang bulan."
+            errors["year"] = _l("Pilih tahun untuk rentang bulan.")
             return None
         return date(year, value, 1)
-    errors[field] = "Pilih bulan Januari–Desember."
+    errors[field] = _l("Pilih bulan Januari–Desember.")
     return None
 
 
@@ -72,7 +75,7 @@ def period(year=None, month_from=None, month_to=None) -> tuple[date | None, date
     """(first month, last month) of the filter; None for an open end. Month numbers need a year; dates don't."""
     errors: dict[str, str] = {}
     if year is not None and (isinstance(year, bool) or not isinstance(year, int) or not YEAR_MIN <= year <= YEAR_MAX):
-        errors["year"] = f"Tahun harus antara {YEAR_MIN} dan {YEAR_MAX}."
+        errors["year"] = _l("Tahun harus antara %(low)s dan %(high)s.", low=YEAR_MIN, high=YEAR_MAX)
         year = None
     first = _as_month(month_from, year, "month_from", errors)
     last = _as_month(month_to, year, "month_to", errors)
@@ -82,7 +85,7 @@ def period(year=None, month_from=None, month_to=None) -> tuple[date | None, date
         first = first or date(year, 1, 1)
         last = last or date(year, 12, 1)
     if first and last and first > last:
-        raise ValidationFailed({"month_to": "Bulan akhir tidak boleh sebelum bulan awal."})
+        raise ValidationFailed({"month_to": _l("Bulan akhir tidak boleh sebelum bulan awal.")})
     return first, last
 
 
@@ -91,7 +94,7 @@ def _programme(programme_id) -> Programme | None:
         return None
     programme = db.session.get(Programme, programme_id) if isinstance(programme_id, int) else None
     if programme is None:
-        raise NotFound("Program tidak ditemukan.")
+        raise NotFound(NOT_FOUND)
     return programme
 
 
@@ -151,9 +154,11 @@ def _demographics(programme_id, first, last, on: date) -> dict:
         select(workers.c.category, workers.c.kecamatan, workers.c.sex, workers.c.band, func.count())
         .group_by(workers.c.category, workers.c.kecamatan, workers.c.sex, workers.c.band)).all()
     sums: dict[str, dict[str, int]] = {"category": {}, "kecamatan": {}, "sex": {}, "age": {}}
+    no_category, no_kecamatan = str(NO_CATEGORY), str(NO_KECAMATAN)
+    sex_labels = {code: str(label) for code, label in SEX_LABELS.items()}
     for category, kecamatan, sex, age, count in rows:
-        for key, label in (("category", category or NO_CATEGORY), ("kecamatan", kecamatan or NO_KECAMATAN),
-                           ("sex", SEX_LABELS.get(sex, sex)), ("age", age)):
+        for key, label in (("category", category or no_category), ("kecamatan", kecamatan or no_kecamatan),
+                           ("sex", sex_labels.get(sex, sex)), ("age", age)):
             sums[key][label] = sums[key].get(label, 0) + int(count)
 
     def ranked(values: dict[str, int]) -> list[dict]:
@@ -162,7 +167,7 @@ def _demographics(programme_id, first, last, on: date) -> dict:
     ages = [label for label, _upper in AGE_BANDS] + [OLDEST_BAND]
     return {"covered": sum(sums["sex"].values()), "by_category": ranked(sums["category"]),
             "by_kecamatan": ranked(sums["kecamatan"]),
-            "by_sex": [{"label": label, "count": sums["sex"].get(label, 0)} for label in SEX_LABELS.values()],
+            "by_sex": [{"label": label, "count": sums["sex"].get(label, 0)} for label in sex_labels.values()],
             "by_age": [{"label": label, "count": sums["age"].get(label, 0)} for label in ages]}
 
 
@@ -255,7 +260,7 @@ def _claims(programme_id, first, last) -> list[dict]:
             for kind, status, count, amount in rows]
 
 
-def programme_choices() -> list[tuple[int, str]]:
+def _programme_choices() -> list[tuple[int, str]]:
     rows = db.session.execute(select(Programme.id, Programme.name, Programme.year)
                               .order_by(Programme.year.desc(), Programme.name)).all()
     return [(pid, f"{name} ({year})") for pid, name, year in rows]
@@ -288,34 +293,39 @@ def figures(actor, *, programme_id=None, year=None, month_from=None, month_to=No
         "programmes": programmes, "aid": [p for p in programmes if p["is_aid"]],
         "claims": claims, "claims_count": sum(c["count"] for c in claims),
         "claims_amount": sum(c["amount"] for c in claims),
-        "programme_choices": programme_choices(),
+        "programme_choices": _programme_choices(),
     }
 
 
 def _period_label(first: date | None, last: date | None) -> str:
+    """The period in words, as text (it goes into XLSX cells and chart titles)."""
     if not first and not last:
-        return "Semua periode"
+        return str(_l("Semua periode"))
     if first and last:
         return month_label(first) if first == last else f"{month_label(first)} – {month_label(last)}"
-    return f"Sejak {month_label(first)}" if first else f"Sampai {month_label(last)}"
+    if first:
+        return str(_l("Sejak %(month)s", month=month_label(first)))
+    return str(_l("Sampai %(month)s", month=month_label(last)))
 
 
+PEOPLE, CLAIMS = _l("orang"), _l("klaim")  # the unit after a count ("7.140 orang")
 CHARTS = {  # URL slug -> (title, kind, figures key, value key, unit)
-    "kategori": ("Pekerja ditanggung per kategori pekerjaan", "bar", "by_category", "count", "orang"),
-    "kecamatan": ("Pekerja ditanggung per kecamatan", "bar", "by_kecamatan", "count", "orang"),
-    "jenis-kelamin": ("Pekerja ditanggung per jenis kelamin", "bar", "by_sex", "count", "orang"),
-    "usia": ("Pekerja ditanggung per kelompok usia", "bar", "by_age", "count", "orang"),
-    "cakupan": ("Orang ditanggung per bulan", "line", "cover_by_month", "count", "orang"),
-    "biaya": ("Biaya dibayar/diserahkan per bulan", "line", "cost_by_month", "paid", "Rp"),
-    "klaim": ("Klaim per jenis dan status", "bar", "claims", "count", "klaim"),
-    "bantuan": ("Penerima bantuan per program", "bar", "aid", "beneficiaries", "orang"),
+    "kategori": (_l("Pekerja ditanggung per kategori pekerjaan"), "bar", "by_category", "count", PEOPLE),
+    "kecamatan": (_l("Pekerja ditanggung per kecamatan"), "bar", "by_kecamatan", "count", PEOPLE),
+    "jenis-kelamin": (_l("Pekerja ditanggung per jenis kelamin"), "bar", "by_sex", "count", PEOPLE),
+    "usia": (_l("Pekerja ditanggung per kelompok usia"), "bar", "by_age", "count", PEOPLE),
+    "cakupan": (_l("Orang ditanggung per bulan"), "line", "cover_by_month", "count", PEOPLE),
+    "biaya": (_l("Biaya dibayar/diserahkan per bulan"), "line", "cost_by_month", "paid", "Rp"),
+    "klaim": (_l("Klaim per jenis dan status"), "bar", "claims", "count", CLAIMS),
+    "bantuan": (_l("Penerima bantuan per program"), "bar", "aid", "beneficiaries", PEOPLE),
 }
 
 
 def chart_svg(actor, chart: str, **filters) -> str:
     """One chart of the figures for the filter, as SVG text (rules.charts: numbers and escaped labels only)."""
+    require_protection_officer(actor)
     if chart not in CHARTS:
-        raise NotFound("Grafik tidak ditemukan.")
+        raise NotFound(_l("Grafik tidak ditemukan."))
     title, kind, key, value, unit = CHARTS[chart]
     data = figures(actor, **filters)
     rows = data[key]
@@ -326,4 +336,4 @@ def chart_svg(actor, chart: str, **filters) -> str:
     else:
         items = [(r["label"], r[value]) for r in rows]
     title = f"{title} · {data['period_label']}"
-    return (line_chart if kind == "line" else bar_chart)(items, title=title, unit=unit)
+    return (line_chart if kind == "line" else bar_chart)(items, title=title, unit=str(unit))

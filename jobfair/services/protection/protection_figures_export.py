@@ -6,6 +6,8 @@ its row count, and nothing personal goes into its file name.
 
 from datetime import date
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
@@ -39,36 +41,41 @@ EXPORTED_STATUSES = (ProtectionStatus.DECREED.value, ProtectionStatus.ACTIVE.val
 
 
 def figures_sheets(data: dict) -> dict:
-    """{sheet title: (headers, rows)} for services.exports.to_xlsx, one sheet per breakdown."""
+    """{sheet title: (headers, rows)} for services.exports.to_xlsx, one sheet per breakdown, in the reader's
+    language (text cells are real strings: gettext at call time, labels through str)."""
     def counts(key: str, title: str) -> tuple:
-        return (title, "Jumlah pekerja"), [(r["label"], r["count"]) for r in data[key]]
+        return (title, _("Jumlah pekerja")), [(str(r["label"]), r["count"]) for r in data[key]]
 
     programme = data["programme"]
-    about = [("Program", programme.name if programme else "Semua program"), ("Periode", data["period_label"]),
-             ("Usia dihitung pada", data["age_on"].isoformat()), ("Pekerja ditanggung pada periode", data["covered"]),
-             ("Biaya dibayar/diserahkan (Rp)", data["paid_total"]), ("Biaya belum dibayar (Rp)", data["due_total"]),
-             ("Klaim", data["claims_count"]), ("Nilai klaim (Rp)", data["claims_amount"])]
+    paid, due = _("Dibayar/diserahkan (Rp)"), _("Belum dibayar (Rp)")
+    about = [(_("Program"), programme.name if programme else _("Semua program")), (_("Periode"), data["period_label"]),
+             (_("Usia dihitung pada"), data["age_on"].isoformat()),
+             (_("Pekerja ditanggung pada periode"), data["covered"]),
+             (_("Biaya dibayar/diserahkan (Rp)"), data["paid_total"]),
+             (_("Biaya belum dibayar (Rp)"), data["due_total"]),
+             (_("Klaim"), data["claims_count"]), (_("Nilai klaim (Rp)"), data["claims_amount"])]
     return {
-        "Ringkasan": (("Keterangan", "Nilai"), about),
-        "Kategori": counts("by_category", "Kategori pekerjaan"),
-        "Kecamatan": counts("by_kecamatan", "Kecamatan"),
-        "Jenis kelamin": counts("by_sex", "Jenis kelamin"),
-        "Kelompok usia": counts("by_age", "Kelompok usia"),
-        "Cakupan per bulan": (("Bulan", "Orang ditanggung"),
-                              [(r["month"].strftime("%Y-%m"), r["count"]) for r in data["cover_by_month"]]),
-        "Biaya per bulan": (("Bulan", "Dibayar/diserahkan (Rp)", "Belum dibayar (Rp)", "Jumlah (Rp)"),
-                            [(r["month"].strftime("%Y-%m"), r["paid"], r["due"], r["total"])
-                             for r in data["cost_by_month"]]),
-        "Per pembayar": (("Pembayar", "Orang ditanggung", "Dibayar/diserahkan (Rp)", "Belum dibayar (Rp)"),
-                         [(r["label"], r["covered"], r["paid"], r["due"]) for r in data["by_payer"]]),
-        "Program dan anggaran": (
-            ("Program", "Tahun", "Jenis", "Instansi", "Kuota", "Peserta aktif", "Penerima", "Anggaran (Rp)",
-             "Dibayar/diserahkan (Rp)", "Belum dibayar (Rp)", "Anggaran terpakai", "Penyerahan", "Jumlah barang"),
-            [(p["name"], p["year"], p["kind_label"], p["owning_office"], p["quota"], p["active"], p["beneficiaries"],
-              p["budget"], p["paid"], p["due"], p["budget_used"], p["deliveries"], p["item_count"])
-             for p in data["programmes"]]),
-        "Klaim": (("Jenis klaim", "Status", "Jumlah klaim", "Nilai (Rp)"),
-                  [(c["kind_label"], c["status_label"], c["count"], c["amount"]) for c in data["claims"]]),
+        _("Ringkasan"): ((_("Keterangan"), _("Nilai")), about),
+        _("Kategori"): counts("by_category", _("Kategori pekerjaan")),
+        _("Kecamatan"): counts("by_kecamatan", _("Kecamatan")),
+        _("Jenis kelamin"): counts("by_sex", _("Jenis kelamin")),
+        _("Kelompok usia"): counts("by_age", _("Kelompok usia")),
+        _("Cakupan per bulan"): ((_("Bulan"), _("Orang ditanggung")),
+                                 [(r["month"].strftime("%Y-%m"), r["count"]) for r in data["cover_by_month"]]),
+        _("Biaya per bulan"): ((_("Bulan"), paid, due, _("Jumlah (Rp)")),
+                               [(r["month"].strftime("%Y-%m"), r["paid"], r["due"], r["total"])
+                                for r in data["cost_by_month"]]),
+        _("Per pembayar"): ((_("Pembayar"), _("Orang ditanggung"), paid, due),
+                            [(str(r["label"]), r["covered"], r["paid"], r["due"]) for r in data["by_payer"]]),
+        _("Program dan anggaran"): (
+            (_("Program"), _("Tahun"), _("Jenis"), _("Instansi"), _("Kuota"), _("Peserta aktif"), _("Penerima"),
+             _("Anggaran (Rp)"), paid, due, _("Anggaran terpakai"), _("Penyerahan"), _("Jumlah barang")),
+            [(p["name"], p["year"], str(p["kind_label"]), p["owning_office"], p["quota"], p["active"],
+              p["beneficiaries"], p["budget"], p["paid"], p["due"], p["budget_used"], p["deliveries"],
+              p["item_count"]) for p in data["programmes"]]),
+        _("Klaim"): ((_("Jenis klaim"), _("Status"), _("Jumlah klaim"), _("Nilai (Rp)")),
+                     [(str(c["kind_label"]), str(c["status_label"]), c["count"], c["amount"])
+                      for c in data["claims"]]),
     }
 
 
@@ -80,10 +87,10 @@ def figures_xlsx(actor, **filters) -> bytes:
 def _bpjs_programme(programme_id) -> Programme:
     programme = db.session.get(Programme, programme_id) if isinstance(programme_id, int) else None
     if programme is None:
-        raise NotFound("Program tidak ditemukan.")
+        raise NotFound(_l("Program tidak ditemukan."))
     if programme.kind != ProgrammeKind.CONTRIBUTION_SUBSIDY.value:
-        raise ValidationFailed({"programme_id": "Pilih program subsidi iuran BPJS Ketenagakerjaan; program bantuan "
-                                                "tidak dilaporkan ke BPJS."})
+        raise ValidationFailed({"programme_id": _l("Pilih program subsidi iuran BPJS Ketenagakerjaan; program "
+                                                   "bantuan tidak dilaporkan ke BPJS.")})
     return programme
 
 
@@ -100,7 +107,7 @@ def bpjs_export(actor, programme_id, month) -> tuple[tuple[str, ...], list[tuple
     require_protection_officer(actor)
     programme = _bpjs_programme(programme_id)
     if not isinstance(month, date):
-        raise ValidationFailed({"month": "Pilih bulan kepesertaan."})
+        raise ValidationFailed({"month": _l("Pilih bulan kepesertaan.")})
     month = month.replace(day=1)
     kelurahan = aliased(Kelurahan)
     rows = db.session.execute(
@@ -115,8 +122,8 @@ def bpjs_export(actor, programme_id, month) -> tuple[tuple[str, ...], list[tuple
                CoverMonth.month == month)
         .order_by(Kecamatan.name, Person.full_name, Person.id)).all()
     if not rows:
-        raise ValidationFailed({"month": f"Tidak ada peserta program ini yang ditanggung pada {month_label(month)}; "
-                                         "pilih bulan lain."})
+        raise ValidationFailed({"month": _l("Tidak ada peserta program ini yang ditanggung pada %(month)s; pilih "
+                                            "bulan lain.", month=month_label(month))})
     result = []
     for person, worker, enrolment, category, kecamatan, kelurahan_name, ledger_amount in rows:
         amount = programme.amount_per_month if ledger_amount is None else ledger_amount

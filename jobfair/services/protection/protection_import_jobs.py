@@ -4,13 +4,15 @@ Discarding is immediate; importing the valid rows becomes a `protection.apply` j
 progress and failure reason the batch page shows.
 """
 
+from flask_babel import lazy_gettext as _l
+
 from jobfair.models import BackgroundJob, ImportBatch
 from jobfair.services import jobs
 from jobfair.services.errors import InvalidState, ValidationFailed
 from jobfair.services.job_tasks import APPLY_IMPORT, VALIDATE_IMPORT
 from jobfair.services.protection import protection_import
 
-BUSY = "Impor ini sedang diproses; tunggu sampai selesai."
+BUSY = _l("Impor ini sedang diproses; tunggu sampai selesai.")
 
 
 def decide(actor, batch_id: int, *, mode: str) -> tuple[ImportBatch, BackgroundJob | None]:
@@ -19,9 +21,9 @@ def decide(actor, batch_id: int, *, mode: str) -> tuple[ImportBatch, BackgroundJ
     if mode == "nothing":
         return protection_import.apply(actor, batch_id, mode="nothing"), None
     if mode != "valid_only":
-        raise ValidationFailed({"mode": "Pilih: impor baris yang valid saja, atau jangan impor apa pun."})
+        raise ValidationFailed({"mode": protection_import.CHOOSE_MODE})
     if batch.status != "validated":
-        raise InvalidState("Impor ini sudah diputuskan atau belum selesai diperiksa.")
+        raise InvalidState(protection_import.DECIDED)
     running = jobs.latest_for(batch, (APPLY_IMPORT,))
     if running is not None and running.active:
         raise InvalidState(BUSY)

@@ -6,6 +6,7 @@ import secrets
 from pathlib import Path
 
 from flask import current_app
+from flask_babel import lazy_gettext as _l
 
 from jobfair.rules import numbers
 from jobfair.services import exports, spreadsheets
@@ -45,14 +46,15 @@ REQUIRED = ("nik", "full_name", "kecamatan", "kelurahan", "category", "monthly_i
 LABELS = {key: label for key, (label, _aliases) in HEADERS.items()}
 ACCEPTED = spreadsheets.ACCEPTED
 _MESSAGES = spreadsheets.SheetMessages(
-    empty="Berkas kosong. Pilih berkas XLSX atau CSV yang berisi data pekerja.",
-    too_big="Berkas lebih dari 10 MB. Bagi data menjadi beberapa berkas lalu unggah satu per satu.",
-    unsupported="Jenis berkas tidak didukung: unggah berkas .xlsx atau .csv.",
-    xlsx_too_big="Isi berkas XLSX terlalu besar untuk dibuka; kirim lembar data pekerja saja.",
-    missing_columns=("Susunan kolom tidak sesuai templat. Kolom yang belum ada: {missing}. Baris pertama harus "
-                     "berisi judul kolom; unduh templat untuk melihat susunannya."),
-    too_many_rows=lambda max_rows: (f"Berkas berisi lebih dari {numbers.number(max_rows)} baris data. Bagi menjadi "
-                                    "beberapa berkas."),
+    empty=_l("Berkas kosong. Pilih berkas XLSX atau CSV yang berisi data pekerja."),
+    too_big=_l("Berkas lebih dari 10 MB. Bagi data menjadi beberapa berkas lalu unggah satu per satu."),
+    unsupported=_l("Jenis berkas tidak didukung: unggah berkas .xlsx atau .csv."),
+    xlsx_too_big=_l("Isi berkas XLSX terlalu besar untuk dibuka; kirim lembar data pekerja saja."),
+    # spreadsheets.py fills {missing} with str.format (in the current language)
+    missing_columns=_l("Susunan kolom tidak sesuai templat. Kolom yang belum ada: {missing}. Baris pertama harus "
+                       "berisi judul kolom; unduh templat untuk melihat susunannya."),
+    too_many_rows=lambda max_rows: _l("Berkas berisi lebih dari %(max)s baris data. Bagi menjadi beberapa berkas.",
+                                      max=numbers.number(max_rows)),
 )
 
 
@@ -62,7 +64,7 @@ def _spec(max_rows: int = MAX_ROWS) -> spreadsheets.SheetSpec:
         headers=HEADERS, required=REQUIRED, noun="pekerja", messages=_MESSAGES, max_bytes=MAX_BYTES,
         max_unzipped_bytes=MAX_UNZIPPED_BYTES, max_rows=max_rows, max_columns=MAX_COLUMNS,
         max_zip_entries=MAX_ZIP_ENTRIES, csv_field_size_limit=MAX_BYTES, reset_dimensions=True,
-        damaged_sheet="Lembar pertama berkas XLSX rusak; simpan ulang dari Excel lalu unggah lagi.",
+        damaged_sheet=_l("Lembar pertama berkas XLSX rusak; simpan ulang dari Excel lalu unggah lagi."),
         header_search_rows=HEADER_SEARCH_ROWS, max_empty_run=MAX_EMPTY_RUN, fast_xlsx=True,
     )
 

@@ -15,6 +15,8 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from functools import lru_cache
 
+from flask_babel import format_date
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import Column, Date, Integer, MetaData, String, Table, func, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 
@@ -23,7 +25,7 @@ from jobfair.models import CoverMonth, Enrolment, Person, ProtectionStatus, Work
 from jobfair.models.base import utcnow
 
 ACTIVE = [s.value for s in ProtectionStatus if s not in (ProtectionStatus.REJECTED, ProtectionStatus.ENDED)]
-ALREADY_ENROLLED = "NIK ini sudah terdaftar di program ini; tidak perlu didaftarkan lagi."
+ALREADY_ENROLLED = _l("NIK ini sudah terdaftar di program ini; tidak perlu didaftarkan lagi.")
 
 # Not in db.metadata: a per-connection scratch table, never part of the schema (tests/test_migrations.py).
 _scratch = MetaData()
@@ -120,10 +122,16 @@ def register_conflicts(programme, rows: list[tuple[int, str, date, date]]) -> di
               & (CoverMonth.month >= c.cover_from) & (CoverMonth.month <= c.cover_to)) \
         .group_by(c.row_number)
     for number, first, last in db.session.execute(clashes):
-        if number not in conflicts:
-            conflicts[number] = (f"Orang ini sudah mendapat perlindungan jenis yang sama pada {first:%Y-%m}"
-                                 f"{'' if first == last else f' s.d. {last:%Y-%m}'} (dibayar pihak lain "
-                                 "atau program lain); periode tidak boleh tumpang tindih.")
+        if number in conflicts:
+            continue
+        if first == last:
+            conflicts[number] = _l("Orang ini sudah mendapat perlindungan jenis yang sama pada %(month)s (dibayar "
+                                   "pihak lain atau program lain); periode tidak boleh tumpang tindih.",
+                                   month=format_date(first, "yyyy-MM"))
+        else:
+            conflicts[number] = _l("Orang ini sudah mendapat perlindungan jenis yang sama pada %(first)s s.d. "
+                                   "%(last)s (dibayar pihak lain atau program lain); periode tidak boleh tumpang "
+                                   "tindih.", first=format_date(first, "yyyy-MM"), last=format_date(last, "yyyy-MM"))
     return conflicts
 
 

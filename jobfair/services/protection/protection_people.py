@@ -5,22 +5,22 @@ A person is recorded once by NIK: the Person shared with seekers and students is
 
 from datetime import UTC, date, datetime
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 
 from jobfair.extensions import db
-from jobfair.models import Kelurahan, Person, Role, Worker, WorkerCategory
+from jobfair.models import Kelurahan, Person, Worker, WorkerCategory
 from jobfair.rules.nik import declared_mismatches
-from jobfair.services import audit
-from jobfair.services.errors import NotFound, PermissionDenied, ValidationFailed
+from jobfair.services import access, audit
+from jobfair.services.errors import NotFound, ValidationFailed
 from jobfair.services.people import find_person, get_or_create_person, parse_nik_field, reveal_nik
 from jobfair.services.reference import kecamatan_exists
 from jobfair.services.users.accounts import check_phone
 
-OFFICE_ROLES = (Role.OFFICER.value, Role.ADMIN.value)
 PER_PAGE = 25
-NOT_FOUND = "Data orang ini tidak ada di register perlindungan."
+NOT_FOUND = _l("Data orang ini tidak ada di register perlindungan.")
 WORKER_FIELDS = ("address", "kecamatan_code", "kelurahan_code", "phone", "category_code", "monthly_income",
                  "ktp_since", "has_disability", "disability_note", "is_elderly")
 INCOME_MAX = 1_000_000_000
@@ -34,21 +34,24 @@ class AlreadyRegistered(ValidationFailed):
         self.existing_worker_id = existing_worker_id
 
 
+ONLY_PROTECTION_OFFICERS = _l("Register perlindungan pekerja hanya untuk petugas Disnaker/Dinas Sosial.")
+
+
 def require_protection_officer(actor) -> None:
-    if actor is None or getattr(actor, "role", None) not in OFFICE_ROLES:
-        raise PermissionDenied("Register perlindungan pekerja hanya untuk petugas Disnaker/Dinas Sosial.")
+    """An officer or an admin of the labour office (access.OFFICE_ROLES), with the register's own message."""
+    access.require_role(actor, *access.OFFICE_ROLES, message=ONLY_PROTECTION_OFFICERS)
 
 
 def _check_person(errors: dict, full_name: str, sex: str, birth_date) -> str:
     full_name = (full_name or "").strip()
     if not 2 <= len(full_name) <= 120:
-        errors["full_name"] = "Nama lengkap wajib diisi sesuai KTP (2–120 karakter)."
+        errors["full_name"] = _l("Nama lengkap wajib diisi sesuai KTP (2–120 karakter).")
     if sex not in ("L", "P"):
-        errors["sex"] = "Pilih jenis kelamin: laki-laki atau perempuan."
+        errors["sex"] = _l("Pilih jenis kelamin: laki-laki atau perempuan.")
     if not isinstance(birth_date, date):
-        errors["birth_date"] = "Isi tanggal lahir sesuai KTP."
+        errors["birth_date"] = _l("Isi tanggal lahir sesuai KTP.")
     elif birth_date > date.today() or birth_date.year < 1900:
-        errors["birth_date"] = "Tanggal lahir tidak mungkin; periksa kembali KTP."
+        errors["birth_date"] = _l("Tanggal lahir tidak mungkin; periksa kembali KTP.")
     return full_name
 
 
@@ -56,34 +59,35 @@ def _clean_worker(errors: dict, values: dict) -> dict:
     values = dict(values)
     values["address"] = (values.get("address") or "").strip()
     if len(values["address"]) > 255:
-        errors["address"] = "Alamat paling panjang 255 karakter; singkatkan."
+        errors["address"] = _l("Alamat paling panjang 255 karakter; singkatkan.")
     kecamatan, kelurahan = values.get("kecamatan_code") or None, values.get("kelurahan_code") or None
     if not kecamatan_exists(kecamatan):
-        errors["kecamatan_code"] = "Pilih kecamatan alamat KTP dari daftar."
+        errors["kecamatan_code"] = _l("Pilih kecamatan alamat KTP dari daftar.")
     if kelurahan:
         row = db.session.get(Kelurahan, kelurahan)
         if row is None:
-            errors["kelurahan_code"] = "Pilih kelurahan dari daftar."
+            errors["kelurahan_code"] = _l("Pilih kelurahan dari daftar.")
         elif kecamatan and row.kecamatan_code != kecamatan:
-            errors["kelurahan_code"] = (f"Kelurahan {row.name} tidak berada di kecamatan yang dipilih; "
-                                        "pilih kelurahan di kecamatan itu.")
+            errors["kelurahan_code"] = _l("Kelurahan %(name)s tidak berada di kecamatan yang dipilih; "
+                                          "pilih kelurahan di kecamatan itu.", name=row.name)
     values["kecamatan_code"], values["kelurahan_code"] = kecamatan, kelurahan
     phone = (values.get("phone") or "").strip()
     values["phone"] = check_phone(phone, errors) if phone else ""
     category = values.get("category_code") or None
     if category is None or db.session.get(WorkerCategory, category) is None:
-        errors["category_code"] = "Pilih kategori pekerjaan dari daftar."
+        errors["category_code"] = _l("Pilih kategori pekerjaan dari daftar.")
     values["category_code"] = category
     income = values.get("monthly_income")
     if isinstance(income, bool) or not isinstance(income, int) or not 0 <= income <= INCOME_MAX:
-        errors["monthly_income"] = "Isi penghasilan sebulan dalam Rupiah, angka bulat 0 atau lebih (contoh 2500000)."
+        errors["monthly_income"] = _l("Isi penghasilan sebulan dalam Rupiah, angka bulat 0 atau lebih "
+                                      "(contoh 2500000).")
     ktp_since = values.get("ktp_since")
     if ktp_since is not None and (not isinstance(ktp_since, date) or ktp_since > date.today()):
-        errors["ktp_since"] = "Tanggal mulai memegang KTP Balikpapan tidak boleh di masa depan."
+        errors["ktp_since"] = _l("Tanggal mulai memegang KTP Balikpapan tidak boleh di masa depan.")
     values["has_disability"] = bool(values.get("has_disability"))
     note = (values.get("disability_note") or "").strip()
     if len(note) > 255:
-        errors["disability_note"] = "Keterangan disabilitas paling panjang 255 karakter."
+        errors["disability_note"] = _l("Keterangan disabilitas paling panjang 255 karakter.")
     values["disability_note"] = note if values["has_disability"] else ""
     values["is_elderly"] = bool(values.get("is_elderly"))
     return values
@@ -96,9 +100,9 @@ def _existing_worker(person: Person | None) -> Worker | None:
 
 
 def _already(worker: Worker) -> AlreadyRegistered:
-    return AlreadyRegistered({"nik": f"NIK ini sudah terdaftar di register perlindungan atas nama "
-                                     f"{worker.person.full_name}. Buka data yang sudah ada dan ubah bila perlu; "
-                                     "jangan didaftarkan dua kali."}, worker.id)
+    return AlreadyRegistered({"nik": _l("NIK ini sudah terdaftar di register perlindungan atas nama %(name)s. "
+                                        "Buka data yang sudah ada dan ubah bila perlu; jangan didaftarkan dua kali.",
+                                        name=worker.person.full_name)}, worker.id)
 
 
 def register_worker(actor, *, nik: str, full_name: str, sex: str, birth_date, address: str = "",
@@ -130,7 +134,7 @@ def register_worker(actor, *, nik: str, full_name: str, sex: str, birth_date, ad
         db.session.flush()
     except IntegrityError:  # the same NIK registered at the same moment by another officer
         db.session.rollback()
-        raise ValidationFailed({"nik": "NIK ini baru saja didaftarkan petugas lain; cari NIK itu di register."}) \
+        raise ValidationFailed({"nik": _l("NIK ini baru saja didaftarkan petugas lain; cari NIK itu di register.")}) \
             from None
     audit.record(actor, "protection.person_registered", worker,
                  detail={"linked_existing_person": linked, "nik_warnings": len(warnings)})
