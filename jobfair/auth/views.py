@@ -1,19 +1,18 @@
 """Login, logout, self-registration and password change. Password reset (password_reset.py) and the office
-staff's second factor (two_factor.py) are route modules of this blueprint, imported at the end."""
+staff's second factor (two_factor.py) are the other route modules of this blueprint (jobfair/auth/__init__.py)."""
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_user
 
 from jobfair import login_session, security
+from jobfair.auth.blueprint import bp
 from jobfair.auth.forms import ChangePasswordForm, CompanyRegistrationForm, LoginForm, SeekerRegistrationForm
 from jobfair.forms_util import copy_errors
 from jobfair.limits import rate_limited
 from jobfair.security import safe_next
 from jobfair.services import accounts, reference, registration, second_factor
 from jobfair.services.errors import ValidationFailed
-
-bp = Blueprint("auth", __name__, url_prefix="/akun")
 
 
 @bp.route("/masuk", methods=["GET", "POST"])
@@ -95,6 +94,3 @@ def change_password():
             flash(_("Kata sandi sudah diganti. Sesi lain akun ini telah diakhiri."), "success")
             return redirect(url_for("public.dashboard"))
     return render_template("auth/change_password.html", form=form), 200 if not form.errors else 422
-
-
-from jobfair.auth import password_reset, two_factor  # noqa: E402,F401  (route modules of this blueprint)

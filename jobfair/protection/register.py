@@ -9,7 +9,7 @@ from flask_login import current_user
 from jobfair.downloads import send_download
 from jobfair.forms_util import copy_errors
 from jobfair.protection import forms_register as forms
-from jobfair.protection.views import bp
+from jobfair.protection.blueprint import bp
 from jobfair.services import enrolments, exports, programmes, protection_people, reference
 from jobfair.services.errors import InvalidState, NotFound, ValidationFailed
 

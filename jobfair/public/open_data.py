@@ -8,7 +8,7 @@ import json
 from flask import Response, render_template
 
 from jobfair.downloads import send_download
-from jobfair.public.views import bp
+from jobfair.public.blueprint import bp
 from jobfair.services import city_figures, exports
 
 CACHE = {"Cache-Control": "public, max-age=300", "Access-Control-Allow-Origin": "*"}

@@ -12,8 +12,8 @@ from jobfair.forms_util import StudentSearchForm, copy_errors
 from jobfair.limits import rate_limited
 from jobfair.services import exports, reference, school_overview, student_import, students
 from jobfair.services.errors import InvalidState, ValidationFailed
+from jobfair.students.blueprint import bp
 from jobfair.students.forms_schools import ActionForm, ActivationForm, ConsentForm, ImportForm, StudentForm
-from jobfair.students.views import bp
 
 
 @bp.route("/sekolah/siswa", methods=["GET", "POST"])
