@@ -99,16 +99,11 @@ def _register_extensions(app: Flask) -> None:
 
 
 def _register_blueprints(app: Flask) -> None:
-    from jobfair.auth.views import bp as auth_bp
-    from jobfair.companies.views import bp as companies_bp
-    from jobfair.office.views import bp as office_bp
-    from jobfair.protection.views import bp as protection_bp
-    from jobfair.public.views import bp as public_bp
-    from jobfair.seekers.views import bp as seekers_bp
-    from jobfair.students.views import bp as students_bp
+    """Each area package registers its own blueprint (jobfair/<area>/__init__.py: init_app)."""
+    from jobfair import auth, companies, office, protection, public, seekers, students
 
-    for blueprint in (public_bp, auth_bp, seekers_bp, companies_bp, students_bp, office_bp, protection_bp):
-        app.register_blueprint(blueprint)
+    for area in (public, auth, seekers, companies, students, office, protection):
+        area.init_app(app)
 
     from jobfair.api import setup as api_setup
 

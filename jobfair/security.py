@@ -1,5 +1,5 @@
-"""Access control: the gate that enforces ROUTE_POLICY (jobfair/route_policy.py), the user loader, login/logout of the
-server-side session, the second-factor step of office staff, and safe redirects.
+"""Access control: the gate that enforces ROUTE_POLICY (jobfair/route_policy.py, merged from each area's policy.py), the
+user loader, login/logout of the server-side session, the second-factor step of office staff, and safe redirects.
 
 Every endpoint must appear in ROUTE_POLICY (a test walks app.url_map). Values:
 PUBLIC (anyone), ANONYMOUS (only when logged out, e.g. the registration forms), AUTHENTICATED

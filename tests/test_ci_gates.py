@@ -1,4 +1,8 @@
-"""The CI gates: the Hypothesis profile without deadlines, and browser tests that fail (not skip) in CI."""
+"""The CI gates: the Hypothesis profile without deadlines, browser tests that fail (not skip) in CI, and the
+pinned requirements (the runtime file without test tools, every line with a hash)."""
+
+import re
+from pathlib import Path
 
 import pytest
 from hypothesis import settings
@@ -33,3 +37,41 @@ def test_the_profile_is_loaded_when_ci_is_set():
     if conftest.hypothesis_profile(os.environ) is None:
         pytest.skip("CI is not set: the default Hypothesis profile applies")
     assert settings.default.deadline is None and settings.default.derandomize is True
+
+
+ROOT = Path(__file__).resolve().parent.parent
+TEST_TOOLS = {"pytest", "hypothesis", "playwright", "schemathesis", "ruff", "bandit", "aiosmtpd"}
+PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s\\;]+)")
+
+
+def _requirements(name: str) -> list[str]:
+    """The requirement entries of a compiled file, continuation lines joined, comments and blanks left out."""
+    text = (ROOT / name).read_text(encoding="utf-8").replace("\\\n", " ")
+    entries = [line.split(" #", 1)[0].strip() for line in text.splitlines()]
+    return [entry for entry in entries if entry and not entry.startswith("#")]
+
+
+def _pins(name: str) -> dict[str, str]:
+    return {PIN.match(entry).group(1).lower().replace("_", "-"): PIN.match(entry).group(2)
+            for entry in _requirements(name) if PIN.match(entry)}
+
+
+@pytest.mark.parametrize("name", ["requirements.txt", "requirements-dev.txt"])
+def test_every_requirement_is_pinned_with_a_hash(name):
+    entries = _requirements(name)
+    assert len(entries) > 10
+    unpinned = [entry[:60] for entry in entries if not PIN.match(entry) or "--hash=sha256:" not in entry]
+    assert unpinned == [], f"{name}: pin each package with == and --hash (pip-compile --generate-hashes)"
+
+
+def test_the_runtime_requirements_hold_no_test_tool():
+    pins = _pins("requirements.txt")
+    assert {"flask", "gunicorn", "psycopg"} <= set(pins)
+    tools = sorted(name for name in pins if name in TEST_TOOLS or name.startswith("pytest"))
+    assert tools == [], "test and lint tools belong in requirements-dev.in, not in production's requirements.txt"
+
+
+def test_the_dev_requirements_hold_the_runtime_at_the_same_versions():
+    runtime, dev = _pins("requirements.txt"), _pins("requirements-dev.txt")
+    assert {name: dev.get(name) for name in runtime} == runtime
+    assert TEST_TOOLS <= set(dev)

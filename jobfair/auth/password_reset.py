@@ -3,8 +3,8 @@
 from flask import flash, make_response, redirect, render_template, url_for
 from flask_babel import gettext as _
 
+from jobfair.auth.blueprint import bp
 from jobfair.auth.forms import ForgotPasswordForm, ResetPasswordForm
-from jobfair.auth.views import bp
 from jobfair.forms_util import copy_errors
 from jobfair.limits import rate_limited
 from jobfair.security import public_url

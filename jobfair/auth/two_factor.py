@@ -6,8 +6,8 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from jobfair import login_session, security
+from jobfair.auth.blueprint import bp
 from jobfair.auth.forms import SecondFactorForm
-from jobfair.auth.views import bp
 from jobfair.forms_util import copy_errors
 from jobfair.limits import rate_limited
 from jobfair.security import safe_next

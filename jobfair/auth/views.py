@@ -1,11 +1,12 @@
 """Login, logout, self-registration and password change. Password reset (password_reset.py) and the office
-staff's second factor (two_factor.py) are route modules of this blueprint, imported at the end."""
+staff's second factor (two_factor.py) are the other route modules of this blueprint (jobfair/auth/__init__.py)."""
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_user
 
 from jobfair import login_session, security
+from jobfair.auth.blueprint import bp
 from jobfair.auth.forms import ChangePasswordForm, CompanyRegistrationForm, LoginForm, SeekerRegistrationForm
 from jobfair.forms_util import copy_errors
 from jobfair.limits import rate_limited
@@ -13,8 +14,6 @@ from jobfair.security import safe_next
 from jobfair.services import reference
 from jobfair.services.errors import ValidationFailed
 from jobfair.services.users import accounts, registration, second_factor
-
-bp = Blueprint("auth", __name__, url_prefix="/akun")
 
 
 @bp.route("/masuk", methods=["GET", "POST"])
@@ -96,6 +95,3 @@ def change_password():
             flash(_("Kata sandi sudah diganti. Sesi lain akun ini telah diakhiri."), "success")
             return redirect(url_for("public.dashboard"))
     return render_template("auth/change_password.html", form=form), 200 if not form.errors else 422
-
-
-from jobfair.auth import password_reset, two_factor  # noqa: E402,F401  (route modules of this blueprint)

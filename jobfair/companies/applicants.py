@@ -7,8 +7,8 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from jobfair.companies.blueprint import bp
 from jobfair.companies.forms_applicants import ApplicantFilterForm, HireForm, InviteForm, StatusForm
-from jobfair.companies.views import bp
 from jobfair.downloads import send_download
 from jobfair.forms_util import copy_errors
 from jobfair.rules import application_states as states

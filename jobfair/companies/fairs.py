@@ -4,8 +4,8 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from jobfair.companies.blueprint import bp
 from jobfair.companies.forms_fairs import TakeBoothForm, VacancyButtonForm
-from jobfair.companies.views import bp
 from jobfair.services.hiring import fairs
 
 

@@ -8,8 +8,8 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from jobfair.companies.blueprint import bp
 from jobfair.companies.forms_mentoring import AssessForm, SignEntryForm
-from jobfair.companies.views import bp
 from jobfair.forms_util import copy_errors
 from jobfair.rules.agreement import STATUS_LABELS
 from jobfair.services.errors import InvalidState, PermissionDenied, ValidationFailed

@@ -4,8 +4,8 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from jobfair.companies.blueprint import bp
 from jobfair.companies.forms_places import PlaceForm, RankingForm
-from jobfair.companies.views import bp
 from jobfair.forms_util import copy_errors
 from jobfair.services.errors import InvalidState, ValidationFailed
 from jobfair.services.smk import matching_rounds, places, preferences

@@ -1,11 +1,11 @@
-"""companies blueprint: the company profile and its vacancies (routes registered on the blueprint in views.py)."""
+"""companies blueprint: the company profile and its vacancies (routes on the blueprint of blueprint.py)."""
 
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from jobfair.companies.blueprint import bp
 from jobfair.companies.forms import ActionForm, CompanyProfileForm, ConfirmForm, VacancyForm
-from jobfair.companies.views import bp
 from jobfair.forms_util import copy_errors
 from jobfair.services import reference
 from jobfair.services.errors import InvalidState, ValidationFailed

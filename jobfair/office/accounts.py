@@ -5,6 +5,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from jobfair.forms_util import copy_errors
+from jobfair.office.blueprint import bp
 from jobfair.office.forms_accounts import (
     ActionForm,
     DeactivateForm,
@@ -13,7 +14,6 @@ from jobfair.office.forms_accounts import (
     RoleForm,
     SecondFactorResetForm,
 )
-from jobfair.office.views import bp
 from jobfair.services.errors import InvalidState, ValidationFailed
 from jobfair.services.office import account_admin
 from jobfair.services.users import second_factor

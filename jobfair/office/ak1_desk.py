@@ -7,8 +7,8 @@ from flask_login import current_user
 from jobfair.downloads import svg_image
 from jobfair.forms_util import copy_errors
 from jobfair.limits import rate_limited
+from jobfair.office.blueprint import bp
 from jobfair.office.forms_ak1 import CheckForm, IssueForm, ReturnForm
-from jobfair.office.views import bp
 from jobfair.services.errors import NotFound, ValidationFailed
 from jobfair.services.hiring import ak1
 

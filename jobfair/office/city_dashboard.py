@@ -4,8 +4,8 @@ from flask import render_template, request
 from flask_login import current_user
 
 from jobfair.downloads import svg_image
+from jobfair.office.blueprint import bp
 from jobfair.office.forms_city_dashboard import CityFiguresFilterForm
-from jobfair.office.views import bp
 from jobfair.services.errors import ValidationFailed
 from jobfair.services.office import city_charts
 

@@ -8,8 +8,8 @@ from flask_login import current_user
 
 from jobfair.downloads import send_download
 from jobfair.forms_util import copy_errors
+from jobfair.office.blueprint import bp
 from jobfair.office.forms_companies import DecisionForm, ReasonForm
-from jobfair.office.views import bp
 from jobfair.services import exports
 from jobfair.services.errors import ValidationFailed
 from jobfair.services.hiring import companies, vacancies

@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from jobfair.downloads import send_download
-from jobfair.office.views import bp
+from jobfair.office.blueprint import bp
 from jobfair.services import exports
 from jobfair.services.errors import ValidationFailed
 from jobfair.services.hiring import placements, vacancies

@@ -6,8 +6,8 @@ from flask_login import current_user
 
 from jobfair.forms_util import copy_errors
 from jobfair.limits import rate_limited
+from jobfair.office.blueprint import bp
 from jobfair.office.forms_fairs import CheckInForm, FairForm, WalkInForm
-from jobfair.office.views import bp
 from jobfair.services.errors import InvalidState, ValidationFailed
 from jobfair.services.hiring import fair_door, fairs
 

@@ -6,8 +6,8 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from jobfair.forms_util import copy_errors
+from jobfair.office.blueprint import bp
 from jobfair.office.forms_incidents import IncidentForm, NotificationForm
-from jobfair.office.views import bp
 from jobfair.services.errors import InvalidState, ValidationFailed
 from jobfair.services.privacy import incidents
 

@@ -3,7 +3,7 @@
 from flask import Response, render_template, url_for
 from flask_login import current_user
 
-from jobfair.office.views import bp
+from jobfair.office.blueprint import bp
 from jobfair.services import jobs
 
 REFRESH_SECONDS = 2

@@ -4,7 +4,7 @@ from flask import render_template, request
 from flask_login import current_user
 
 from jobfair.downloads import send_download, svg_image
-from jobfair.office.views import bp
+from jobfair.office.blueprint import bp
 from jobfair.rules import monthly_report as rules
 from jobfair.services import exports
 from jobfair.services.office import monthly_report as reports

@@ -5,8 +5,8 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from jobfair.forms_util import copy_errors
+from jobfair.office.blueprint import bp
 from jobfair.office.forms_placements import RejectPlacementForm, VerifyPlacementForm
-from jobfair.office.views import bp
 from jobfair.services.errors import ValidationFailed
 from jobfair.services.hiring import placements
 

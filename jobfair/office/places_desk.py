@@ -5,9 +5,9 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from jobfair.forms_util import copy_errors
+from jobfair.office.blueprint import bp
 from jobfair.office.forms_companies import DecisionForm, ReasonForm
 from jobfair.office.forms_places import MatchActionForm, MatchConfirmForm
-from jobfair.office.views import bp
 from jobfair.services.errors import InvalidState, ValidationFailed
 from jobfair.services.smk import matching_rounds, places
 

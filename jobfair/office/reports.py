@@ -3,7 +3,7 @@
 from flask import Response, render_template, request
 
 from jobfair.downloads import send_download
-from jobfair.office.views import bp
+from jobfair.office.blueprint import bp
 from jobfair.services import exports
 from jobfair.services.hiring import fairs, reports
 

@@ -1,11 +1,12 @@
 """office blueprint: the training desk — courses, sessions, participants, attendance, completion, figures
-(routes registered on the blueprint in views.py)."""
+(routes on the blueprint of blueprint.py)."""
 
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from jobfair.forms_util import copy_errors
+from jobfair.office.blueprint import bp
 from jobfair.office.forms_training import (
     AttendanceForm,
     CompleteForm,
@@ -14,7 +15,6 @@ from jobfair.office.forms_training import (
     EnrolByNisnForm,
     SessionForm,
 )
-from jobfair.office.views import bp
 from jobfair.services import reference
 from jobfair.services.errors import InvalidState, ValidationFailed
 from jobfair.services.smk import training

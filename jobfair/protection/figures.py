@@ -1,4 +1,4 @@
-"""protection blueprint: figures pages (routes registered on the blueprint in views.py).
+"""protection blueprint: figures pages (routes on the blueprint of blueprint.py).
 
 Charts are served as image/svg+xml from their own route and embedded with <img>, never inlined as trusted markup.
 """
@@ -9,8 +9,8 @@ from flask_login import current_user
 
 from jobfair.downloads import send_download, svg_image
 from jobfair.forms_util import copy_errors
+from jobfair.protection.blueprint import bp
 from jobfair.protection.forms_figures import BpjsExportForm, FiguresFilterForm
-from jobfair.protection.views import bp
 from jobfair.services import exports
 from jobfair.services.errors import ValidationFailed
 from jobfair.services.protection import protection_figures as pf

@@ -6,8 +6,8 @@ from flask_login import current_user
 
 from jobfair.downloads import send_download
 from jobfair.forms_util import copy_errors
+from jobfair.protection.blueprint import bp
 from jobfair.protection.forms_imports import ImportDecisionForm, ImportUploadForm
-from jobfair.protection.views import bp
 from jobfair.rules.numbers import number
 from jobfair.services import exports
 from jobfair.services.errors import InvalidState, ValidationFailed

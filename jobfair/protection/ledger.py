@@ -7,8 +7,8 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from jobfair.forms_util import copy_errors
+from jobfair.protection.blueprint import bp
 from jobfair.protection.forms_ledger import ClaimForm, DecideForm, DeliveryForm, GenerateForm, SettleForm
-from jobfair.protection.views import bp
 from jobfair.rules.numbers import number, rupiah
 from jobfair.services.errors import InvalidState, NotFound, ValidationFailed
 from jobfair.services.protection import claims, ledger

@@ -9,7 +9,7 @@ from flask_login import current_user
 from jobfair.downloads import send_download
 from jobfair.forms_util import copy_errors
 from jobfair.protection import forms_register as forms
-from jobfair.protection.views import bp
+from jobfair.protection.blueprint import bp
 from jobfair.rules.numbers import number
 from jobfair.services import exports, reference
 from jobfair.services.errors import InvalidState, NotFound, ValidationFailed

@@ -5,8 +5,8 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from jobfair.forms_util import copy_errors
+from jobfair.public.blueprint import bp
 from jobfair.public.forms_erasure import ErasureRequestForm
-from jobfair.public.views import bp
 from jobfair.services.errors import ValidationFailed
 from jobfair.services.privacy import data_requests
 

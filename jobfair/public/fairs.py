@@ -3,7 +3,7 @@
 from flask import render_template, request
 from flask_login import current_user
 
-from jobfair.public.views import bp
+from jobfair.public.blueprint import bp
 from jobfair.services.hiring import fairs
 
 

@@ -5,7 +5,7 @@ from flask import render_template, request
 from flask_login import current_user
 
 from jobfair.downloads import send_download
-from jobfair.public.views import bp
+from jobfair.public.blueprint import bp
 from jobfair.services.privacy import my_data as service
 
 

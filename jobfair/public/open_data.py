@@ -8,7 +8,7 @@ import json
 from flask import Response, render_template
 
 from jobfair.downloads import send_download
-from jobfair.public.views import bp
+from jobfair.public.blueprint import bp
 from jobfair.services import exports
 from jobfair.services.office import city_figures
 

@@ -8,8 +8,8 @@ from flask_login import current_user
 from jobfair import privacy_notices
 from jobfair.forms_util import copy_errors
 from jobfair.login_session import CONSENT_CHECKED_KEY
+from jobfair.public.blueprint import bp
 from jobfair.public.forms_privacy import GiveConsentForm, WithdrawConsentForm, review_form
-from jobfair.public.views import bp
 from jobfair.security import safe_next
 from jobfair.services.errors import ValidationFailed
 from jobfair.services.privacy import consents

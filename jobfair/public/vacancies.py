@@ -7,8 +7,8 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from jobfair.models import EmploymentType
+from jobfair.public.blueprint import bp
 from jobfair.public.forms_vacancies import VacancySearchForm
-from jobfair.public.views import bp
 from jobfair.rules import application_states, feed_text, kbli_sections
 from jobfair.security import public_url
 from jobfair.services import clock

@@ -1,14 +1,13 @@
 """Public pages: home, language switch, and the dashboard dispatcher."""
 
-from flask import Blueprint, abort, current_app, redirect, render_template, request, session, url_for
+from flask import abort, current_app, redirect, render_template, request, session, url_for
 from flask_login import current_user
 
+from jobfair.public.blueprint import bp
 from jobfair.public.forms import LanguageForm
 from jobfair.security import safe_next
 from jobfair.services import notifications as notification_service
 from jobfair.services.hiring import fairs as fair_service
-
-bp = Blueprint("public", __name__)
 
 DASHBOARDS = {
     "seeker": "seekers.dashboard",
@@ -51,13 +50,3 @@ def notification_read(notification_id: int):
 def dashboard():
     return redirect(url_for(DASHBOARDS[current_user.role]))
 
-
-# Route modules register themselves on bp (imported last to avoid a cycle).
-from jobfair.public import (  # noqa: E402, F401
-    erasure,
-    fairs,
-    my_data,
-    open_data,  # noqa: E402, F401
-    privacy,
-    vacancies,
-)

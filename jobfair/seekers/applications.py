@@ -9,8 +9,8 @@ from flask_login import current_user
 from jobfair.forms_util import copy_errors
 from jobfair.privacy_notices import CV_SHARING
 from jobfair.rules import application_states
+from jobfair.seekers.blueprint import bp
 from jobfair.seekers.forms_applications import ApplyForm, WithdrawForm
-from jobfair.seekers.views import bp
 from jobfair.services.errors import ValidationFailed
 from jobfair.services.hiring import applications, search
 from jobfair.services.privacy import consents

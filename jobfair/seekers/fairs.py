@@ -7,8 +7,8 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from jobfair.downloads import svg_image
+from jobfair.seekers.blueprint import bp
 from jobfair.seekers.forms_fairs import PreRegisterForm
-from jobfair.seekers.views import bp
 from jobfair.services.hiring import fairs
 
 

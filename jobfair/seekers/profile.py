@@ -1,4 +1,4 @@
-"""seekers blueprint: profile, CV and the AK/1 card (routes registered on the blueprint in views.py)."""
+"""seekers blueprint: profile, CV and the AK/1 card (routes on the blueprint of blueprint.py)."""
 
 from pathlib import Path
 
@@ -8,8 +8,8 @@ from flask_login import current_user
 
 from jobfair.downloads import send_download, svg_image
 from jobfair.forms_util import copy_errors
+from jobfair.seekers.blueprint import bp
 from jobfair.seekers.forms import Ak1ReportForm, Ak1RequestForm, CvForm, ProfileForm
-from jobfair.seekers.views import bp
 from jobfair.services import reference
 from jobfair.services.errors import InvalidState, ValidationFailed
 from jobfair.services.hiring import ak1, seeker_profiles

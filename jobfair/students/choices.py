@@ -7,8 +7,8 @@ from flask_login import current_user
 from jobfair.forms_util import copy_errors
 from jobfair.services.errors import InvalidState, ValidationFailed
 from jobfair.services.smk import matching_rounds, places, preferences
+from jobfair.students.blueprint import bp
 from jobfair.students.forms_choices import ChoicesForm
-from jobfair.students.views import bp
 
 
 @bp.route("/tempat-magang")

@@ -10,8 +10,8 @@ from jobfair.forms_util import copy_errors
 from jobfair.rules.agreement import STATUS_LABELS
 from jobfair.services.errors import InvalidState, ValidationFailed
 from jobfair.services.smk import apprenticeships
+from jobfair.students.blueprint import bp
 from jobfair.students.forms_logbook import LogbookEditForm, LogbookEntryForm
-from jobfair.students.views import bp
 
 
 @bp.route("/magang")

@@ -8,8 +8,8 @@ from flask_login import current_user
 from jobfair.forms_util import copy_errors
 from jobfair.services.errors import InvalidState, ValidationFailed
 from jobfair.services.smk import pkl
+from jobfair.students.blueprint import bp
 from jobfair.students.forms_pkl import PklDurationForm, PklForm, PklLinkForm
-from jobfair.students.views import bp
 
 
 def _pkl_page(duration_form: PklDurationForm | None = None, status: int = 200):

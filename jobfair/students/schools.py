@@ -13,8 +13,8 @@ from jobfair.limits import rate_limited
 from jobfair.services import exports, reference
 from jobfair.services.errors import InvalidState, ValidationFailed
 from jobfair.services.smk import school_overview, student_import, students
+from jobfair.students.blueprint import bp
 from jobfair.students.forms_schools import ActionForm, ActivationForm, ConsentForm, ImportForm, StudentForm
-from jobfair.students.views import bp
 
 
 @bp.route("/sekolah/siswa", methods=["GET", "POST"])

@@ -1,5 +1,5 @@
 """students blueprint: training pages — the school enrols its students, the student sees their trainings and
-prints a certificate (routes registered on the blueprint in views.py)."""
+prints a certificate (routes on the blueprint of blueprint.py)."""
 
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -8,8 +8,8 @@ from flask_login import current_user
 from jobfair.forms_util import copy_errors
 from jobfair.services.errors import InvalidState, ValidationFailed
 from jobfair.services.smk import training
+from jobfair.students.blueprint import bp
 from jobfair.students.forms_training import EnrolStudentForm
-from jobfair.students.views import bp
 
 
 @bp.route("/sekolah/pelatihan")

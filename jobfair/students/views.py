@@ -1,13 +1,12 @@
 """SMK students' and schools' pages."""
 
-from flask import Blueprint, render_template
+from flask import render_template
 from flask_login import current_user
 
 from jobfair.services import dashboards
 from jobfair.services.errors import NotFound
 from jobfair.services.smk import school_overview, students
-
-bp = Blueprint("students", __name__, url_prefix="/smk")
+from jobfair.students.blueprint import bp
 
 
 @bp.route("/siswa")
@@ -26,4 +25,3 @@ def school_dashboard():
         return render_template("students/school_dashboard.html", overview=None, problem=exc.message, steps=[])
     return render_template("students/school_dashboard.html", overview=overview, problem=None,
                            steps=dashboards.school_steps(current_user))
-from jobfair.students import choices, logbook, pkl, schools, training  # noqa: E402, F401

@@ -43,6 +43,33 @@ def test_an_endpoint_missing_from_the_policy_is_denied(database_url):
     assert "should never be served" not in response.get_data(as_text=True)
 
 
+def test_each_row_sits_in_the_policy_of_its_blueprint_package(app):
+    """office.* rows in jobfair/office/policy.py, api_*.* rows in jobfair/api/policy.py, and so on."""
+    import importlib
+
+    from jobfair.route_policy import APP_POLICY
+
+    misplaced = []
+    for endpoint in _endpoints(app):
+        if endpoint in APP_POLICY:
+            continue
+        import_name = app.blueprints[endpoint.split(".")[0]].import_name
+        package = "jobfair.api" if import_name.startswith(("jobfair.api.", "flask_smorest")) else (
+            import_name.rsplit(".", 1)[0])
+        if endpoint not in importlib.import_module(f"{package}.policy").POLICY:
+            misplaced.append(f"{endpoint} (expected in {package}.policy)")
+    assert misplaced == []
+
+
+def test_an_endpoint_declared_twice_fails_loudly():
+    from jobfair.policy_types import OFFICE, PUBLIC, DuplicateEndpoint, merge_policies
+
+    with pytest.raises(DuplicateEndpoint, match="office.dashboard.*office.policy.*public.policy"):
+        merge_policies({"office.policy": {"office.dashboard": OFFICE},
+                        "public.policy": {"public.index": PUBLIC, "office.dashboard": PUBLIC}})
+    assert merge_policies({"a": {"x.y": PUBLIC}, "b": {"x.z": OFFICE}}) == {"x.y": PUBLIC, "x.z": OFFICE}
+
+
 def _request_for(app, endpoint):
     rule = next(r for r in app.url_map.iter_rules() if r.endpoint == endpoint)
     values = {arg: 1 for arg in rule.arguments}

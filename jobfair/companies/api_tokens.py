@@ -1,0 +1,7 @@
+"""/perusahaan/token-api: the company's API tokens. The three pages (list, new, revoke) are shared by both
+blueprints: jobfair/token_pages.py."""
+
+from jobfair import token_pages
+from jobfair.companies.blueprint import bp
+
+token_pages.register(bp)
