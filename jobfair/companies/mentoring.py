@@ -38,7 +38,7 @@ def logbook_sign(entry_id: int):
     try:
         entry = apprenticeships.sign_entry(current_user, entry_id, form.note.data)
     except (ValidationFailed, InvalidState, PermissionDenied) as exc:
-        flash(exc.message, "error")
+        flash(str(exc.message), "error")
         return redirect(url_for(".apprentices"))
     flash(_("Catatan logbook ditandatangani."), "success")
     return redirect(url_for(".apprentice", apprenticeship_id=entry.apprenticeship_id))

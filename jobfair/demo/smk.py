@@ -23,7 +23,7 @@ from datetime import UTC, date, datetime, timedelta
 from sqlalchemy import func, select
 
 from jobfair.demo.consents import record_student_sharing
-from jobfair.demo.fair import Progress, say
+from jobfair.demo.fair import Progress, demo_officer, say
 from jobfair.demo.people import FIRST_NAMES, LAST_NAMES
 from jobfair.demo.seed import DEMO_DOMAIN, demo_email, record_only_password_hash
 from jobfair.extensions import db
@@ -387,8 +387,9 @@ def seed_smk_programme(officer: User, *, today: date | None = None, password_has
 
 def smk_summary() -> list[str]:
     """What `flask seed-demo` prints: the figures the training and apprenticeship pages compute."""
-    t = training.figures(year=GRADUATION.year)  # the 2025 programme (later cohorts: demo/cohort.py)
-    a = apprenticeships.figures()
+    officer = demo_officer()
+    t = training.figures(officer, year=GRADUATION.year)  # the 2025 programme (later cohorts: demo/cohort.py)
+    a = apprenticeships.figures(officer)
     school_count = db.session.scalar(select(func.count(School.id)))
     student_count = db.session.scalar(select(func.count(Student.id)).where(Student.expected_graduation == GRADUATION))
     distinct = db.session.scalar(select(func.count(TrainingEnrolment.student_id.distinct())).join(TrainingCourse).where(

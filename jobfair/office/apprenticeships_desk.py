@@ -16,7 +16,7 @@ from jobfair.services.smk import apprenticeships
 def apprenticeships_queue():
     page = apprenticeships.legalisation_queue(current_user, page=request.args.get("page", 1, type=int))
     return render_template("office/apprenticeships_queue.html", page=page, labels=STATUS_LABELS,
-                           figures=apprenticeships.figures())
+                           figures=apprenticeships.figures(current_user))
 
 
 @bp.route("/pemagangan/<int:apprenticeship_id>")
@@ -75,4 +75,4 @@ def apprenticeship_certificate(apprenticeship_id: int):
 
 @bp.route("/pemagangan/angka")
 def apprenticeships_figures():
-    return render_template("office/apprenticeships_figures.html", figures=apprenticeships.figures())
+    return render_template("office/apprenticeships_figures.html", figures=apprenticeships.figures(current_user))

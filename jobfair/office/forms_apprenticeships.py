@@ -5,7 +5,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, TextAreaField
 from wtforms.validators import InputRequired, Length
 
-CONFIRM_MESSAGE = "Centang kotak ini untuk melanjutkan."
+CONFIRM_MESSAGE = _l("Centang kotak ini untuk melanjutkan.")
 
 
 class LegaliseForm(FlaskForm):

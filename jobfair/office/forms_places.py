@@ -13,4 +13,4 @@ class MatchActionForm(FlaskForm):
 class MatchConfirmForm(FlaskForm):
     """Publish or discard a round: a final action, confirmed with a ticked box (no JavaScript needed)."""
 
-    confirm = BooleanField(_l("Ya, saya yakin"), validators=[InputRequired("Centang kotak ini untuk melanjutkan.")])
+    confirm = BooleanField(_l("Ya, saya yakin"), validators=[InputRequired(_l("Centang kotak ini untuk melanjutkan."))])

@@ -8,7 +8,7 @@ from wtforms.widgets import CheckboxInput, ListWidget
 
 from jobfair.companies.forms import IndonesianDateField, WholeNumberField
 
-REQUIRED = "Kolom ini wajib diisi."
+REQUIRED = _l("Kolom ini wajib diisi.")
 PROVIDER_CHOICES = [("office", _l("Disnaker Kota Balikpapan")),
                     ("training_centre", _l("Balai/lembaga pelatihan (BLK/LPK)")), ("company", _l("Perusahaan"))]
 
@@ -66,4 +66,4 @@ class CompleteForm(FlaskForm):
 class DropForm(FlaskForm):
     reason = TextAreaField(_l("Alasan keluar"), validators=[InputRequired(REQUIRED), Length(max=2000)])
     confirm = BooleanField(_l("Ya, peserta ini keluar dari pelatihan"),
-                           validators=[InputRequired("Centang kotak ini untuk melanjutkan.")])
+                           validators=[InputRequired(_l("Centang kotak ini untuk melanjutkan."))])

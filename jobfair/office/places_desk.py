@@ -37,7 +37,7 @@ def place_approve(place_id: int):
         try:
             place = places.approve(current_user, place_id)
         except InvalidState as exc:  # over the 20% cap, no headcount, too long: explain, change nothing
-            flash(exc.message, "error")
+            flash(str(exc.message), "error")
             return redirect(url_for("office.place_review", place_id=place_id))
         flash(_("Tempat magang '%(title)s' disetujui.", title=place.title), "success")
     return redirect(url_for("office.places_queue"))
@@ -69,7 +69,7 @@ def match_run():
         try:
             job = matching_rounds.start_round(current_user)
         except InvalidState as exc:
-            flash(exc.message, "error")
+            flash(str(exc.message), "error")
         else:
             if job.status == "done":  # the in-process queue has already run it
                 return redirect(url_for("office.match_preview", round_id=job.result["round_id"]))
@@ -105,7 +105,7 @@ def _final(round_id: int, action, message: str):
     try:
         action(current_user, round_id)
     except InvalidState as exc:
-        flash(exc.message, "error")
+        flash(str(exc.message), "error")
     else:
         flash(message, "success")
     return redirect(url_for("office.match_preview", round_id=round_id))

@@ -21,7 +21,7 @@ def _school_form(school=None) -> SchoolForm:
 @bp.route("/sekolah")
 def schools_list():
     page = schools.list_schools(current_user, page=request.args.get("page", 1, type=int))
-    return render_template("office/schools_list.html", page=page, staff=schools.staff_counts())
+    return render_template("office/schools_list.html", page=page, staff=schools.staff_counts(current_user))
 
 
 @bp.route("/sekolah/baru", methods=["GET", "POST"])

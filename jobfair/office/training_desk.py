@@ -170,4 +170,4 @@ def training_figures():
     year = request.args.get("tahun", type=int)
     if year is not None and not 2000 <= year <= 2100:
         year = None
-    return render_template("office/training_figures.html", figures=training.figures(year=year))
+    return render_template("office/training_figures.html", figures=training.figures(current_user, year=year))

@@ -27,8 +27,8 @@ def choices_edit():
     if form.validate_on_submit():
         try:
             preferences.set_choices(current_user, form.place_ids())
-        except ValidationFailed as exc:
-            copy_errors(form, exc)
+        except ValidationFailed as exc:  # as text: the template tells a FieldList's own errors by `is string`
+            copy_errors(form, ValidationFailed({name: str(error) for name, error in exc.field_errors.items()}))
         except InvalidState as exc:
             form.form_errors.append(exc.message)
         else:

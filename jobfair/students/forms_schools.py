@@ -6,7 +6,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, FileField, PasswordField, SelectField, StringField, TelField
 from wtforms.validators import InputRequired, Length
 
-REQUIRED = "Kolom ini wajib diisi."
+REQUIRED = _l("Kolom ini wajib diisi.")
 SEX_CHOICES = [("", _l("— pilih —")), ("L", _l("Laki-laki")), ("P", _l("Perempuan"))]
 DATE = {"type": "date"}
 
@@ -44,7 +44,7 @@ class ImportForm(FlaskForm):
 
 class ConsentForm(FlaskForm):
     confirm = BooleanField(_l("Saya sudah menerima surat persetujuan tertulis yang ditandatangani orang tua/wali"),
-                           validators=[InputRequired("Centang kotak ini untuk mencatat persetujuan.")])
+                           validators=[InputRequired(_l("Centang kotak ini untuk mencatat persetujuan."))])
 
 
 class ActionForm(FlaskForm):

@@ -19,7 +19,7 @@ class StudentSelectField(SelectField):
 
     def pre_validate(self, form):
         if self.data is None:
-            raise ValidationError("Pilih siswa yang akan didaftarkan.")
+            raise ValidationError(_l("Pilih siswa yang akan didaftarkan."))
 
 
 class EnrolStudentForm(FlaskForm):

@@ -64,7 +64,7 @@ def school_pkl_link(placement_id: int):
         try:
             pkl.link_apprenticeship(current_user, placement_id, form.apprenticeship_id.data)
         except (InvalidState, ValidationFailed) as exc:
-            flash(exc.message, "error")
+            flash(str(exc.message), "error")
         else:
             flash(_("PKL dihubungkan dengan pemagangannya."), "success")
     return redirect(url_for("students.school_pkl"))

@@ -43,7 +43,7 @@ def school_student_new():
         else:
             flash(_("Siswa didaftarkan."), "success")
             for warning in student.nik_warnings:
-                flash(warning, "warning")
+                flash(str(warning), "warning")
             return redirect(url_for("students.school_student", student_id=student.id))
     return render_template("students/school_student_form.html", form=form), 200 if not form.errors else 422
 
@@ -65,7 +65,7 @@ def school_student_consent(student_id: int):
         try:
             students.record_guardian_consent(current_user, student_id)
         except (InvalidState, ValidationFailed) as exc:
-            flash(exc.message, "error")
+            flash(str(exc.message), "error")
         else:
             flash(_("Persetujuan orang tua/wali dicatat."), "success")
     return redirect(url_for("students.school_student", student_id=student_id))
@@ -78,7 +78,7 @@ def school_student_invite(student_id: int):
     try:
         token = students.invite_student(current_user, student_id)
     except InvalidState as exc:
-        flash(exc.message, "error")
+        flash(str(exc.message), "error")
         return redirect(url_for("students.school_student", student_id=student_id))
     student = students.get_student(current_user, student_id)
     return render_template("students/school_student_invite.html", student=student,

@@ -42,7 +42,7 @@ def test_seed_builds_the_august_programme_from_the_data_and_a_second_run_adds_no
     lines: list[str] = []
     assert demo_smk.seed_smk_programme(demo_officer(), progress=lines.append) == 90
 
-    t = training.figures()
+    t = training.figures(demo_officer())
     assert (t["courses"], t["kinds"], t["participants"]) == (6, 6, 68)
     assert db.session.scalar(select(func.count(TrainingEnrolment.student_id.distinct()))) == 68
     assert t["completions"] + t["dropped"] == 68 and t["completions"] > 60
@@ -57,7 +57,7 @@ def test_seed_builds_the_august_programme_from_the_data_and_a_second_run_adds_no
     with pytest.raises(InvalidState):
         training.enrol(demo_officer(), full.id, outsider, today=demo_smk.ENROL_DAY)
 
-    a = apprenticeships.figures()
+    a = apprenticeships.figures(demo_officer())
     assert (a["companies"], a["participants"]) == (3, 19)
     assert a["completed"] > 0 and a["active"] > 0 and a["awaiting_legalisation"] == demo_smk.NOT_LEGALISED
     rounds = db.session.scalars(select(MatchRound)).all()
@@ -104,10 +104,10 @@ def test_seed_builds_the_august_programme_from_the_data_and_a_second_run_adds_no
 def test_seed_works_without_the_demo_accounts_and_leaves_later_steps_for_a_later_day(db):
     officer = factories.make_officer()
     demo_smk.seed_smk_programme(officer, today=date(2025, 8, 15))
-    t = training.figures()
+    t = training.figures(officer)
     assert (t["kinds"], t["participants"]) == (6, 68)
     assert t["completions"] == 12 + 12 + 12 + 10 - 3  # the four courses ended by 15 August, one drop-out in three
-    a = apprenticeships.figures()
+    a = apprenticeships.figures(officer)
     assert (a["companies"], a["participants"], a["completed"]) == (3, 19, 0)
     # every school has a (record-only) BKK account
     assert db.session.scalar(select(func.count(User.id)).where(User.school_id.is_not(None))) == 5

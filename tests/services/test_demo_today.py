@@ -56,8 +56,8 @@ def _figures_of_2025(officer) -> dict:
     fair = demo_fair.july_2025_fair()
     bpjs = _db.session.scalar(select(Programme).where(Programme.year == 2025, Programme.kind == "contribution_subsidy"))
     city = {f.key: f.value for f in city_figures.headline(period_from=date(2025, 1, 1), period_to=date(2025, 12, 1))}
-    return {"fair": fairs.fair_figures(fair.id), "training": training.figures(year=2025),
-            "apprenticeships": apprenticeships.figures(),
+    return {"fair": fairs.fair_figures(fair.id), "training": training.figures(officer, year=2025),
+            "apprenticeships": apprenticeships.figures(officer),
             "protection": protection_figures.figures(officer, programme_id=bpjs.id, year=2025,
                                                      today=date(2025, 12, 31))["covered"],
             "city": {k: v for k, v in city.items() if not k.startswith("aid.") or "_2025." in k}}

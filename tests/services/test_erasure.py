@@ -64,8 +64,8 @@ def city_outputs(officer, fair_id: int) -> dict:
         "fair": fairs.fair_figures(fair_id),
         "placements": reports.placement_report(),
         "placements_fair": reports.placement_report(fair_id=fair_id),
-        "training": training_figures.figures(),
-        "apprenticeships": apprenticeships.figures(),
+        "training": training_figures.figures(officer),
+        "apprenticeships": apprenticeships.figures(officer),
     }
 
 

@@ -13,23 +13,30 @@ Anything not visible to the actor answers NotFound (404), never "forbidden".
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
+from flask_babel import format_date
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import joinedload
 
 from jobfair.extensions import db
+from jobfair.messages import Link
 from jobfair.models import Apprenticeship, ApprenticeshipPlace, LogbookEntry, Role, Student, User
 from jobfair.rules import agreement as rules
 from jobfair.rules.apprenticeship_rules import ASSESSMENT_DAYS_BEFORE_END, assessment_opens_on
-from jobfair.services import audit
+from jobfair.services import access, audit
 from jobfair.services.errors import InvalidState, NotFound, PermissionDenied, ValidationFailed
-from jobfair.services.hiring.companies import PER_PAGE, company_of, require_officer
+from jobfair.services.hiring.companies import PER_PAGE, company_of
 from jobfair.services.notifications import notify
 
-NOT_FOUND = "Data pemagangan tidak ditemukan."
-ENTRY_NOT_FOUND = "Catatan logbook tidak ditemukan."
-OFFICE_ROLES = (Role.OFFICER.value, Role.ADMIN.value)
-STUDENT_LINK = "/smk/magang"
+NOT_FOUND = _l("Data pemagangan tidak ditemukan.")
+ENTRY_NOT_FOUND = _l("Catatan logbook tidak ditemukan.")
+STUDENT_LINK = Link("students.apprenticeship")
 WITA = ZoneInfo("Asia/Makassar")
+DAY = "d MMMM yyyy"  # 5 Januari 2026
+
+
+def _day(value: date) -> str:
+    return format_date(value, DAY)
 
 
 def _load(apprenticeship_id: int, *, lock: bool = False) -> Apprenticeship | None:
@@ -39,7 +46,7 @@ def _load(apprenticeship_id: int, *, lock: bool = False) -> Apprenticeship | Non
 def _can_read(actor, appr: Apprenticeship) -> bool:
     if actor is None:
         return False
-    if actor.role in OFFICE_ROLES:
+    if access.is_office(actor):
         return True
     if actor.role == Role.STUDENT.value:
         return appr.student.user_id == actor.id
@@ -103,7 +110,7 @@ def office_agreement(actor, apprenticeship_id: int) -> dict:
 def certificate(actor, apprenticeship_id: int) -> dict:
     appr = get(actor, apprenticeship_id)
     if appr.status != rules.COMPLETED:
-        raise InvalidState("Sertifikat terbit setelah mentor memberikan penilaian akhir dan pemagangan selesai.")
+        raise InvalidState(_l("Sertifikat terbit setelah mentor memberikan penilaian akhir dan pemagangan selesai."))
     return {"apprenticeship": appr, "values": agreement_values(appr)}
 
 
@@ -112,67 +119,75 @@ def ensure_not_repeated(student_id: int, place_id: int) -> None:
     exists = db.session.scalar(select(Apprenticeship.id).where(Apprenticeship.student_id == student_id,
                                                                Apprenticeship.place_id == place_id))
     if exists is not None:
-        raise InvalidState("Siswa ini sudah pernah terdaftar pada program pemagangan ini; Permenaker 6/2020 "
-                           "melarang mengulang program pemagangan yang sama. Pilih program lain.")
+        raise InvalidState(_l("Siswa ini sudah pernah terdaftar pada program pemagangan ini; Permenaker 6/2020 "
+                              "melarang mengulang program pemagangan yang sama. Pilih program lain."))
 
 
-def _notify_parties(appr: Apprenticeship, message: str, *, company_link: str) -> None:
+def _notify_parties(appr: Apprenticeship, message, *, company_link: Link) -> None:
     if appr.student.user is not None:
         notify(appr.student.user, message, link=STUDENT_LINK)
     for user in db.session.scalars(select(User).where(User.company_id == appr.place.company_id)):
         notify(user, message, link=company_link)
 
 
-def _company_link(appr: Apprenticeship) -> str:
-    return f"/perusahaan/peserta-magang/{appr.id}"
+def _company_link(appr: Apprenticeship) -> Link:
+    return Link("companies.apprentice", {"apprenticeship_id": appr.id})
 
 
 # --- the office -------------------------------------------------------------------------------------------------
 
 def legalisation_queue(actor, page: int = 1, per_page: int = PER_PAGE):
     """Agreements waiting for the office's legalisation, oldest first."""
-    require_officer(actor)
+    access.require_office(actor)
     query = (select(Apprenticeship).where(Apprenticeship.status == rules.AGREEMENT)
              .order_by(Apprenticeship.created_at, Apprenticeship.id))
     return db.paginate(query, page=page, per_page=per_page, error_out=False)
 
 
 def legalise(actor, apprenticeship_id: int, *, now: datetime | None = None) -> Apprenticeship:
-    require_officer(actor)
+    access.require_office(actor)
     appr = get(actor, apprenticeship_id, lock=True)  # two officers at once: one decides
     if appr.status != rules.AGREEMENT:
-        raise InvalidState("Hanya perjanjian yang menunggu pengesahan yang dapat disahkan.")
+        raise InvalidState(_l("Hanya perjanjian yang menunggu pengesahan yang dapat disahkan."))
     now = now or datetime.now(UTC)
     appr.status = rules.ACTIVE
     appr.legalised_by_id, appr.legalised_at = actor.id, now
     if not appr.agreement_number:
         appr.agreement_number = rules.agreement_number(now.year, appr.id)
     audit.record(actor, "apprenticeship.legalised", appr, detail={"agreement_number": appr.agreement_number})
-    _notify_parties(appr, f"Perjanjian pemagangan {appr.agreement_number} ({appr.place.title}) sudah disahkan "
-                          "Disnaker. Pemagangan dimulai; isi logbook setiap minggu.", company_link=_company_link(appr))
+    _notify_parties(appr, _l("Perjanjian pemagangan %(number)s (%(title)s) sudah disahkan Disnaker. Pemagangan "
+                             "dimulai; isi logbook setiap minggu.", number=appr.agreement_number,
+                             title=appr.place.title), company_link=_company_link(appr))
     db.session.commit()
     return appr
 
 
 def terminate(actor, apprenticeship_id: int, reason: str) -> Apprenticeship:
-    require_officer(actor)
+    access.require_office(actor)
     appr = get(actor, apprenticeship_id, lock=True)
     reason = (reason or "").strip()
     if not rules.allowed_transition(appr.status, rules.TERMINATED):
-        raise InvalidState("Pemagangan yang sudah selesai atau sudah dihentikan tidak dapat dihentikan lagi.")
+        raise InvalidState(_l("Pemagangan yang sudah selesai atau sudah dihentikan tidak dapat dihentikan lagi."))
     if len(reason) < 5:
-        raise ValidationFailed({"reason": "Tulis alasan penghentian (minimal 5 karakter); alasan ini dikirim ke "
-                                          "siswa dan perusahaan."})
+        raise ValidationFailed({"reason": _l("Tulis alasan penghentian (minimal 5 karakter); alasan ini dikirim ke "
+                                             "siswa dan perusahaan.")})
     appr.status = rules.TERMINATED
     audit.record(actor, "apprenticeship.terminated", appr, detail={"reason": reason[:2000]})
-    _notify_parties(appr, f"Pemagangan {appr.place.title} dihentikan Disnaker: {reason[:300]}",
-                    company_link=_company_link(appr))
+    _notify_parties(appr, _l("Pemagangan %(title)s dihentikan Disnaker: %(reason)s", title=appr.place.title,
+                             reason=reason[:300]), company_link=_company_link(appr))
     db.session.commit()
     return appr
 
 
-def figures() -> dict:
-    """Companies with apprentices, participants and completions (terminated ones are not counted): one query."""
+def figures(actor) -> dict:
+    """The office's apprenticeship figures (see _figures)."""
+    access.require_office(actor)
+    return _figures()
+
+
+def _figures() -> dict:
+    """Companies with apprentices, participants and completions (terminated ones are not counted): one query.
+    Without an actor for the demo builders; every page goes through figures(actor)."""
     counted = Apprenticeship.status != rules.TERMINATED
     row = db.session.execute(
         select(func.count(func.distinct(ApprenticeshipPlace.company_id)), func.count(Apprenticeship.id),
@@ -203,8 +218,8 @@ def entry_editable(entry: LogbookEntry) -> bool:
 def _active_of_student(actor) -> Apprenticeship:
     appr = active_of_student(actor)
     if appr is None:
-        raise InvalidState("Logbook baru dapat diisi setelah perjanjian pemagangan Anda disahkan Disnaker dan "
-                           "selama pemagangan berjalan.")
+        raise InvalidState(_l("Logbook baru dapat diisi setelah perjanjian pemagangan Anda disahkan Disnaker dan "
+                              "selama pemagangan berjalan."))
     return appr
 
 
@@ -212,10 +227,11 @@ def _entry_input(activities: str, hours) -> tuple[str, int]:
     errors: dict[str, str] = {}
     activities = (activities or "").strip()
     if not rules.ACTIVITIES_MIN <= len(activities) <= rules.ACTIVITIES_MAX:
-        errors["activities"] = (f"Tuliskan kegiatan minggu ini ({rules.ACTIVITIES_MIN}–{rules.ACTIVITIES_MAX} "
-                                "karakter): apa yang dikerjakan dan dipelajari.")
+        errors["activities"] = _l("Tuliskan kegiatan minggu ini (%(low)s–%(high)s karakter): apa yang dikerjakan "
+                                  "dan dipelajari.", low=rules.ACTIVITIES_MIN, high=rules.ACTIVITIES_MAX)
     if isinstance(hours, bool) or not isinstance(hours, int) or not rules.HOURS_MIN <= hours <= rules.HOURS_MAX:
-        errors["hours"] = f"Jumlah jam diisi angka bulat {rules.HOURS_MIN}–{rules.HOURS_MAX}."
+        errors["hours"] = _l("Jumlah jam diisi angka bulat %(low)s–%(high)s.", low=rules.HOURS_MIN,
+                             high=rules.HOURS_MAX)
     if errors:
         raise ValidationFailed(errors)
     return activities, hours
@@ -226,7 +242,7 @@ def write_entry(actor, *, week_start: date | None, activities: str, hours, today
     appr = _active_of_student(actor)
     today = today or date.today()
     if week_start is None:
-        raise ValidationFailed({"week_start": "Pilih tanggal dalam minggu yang dicatat."})
+        raise ValidationFailed({"week_start": _l("Pilih tanggal dalam minggu yang dicatat.")})
     week = rules.week_start(week_start)
     problem = rules.logbook_week_problem(week, appr.place.starts_on, appr.place.ends_on, today)
     activities, hours = _entry_input(activities, hours)
@@ -235,8 +251,8 @@ def write_entry(actor, *, week_start: date | None, activities: str, hours, today
     taken = db.session.scalar(select(LogbookEntry.id).where(LogbookEntry.apprenticeship_id == appr.id,
                                                             LogbookEntry.week_start == week))
     if taken is not None:
-        raise ValidationFailed({"week_start": f"Minggu mulai {rules.format_date(week)} sudah punya catatan; "
-                                              "ubah catatan itu dari daftar logbook."})
+        raise ValidationFailed({"week_start": _l("Minggu mulai %(week)s sudah punya catatan; ubah catatan itu "
+                                                 "dari daftar logbook.", week=_day(week))})
     entry = LogbookEntry(apprenticeship_id=appr.id, week_start=week, activities=activities, hours=hours)
     db.session.add(entry)
     db.session.commit()
@@ -257,9 +273,9 @@ def student_entry(actor, entry_id: int) -> LogbookEntry:
 def update_entry(actor, entry_id: int, *, activities: str, hours) -> LogbookEntry:
     entry = _student_entry(actor, entry_id)
     if entry.signed_at is not None:
-        raise InvalidState("Catatan ini sudah ditandatangani mentor dan tidak dapat diubah lagi.")
+        raise InvalidState(_l("Catatan ini sudah ditandatangani mentor dan tidak dapat diubah lagi."))
     if entry.apprenticeship.status != rules.ACTIVE:
-        raise InvalidState("Logbook hanya dapat diubah selama pemagangan berjalan.")
+        raise InvalidState(_l("Logbook hanya dapat diubah selama pemagangan berjalan."))
     entry.activities, entry.hours = _entry_input(activities, hours)
     db.session.commit()
     return entry
@@ -270,8 +286,8 @@ def update_entry(actor, entry_id: int, *, activities: str, hours) -> LogbookEntr
 def _require_mentor(actor, appr: Apprenticeship) -> None:
     place = appr.place
     if place.mentor_user_id is not None and place.mentor_user_id != actor.id:
-        raise PermissionDenied(f"Hanya mentor yang ditunjuk ({place.mentor_name}) yang dapat menandatangani logbook "
-                               "dan memberi penilaian akhir.")
+        raise PermissionDenied(_l("Hanya mentor yang ditunjuk (%(mentor)s) yang dapat menandatangani logbook dan "
+                                  "memberi penilaian akhir.", mentor=place.mentor_name))
 
 
 def company_apprentice(actor, apprenticeship_id: int, *, lock: bool = False) -> Apprenticeship:
@@ -299,15 +315,15 @@ def sign_entry(actor, entry_id: int, note: str = "") -> LogbookEntry:
     appr = entry.apprenticeship
     _require_mentor(actor, appr)
     if entry.signed_at is not None:
-        raise InvalidState("Catatan ini sudah ditandatangani.")
+        raise InvalidState(_l("Catatan ini sudah ditandatangani."))
     if appr.status != rules.ACTIVE:
-        raise InvalidState("Logbook hanya dapat ditandatangani selama pemagangan berjalan.")
+        raise InvalidState(_l("Logbook hanya dapat ditandatangani selama pemagangan berjalan."))
     note = (note or "").strip()
     if len(note) > 2000:
-        raise ValidationFailed({"note": "Catatan mentor paling panjang 2000 karakter; singkatkan."})
+        raise ValidationFailed({"note": _l("Catatan mentor paling panjang 2000 karakter; singkatkan.")})
     entry.mentor_note, entry.signed_by_id, entry.signed_at = note or None, actor.id, datetime.now(UTC)
     if appr.student.user is not None:
-        notify(appr.student.user, f"Mentor menandatangani logbook minggu {rules.format_date(entry.week_start)}.",
+        notify(appr.student.user, _l("Mentor menandatangani logbook minggu %(week)s.", week=_day(entry.week_start)),
                link=STUDENT_LINK)
     db.session.commit()
     return entry
@@ -328,15 +344,15 @@ def assessment_readiness(appr: Apprenticeship, *, now: datetime | None = None) -
     signed = _signed_entries(appr)
     problem = None
     if appr.status != rules.ACTIVE:
-        problem = ("Penilaian akhir hanya dapat diberikan pada pemagangan yang sedang berjalan (perjanjian sudah "
-                   "disahkan dan belum selesai).")
+        problem = _l("Penilaian akhir hanya dapat diberikan pada pemagangan yang sedang berjalan (perjanjian sudah "
+                     "disahkan dan belum selesai).")
     elif not signed:
-        problem = ("Belum ada catatan logbook yang ditandatangani. Tandatangani minimal satu catatan mingguan "
-                   "peserta sebelum memberi penilaian akhir.")
+        problem = _l("Belum ada catatan logbook yang ditandatangani. Tandatangani minimal satu catatan mingguan "
+                     "peserta sebelum memberi penilaian akhir.")
     elif today < opens_on:
-        ends = rules.format_date(appr.place.ends_on)
-        problem = (f"Penilaian akhir baru dapat diberikan mulai {rules.format_date(opens_on)}, yaitu "
-                   f"{ASSESSMENT_DAYS_BEFORE_END} hari sebelum magang selesai ({ends}).")
+        problem = _l("Penilaian akhir baru dapat diberikan mulai %(opens)s, yaitu %(days)s hari sebelum magang "
+                     "selesai (%(ends)s).", opens=_day(opens_on), days=ASSESSMENT_DAYS_BEFORE_END,
+                     ends=_day(appr.place.ends_on))
     return {"ready": problem is None, "signed": signed, "opens_on": opens_on, "problem": problem,
             "days": ASSESSMENT_DAYS_BEFORE_END}
 
@@ -353,10 +369,10 @@ def assess(actor, apprenticeship_id: int, *, score, note: str, now: datetime | N
         raise InvalidState(problem)
     errors: dict[str, str] = {}
     if isinstance(score, bool) or not isinstance(score, int) or not rules.SCORE_MIN <= score <= rules.SCORE_MAX:
-        errors["score"] = "Nilai akhir diisi angka bulat 0–100."
+        errors["score"] = _l("Nilai akhir diisi angka bulat 0–100.")
     note = (note or "").strip()
     if not 5 <= len(note) <= 2000:
-        errors["note"] = "Tulis catatan penilaian (5–2000 karakter): kekuatan dan hal yang perlu ditingkatkan."
+        errors["note"] = _l("Tulis catatan penilaian (5–2000 karakter): kekuatan dan hal yang perlu ditingkatkan.")
     if errors:
         raise ValidationFailed(errors)
     appr.status = rules.COMPLETED
@@ -366,7 +382,8 @@ def assess(actor, apprenticeship_id: int, *, score, note: str, now: datetime | N
     audit.record(actor, "apprenticeship.assessed", appr, detail={"score": score,
                                                                  "certificate": appr.certificate_number})
     if appr.student.user is not None:
-        notify(appr.student.user, f"Pemagangan {appr.place.title} selesai dengan nilai {score}. Sertifikat "
-                                  f"{appr.certificate_number} dapat dicetak.", link=STUDENT_LINK)
+        notify(appr.student.user, _l("Pemagangan %(title)s selesai dengan nilai %(score)s. Sertifikat %(number)s "
+                                     "dapat dicetak.", title=appr.place.title, score=score,
+                                     number=appr.certificate_number), link=STUDENT_LINK)
     db.session.commit()
     return appr

@@ -8,9 +8,11 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from flask import current_app
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from jobfair.extensions import db
+from jobfair.messages import indonesian
 from jobfair.models import Apprenticeship, ApprenticeshipPlace, Student, StudentChoice
 from jobfair.privacy_notices import MATCH_SHARING
 from jobfair.rules import apprenticeship_rules
@@ -26,13 +28,19 @@ NO_GUARDIAN_CONSENT = apprenticeship_rules.NO_GUARDIAN_CONSENT
 SHARING_WITHDRAWN = "sharing_withdrawn"     # UU PDP: the student (or guardian) withdrew the match-sharing consent
 STUDENT_REASONS = (TOO_YOUNG, NO_GUARDIAN_CONSENT)   # about the student, not the place: listed as excluded
 EXCLUDED_TEXTS = {
-    TOO_YOUNG: "Peserta pemagangan paling muda 17 tahun pada hari magang dimulai (Permenaker 6/2020); siswa ini "
-               "belum 17 tahun pada tanggal mulai tempat yang dipilihnya.",
-    NO_GUARDIAN_CONSENT: "Siswa belum berumur 18 tahun pada hari magang dimulai dan persetujuan tertulis orang "
-                         "tua/wali belum dicatat oleh sekolah.",
-    SHARING_WITHDRAWN: "Persetujuan berbagi data siswa dengan perusahaan untuk pencocokan telah ditarik; siswa "
-                       "tidak diikutkan sampai persetujuan diberikan lagi.",
+    TOO_YOUNG: _l("Peserta pemagangan paling muda 17 tahun pada hari magang dimulai (Permenaker 6/2020); siswa "
+                  "ini belum 17 tahun pada tanggal mulai tempat yang dipilihnya."),
+    NO_GUARDIAN_CONSENT: _l("Siswa belum berumur 18 tahun pada hari magang dimulai dan persetujuan tertulis orang "
+                            "tua/wali belum dicatat oleh sekolah."),
+    SHARING_WITHDRAWN: _l("Persetujuan berbagi data siswa dengan perusahaan untuk pencocokan telah ditarik; siswa "
+                          "tidak diikutkan sampai persetujuan diberikan lagi."),
 }
+
+
+def _excluded(student: Student, reason) -> dict:
+    """A left-out student as the round stores it (JSON): the reason in Indonesian, its message key, so the
+    result page can read it in the reader's language."""
+    return {"student_id": student.id, "name": student.person.full_name, "reason": indonesian(reason)}
 
 
 @dataclass
@@ -88,12 +96,11 @@ def gather(today: date) -> MatchInputs:
             del inputs.choices[student_id]
             continue
         if sharing.get(student.person_id) is False:
-            inputs.excluded.append({"student_id": student_id, "name": student.person.full_name,
-                                    "reason": EXCLUDED_TEXTS[SHARING_WITHDRAWN]})
+            inputs.excluded.append(_excluded(student, EXCLUDED_TEXTS[SHARING_WITHDRAWN]))
             continue
         ok, reason = can_be_placed(student, today)
         if not ok:
-            inputs.excluded.append({"student_id": student_id, "name": student.person.full_name, "reason": reason})
+            inputs.excluded.append(_excluded(student, reason))
             continue
         reasons = {pid: _reason(student, inputs.places.get(pid), months, repeated, refused) for pid in wanted}
         inputs.refused[student_id] = {pid: code for pid, code in reasons.items() if code}
@@ -103,8 +110,7 @@ def gather(today: date) -> MatchInputs:
             continue
         about_student = next((code for code in reasons.values() if code in STUDENT_REASONS), None)
         if about_student:
-            inputs.excluded.append({"student_id": student_id, "name": student.person.full_name,
-                                    "reason": EXCLUDED_TEXTS[about_student]})
+            inputs.excluded.append(_excluded(student, EXCLUDED_TEXTS[about_student]))
     wanted_by: dict[int, list[Student]] = {}
     for student_id, usable in inputs.student_prefs.items():
         for place_id in usable:

@@ -7,9 +7,12 @@ Unmatched students and unfilled places simply take part in the next round (run_r
 import secrets
 from datetime import UTC, date, datetime
 
+from flask_babel import gettext
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select, update
 
 from jobfair.extensions import db
+from jobfair.messages import Link
 from jobfair.models import (
     Apprenticeship,
     ApprenticeshipPlace,
@@ -20,10 +23,10 @@ from jobfair.models import (
     MatchRound,
     User,
 )
-from jobfair.rules import apprenticeship_rules, matching
-from jobfair.services import audit, jobs
+from jobfair.rules import apprenticeship_rules, matching, numbers
+from jobfair.services import access, audit, jobs
 from jobfair.services.errors import InvalidState, NotFound
-from jobfair.services.hiring.companies import PER_PAGE, require_officer
+from jobfair.services.hiring.companies import PER_PAGE
 from jobfair.services.notifications import notify
 from jobfair.services.smk import apprenticeships, match_inputs
 from jobfair.services.smk.places import _own
@@ -31,22 +34,24 @@ from jobfair.services.smk.preferences import student_of
 
 PREVIEW, PUBLISHED, DISCARDED = "preview", "published", "discarded"
 REASON_TEXTS = {
-    matching.FULL_WITH_HIGHER_RANKED: "Tempat ini sudah penuh oleh siswa yang diperingkat lebih tinggi oleh "
-                                      "perusahaan.",
-    matching.NOT_ACCEPTABLE: "Perusahaan tidak dapat menerima Anda di tempat ini pada putaran tersebut.",
-    matching.NO_CAPACITY: "Tempat ini tidak memiliki kuota tersisa pada putaran tersebut.",
-    match_inputs.NOT_OFFERED: "Tempat ini tidak lagi ditawarkan untuk Anda pada putaran tersebut (sudah penuh, "
-                              "ditutup, atau jurusan atau tanggalnya tidak sesuai).",
-    match_inputs.TOO_YOUNG: "Umur Anda belum 17 tahun pada hari magang ini dimulai; peserta pemagangan paling muda "
-                            "17 tahun (Permenaker 6/2020). Pilih tempat yang mulai setelah ulang tahun ke-17 Anda.",
-    match_inputs.NO_GUARDIAN_CONSENT: "Anda belum berumur 18 tahun pada hari magang ini dimulai dan persetujuan "
-                                      "tertulis orang tua/wali belum dicatat sekolah; minta BKK sekolah "
-                                      "mencatatnya.",
-    match_inputs.REPEATED: "Anda sudah pernah mengikuti program pemagangan ini; Permenaker 6/2020 melarang "
-                           "mengulang program yang sama.",
-    match_inputs.REFUSED_BY_COMPANY: "Perusahaan menandai Anda tidak dapat diterima di tempat ini.",
+    matching.FULL_WITH_HIGHER_RANKED: _l("Tempat ini sudah penuh oleh siswa yang diperingkat lebih tinggi oleh "
+                                         "perusahaan."),
+    matching.NOT_ACCEPTABLE: _l("Perusahaan tidak dapat menerima Anda di tempat ini pada putaran tersebut."),
+    matching.NO_CAPACITY: _l("Tempat ini tidak memiliki kuota tersisa pada putaran tersebut."),
+    match_inputs.NOT_OFFERED: _l("Tempat ini tidak lagi ditawarkan untuk Anda pada putaran tersebut (sudah penuh, "
+                                 "ditutup, atau jurusan atau tanggalnya tidak sesuai)."),
+    match_inputs.TOO_YOUNG: _l("Umur Anda belum 17 tahun pada hari magang ini dimulai; peserta pemagangan paling "
+                               "muda 17 tahun (Permenaker 6/2020). Pilih tempat yang mulai setelah ulang tahun ke-17 "
+                               "Anda."),
+    match_inputs.NO_GUARDIAN_CONSENT: _l("Anda belum berumur 18 tahun pada hari magang ini dimulai dan persetujuan "
+                                         "tertulis orang tua/wali belum dicatat sekolah; minta BKK sekolah "
+                                         "mencatatnya."),
+    match_inputs.REPEATED: _l("Anda sudah pernah mengikuti program pemagangan ini; Permenaker 6/2020 melarang "
+                              "mengulang program yang sama."),
+    match_inputs.REFUSED_BY_COMPANY: _l("Perusahaan menandai Anda tidak dapat diterima di tempat ini."),
 }
-NOT_FOUND = "Putaran penempatan tidak ditemukan."
+NOT_FOUND = _l("Putaran penempatan tidak ditemukan.")
+STUDENT_RESULT = Link("students.match_result")
 RUN_JOB = "match.run"  # the job kind (services/job_tasks.py)
 
 
@@ -74,25 +79,25 @@ def _why_not(student_id: int, inputs: match_inputs.MatchInputs, result: matching
 
 def _refuse_when_a_preview_is_open() -> None:
     if db.session.scalar(select(MatchRound.id).where(MatchRound.status == PREVIEW).limit(1)) is not None:
-        raise InvalidState("Masih ada putaran yang belum diterbitkan; terbitkan atau batalkan dulu sebelum "
-                           "menjalankan putaran baru.")
+        raise InvalidState(_l("Masih ada putaran yang belum diterbitkan; terbitkan atau batalkan dulu sebelum "
+                              "menjalankan putaran baru."))
 
 
 def start_round(actor) -> BackgroundJob:
     """Run the match in the job queue (minutes at city scale); the job's page shows it, then links to the preview."""
-    require_officer(actor)
+    access.require_office(actor)
     _refuse_when_a_preview_is_open()
     running = db.session.scalar(select(BackgroundJob.id).where(
         BackgroundJob.kind == RUN_JOB, BackgroundJob.status.in_([JobStatus.QUEUED.value, JobStatus.RUNNING.value]))
         .limit(1))
     if running is not None:
-        raise InvalidState("Putaran penempatan sedang dijalankan; tunggu sampai selesai.")
+        raise InvalidState(_l("Putaran penempatan sedang dijalankan; tunggu sampai selesai."))
     return jobs.enqueue(RUN_JOB, actor=actor)
 
 
 def run_round(actor, today: date | None = None) -> MatchRound:
     """Run the match on the current preferences and store it as a preview."""
-    require_officer(actor)
+    access.require_office(actor)
     today = _today(today)
     _refuse_when_a_preview_is_open()
     inputs = match_inputs.gather(today)
@@ -131,7 +136,7 @@ def run_round(actor, today: date | None = None) -> MatchRound:
 
 
 def get_round(actor, round_id: int) -> MatchRound:
-    require_officer(actor)
+    access.require_office(actor)
     match_round = db.session.get(MatchRound, round_id)
     if match_round is None:
         raise NotFound(NOT_FOUND)
@@ -139,7 +144,7 @@ def get_round(actor, round_id: int) -> MatchRound:
 
 
 def rounds(actor, page: int = 1, per_page: int = PER_PAGE):
-    require_officer(actor)
+    access.require_office(actor)
     query = select(MatchRound).order_by(MatchRound.number.desc())
     return db.paginate(query, page=page, per_page=per_page, error_out=False)
 
@@ -172,13 +177,13 @@ def _creation_problem(student, place: ApprenticeshipPlace) -> str | None:
 
 def publish(actor, round_id: int) -> MatchRound:
     """Publish a preview exactly once: apprenticeships, filled counts, notifications. All or nothing."""
-    require_officer(actor)
+    access.require_office(actor)
     claimed = db.session.execute(update(MatchRound).where(MatchRound.id == round_id, MatchRound.status == PREVIEW)
                                  .values(status=PUBLISHED, published_at=datetime.now(UTC)))
     if claimed.rowcount != 1:
         db.session.rollback()
         get_round(actor, round_id)  # NotFound when it does not exist
-        raise InvalidState("Putaran ini sudah diterbitkan atau dibatalkan; tidak dapat diterbitkan lagi.")
+        raise InvalidState(_l("Putaran ini sudah diterbitkan atau dibatalkan; tidak dapat diterbitkan lagi."))
     match_round = db.session.get(MatchRound, round_id)
     assignments = db.session.scalars(select(MatchAssignment).where(
         MatchAssignment.round_id == round_id, MatchAssignment.place_id.is_not(None))).all()
@@ -189,21 +194,22 @@ def publish(actor, round_id: int) -> MatchRound:
                 MatchAssignment.student_id == assignment.student_id, MatchAssignment.place_id.is_not(None),
                 MatchRound.status == PUBLISHED, MatchRound.id != round_id).limit(1)) is not None:
             db.session.rollback()
-            raise InvalidState("Sebagian siswa di putaran ini sudah ditempatkan oleh putaran lain; batalkan putaran "
-                               "ini dan jalankan putaran baru.")
+            raise InvalidState(_l("Sebagian siswa di putaran ini sudah ditempatkan oleh putaran lain; batalkan "
+                                  "putaran ini dan jalankan putaran baru."))
         problem = _creation_problem(assignment.student, assignment.place)
         if problem:
             name = assignment.student.person.full_name
             db.session.rollback()
-            raise InvalidState(f"{name}: {problem} Batalkan putaran ini dan jalankan putaran baru.")
+            raise InvalidState(_l("%(name)s: %(problem)s Batalkan putaran ini dan jalankan putaran baru.",
+                                  name=name, problem=problem))
         filled = db.session.execute(update(ApprenticeshipPlace).where(
             ApprenticeshipPlace.id == assignment.place_id,
             ApprenticeshipPlace.filled_count < ApprenticeshipPlace.places)
             .values(filled_count=ApprenticeshipPlace.filled_count + 1))
         if filled.rowcount != 1:
             db.session.rollback()
-            raise InvalidState("Kuota sebuah tempat magang sudah berubah sejak putaran ini dijalankan; batalkan "
-                               "putaran ini dan jalankan putaran baru.")
+            raise InvalidState(_l("Kuota sebuah tempat magang sudah berubah sejak putaran ini dijalankan; batalkan "
+                                  "putaran ini dan jalankan putaran baru."))
         apprenticeship = Apprenticeship(student_id=assignment.student_id, place_id=assignment.place_id,
                                         round_id=round_id, status=ApprenticeshipStatus.AGREEMENT.value)
         db.session.add(apprenticeship)
@@ -212,31 +218,33 @@ def publish(actor, round_id: int) -> MatchRound:
         per_place[assignment.place_id] = per_place.get(assignment.place_id, 0) + 1
         student = assignment.student
         if student.user is not None:
-            notify(student.user, f"Hasil penempatan magang: Anda mendapat tempat '{assignment.place.title}' di "
-                                 f"{assignment.place.company.name}.", link="/smk/tempat-magang/hasil")
+            notify(student.user, _l("Hasil penempatan magang: Anda mendapat tempat '%(title)s' di %(company)s.",
+                                    title=assignment.place.title, company=assignment.place.company.name),
+                   link=STUDENT_RESULT)
     for assignment in db.session.scalars(select(MatchAssignment).where(
             MatchAssignment.round_id == round_id, MatchAssignment.place_id.is_(None))):
         if assignment.student.user is not None:
-            notify(assignment.student.user, "Hasil penempatan magang: Anda belum mendapat tempat pada putaran ini; "
-                                            "pilihan Anda ikut putaran berikutnya.", link="/smk/tempat-magang/hasil")
+            notify(assignment.student.user, _l("Hasil penempatan magang: Anda belum mendapat tempat pada putaran "
+                                               "ini; pilihan Anda ikut putaran berikutnya."), link=STUDENT_RESULT)
     places = db.session.scalars(select(ApprenticeshipPlace).where(ApprenticeshipPlace.id.in_(list(per_place))))
     for place in places:
         for user in db.session.scalars(select(User).where(User.company_id == place.company_id)):
-            notify(user, f"Hasil penempatan magang: {per_place[place.id]} siswa mendapat tempat '{place.title}'.",
-                   link=f"/perusahaan/tempat-magang/{place.id}/hasil")
+            notify(user, _l("Hasil penempatan magang: %(count)s siswa mendapat tempat '%(title)s'.",
+                            count=numbers.number(per_place[place.id]), title=place.title),
+                   link=Link("companies.place_result", {"place_id": place.id}))
     audit.record(actor, "match.published", match_round, detail={"apprenticeships": len(assignments)})
     db.session.commit()
     return match_round
 
 
 def discard(actor, round_id: int) -> MatchRound:
-    require_officer(actor)
+    access.require_office(actor)
     claimed = db.session.execute(update(MatchRound).where(MatchRound.id == round_id, MatchRound.status == PREVIEW)
                                  .values(status=DISCARDED))
     if claimed.rowcount != 1:
         db.session.rollback()
         get_round(actor, round_id)
-        raise InvalidState("Hanya putaran yang belum diterbitkan dapat dibatalkan.")
+        raise InvalidState(_l("Hanya putaran yang belum diterbitkan dapat dibatalkan."))
     match_round = db.session.get(MatchRound, round_id)
     audit.record(actor, "match.discarded", match_round)
     db.session.commit()
@@ -276,7 +284,8 @@ def student_result(actor) -> dict | None:
     titles = {p.id: p for p in db.session.scalars(select(ApprenticeshipPlace).where(
         ApprenticeshipPlace.id.in_([pid for pid, _code in reasons])))}
     why_not = [{"place": titles.get(pid), "reason": REASON_TEXTS.get(code, code)} for pid, code in reasons]
-    excluded = next((entry["reason"] for entry in match_round.stats.get("excluded", [])
+    # The round stores the reason as its Indonesian text, which is the message's key: read in the reader's language.
+    excluded = next((gettext(entry["reason"]) for entry in match_round.stats.get("excluded", [])
                      if entry["student_id"] == student.id), None)
     apprenticeship = None
     if placed is not None:

@@ -8,6 +8,7 @@ NotFound)."""
 from datetime import UTC, date, datetime, timedelta
 
 from flask import current_app
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from jobfair.extensions import db
@@ -19,8 +20,8 @@ from jobfair.services.errors import InvalidState, NotFound, ValidationFailed
 from jobfair.services.smk.schools import school_of
 from jobfair.services.users.accounts import check_phone
 
-NOT_FOUND = "Data PKL tidak ditemukan."
-STUDENT_NOT_FOUND = "Siswa tidak ditemukan di sekolah Anda."
+NOT_FOUND = _l("Data PKL tidak ditemukan.")
+STUDENT_NOT_FOUND = _l("Siswa tidak ditemukan di sekolah Anda.")
 
 
 def default_months() -> int:
@@ -47,10 +48,11 @@ def set_duration(actor, major_code: str, months) -> PklDuration:
     school = school_of(actor)
     errors: dict[str, str] = {}
     if db.session.get(SmkMajor, major_code or "") is None:
-        errors["major_code"] = "Pilih jurusan dari daftar."
+        errors["major_code"] = _l("Pilih jurusan dari daftar.")
     if isinstance(months, bool) or not isinstance(months, int) or not PKL_MONTHS_MIN <= months <= PKL_MONTHS_MAX:
-        errors["months"] = (f"Lama PKL diisi angka bulat {PKL_MONTHS_MIN}–{PKL_MONTHS_MAX} bulan (program kota: "
-                            f"{default_months()} bulan; kurikulum terbaru: paling sedikit 6 bulan).")
+        errors["months"] = _l("Lama PKL diisi angka bulat %(low)s–%(high)s bulan (program kota: %(default)s bulan; "
+                              "kurikulum terbaru: paling sedikit 6 bulan).", low=PKL_MONTHS_MIN, high=PKL_MONTHS_MAX,
+                              default=default_months())
     if errors:
         raise ValidationFailed(errors)
     row = db.session.scalar(select(PklDuration).where(PklDuration.school_id == school.id,
@@ -94,17 +96,17 @@ def record_placement(actor, student_id: int, *, workplace: str, school_superviso
     values = {"workplace": _text(workplace, 2, 160), "school_supervisor_name": _text(school_supervisor_name, 2, 120),
               "workplace_supervisor": _text(workplace_supervisor, 0, 120)}
     if values["workplace"] is None:
-        errors["workplace"] = "Tulis nama tempat PKL (perusahaan atau instansi), 2–160 karakter."
+        errors["workplace"] = _l("Tulis nama tempat PKL (perusahaan atau instansi), 2–160 karakter.")
     if values["school_supervisor_name"] is None:
-        errors["school_supervisor_name"] = "Tulis nama guru pembimbing PKL dari sekolah (2–120 karakter)."
+        errors["school_supervisor_name"] = _l("Tulis nama guru pembimbing PKL dari sekolah (2–120 karakter).")
     if values["workplace_supervisor"] is None:
-        errors["workplace_supervisor"] = "Nama pembimbing di tempat PKL paling panjang 120 karakter."
+        errors["workplace_supervisor"] = _l("Nama pembimbing di tempat PKL paling panjang 120 karakter.")
     phone = check_phone(school_supervisor_phone, errors, "school_supervisor_phone")
     if not isinstance(starts_on, date):
-        errors["starts_on"] = "Isi tanggal mulai PKL."
+        errors["starts_on"] = _l("Isi tanggal mulai PKL.")
     elif db.session.scalar(select(PklPlacement.id).where(PklPlacement.student_id == student.id,
                                                          PklPlacement.starts_on == starts_on)) is not None:
-        errors["starts_on"] = "Siswa ini sudah punya PKL yang mulai pada tanggal itu."
+        errors["starts_on"] = _l("Siswa ini sudah punya PKL yang mulai pada tanggal itu.")
     if errors:
         raise ValidationFailed(errors)
     months = months_for(school.id, student.major_code)
@@ -141,13 +143,13 @@ def link_apprenticeship(actor, placement_id: int, apprenticeship_id: int | None)
     if placement is None or placement.student.school_id != school.id:
         raise NotFound(NOT_FOUND)
     if placement.apprenticeship_id is not None:
-        raise InvalidState("PKL ini sudah terhubung ke pemagangan.")
+        raise InvalidState(_l("PKL ini sudah terhubung ke pemagangan."))
     appr = db.session.get(Apprenticeship, apprenticeship_id) if apprenticeship_id else None
     if appr is None or appr.student_id != placement.student_id:
-        raise ValidationFailed({"apprenticeship_id": "Pilih pemagangan siswa ini dari daftar."})
+        raise ValidationFailed({"apprenticeship_id": _l("Pilih pemagangan siswa ini dari daftar.")})
     taken = db.session.scalar(select(PklPlacement.id).where(PklPlacement.apprenticeship_id == appr.id))
     if taken is not None:
-        raise ValidationFailed({"apprenticeship_id": "Pemagangan ini sudah terhubung ke PKL lain."})
+        raise ValidationFailed({"apprenticeship_id": _l("Pemagangan ini sudah terhubung ke PKL lain.")})
     placement.apprenticeship_id = appr.id
     audit.record(actor, "pkl.linked", placement, detail={"apprenticeship_id": appr.id})
     db.session.commit()

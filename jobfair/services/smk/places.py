@@ -3,14 +3,17 @@
 from datetime import UTC, date, datetime
 
 from flask import current_app
+from flask_babel import format_date
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
 from jobfair.extensions import db
+from jobfair.messages import Link
 from jobfair.models import ApprenticeshipPlace, Company, PlaceStatus, SmkMajor, Student, User
 from jobfair.rules import apprenticeship_rules, numbers
-from jobfair.services import audit
+from jobfair.services import access, audit
 from jobfair.services.errors import InvalidState, NotFound, ValidationFailed
-from jobfair.services.hiring.companies import PER_PAGE, company_of, require_officer
+from jobfair.services.hiring.companies import PER_PAGE, company_of
 from jobfair.services.notifications import notify
 
 FIELDS = ("title", "eligible_majors", "places", "starts_on", "ends_on", "mentor_name", "allowance_transport",
@@ -18,7 +21,7 @@ FIELDS = ("title", "eligible_majors", "places", "starts_on", "ends_on", "mentor_
 EDITABLE = (PlaceStatus.PROPOSED.value, PlaceStatus.RETURNED.value)
 STATUS_LABELS = {"proposed": "Menunggu persetujuan", "approved": "Disetujui", "returned": "Dikembalikan",
                  "closed": "Ditutup"}
-NOT_FOUND = "Tempat magang tidak ditemukan."
+NOT_FOUND = _l("Tempat magang tidak ditemukan.")
 
 
 def is_editable(place: ApprenticeshipPlace) -> bool:
@@ -59,7 +62,7 @@ def _validate(values: dict, today: date | None) -> dict:
                                                    today=today or date.today())
     known = set(db.session.scalars(select(SmkMajor.code)))
     if values["eligible_majors"] and not set(values["eligible_majors"]) <= known:
-        problems["eligible_majors"] = "Pilih jurusan SMK dari daftar."
+        problems["eligible_majors"] = _l("Pilih jurusan SMK dari daftar.")
     if problems:
         raise ValidationFailed(problems)
     values = dict(values)
@@ -89,8 +92,8 @@ def _own(actor, place_id: int, *, lock: bool = False) -> ApprenticeshipPlace:
 def propose_place(actor, *, today: date | None = None, **fields) -> ApprenticeshipPlace:
     company = company_of(actor)
     if not company.is_verified:
-        raise InvalidState("Perusahaan Anda belum diverifikasi Disnaker, jadi belum dapat mengajukan tempat magang. "
-                           "Lengkapi profil perusahaan dan tunggu verifikasi.")
+        raise InvalidState(_l("Perusahaan Anda belum diverifikasi Disnaker, jadi belum dapat mengajukan tempat "
+                              "magang. Lengkapi profil perusahaan dan tunggu verifikasi."))
     values = _validate(_clean(fields), today)
     place = ApprenticeshipPlace(company_id=company.id, status=PlaceStatus.PROPOSED.value, filled_count=0, **values)
     db.session.add(place)
@@ -103,7 +106,8 @@ def propose_place(actor, *, today: date | None = None, **fields) -> Apprenticesh
 def update_place(actor, place_id: int, *, today: date | None = None, **fields) -> ApprenticeshipPlace:
     place = _own(actor, place_id, lock=True)
     if not is_editable(place):
-        raise InvalidState("Tempat magang hanya dapat diubah selagi menunggu persetujuan atau dikembalikan Disnaker.")
+        raise InvalidState(_l("Tempat magang hanya dapat diubah selagi menunggu persetujuan atau dikembalikan "
+                              "Disnaker."))
     values = _validate(_clean(fields), today)
     for name, value in values.items():
         setattr(place, name, value)
@@ -129,14 +133,14 @@ def company_place(actor, place_id: int) -> ApprenticeshipPlace:
 
 def places_queue(actor, page: int = 1, per_page: int = PER_PAGE):
     """Proposed places, oldest first."""
-    require_officer(actor)
+    access.require_office(actor)
     query = (select(ApprenticeshipPlace).where(ApprenticeshipPlace.status == PlaceStatus.PROPOSED.value)
              .order_by(ApprenticeshipPlace.created_at, ApprenticeshipPlace.id))
     return db.paginate(query, page=page, per_page=per_page, error_out=False)
 
 
 def office_place(actor, place_id: int, *, lock: bool = False) -> ApprenticeshipPlace:
-    require_officer(actor)
+    access.require_office(actor)
     place = db.session.get(ApprenticeshipPlace, place_id, with_for_update=lock)
     if place is None:
         raise NotFound(NOT_FOUND)
@@ -160,48 +164,51 @@ def concurrent_apprentices(place: ApprenticeshipPlace) -> int:
     return apprenticeship_rules.peak_concurrent([tuple(row) for row in others], place.starts_on, place.ends_on)
 
 
-def _notify_company(place: ApprenticeshipPlace, message: str) -> None:
+def _notify_company(place: ApprenticeshipPlace, message) -> None:
     for user in db.session.scalars(select(User).where(User.company_id == place.company_id)):
-        notify(user, message, link=f"/perusahaan/tempat-magang/{place.id}")
+        notify(user, message, link=Link("companies.place_detail", {"place_id": place.id}))
 
 
 def approve(actor, place_id: int, *, today: date | None = None) -> ApprenticeshipPlace:
-    require_officer(actor)
+    access.require_office(actor)
     place = office_place(actor, place_id)
     # Lock the company first: two approvals for one company at once must not pass the 20% cap together.
     company = db.session.get(Company, place.company_id, with_for_update=True)
     place = office_place(actor, place_id, lock=True)
     if place.status != PlaceStatus.PROPOSED.value:
-        raise InvalidState("Hanya tempat magang yang menunggu persetujuan dapat disetujui; "
-                           "mungkin sudah diputuskan petugas lain.")
+        raise InvalidState(_l("Hanya tempat magang yang menunggu persetujuan dapat disetujui; mungkin sudah "
+                              "diputuskan petugas lain."))
     if not company.is_verified:
-        raise InvalidState("Perusahaan ini belum diverifikasi; verifikasi perusahaan lebih dulu.")
+        raise InvalidState(_l("Perusahaan ini belum diverifikasi; verifikasi perusahaan lebih dulu."))
     today = today or date.today()
     if place.starts_on < today:
-        raise InvalidState(f"Tempat magang ini mulai {place.starts_on:%d-%m-%Y}, sebelum hari ini; magang harus mulai "
-                           "hari ini atau sesudahnya. Kembalikan ke perusahaan agar tanggal mulainya diperbaiki.")
+        raise InvalidState(_l("Tempat magang ini mulai %(starts)s, sebelum hari ini; magang harus mulai hari ini "
+                              "atau sesudahnya. Kembalikan ke perusahaan agar tanggal mulainya diperbaiki.",
+                              starts=format_date(place.starts_on, "dd-MM-yyyy")))
     max_months = current_app.config["APPRENTICESHIP_MAX_MONTHS"]
     if place.ends_on > apprenticeship_rules.add_months(place.starts_on, max_months):
-        raise InvalidState(f"Magang ini lebih dari {max_months} bulan (Permenaker 6/2020); kembalikan ke perusahaan "
-                           "agar tanggalnya diperbaiki.")
+        raise InvalidState(_l("Magang ini lebih dari %(months)s bulan (Permenaker 6/2020); kembalikan ke "
+                              "perusahaan agar tanggalnya diperbaiki.", months=numbers.number(max_months)))
     if not company.headcount:
-        raise InvalidState("Jumlah karyawan perusahaan belum diisi, jadi batas 20% peserta magang tidak dapat "
-                           "diperiksa. Minta perusahaan mengisi jumlah karyawan di profilnya, atau kembalikan "
-                           "usulan ini dengan alasan itu.")
+        raise InvalidState(_l("Jumlah karyawan perusahaan belum diisi, jadi batas 20% peserta magang tidak dapat "
+                              "diperiksa. Minta perusahaan mengisi jumlah karyawan di profilnya, atau kembalikan "
+                              "usulan ini dengan alasan itu."))
     share = current_app.config["APPRENTICE_SHARE_OF_HEADCOUNT"]
     cap = apprenticeship_rules.headcount_cap(company.headcount, share)
     # The company row is locked above, so the places counted here cannot change until this approval commits.
     total = concurrent_apprentices(place) + place.places
     if total > cap:
-        raise InvalidState(f"Peserta magang perusahaan ini akan menjadi {numbers.number(total)} orang pada waktu "
-                           f"yang sama, melebihi batas {numbers.number(cap)} orang ({round(share * 100)}% dari "
-                           f"{numbers.number(company.headcount)} karyawan, Permenaker 6/2020). Kembalikan usulan agar "
-                           "jumlah tempat dikurangi atau tanggalnya digeser.")
+        raise InvalidState(_l("Peserta magang perusahaan ini akan menjadi %(total)s orang pada waktu yang sama, "
+                              "melebihi batas %(cap)s orang (%(share)s%% dari %(headcount)s karyawan, Permenaker "
+                              "6/2020). Kembalikan usulan agar jumlah tempat dikurangi atau tanggalnya digeser.",
+                              total=numbers.number(total), cap=numbers.number(cap),
+                              share=numbers.number(round(share * 100)), headcount=numbers.number(company.headcount)))
     place.status = PlaceStatus.APPROVED.value
     place.decision_reason = None
     place.decided_by_id, place.decided_at = actor.id, datetime.now(UTC)
     audit.record(actor, "place.approved", place, detail={"apprentices": total, "cap": cap})
-    _notify_company(place, f"Tempat magang '{place.title}' disetujui Disnaker; siswa kini dapat memilihnya.")
+    _notify_company(place, _l("Tempat magang '%(title)s' disetujui Disnaker; siswa kini dapat memilihnya.",
+                              title=place.title))
     db.session.commit()
     return place
 
@@ -210,14 +217,15 @@ def return_place(actor, place_id: int, reason: str) -> ApprenticeshipPlace:
     place = office_place(actor, place_id, lock=True)
     reason = (reason or "").strip()
     if place.status != PlaceStatus.PROPOSED.value:
-        raise InvalidState("Hanya tempat magang yang menunggu persetujuan dapat dikembalikan.")
+        raise InvalidState(_l("Hanya tempat magang yang menunggu persetujuan dapat dikembalikan."))
     if len(reason) < 5:
-        raise ValidationFailed({"reason": "Tulis alasan pengembalian (minimal 5 karakter) agar perusahaan tahu "
-                                          "apa yang harus diperbaiki."})
+        raise ValidationFailed({"reason": _l("Tulis alasan pengembalian (minimal 5 karakter) agar perusahaan tahu "
+                                             "apa yang harus diperbaiki.")})
     place.status = PlaceStatus.RETURNED.value
     place.decision_reason = reason[:2000]
     place.decided_by_id, place.decided_at = actor.id, datetime.now(UTC)
     audit.record(actor, "place.returned", place, detail={"reason": place.decision_reason})
-    _notify_company(place, f"Tempat magang '{place.title}' dikembalikan Disnaker: {place.decision_reason}")
+    _notify_company(place, _l("Tempat magang '%(title)s' dikembalikan Disnaker: %(reason)s", title=place.title,
+                              reason=place.decision_reason))
     db.session.commit()
     return place

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from flask import current_app
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import delete, select
 
 from jobfair.extensions import db
@@ -21,21 +22,22 @@ from jobfair.models import (
 )
 from jobfair.privacy_notices import MATCH_SHARING
 from jobfair.rules import apprenticeship_rules
-from jobfair.services import audit
-from jobfair.services.errors import InvalidState, NotFound, PermissionDenied, ValidationFailed
+from jobfair.rules import numbers as fmt
+from jobfair.services import access, audit
+from jobfair.services.errors import InvalidState, NotFound, ValidationFailed
 from jobfair.services.privacy import consents
 from jobfair.services.smk.places import NOT_FOUND, _own, majors_of
 
 SEED_LIMIT = 2**31 - 1
+NOT_A_CANDIDATE = _l("Siswa tidak ditemukan di antara pendaftar tempat magang ini.")
 
 
 def student_of(actor) -> Student:
     """The student record of a student login; a login without one sees nothing (404, not 403)."""
-    if actor is None or actor.role != Role.STUDENT.value:
-        raise PermissionDenied("Hanya akun siswa yang dapat melakukan ini.")
+    access.require_role(actor, Role.STUDENT.value, message=_l("Hanya akun siswa yang dapat melakukan ini."))
     student = db.session.scalar(select(Student).where(Student.user_id == actor.id))
     if student is None:
-        raise NotFound("Data siswa untuk akun ini belum ada; hubungi BKK sekolah Anda.")
+        raise NotFound(_l("Data siswa untuk akun ini belum ada; hubungi BKK sekolah Anda."))
     return student
 
 
@@ -82,18 +84,20 @@ def set_choices(actor, place_ids: list[int], today: date | None = None) -> list[
     """Replace the student's ordered list of places (rank 1 first)."""
     student = student_of(actor)
     if is_matched(student.id):
-        raise InvalidState("Anda sudah mendapat tempat magang dari hasil penempatan; pilihan tidak dapat diubah.")
+        raise InvalidState(_l("Anda sudah mendapat tempat magang dari hasil penempatan; pilihan tidak dapat "
+                              "diubah."))
     ids = [place_id for place_id in place_ids if place_id is not None]
     limit = current_app.config["MAX_STUDENT_CHOICES"]
     if len(ids) > limit:
-        raise ValidationFailed({"choices": f"Paling banyak {limit} pilihan; hapus pilihan yang kurang diinginkan."})
+        raise ValidationFailed({"choices": _l("Paling banyak %(limit)s pilihan; hapus pilihan yang kurang "
+                                              "diinginkan.", limit=fmt.number(limit))})
     if len(set(ids)) != len(ids):
-        raise ValidationFailed({"choices": "Tempat yang sama dipilih dua kali; setiap tempat hanya boleh dipilih "
-                                           "sekali."})
+        raise ValidationFailed({"choices": _l("Tempat yang sama dipilih dua kali; setiap tempat hanya boleh dipilih "
+                                              "sekali.")})
     offered = {place.id for place in _offered(student)}
     if any(place_id not in offered for place_id in ids):
-        raise ValidationFailed({"choices": "Ada tempat yang tidak ditawarkan untuk Anda (jurusan atau tanggalnya "
-                                           "tidak sesuai, atau sudah penuh); pilih dari daftar."})
+        raise ValidationFailed({"choices": _l("Ada tempat yang tidak ditawarkan untuk Anda (jurusan atau "
+                                              "tanggalnya tidak sesuai, atau sudah penuh); pilih dari daftar.")})
     db.session.execute(delete(StudentChoice).where(StudentChoice.student_id == student.id))
     choices = [StudentChoice(student_id=student.id, place_id=place_id, rank=rank)
                for rank, place_id in enumerate(ids, start=1)]
@@ -186,7 +190,7 @@ def candidate(actor, place_id: int, student_id: int) -> Candidate:
     for item in candidates(actor, place_id):
         if item.student_id == student_id:
             return item
-    raise NotFound("Siswa tidak ditemukan di antara pendaftar tempat magang ini.")
+    raise NotFound(NOT_A_CANDIDATE)
 
 
 def set_ranking(actor, place_id: int, student_ids: list[int], not_acceptable=()) -> list[CompanyRanking]:
@@ -194,17 +198,18 @@ def set_ranking(actor, place_id: int, student_ids: list[int], not_acceptable=())
     candidates it marks as not acceptable (the match never places them there)."""
     place = _own(actor, place_id, lock=True)
     if place.status != PlaceStatus.APPROVED.value:
-        raise InvalidState("Peringkat hanya dapat diisi untuk tempat magang yang sudah disetujui.")
+        raise InvalidState(_l("Peringkat hanya dapat diisi untuk tempat magang yang sudah disetujui."))
     if len(set(student_ids)) != len(student_ids):
-        raise ValidationFailed({"ranking": "Siswa yang sama diberi dua peringkat; setiap siswa hanya satu "
-                                           "peringkat."})
+        raise ValidationFailed({"ranking": _l("Siswa yang sama diberi dua peringkat; setiap siswa hanya satu "
+                                              "peringkat.")})
     refused = sorted(set(not_acceptable))
     allowed = {s.id for s in _candidate_students(place.id)}
     if any(sid not in allowed for sid in [*student_ids, *refused]):
-        raise NotFound("Siswa tidak ditemukan di antara pendaftar tempat magang ini.")
+        raise NotFound(NOT_A_CANDIDATE)
     if set(student_ids) & set(refused):
-        raise ValidationFailed({"ranking": "Siswa yang ditandai tidak dapat diterima tidak boleh diberi peringkat; "
-                                           "kosongkan peringkatnya atau hapus tanda tidak dapat diterima."})
+        raise ValidationFailed({"ranking": _l("Siswa yang ditandai tidak dapat diterima tidak boleh diberi "
+                                              "peringkat; kosongkan peringkatnya atau hapus tanda tidak dapat "
+                                              "diterima.")})
     db.session.execute(delete(CompanyRanking).where(CompanyRanking.place_id == place.id))
     db.session.execute(delete(CompanyRefusal).where(CompanyRefusal.place_id == place.id))
     rows = [CompanyRanking(place_id=place.id, student_id=sid, rank=rank)
@@ -225,11 +230,11 @@ def set_ranking_numbers(actor, place_id: int, numbers: dict[int, str], not_accep
         if not raw:
             continue
         if not (raw.isascii() and raw.isdigit()) or int(raw) < 1:
-            raise ValidationFailed({"ranking": "Peringkat diisi angka bulat 1 atau lebih, atau dikosongkan untuk "
-                                               "mengikuti urutan bawaan."})
+            raise ValidationFailed({"ranking": _l("Peringkat diisi angka bulat 1 atau lebih, atau dikosongkan "
+                                                  "untuk mengikuti urutan bawaan.")})
         if int(raw) in ranked.values():
-            raise ValidationFailed({"ranking": f"Peringkat {int(raw)} diberikan kepada dua siswa; beri setiap siswa "
-                                               "nomor yang berbeda."})
+            raise ValidationFailed({"ranking": _l("Peringkat %(rank)s diberikan kepada dua siswa; beri setiap siswa "
+                                                  "nomor yang berbeda.", rank=fmt.number(int(raw)))})
         ranked[student_id] = int(raw)
     return set_ranking(actor, place_id, [sid for sid, _n in sorted(ranked.items(), key=lambda item: item[1])],
                        not_acceptable)

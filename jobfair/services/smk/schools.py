@@ -1,25 +1,25 @@
 """SMK schools (with their BKK placement unit) and school staff accounts; kept by the office."""
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
 from jobfair.extensions import db
 from jobfair.models import Role, School, User
-from jobfair.services import audit
-from jobfair.services.errors import NotFound, PermissionDenied, ValidationFailed
-from jobfair.services.hiring.companies import PER_PAGE, require_officer
+from jobfair.services import access, audit
+from jobfair.services.errors import NotFound, ValidationFailed
+from jobfair.services.hiring.companies import PER_PAGE
 from jobfair.services.reference import kecamatan_exists
 from jobfair.services.users.accounts import check_email, check_password, new_user
 
-NOT_FOUND = "Sekolah tidak ditemukan."
+NOT_FOUND = _l("Sekolah tidak ditemukan.")
 
 
 def school_of(actor) -> School:
     """The school the acting BKK staff user belongs to."""
-    if actor is None or actor.role != Role.SCHOOL.value:
-        raise PermissionDenied("Hanya akun sekolah (BKK) yang dapat melakukan ini.")
+    access.require_role(actor, Role.SCHOOL.value, message=_l("Hanya akun sekolah (BKK) yang dapat melakukan ini."))
     school = db.session.get(School, actor.school_id) if actor.school_id is not None else None
     if school is None:
-        raise NotFound("Akun ini belum terhubung ke sekolah. Hubungi Disnaker Balikpapan.")
+        raise NotFound(_l("Akun ini belum terhubung ke sekolah. Hubungi Disnaker Balikpapan."))
     return school
 
 
@@ -29,24 +29,24 @@ def _clean(*, name, npsn, address, kecamatan_code, bkk_number, school_id: int | 
                   address=(address or "").strip(), kecamatan_code=(kecamatan_code or "").strip() or None,
                   bkk_number=(bkk_number or "").strip())
     if not values["name"]:
-        errors["name"] = "Nama sekolah wajib diisi, misalnya SMK Negeri 1 Balikpapan."
+        errors["name"] = _l("Nama sekolah wajib diisi, misalnya SMK Negeri 1 Balikpapan.")
     elif len(values["name"]) > 160:
-        errors["name"] = "Nama sekolah paling banyak 160 karakter."
+        errors["name"] = _l("Nama sekolah paling banyak 160 karakter.")
     npsn = values["npsn"]
     if not (npsn.isascii() and npsn.isdigit()):
-        errors["npsn"] = "NPSN hanya berisi angka: tulis 8 angka NPSN dari Dapodik."
+        errors["npsn"] = _l("NPSN hanya berisi angka: tulis 8 angka NPSN dari Dapodik.")
     elif len(npsn) != 8:
-        errors["npsn"] = f"NPSN harus tepat 8 angka; yang diisi {len(npsn)} angka."
+        errors["npsn"] = _l("NPSN harus tepat 8 angka; yang diisi %(count)s angka.", count=len(npsn))
     else:
         other = db.session.scalar(select(School.id).where(School.npsn == npsn))
         if other is not None and other != school_id:
-            errors["npsn"] = "NPSN ini sudah terdaftar untuk sekolah lain. Periksa kembali NPSN-nya."
+            errors["npsn"] = _l("NPSN ini sudah terdaftar untuk sekolah lain. Periksa kembali NPSN-nya.")
     if len(values["address"]) > 255:
-        errors["address"] = "Alamat paling banyak 255 karakter."
+        errors["address"] = _l("Alamat paling banyak 255 karakter.")
     if values["kecamatan_code"] is not None and not kecamatan_exists(values["kecamatan_code"]):
-        errors["kecamatan_code"] = "Pilih kecamatan dari daftar."
+        errors["kecamatan_code"] = _l("Pilih kecamatan dari daftar.")
     if len(values["bkk_number"]) > 64:
-        errors["bkk_number"] = "Nomor registrasi BKK paling banyak 64 karakter."
+        errors["bkk_number"] = _l("Nomor registrasi BKK paling banyak 64 karakter.")
     if errors:
         raise ValidationFailed(errors)
     return values
@@ -54,7 +54,7 @@ def _clean(*, name, npsn, address, kecamatan_code, bkk_number, school_id: int | 
 
 def create_school(actor, *, name: str, npsn: str, address: str = "", kecamatan_code: str | None = None,
                   bkk_number: str = "") -> School:
-    require_officer(actor)
+    access.require_office(actor)
     school = School(**_clean(name=name, npsn=npsn, address=address, kecamatan_code=kecamatan_code,
                              bkk_number=bkk_number))
     db.session.add(school)
@@ -65,7 +65,7 @@ def create_school(actor, *, name: str, npsn: str, address: str = "", kecamatan_c
 
 
 def get_school(actor, school_id: int) -> School:
-    require_officer(actor)
+    access.require_office(actor)
     school = db.session.get(School, school_id)
     if school is None:
         raise NotFound(NOT_FOUND)
@@ -85,7 +85,7 @@ def update_school(actor, school_id: int, *, name: str, npsn: str, address: str =
 
 
 def list_schools(actor, page: int = 1, per_page: int = PER_PAGE):
-    require_officer(actor)
+    access.require_office(actor)
     return db.paginate(select(School).order_by(School.name, School.id), page=page, per_page=per_page,
                        error_out=False)
 
@@ -101,9 +101,9 @@ def create_school_staff(actor, school_id: int, *, full_name: str, email: str, pa
     errors: dict[str, str] = {}
     full_name = " ".join((full_name or "").split())
     if not full_name:
-        errors["full_name"] = "Nama lengkap petugas BKK wajib diisi."
+        errors["full_name"] = _l("Nama lengkap petugas BKK wajib diisi.")
     elif len(full_name) > 120:
-        errors["full_name"] = "Nama lengkap paling banyak 120 karakter."
+        errors["full_name"] = _l("Nama lengkap paling banyak 120 karakter.")
     email = check_email(email, errors)
     check_password(password, errors, personal=(email, full_name))
     if errors:
@@ -116,12 +116,14 @@ def create_school_staff(actor, school_id: int, *, full_name: str, email: str, pa
     return user
 
 
-def staff_counts() -> dict[int, int]:
+def staff_counts(actor) -> dict[int, int]:
+    """School id -> number of BKK staff accounts, for the office's list of schools."""
+    access.require_office(actor)
     rows = db.session.execute(select(User.school_id, func.count()).where(User.school_id.is_not(None))
                               .group_by(User.school_id))
     return {school_id: count for school_id, count in rows}
 
 
 def school_choices(actor) -> list[tuple[int, str]]:
-    require_officer(actor)
+    access.require_office(actor)
     return [(s.id, s.name) for s in db.session.scalars(select(School).order_by(School.name))]

@@ -6,6 +6,7 @@ good they are written in one transaction."""
 from dataclasses import dataclass, field
 from datetime import date
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
@@ -16,13 +17,13 @@ from jobfair.rules.student_rows import EXAMPLE_ROW, check_student_row, is_exampl
 from jobfair.services import audit, exports, spreadsheets
 from jobfair.services.errors import ValidationFailed
 from jobfair.services.nik_store import nik_hmac
-from jobfair.services.smk.students import _scope, add_student, majors
+from jobfair.services.smk.students import NIK_TAKEN, _scope, add_student, majors
 
 MAX_ROWS = 2000
 MAX_BYTES = 2 * 1024 * 1024
 MAX_UNZIPPED_BYTES = 40 * 1024 * 1024  # an XLSX is a zip: refuse a "zip bomb" before opening it
 MAX_COLUMNS = 40
-EXAMPLE_SKIPPED = "Baris contoh dari templat; dilewati, tidak diimpor."
+EXAMPLE_SKIPPED = _l("Baris contoh dari templat; dilewati, tidak diimpor.")
 
 # Column key -> the header written in the template (Indonesian), and every accepted spelling.
 HEADERS = {
@@ -46,15 +47,17 @@ HEADERS = {
 REQUIRED = ("nisn", "full_name", "nik", "birth_date", "sex", "major", "class_name", "report_score",
             "expected_graduation")
 LABELS = {key: label for key, (label, _aliases) in HEADERS.items()}
+# {missing} is filled by services/spreadsheets (str.format) with the missing column labels.
+MISSING_COLUMNS = _l("Baris pertama harus berisi judul kolom. Kolom yang belum ada: {missing}. Unduh templat untuk "
+                     "melihat susunan kolomnya.")
 _MESSAGES = spreadsheets.SheetMessages(
-    empty="Berkas kosong. Pilih berkas CSV atau XLSX yang berisi data siswa.",
-    too_big="Berkas lebih dari 2 MB. Bagi data menjadi beberapa berkas lalu unggah satu per satu.",
-    unsupported="Jenis berkas tidak didukung: unggah berkas .csv atau .xlsx.",
-    xlsx_too_big="Isi berkas XLSX terlalu besar; kirim data siswa saja (paling banyak 2.000 baris).",
-    missing_columns=("Baris pertama harus berisi judul kolom. Kolom yang belum ada: {missing}. Unduh templat untuk "
-                     "melihat susunan kolomnya."),
-    too_many_rows=lambda max_rows: (f"Berkas berisi lebih dari {numbers.number(max_rows)} baris siswa. Bagi menjadi "
-                                    "beberapa berkas."),
+    empty=_l("Berkas kosong. Pilih berkas CSV atau XLSX yang berisi data siswa."),
+    too_big=_l("Berkas lebih dari 2 MB. Bagi data menjadi beberapa berkas lalu unggah satu per satu."),
+    unsupported=_l("Jenis berkas tidak didukung: unggah berkas .csv atau .xlsx."),
+    xlsx_too_big=_l("Isi berkas XLSX terlalu besar; kirim data siswa saja (paling banyak 2.000 baris)."),
+    missing_columns=MISSING_COLUMNS,
+    too_many_rows=lambda max_rows: _l("Berkas berisi lebih dari %(count)s baris siswa. Bagi menjadi beberapa "
+                                      "berkas.", count=numbers.number(max_rows)),
 )
 
 
@@ -100,12 +103,11 @@ def _database_duplicates(checked: list[tuple[int, dict]], result: ImportResult) 
     nisns, hmacs = list(by_nisn), list(by_hmac)
     for start in range(0, max(len(nisns), 1), 500):
         for nisn in db.session.scalars(select(Student.nisn).where(Student.nisn.in_(nisns[start:start + 500]))):
-            result.errors.append(RowError(by_nisn[nisn], LABELS["nisn"], "NISN ini sudah terdaftar sebagai siswa."))
+            result.errors.append(RowError(by_nisn[nisn], LABELS["nisn"], _l("NISN ini sudah terdaftar sebagai siswa.")))
         taken = select(Person.nik_hmac).join(Student, Student.person_id == Person.id) \
             .where(Person.nik_hmac.in_(hmacs[start:start + 500]))
         for value in db.session.scalars(taken):
-            result.errors.append(RowError(by_hmac[value], LABELS["nik"],
-                                          "NIK ini sudah terdaftar sebagai siswa (di sekolah ini atau sekolah lain)."))
+            result.errors.append(RowError(by_hmac[value], LABELS["nik"], NIK_TAKEN))
 
 
 def import_students(actor, *, filename: str, stream, school_id: int | None = None,
@@ -114,14 +116,14 @@ def import_students(actor, *, filename: str, stream, school_id: int | None = Non
     scope = _scope(actor)
     school_id = scope if scope is not None else school_id
     if school_id is None or db.session.get(School, school_id) is None:
-        raise ValidationFailed({"school_id": "Pilih sekolah tujuan impor."})
+        raise ValidationFailed({"school_id": _l("Pilih sekolah tujuan impor.")})
     data = stream.read(MAX_BYTES + 1)
     rows = read_rows(filename, data)
     examples = [number for number, row in rows if is_example_row(row)]
     rows = [(number, row) for number, row in rows if number not in examples]
     if not rows:
-        raise spreadsheets.file_error("Berkas hanya berisi baris contoh dari templat; tulis data siswa di lembar "
-                                      "pertama, di bawah baris judul kolom.")
+        raise spreadsheets.file_error(_l("Berkas hanya berisi baris contoh dari templat; tulis data siswa di lembar "
+                                         "pertama, di bawah baris judul kolom."))
     result = ImportResult(filename=filename, rows=len(rows))
     result.warnings.extend(RowError(number, "", EXAMPLE_SKIPPED) for number in examples)
     reference, today = majors(), today or date.today()
@@ -136,11 +138,13 @@ def import_students(actor, *, filename: str, stream, school_id: int | None = Non
             result.warnings.append(RowError(number, LABELS["nik"], warning))
         nisn, nik = values.get("nisn"), values.get("nik")
         if nisn in seen_nisn:
-            result.errors.append(RowError(number, LABELS["nisn"], f"NISN sama dengan baris {seen_nisn[nisn]}."))
+            result.errors.append(RowError(number, LABELS["nisn"], _l("NISN sama dengan baris %(row)s.",
+                                                                     row=seen_nisn[nisn])))
         elif nisn:
             seen_nisn[nisn] = number
         if nik and nik.value in seen_nik:
-            result.errors.append(RowError(number, LABELS["nik"], f"NIK sama dengan baris {seen_nik[nik.value]}."))
+            result.errors.append(RowError(number, LABELS["nik"], _l("NIK sama dengan baris %(row)s.",
+                                                                    row=seen_nik[nik.value])))
         elif nik:
             seen_nik[nik.value] = number
         if not errors:
@@ -159,8 +163,8 @@ def import_students(actor, *, filename: str, stream, school_id: int | None = Non
         db.session.commit()
     except IntegrityError:
         db.session.rollback()
-        result.errors.append(RowError(0, "", "Sebagian siswa baru saja didaftarkan oleh pengguna lain; tidak ada "
-                                             "yang disimpan. Unggah ulang berkas untuk melihat baris mana."))
+        result.errors.append(RowError(0, "", _l("Sebagian siswa baru saja didaftarkan oleh pengguna lain; tidak "
+                                                "ada yang disimpan. Unggah ulang berkas untuk melihat baris mana.")))
         return result
     result.created = len(checked)
     return result
@@ -171,4 +175,4 @@ def template_xlsx() -> bytes:
     (an example among the data was imported as a real student; the import also skips it, see is_example_row)."""
     headers = [label for label, _aliases in HEADERS.values()]
     example = [EXAMPLE_ROW[key] for key in HEADERS]
-    return exports.to_xlsx({"Data Siswa": (headers, []), "Contoh pengisian": (headers, [example])})
+    return exports.to_xlsx({str(_l("Data Siswa")): (headers, []), str(_l("Contoh pengisian")): (headers, [example])})

@@ -8,6 +8,7 @@ import secrets
 from datetime import UTC, date, datetime, timedelta
 
 from flask import current_app
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import false, or_, select
 
 from jobfair.extensions import db
@@ -15,18 +16,19 @@ from jobfair.models import Person, Role, School, SmkMajor, Student, User
 from jobfair.privacy_notices import MATCH_SHARING, OFFICE
 from jobfair.rules.nik import normalize_nik
 from jobfair.rules.student_rows import check_student_row, is_minor
-from jobfair.services import audit
-from jobfair.services.errors import InvalidState, NotFound, PermissionDenied, ValidationFailed
-from jobfair.services.hiring.companies import OFFICE_ROLES, PER_PAGE
+from jobfair.services import access, audit
+from jobfair.services.errors import InvalidState, NotFound, ValidationFailed
+from jobfair.services.hiring.companies import PER_PAGE
 from jobfair.services.nik_store import nik_hmac
 from jobfair.services.people import get_or_create_person
 from jobfair.services.privacy import consents
 from jobfair.services.smk.schools import school_of
 from jobfair.services.users.accounts import check_email, check_password, new_user
 
-NOT_FOUND = "Siswa tidak ditemukan."
-INVALID_INVITATION = ("Tautan aktivasi tidak berlaku atau sudah kedaluwarsa. Minta tautan baru kepada BKK sekolah "
-                      "Anda.")
+NOT_FOUND = _l("Siswa tidak ditemukan.")
+INVALID_INVITATION = _l("Tautan aktivasi tidak berlaku atau sudah kedaluwarsa. Minta tautan baru kepada BKK sekolah "
+                        "Anda.")
+NIK_TAKEN = _l("NIK ini sudah terdaftar sebagai siswa (di sekolah ini atau sekolah lain).")
 
 
 def majors() -> dict[str, str]:
@@ -36,7 +38,7 @@ def majors() -> dict[str, str]:
 
 def _scope(actor) -> int | None:
     """The school id the actor is limited to; None for the office (every school)."""
-    if actor is not None and actor.role in OFFICE_ROLES:
+    if access.is_office(actor):
         return None
     return school_of(actor).id
 
@@ -49,12 +51,12 @@ def check_against_database(values: dict) -> dict[str, str]:
     """Errors for a NISN or NIK already enrolled as a student."""
     errors: dict[str, str] = {}
     if "nisn" in values and db.session.scalar(select(Student.id).where(Student.nisn == values["nisn"])):
-        errors["nisn"] = "NISN ini sudah terdaftar sebagai siswa. Periksa kembali NISN-nya."
+        errors["nisn"] = _l("NISN ini sudah terdaftar sebagai siswa. Periksa kembali NISN-nya.")
     if "nik" in values:
         taken = db.session.scalar(select(Student.id).join(Person, Student.person_id == Person.id)
                                   .where(Person.nik_hmac == nik_hmac(values["nik"].value)))
         if taken:
-            errors["nik"] = "NIK ini sudah terdaftar sebagai siswa (di sekolah ini atau sekolah lain)."
+            errors["nik"] = NIK_TAKEN
     return errors
 
 
@@ -78,7 +80,7 @@ def enrol_student(actor, *, school_id: int | None = None, today: date | None = N
     if scope is not None:
         school_id = scope
     elif school_id is None or db.session.get(School, school_id) is None:
-        raise ValidationFailed({"school_id": "Pilih sekolah siswa ini."})
+        raise ValidationFailed({"school_id": _l("Pilih sekolah siswa ini.")})
     values, errors = check_student_row(row, majors=majors(), today=_today(today))
     if not errors:
         errors = check_against_database(values)
@@ -149,12 +151,12 @@ def record_guardian_consent(actor, student_id: int, *, today: date | None = None
     """Record the guardian's written consent for a student under 18 (UU PDP, Permenaker 6/2020)."""
     student = get_student(actor, student_id)
     if student.guardian_consent_at is not None:
-        raise InvalidState("Persetujuan orang tua/wali siswa ini sudah tercatat.")
+        raise InvalidState(_l("Persetujuan orang tua/wali siswa ini sudah tercatat."))
     if not needs_consent(student, today):
-        raise InvalidState("Siswa ini sudah berumur 18 tahun: persetujuan orang tua/wali tidak diperlukan.")
+        raise InvalidState(_l("Siswa ini sudah berumur 18 tahun: persetujuan orang tua/wali tidak diperlukan."))
     if not (student.guardian_name and student.guardian_phone):
-        raise ValidationFailed({"guardian_name": "Lengkapi nama dan nomor HP orang tua/wali sebelum mencatat "
-                                                 "persetujuan."})
+        raise ValidationFailed({"guardian_name": _l("Lengkapi nama dan nomor HP orang tua/wali sebelum mencatat "
+                                                    "persetujuan.")})
     student.guardian_consent_at = datetime.now(UTC)
     student.guardian_consent_recorded_by_id = actor.id
     audit.record(actor, "student.guardian_consent_recorded", student)
@@ -165,12 +167,12 @@ def record_guardian_consent(actor, student_id: int, *, today: date | None = None
     return student
 
 
-def can_be_placed(student: Student, today: date | None = None) -> tuple[bool, str]:
-    """Whether a student may be placed in training or an apprenticeship today, and if not, why."""
+def can_be_placed(student: Student, today: date | None = None) -> tuple[bool, object]:
+    """Whether a student may be placed in training or an apprenticeship today, and if not, why (a lazy message)."""
     today = _today(today)
     if is_minor(student.person.birth_date, today) and student.guardian_consent_at is None:
-        return False, ("Siswa belum berumur 18 tahun dan persetujuan tertulis orang tua/wali belum dicatat oleh "
-                       "sekolah.")
+        return False, _l("Siswa belum berumur 18 tahun dan persetujuan tertulis orang tua/wali belum dicatat oleh "
+                         "sekolah.")
     return True, ""
 
 
@@ -182,7 +184,7 @@ def invite_student(actor, student_id: int, *, now: datetime | None = None) -> st
     """A single-use activation token for the student's login (only its hash is stored)."""
     student = get_student(actor, student_id)
     if student.user_id is not None:
-        raise InvalidState("Siswa ini sudah memiliki akun.")
+        raise InvalidState(_l("Siswa ini sudah memiliki akun."))
     now = now or datetime.now(UTC)
     token = secrets.token_urlsafe(32)
     student.invitation_token_hash = _hash(token)
@@ -232,9 +234,8 @@ def student_or_none(actor) -> Student | None:
 
 def student_of(actor) -> Student:
     """The student record of the acting student user."""
-    if actor is None or actor.role != Role.STUDENT.value:
-        raise PermissionDenied("Hanya akun siswa yang dapat melakukan ini.")
+    access.require_role(actor, Role.STUDENT.value, message=_l("Hanya akun siswa yang dapat melakukan ini."))
     student = student_or_none(actor)
     if student is None:
-        raise NotFound("Akun ini belum terhubung ke data siswa. Hubungi BKK sekolah Anda.")
+        raise NotFound(_l("Akun ini belum terhubung ke data siswa. Hubungi BKK sekolah Anda."))
     return student

@@ -3,10 +3,13 @@ office; capacity enforced in the database), attendance, completion with a certif
 
 from datetime import UTC, date, datetime
 
+from flask_babel import format_date
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import case, func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from jobfair.extensions import db
+from jobfair.messages import Link
 from jobfair.models import (
     Attendance,
     EnrolmentStatus,
@@ -19,9 +22,9 @@ from jobfair.models import (
     TrainingSession,
 )
 from jobfair.rules import numbers
-from jobfair.services import audit
-from jobfair.services.errors import InvalidState, NotFound, PermissionDenied, ValidationFailed
-from jobfair.services.hiring.companies import OFFICE_ROLES, PER_PAGE, require_officer
+from jobfair.services import access, audit
+from jobfair.services.errors import InvalidState, NotFound, ValidationFailed
+from jobfair.services.hiring.companies import PER_PAGE
 from jobfair.services.notifications import notify
 from jobfair.services.smk.students import can_be_placed
 from jobfair.services.smk.training_figures import figures  # noqa: F401  (part of this module's interface)
@@ -30,11 +33,17 @@ PROVIDER_LABELS = {ProviderType.OFFICE.value: "Disnaker Kota Balikpapan",
                    ProviderType.TRAINING_CENTRE.value: "Balai/lembaga pelatihan (BLK/LPK)",
                    ProviderType.COMPANY.value: "Perusahaan"}
 STATUS_LABELS = {"enrolled": "Terdaftar", "completed": "Lulus pelatihan", "dropped": "Keluar"}
-COURSE_NOT_FOUND = "Pelatihan tidak ditemukan."
-STUDENT_NOT_FOUND = "Siswa tidak ditemukan di sekolah Anda."
-ENROLMENT_NOT_FOUND = "Peserta pelatihan tidak ditemukan."
+COURSE_NOT_FOUND = _l("Pelatihan tidak ditemukan.")
+STUDENT_NOT_FOUND = _l("Siswa tidak ditemukan di sekolah Anda.")
+ENROLMENT_NOT_FOUND = _l("Peserta pelatihan tidak ditemukan.")
 CERTIFICATE_PREFIX = "SERT/PLT"
-STUDENT_LINK = "/smk/siswa/pelatihan"
+STUDENT_LINK = Link("students.my_trainings")
+ALREADY_ENROLLED = _l("Siswa ini sudah pernah didaftarkan pada pelatihan ini.")
+DAY = "dd-MM-yyyy"  # 05-01-2026, as the course pages write dates
+
+
+def _day(value: date) -> str:
+    return format_date(value, DAY)
 
 
 def _today(today: date | None) -> date:
@@ -57,28 +66,29 @@ def _course_values(*, name, field, provider_type, provider_name, capacity, start
     errors: dict[str, str] = {}
     name, field, provider_name = ((v or "").strip() for v in (name, field, provider_name))
     if not 3 <= len(name) <= 160:
-        errors["name"] = "Nama pelatihan wajib diisi (3–160 karakter)."
+        errors["name"] = _l("Nama pelatihan wajib diisi (3–160 karakter).")
     if not 3 <= len(field) <= 120:
-        errors["field"] = "Bidang/jenis pelatihan wajib diisi (misalnya Pengelasan), 3–120 karakter."
+        errors["field"] = _l("Bidang/jenis pelatihan wajib diisi (misalnya Pengelasan), 3–120 karakter.")
     if provider_type not in PROVIDER_LABELS:
-        errors["provider_type"] = "Pilih penyelenggara: Disnaker, balai/lembaga pelatihan, atau perusahaan."
+        errors["provider_type"] = _l("Pilih penyelenggara: Disnaker, balai/lembaga pelatihan, atau perusahaan.")
     if not 3 <= len(provider_name) <= 160:
-        errors["provider_name"] = "Nama penyelenggara wajib diisi (3–160 karakter)."
+        errors["provider_name"] = _l("Nama penyelenggara wajib diisi (3–160 karakter).")
     for key, value, low, high, message in (
-            ("capacity", capacity, 1, 1000, "Kuota peserta diisi angka bulat 1–1000."),
-            ("hours", hours, 1, 2000, "Jumlah jam pelatihan diisi angka bulat 1–2000.")):
+            ("capacity", capacity, 1, 1000, _l("Kuota peserta diisi angka bulat 1–1000.")),
+            ("hours", hours, 1, 2000, _l("Jumlah jam pelatihan diisi angka bulat 1–2000."))):
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
             errors[key] = message
     if not isinstance(starts_on, date):
-        errors["starts_on"] = "Isi tanggal mulai pelatihan."
+        errors["starts_on"] = _l("Isi tanggal mulai pelatihan.")
     if not isinstance(ends_on, date):
-        errors["ends_on"] = "Isi tanggal selesai pelatihan."
+        errors["ends_on"] = _l("Isi tanggal selesai pelatihan.")
     elif isinstance(starts_on, date) and ends_on < starts_on:
-        errors["ends_on"] = "Tanggal selesai tidak boleh sebelum tanggal mulai."
+        errors["ends_on"] = _l("Tanggal selesai tidak boleh sebelum tanggal mulai.")
     majors = sorted({(code or "").strip() for code in (eligible_majors or []) if (code or "").strip()})
     known = set(db.session.scalars(select(SmkMajor.code).where(SmkMajor.code.in_(majors)))) if majors else set()
     if set(majors) - known:
-        errors["eligible_majors"] = "Pilih jurusan dari daftar (kosongkan semua bila terbuka untuk semua jurusan)."
+        errors["eligible_majors"] = _l("Pilih jurusan dari daftar (kosongkan semua bila terbuka untuk semua "
+                                       "jurusan).")
     if errors:
         raise ValidationFailed(errors)
     return dict(name=name, field=field, provider_type=provider_type, provider_name=provider_name, capacity=capacity,
@@ -86,7 +96,7 @@ def _course_values(*, name, field, provider_type, provider_name, capacity, start
 
 
 def create_course(actor, **fields) -> TrainingCourse:
-    require_officer(actor)
+    access.require_office(actor)
     course = TrainingCourse(**_course_values(**fields), enrolled_count=0, created_by_id=actor.id)
     db.session.add(course)
     db.session.flush()
@@ -99,13 +109,14 @@ def update_course(actor, course_id: int, **fields) -> TrainingCourse:
     course = get_course(actor, course_id, lock=True)
     values = _course_values(**fields)
     if values["capacity"] < course.enrolled_count:
-        raise ValidationFailed({"capacity": f"Sudah ada {numbers.number(course.enrolled_count)} peserta; kuota "
-                                            "tidak boleh lebih kecil dari itu."})
+        raise ValidationFailed({"capacity": _l("Sudah ada %(count)s peserta; kuota tidak boleh lebih kecil dari "
+                                               "itu.", count=numbers.number(course.enrolled_count))})
     outside = db.session.scalar(select(func.count(TrainingSession.id)).where(
         TrainingSession.course_id == course.id,
         (TrainingSession.held_on < values["starts_on"]) | (TrainingSession.held_on > values["ends_on"])))
     if outside:
-        raise ValidationFailed({"starts_on": "Ada sesi di luar tanggal baru; ubah tanggal agar semua sesi tercakup."})
+        raise ValidationFailed({"starts_on": _l("Ada sesi di luar tanggal baru; ubah tanggal agar semua sesi "
+                                                "tercakup.")})
     for key, value in values.items():
         setattr(course, key, value)
     audit.record(actor, "training.course_updated", course)
@@ -114,13 +125,13 @@ def update_course(actor, course_id: int, **fields) -> TrainingCourse:
 
 
 def list_courses(actor, page: int = 1, per_page: int = PER_PAGE):
-    require_officer(actor)
+    access.require_office(actor)
     query = select(TrainingCourse).order_by(TrainingCourse.starts_on.desc(), TrainingCourse.id.desc())
     return db.paginate(query, page=page, per_page=per_page, error_out=False)
 
 
 def get_course(actor, course_id: int, *, lock: bool = False) -> TrainingCourse:
-    require_officer(actor)
+    access.require_office(actor)
     course = db.session.get(TrainingCourse, course_id, with_for_update=lock)
     if course is None:
         raise NotFound(COURSE_NOT_FOUND)
@@ -152,17 +163,17 @@ def add_session(actor, course_id: int, *, held_on: date, topic: str) -> Training
     course = get_course(actor, course_id)
     topic = (topic or "").strip()
     if not isinstance(held_on, date) or not course.starts_on <= held_on <= course.ends_on:
-        raise ValidationFailed({"held_on": f"Tanggal sesi harus di antara {course.starts_on:%d-%m-%Y} dan "
-                                           f"{course.ends_on:%d-%m-%Y}."})
+        raise ValidationFailed({"held_on": _l("Tanggal sesi harus di antara %(starts)s dan %(ends)s.",
+                                              starts=_day(course.starts_on), ends=_day(course.ends_on))})
     if not 2 <= len(topic) <= 200:
-        raise ValidationFailed({"topic": "Tulis materi sesi (2–200 karakter)."})
+        raise ValidationFailed({"topic": _l("Tulis materi sesi (2–200 karakter).")})
     session = TrainingSession(course_id=course.id, held_on=held_on, topic=topic)
     db.session.add(session)
     try:
         db.session.flush()
     except IntegrityError:
         db.session.rollback()
-        raise ValidationFailed({"held_on": "Sudah ada sesi pada tanggal itu; pilih tanggal lain."}) from None
+        raise ValidationFailed({"held_on": _l("Sudah ada sesi pada tanggal itu; pilih tanggal lain.")}) from None
     audit.record(actor, "training.session_added", session)
     db.session.commit()
     return session
@@ -172,12 +183,12 @@ def add_session(actor, course_id: int, *, held_on: date, topic: str) -> Training
 
 def _student_for(actor, student_id: int) -> Student:
     student = db.session.get(Student, student_id)
-    if actor is not None and actor.role in OFFICE_ROLES:
+    if access.is_office(actor):
         if student is None:
-            raise NotFound("Siswa tidak ditemukan.")
+            raise NotFound(_l("Siswa tidak ditemukan."))
         return student
-    if actor is None or actor.role != Role.SCHOOL.value:
-        raise PermissionDenied("Hanya sekolah atau petugas Disnaker yang dapat mendaftarkan siswa.")
+    access.require_role(actor, Role.SCHOOL.value,
+                        message=_l("Hanya sekolah atau petugas Disnaker yang dapat mendaftarkan siswa."))
     if student is None or actor.school_id is None or student.school_id != actor.school_id:
         raise NotFound(STUDENT_NOT_FOUND)
     return student
@@ -191,24 +202,24 @@ def enrol(actor, course_id: int, student_id: int, *, today: date | None = None) 
     if course is None:
         raise NotFound(COURSE_NOT_FOUND)
     if course.ends_on < _today(today):
-        raise InvalidState("Pelatihan ini sudah berakhir; siswa tidak dapat didaftarkan lagi.")
+        raise InvalidState(_l("Pelatihan ini sudah berakhir; siswa tidak dapat didaftarkan lagi."))
     if not major_fits(course, student.major_code):
-        raise ValidationFailed({"student_id": "Jurusan siswa ini tidak termasuk jurusan yang dapat mengikuti "
-                                              "pelatihan ini; pilih siswa dari jurusan yang sesuai."})
+        raise ValidationFailed({"student_id": _l("Jurusan siswa ini tidak termasuk jurusan yang dapat mengikuti "
+                                                 "pelatihan ini; pilih siswa dari jurusan yang sesuai.")})
     placeable, reason = can_be_placed(student, _today(today))  # a minor only with the recorded guardian consent
     if not placeable:
-        raise ValidationFailed({"student_id": f"{reason} Catat persetujuan itu di halaman siswa, lalu daftarkan "
-                                              "lagi."})
+        raise ValidationFailed({"student_id": _l("%(reason)s Catat persetujuan itu di halaman siswa, lalu "
+                                                 "daftarkan lagi.", reason=reason)})
     if db.session.scalar(select(TrainingEnrolment.id).where(TrainingEnrolment.course_id == course.id,
                                                             TrainingEnrolment.student_id == student.id)):
-        raise InvalidState("Siswa ini sudah pernah didaftarkan pada pelatihan ini.")
+        raise InvalidState(ALREADY_ENROLLED)
     taken = db.session.execute(
         update(TrainingCourse).where(TrainingCourse.id == course.id,
                                      TrainingCourse.enrolled_count < TrainingCourse.capacity)
         .values(enrolled_count=TrainingCourse.enrolled_count + 1).execution_options(synchronize_session=False))
     if taken.rowcount != 1:
         db.session.rollback()
-        raise InvalidState("Kuota pelatihan ini sudah penuh; pilih pelatihan lain atau hubungi Disnaker.")
+        raise InvalidState(_l("Kuota pelatihan ini sudah penuh; pilih pelatihan lain atau hubungi Disnaker."))
     enrolment = TrainingEnrolment(course_id=course.id, student_id=student.id, status=EnrolmentStatus.ENROLLED.value,
                                   enrolled_by_id=actor.id)
     db.session.add(enrolment)
@@ -216,11 +227,12 @@ def enrol(actor, course_id: int, student_id: int, *, today: date | None = None) 
         db.session.flush()
     except IntegrityError:  # the same student enrolled at the same moment by someone else: the seat is given back
         db.session.rollback()
-        raise InvalidState("Siswa ini sudah pernah didaftarkan pada pelatihan ini.") from None
+        raise InvalidState(ALREADY_ENROLLED) from None
     audit.record(actor, "training.enrolled", enrolment, detail={"course_id": course.id, "student_id": student.id})
     if student.user is not None:
-        notify(student.user, f"Anda didaftarkan pada pelatihan '{course.name}' "
-                             f"({course.starts_on:%d-%m-%Y} s.d. {course.ends_on:%d-%m-%Y}).", link=STUDENT_LINK)
+        notify(student.user, _l("Anda didaftarkan pada pelatihan '%(name)s' (%(starts)s s.d. %(ends)s).",
+                                name=course.name, starts=_day(course.starts_on), ends=_day(course.ends_on)),
+               link=STUDENT_LINK)
     db.session.commit()
     db.session.refresh(course)
     return enrolment
@@ -228,14 +240,14 @@ def enrol(actor, course_id: int, student_id: int, *, today: date | None = None) 
 
 def enrol_by_nisn(actor, course_id: int, nisn: str, *, today: date | None = None) -> TrainingEnrolment:
     """The office enrols a student it knows by NISN."""
-    require_officer(actor)
+    access.require_office(actor)
     nisn = (nisn or "").strip()
     if not (len(nisn) == 10 and nisn.isascii() and nisn.isdigit()):
-        raise ValidationFailed({"nisn": "NISN harus 10 angka."})
+        raise ValidationFailed({"nisn": _l("NISN harus 10 angka.")})
     student_id = db.session.scalar(select(Student.id).where(Student.nisn == nisn))
     if student_id is None:
-        raise ValidationFailed({"nisn": "Tidak ada siswa dengan NISN itu; periksa lagi atau minta sekolah "
-                                        "mendaftarkan siswanya lebih dulu."})
+        raise ValidationFailed({"nisn": _l("Tidak ada siswa dengan NISN itu; periksa lagi atau minta sekolah "
+                                           "mendaftarkan siswanya lebih dulu.")})
     return enrol(actor, course_id, student_id, today=today)
 
 
@@ -248,8 +260,7 @@ def school_courses(actor, page: int = 1, per_page: int = PER_PAGE, *, today: dat
 
 
 def _require_school(actor) -> None:
-    if actor is None or actor.role != Role.SCHOOL.value:
-        raise PermissionDenied("Hanya akun sekolah yang dapat melakukan ini.")
+    access.require_role(actor, Role.SCHOOL.value, message=_l("Hanya akun sekolah yang dapat melakukan ini."))
 
 
 def school_course(actor, course_id: int) -> dict:
@@ -273,10 +284,10 @@ def school_course(actor, course_id: int) -> dict:
 # --- attendance, completion, drop-out (office decisions) --------------------------------------------------------
 
 def session_sheet(actor, session_id: int) -> dict:
-    require_officer(actor)
+    access.require_office(actor)
     session = db.session.get(TrainingSession, session_id)
     if session is None:
-        raise NotFound("Sesi pelatihan tidak ditemukan.")
+        raise NotFound(_l("Sesi pelatihan tidak ditemukan."))
     enrolments = [e for e in _enrolments(session.course_id) if e.status != EnrolmentStatus.DROPPED.value]
     present = set(db.session.scalars(select(Attendance.enrolment_id).where(Attendance.session_id == session.id,
                                                                            Attendance.present.is_(True))))
@@ -292,11 +303,12 @@ def record_attendance(actor, session_id: int, present_enrolment_ids: set[int], *
     sheet = session_sheet(actor, session_id)
     session = sheet["session"]
     if session.held_on > _today(today):
-        raise InvalidState("Presensi hanya dapat dicatat pada atau setelah tanggal sesi.")
+        raise InvalidState(_l("Presensi hanya dapat dicatat pada atau setelah tanggal sesi."))
     active = {e.id for e in sheet["enrolments"]}
     present_ids = {int(i) for i in present_enrolment_ids}
     if present_ids - active:
-        raise ValidationFailed({"present": "Ada peserta yang bukan peserta aktif pelatihan ini; muat ulang halaman."})
+        raise ValidationFailed({"present": _l("Ada peserta yang bukan peserta aktif pelatihan ini; muat ulang "
+                                              "halaman.")})
     existing = {a.enrolment_id: a for a in db.session.scalars(
         select(Attendance).where(Attendance.session_id == session.id))}
     for enrolment_id in active:
@@ -313,7 +325,7 @@ def record_attendance(actor, session_id: int, present_enrolment_ids: set[int], *
 
 
 def _office_enrolment(actor, enrolment_id: int, *, lock: bool = False) -> TrainingEnrolment:
-    require_officer(actor)
+    access.require_office(actor)
     enrolment = db.session.get(TrainingEnrolment, enrolment_id, with_for_update=lock)
     if enrolment is None:
         raise NotFound(ENROLMENT_NOT_FOUND)
@@ -331,7 +343,7 @@ def attendance_of(enrolment: TrainingEnrolment) -> tuple[int, int]:
     return int(row[1]), int(row[0])
 
 
-def _notify_student(enrolment: TrainingEnrolment, message: str) -> None:
+def _notify_student(enrolment: TrainingEnrolment, message) -> None:
     if enrolment.student.user is not None:
         notify(enrolment.student.user, message, link=STUDENT_LINK)
 
@@ -339,18 +351,19 @@ def _notify_student(enrolment: TrainingEnrolment, message: str) -> None:
 def complete(actor, enrolment_id: int, *, score, today: date | None = None) -> TrainingEnrolment:
     enrolment = _office_enrolment(actor, enrolment_id, lock=True)
     if enrolment.status != EnrolmentStatus.ENROLLED.value:
-        raise InvalidState("Peserta ini sudah dinyatakan selesai atau keluar.")
+        raise InvalidState(_l("Peserta ini sudah dinyatakan selesai atau keluar."))
     if _today(today) < enrolment.course.ends_on:
-        raise InvalidState(f"Kelulusan dicatat setelah pelatihan berakhir ({enrolment.course.ends_on:%d-%m-%Y}).")
+        raise InvalidState(_l("Kelulusan dicatat setelah pelatihan berakhir (%(ends)s).",
+                              ends=_day(enrolment.course.ends_on)))
     if isinstance(score, bool) or not isinstance(score, int) or not 0 <= score <= 100:
-        raise ValidationFailed({"score": "Nilai akhir diisi angka bulat 0–100."})
+        raise ValidationFailed({"score": _l("Nilai akhir diisi angka bulat 0–100.")})
     now = datetime.now(UTC)
     enrolment.status, enrolment.score, enrolment.finished_at = EnrolmentStatus.COMPLETED.value, score, now
     enrolment.certificate_number = f"{CERTIFICATE_PREFIX}/{enrolment.course.ends_on.year}/{enrolment.id:06d}"
     audit.record(actor, "training.completed", enrolment,
                  detail={"score": score, "certificate_number": enrolment.certificate_number})
-    _notify_student(enrolment, f"Selamat, Anda lulus pelatihan '{enrolment.course.name}' dengan nilai {score}. "
-                               "Sertifikat dapat dicetak.")
+    _notify_student(enrolment, _l("Selamat, Anda lulus pelatihan '%(name)s' dengan nilai %(score)s. Sertifikat "
+                                  "dapat dicetak.", name=enrolment.course.name, score=score))
     db.session.commit()
     return enrolment
 
@@ -360,19 +373,20 @@ def drop(actor, enrolment_id: int, reason: str) -> TrainingEnrolment:
     enrolment = _office_enrolment(actor, enrolment_id, lock=True)
     reason = (reason or "").strip()
     if enrolment.status != EnrolmentStatus.ENROLLED.value:
-        raise InvalidState("Hanya peserta yang masih terdaftar dapat dinyatakan keluar.")
+        raise InvalidState(_l("Hanya peserta yang masih terdaftar dapat dinyatakan keluar."))
     if not 5 <= len(reason) <= 2000:
-        raise ValidationFailed({"reason": "Tulis alasan peserta keluar (5–2000 karakter)."})
+        raise ValidationFailed({"reason": _l("Tulis alasan peserta keluar (5–2000 karakter).")})
     freed = db.session.execute(
         update(TrainingCourse).where(TrainingCourse.id == enrolment.course_id, TrainingCourse.enrolled_count > 0)
         .values(enrolled_count=TrainingCourse.enrolled_count - 1).execution_options(synchronize_session=False))
     if freed.rowcount != 1:  # pragma: no cover - the count and the rows disagree: refuse rather than corrupt
         db.session.rollback()
-        raise InvalidState("Jumlah peserta pelatihan tidak sesuai; hubungi admin.")
+        raise InvalidState(_l("Jumlah peserta pelatihan tidak sesuai; hubungi admin."))
     enrolment.status, enrolment.drop_reason = EnrolmentStatus.DROPPED.value, reason
     enrolment.finished_at = datetime.now(UTC)
     audit.record(actor, "training.dropped", enrolment, detail={"reason": reason})
-    _notify_student(enrolment, f"Anda dinyatakan keluar dari pelatihan '{enrolment.course.name}': {reason}")
+    _notify_student(enrolment, _l("Anda dinyatakan keluar dari pelatihan '%(name)s': %(reason)s",
+                                  name=enrolment.course.name, reason=reason))
     db.session.commit()
     return enrolment
 
@@ -381,8 +395,7 @@ def drop(actor, enrolment_id: int, reason: str) -> TrainingEnrolment:
 
 def my_enrolments(actor) -> list[TrainingEnrolment]:
     """The logged-in student's trainings (empty when the account is not linked to a student yet)."""
-    if actor is None or actor.role != Role.STUDENT.value:
-        raise PermissionDenied("Hanya akun siswa yang dapat melihat halaman ini.")
+    access.require_role(actor, Role.STUDENT.value, message=_l("Hanya akun siswa yang dapat melihat halaman ini."))
     return list(db.session.scalars(select(TrainingEnrolment).join(Student).where(Student.user_id == actor.id)
                                    .order_by(TrainingEnrolment.enrolled_at.desc(), TrainingEnrolment.id.desc())))
 
@@ -393,12 +406,12 @@ def certificate(actor, enrolment_id: int) -> TrainingEnrolment:
     if enrolment is None or actor is None:
         raise NotFound(ENROLMENT_NOT_FOUND)
     student = enrolment.student
-    allowed = (actor.role in OFFICE_ROLES
+    allowed = (access.is_office(actor)
                or (actor.role == Role.STUDENT.value and student.user_id == actor.id)
                or (actor.role == Role.SCHOOL.value and actor.school_id is not None
                    and actor.school_id == student.school_id))
     if not allowed:
         raise NotFound(ENROLMENT_NOT_FOUND)
     if enrolment.status != EnrolmentStatus.COMPLETED.value:
-        raise InvalidState("Sertifikat tersedia setelah peserta dinyatakan lulus pelatihan.")
+        raise InvalidState(_l("Sertifikat tersedia setelah peserta dinyatakan lulus pelatihan."))
     return enrolment

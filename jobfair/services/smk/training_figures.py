@@ -6,9 +6,16 @@ from sqlalchemy import case, func, select
 
 from jobfair.extensions import db
 from jobfair.models import School, Student, TrainingCourse, TrainingEnrolment
+from jobfair.services import access
 
 
-def figures(*, year: int | None = None) -> dict:
+def figures(actor, *, year: int | None = None) -> dict:
+    """The office's training figures (see _figures)."""
+    access.require_office(actor)
+    return _figures(year=year)
+
+
+def _figures(*, year: int | None = None) -> dict:
     """Courses, kinds (distinct fields), participants, completions and drop-outs, by kind and by school.
 
     A participant is an enrolment (one student in one course), including those who later dropped out;
