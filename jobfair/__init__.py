@@ -72,6 +72,7 @@ def _install_proxy_fix(app: Flask) -> None:
 
 
 def _register_extensions(app: Flask) -> None:
+    from jobfair import i18n
     from jobfair.database import install_sqlite_pragmas
     from jobfair.extensions import babel, csrf, db, login_manager, migrate
     from jobfair.i18n import select_locale, select_timezone
@@ -81,6 +82,7 @@ def _register_extensions(app: Flask) -> None:
     login_manager.init_app(app)
     babel.init_app(app, locale_selector=select_locale, timezone_selector=select_timezone,
                    default_translation_directories=str(PROJECT_DIR / "jobfair" / "translations"))
+    i18n.init_app(app)
     with app.app_context():
         install_sqlite_pragmas(db.engine, app.config["SQLITE_BUSY_TIMEOUT_MS"])
     # The route-policy gate must run before CSRF so a denied role gets 403, not 400.

@@ -43,10 +43,11 @@ def problem(status: int, detail: str = "", *, errors: dict[str, str] | None = No
             kind: str | None = None):
     body = {"type": DOCS_PATH + kind if kind else "about:blank", "title": str(TITLES.get(status, _l("Kesalahan"))),
             "status": status}
+    # Services' messages may be lazy translations: JSON needs their text (in the caller's language).
     if detail:
-        body["detail"] = detail
+        body["detail"] = str(detail)
     if errors:
-        body["errors"] = errors
+        body["errors"] = {field: str(message) for field, message in errors.items()}
     response = current_app.response_class(json.dumps(body, ensure_ascii=False), status=status, mimetype=MIMETYPE)
     response.headers.update(headers or {})
     return response

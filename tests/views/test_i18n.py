@@ -96,3 +96,19 @@ def test_next_cannot_leave_the_site(client, next_url):
     response = _switch(client, "en", next_url)
     assert response.status_code == 302
     assert "evil.example" not in response.headers["Location"]
+
+
+def test_a_lazy_message_can_be_flashed_into_the_session(app):
+    """Services' messages are lazy translations; the session cookie stores their text."""
+    from flask import flash, get_flashed_messages
+    from flask_babel import lazy_gettext
+
+    with app.test_request_context("/"):
+        flash(lazy_gettext("Pemberitahuan tidak ditemukan."), "error")
+        serializer = app.session_interface.serializer
+        from flask import session
+
+        stored = serializer.loads(serializer.dumps(dict(session)))
+        assert stored["_flashes"] == [["error", "Pemberitahuan tidak ditemukan."]] or \
+            stored["_flashes"] == [("error", "Pemberitahuan tidak ditemukan.")]
+        assert get_flashed_messages() == ["Pemberitahuan tidak ditemukan."]
