@@ -20,7 +20,7 @@ from jobfair.extensions import db
 from jobfair.models import Apprenticeship, ApprenticeshipPlace, LogbookEntry, Role, Student, User
 from jobfair.rules import agreement as rules
 from jobfair.rules.apprenticeship_rules import ASSESSMENT_DAYS_BEFORE_END, assessment_opens_on
-from jobfair.services import audit
+from jobfair.services import audit, keyset
 from jobfair.services.companies import PER_PAGE, company_of, require_officer
 from jobfair.services.errors import InvalidState, NotFound, PermissionDenied, ValidationFailed
 from jobfair.services.notifications import notify
@@ -129,12 +129,13 @@ def _company_link(appr: Apprenticeship) -> str:
 
 # --- the office -------------------------------------------------------------------------------------------------
 
-def legalisation_queue(actor, page: int = 1, per_page: int = PER_PAGE):
+def legalisation_queue(actor, page: int = 1, per_page: int = PER_PAGE, *,
+                       after: str | None = None, before: str | None = None):
     """Agreements waiting for the office's legalisation, oldest first."""
     require_officer(actor)
     query = (select(Apprenticeship).where(Apprenticeship.status == rules.AGREEMENT)
              .order_by(Apprenticeship.created_at, Apprenticeship.id))
-    return db.paginate(query, page=page, per_page=per_page, error_out=False)
+    return keyset.paginate(query, after=after, before=before, page=page, per_page=per_page)
 
 
 def legalise(actor, apprenticeship_id: int, *, now: datetime | None = None) -> Apprenticeship:
@@ -282,13 +283,14 @@ def company_apprentice(actor, apprenticeship_id: int, *, lock: bool = False) -> 
     return appr
 
 
-def company_apprentices(actor, page: int = 1, per_page: int = PER_PAGE):
+def company_apprentices(actor, page: int = 1, per_page: int = PER_PAGE, *,
+                        after: str | None = None, before: str | None = None):
     company = company_of(actor)
     query = (select(Apprenticeship).join(ApprenticeshipPlace, ApprenticeshipPlace.id == Apprenticeship.place_id)
              .where(ApprenticeshipPlace.company_id == company.id)
              .options(joinedload(Apprenticeship.place), joinedload(Apprenticeship.student).joinedload(Student.person))
              .order_by(Apprenticeship.created_at.desc(), Apprenticeship.id.desc()))
-    return db.paginate(query, page=page, per_page=per_page, error_out=False)
+    return keyset.paginate(query, after=after, before=before, page=page, per_page=per_page)
 
 
 def sign_entry(actor, entry_id: int, note: str = "") -> LogbookEntry:

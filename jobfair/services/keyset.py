@@ -16,7 +16,7 @@ cursor of another list, serves the first page. Old `?page=N` links are served wi
 import math
 from dataclasses import dataclass
 
-from sqlalchemy import Column, and_, bindparam, false, or_, true, tuple_
+from sqlalchemy import Column, and_, bindparam, false, func, or_, select, true, tuple_
 from sqlalchemy.sql import operators
 from sqlalchemy.sql.elements import Label, UnaryExpression
 from sqlalchemy.sql.functions import coalesce
@@ -157,10 +157,12 @@ def bounded_count(query) -> search_count.Count:
 
 
 def paginate(query, *, after: str | None = None, before: str | None = None, page: int | None = 1,
-             per_page: int = 20, count: bool = True) -> KeysetPage:
+             per_page: int = 20, count: bool = True, page_numbers: bool = False) -> KeysetPage:
     """A page of `query` (ordered, the last ORDER BY key unique) after / before an opaque cursor.
 
     `after` wins when both are given. `count=False` skips the (bounded) count: `total` is then 0, kind "more_than".
+    `page_numbers=True` keeps the old contract of a caller that pages by number (the company API): any `page` is
+    served by OFFSET and the count is exact (a COUNT(*), as db.paginate did).
     """
     per_page = max(1, min(int(per_page or 1), MAX_PER_PAGE))
     keys = _keys(query)
@@ -169,7 +171,10 @@ def paginate(query, *, after: str | None = None, before: str | None = None, page
     nullable = tuple(k.nullable for k in keys)
     backwards = not after and bool(before)
     cursor = keyset_cursor.decode(after or before, tag, kinds, nullable)
-    total = bounded_count(query) if count else search_count.Count(0, search_count.MORE_THAN)
+    if page_numbers:
+        total = search_count.Count(db.session.scalar(select(func.count()).select_from(query.order_by(None).subquery())))
+    else:
+        total = bounded_count(query) if count else search_count.Count(0, search_count.MORE_THAN)
 
     def cursor_of(number: int, values: tuple) -> str:
         return keyset_cursor.encode(tag, KeysetCursor(page=number, values=values))
@@ -187,12 +192,12 @@ def paginate(query, *, after: str | None = None, before: str | None = None, page
             number, has_prev = max(2, cursor.page), True
         else:
             page = page or 1
-            number = page if 1 < page and (page - 1) * per_page < OFFSET_ROWS_LIMIT else 1
+            number = page if 1 < page and (page_numbers or (page - 1) * per_page < OFFSET_ROWS_LIMIT) else 1
             offset, has_prev = (number - 1) * per_page, number > 1
         rows = _fetch(query, keys, cursor.values if cursor else None, backwards=False, offset=offset,
                       limit=per_page + 1)
         has_next, rows = len(rows) > per_page, rows[:per_page]
-        if not rows and (cursor is not None or number > 1):   # past the end (rows went away): the first page
+        if not rows and cursor is not None:   # past the end (the rows went away): the first page
             return paginate(query, page=1, per_page=per_page, count=count)
     result = KeysetPage(items=[item for item, _values in rows], count=total.value, count_kind=total.kind,
                         page=number, per_page=per_page, has_next=has_next and bool(rows),

@@ -4,7 +4,7 @@ from sqlalchemy import func, select
 
 from jobfair.extensions import db
 from jobfair.models import Role, School, User
-from jobfair.services import audit
+from jobfair.services import audit, keyset
 from jobfair.services.accounts import check_email, check_password, new_user
 from jobfair.services.companies import PER_PAGE, require_officer
 from jobfair.services.errors import NotFound, PermissionDenied, ValidationFailed
@@ -84,10 +84,11 @@ def update_school(actor, school_id: int, *, name: str, npsn: str, address: str =
     return school
 
 
-def list_schools(actor, page: int = 1, per_page: int = PER_PAGE):
+def list_schools(actor, page: int = 1, per_page: int = PER_PAGE, *, after: str | None = None,
+                 before: str | None = None):
     require_officer(actor)
-    return db.paginate(select(School).order_by(School.name, School.id), page=page, per_page=per_page,
-                       error_out=False)
+    return keyset.paginate(select(School).order_by(School.name, School.id), after=after, before=before, page=page,
+                           per_page=per_page)
 
 
 def staff_of(actor, school_id: int) -> list[User]:

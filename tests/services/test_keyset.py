@@ -146,3 +146,12 @@ def test_the_count_is_bounded(db, users, monkeypatch):
     page = keyset.paginate(select(User).order_by(User.id), per_page=5)
     assert page.count_kind in ("about", "more_than") and page.pages is None
     assert len(page.items) == 5 and page.has_next
+
+
+def test_page_numbers_keep_the_old_contract(db, users, monkeypatch):
+    monkeypatch.setattr(keyset, "OFFSET_ROWS_LIMIT", 5)
+    query = select(User).order_by(User.created_at.desc(), User.id.desc())
+    expected = [u.id for p in _walk(query, 1) for u in p.items]
+    page = keyset.paginate(query, page=20, per_page=1, page_numbers=True)
+    assert page.page == 20 and [u.id for u in page.items] == [expected[19]] and page.pages == ROWS
+    assert keyset.paginate(query, page=20, per_page=1).page == 1   # beyond the OFFSET limit without it
