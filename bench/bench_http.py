@@ -74,6 +74,33 @@ def _targets(url: str) -> tuple[str | None, int, int, int]:
     return cursor, vacancy_id, count, page
 
 
+def _last_accounts_page(url: str) -> tuple[str, int]:
+    """The cursor of the account list's last page (/disnaker/akun, 25 a page, newest first) and its number: the
+    page an OFFSET pager would pay the most for."""
+    from sqlalchemy import func, select
+
+    from jobfair import create_app
+    from jobfair.extensions import db
+    from jobfair.models import User
+    from jobfair.rules import keyset_cursor
+    from jobfair.services import keyset
+    from jobfair.services.office import account_admin
+
+    app = create_app("testing", overrides={"SQLALCHEMY_DATABASE_URI": url})
+    with app.app_context():
+        query = select(User).order_by(User.created_at.desc(), User.id.desc())
+        total = db.session.scalar(select(func.count()).select_from(User))
+        per_page = account_admin.PER_PAGE
+        last = max(1, -(-total // per_page))
+        edge = db.session.execute(query.with_only_columns(User.created_at, User.id)
+                                  .offset((last - 1) * per_page - 1).limit(1)).one()
+        cursor = keyset_cursor.encode(keyset._tag(keyset._keys(query)),
+                                      keyset_cursor.KeysetCursor(page=last, values=tuple(edge)))
+        db.session.remove()
+        db.engine.dispose()
+    return cursor, last
+
+
 def _forget_second_factor() -> None:
     """The bench officer enrols again at this run's login (the old secret was sealed with another run's key)."""
     from generate import BENCH_ACCOUNTS
@@ -222,6 +249,7 @@ def main(argv=None) -> None:
     requests = max(1, min(args.requests, 5000))
     concurrency = max(1, min(args.concurrency, 32))
     cursor, vacancy_id, open_count, deep = _targets(args.database_url)
+    accounts_cursor, accounts_last = _last_accounts_page(args.database_url)
     pages = [
         ("/lowongan", "/lowongan"),
         ("/lowongan?q=operator", "/lowongan?q=operator"),
@@ -236,6 +264,9 @@ def main(argv=None) -> None:
         ("/disnaker/angka-kota (officer)", "/disnaker/angka-kota", "officer"),
         (f"applicants of vacancy {BIG_VACANCY_ID} (company)", f"/perusahaan/lowongan/{BIG_VACANCY_ID}/pelamar",
          "company"),
+        ("/disnaker/akun (officer)", "/disnaker/akun", "officer"),
+        (f"/disnaker/akun page {accounts_last} (cursor)", f"/disnaker/akun?setelah={quote(accounts_cursor)}",
+         "officer"),
     ]
     port = _free_port()
     print(f"python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} CPUs, "

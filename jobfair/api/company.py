@@ -49,7 +49,7 @@ def _applicant(application) -> dict:
 @bp.response(200, schemas.CompanyVacancyPageSchema)
 def vacancies_list(page: int, per_page: int):
     """The company's vacancies, newest first, in every status."""
-    return _page(vacancies.company_vacancies(api_user(), page, per_page), _company_vacancy)
+    return _page(vacancies.company_vacancies(api_user(), page, per_page, page_numbers=True), _company_vacancy)
 
 
 @bp.route("/vacancies", methods=["POST"])
@@ -98,7 +98,7 @@ def vacancy_close(vacancy_id: int):
 def applicants_list(vacancy_id: int, page: int, per_page: int, status: str | None = None):
     """The applicants of one of the company's vacancies, best fit first (no NIK, no address)."""
     _vacancy, pagination, _fits = applicants.applicants(api_user(), vacancy_id, status=status, page=page,
-                                                         per_page=per_page)
+                                                         per_page=per_page, page_numbers=True)
     return _page(pagination, _applicant)
 
 

@@ -11,6 +11,7 @@ from jobfair.companies.blueprint import bp
 from jobfair.companies.forms_applicants import ApplicantFilterForm, HireForm, InviteForm, StatusForm
 from jobfair.downloads import send_download
 from jobfair.forms_util import copy_errors
+from jobfair.paging import page_args
 from jobfair.rules import application_states as states
 from jobfair.services import reference
 from jobfair.services.errors import ValidationFailed
@@ -24,7 +25,7 @@ def applicants(vacancy_id: int):
     data = form.data if form.validate() else {}
     vacancy, pagination, fits = service.applicants(
         current_user, vacancy_id, status=data.get("status") or None, min_score=data.get("min_score"),
-        page=request.args.get("page", 1, type=int))
+        **page_args())
     return render_template("companies/applicants_list.html", form=form, vacancy=vacancy, pagination=pagination,
                            fits=fits, label=states.label)
 

@@ -4,13 +4,14 @@ Every user of the company may read its apprentices; the named mentor of the plac
 mentor account, any user of the company) signs the logbook and gives the final assessment.
 """
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from jobfair.companies.blueprint import bp
 from jobfair.companies.forms_mentoring import AssessForm, SignEntryForm
 from jobfair.forms_util import copy_errors
+from jobfair.paging import page_args
 from jobfair.rules.agreement import STATUS_LABELS
 from jobfair.services.errors import InvalidState, PermissionDenied, ValidationFailed
 from jobfair.services.smk import apprenticeships
@@ -18,7 +19,7 @@ from jobfair.services.smk import apprenticeships
 
 @bp.route("/peserta-magang")
 def apprentices():
-    page = apprenticeships.company_apprentices(current_user, page=request.args.get("page", 1, type=int))
+    page = apprenticeships.company_apprentices(current_user, **page_args())
     return render_template("companies/mentoring_list.html", page=page, labels=STATUS_LABELS)
 
 

@@ -7,6 +7,7 @@ from flask_login import current_user
 from jobfair.companies.blueprint import bp
 from jobfair.companies.forms_places import PlaceForm, RankingForm
 from jobfair.forms_util import copy_errors
+from jobfair.paging import page_args
 from jobfair.services.errors import InvalidState, ValidationFailed
 from jobfair.services.smk import matching_rounds, places, preferences
 
@@ -19,7 +20,7 @@ def _place_form(place=None) -> PlaceForm:
 
 @bp.route("/tempat-magang")
 def places_list():
-    page = places.company_places(current_user, page=request.args.get("page", 1, type=int))
+    page = places.company_places(current_user, **page_args())
     return render_template("companies/places_list.html", page=page, labels=places.STATUS_LABELS)
 
 

@@ -1,12 +1,13 @@
 """companies blueprint: the company profile and its vacancies (routes on the blueprint of blueprint.py)."""
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from jobfair.companies.blueprint import bp
 from jobfair.companies.forms import ActionForm, CompanyProfileForm, ConfirmForm, VacancyForm
 from jobfair.forms_util import copy_errors
+from jobfair.paging import page_args
 from jobfair.services import reference
 from jobfair.services.errors import InvalidState, ValidationFailed
 from jobfair.services.hiring import companies, vacancies
@@ -30,7 +31,7 @@ def profile_edit():
 
 @bp.route("/lowongan")
 def vacancies_list():
-    page = vacancies.company_vacancies(current_user, page=request.args.get("page", 1, type=int))
+    page = vacancies.company_vacancies(current_user, **page_args())
     return render_template("companies/vacancies.html", page=page, company=current_user.company)
 
 

@@ -14,6 +14,7 @@ from jobfair.office.forms_accounts import (
     RoleForm,
     SecondFactorResetForm,
 )
+from jobfair.paging import page_args
 from jobfair.services.errors import InvalidState, ValidationFailed
 from jobfair.services.office import account_admin
 from jobfair.services.users import second_factor
@@ -29,7 +30,7 @@ def _status(form) -> int:
 def accounts_list():
     args = request.args
     page = account_admin.list_accounts(current_user, role=args.get("peran") or None, q=args.get("q"),
-                                       active=_ACTIVE.get(args.get("aktif", "")), page=args.get("page", 1, type=int))
+                                       active=_ACTIVE.get(args.get("aktif", "")), **page_args())
     return render_template("office/accounts_list.html", page=page, labels=account_admin.ROLE_LABELS,
                            action_form=ActionForm(), can_manage=account_admin.can_manage,
                            two_factor_ids=second_factor.enrolled_among(page.items))

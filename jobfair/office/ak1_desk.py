@@ -9,19 +9,20 @@ from jobfair.forms_util import copy_errors
 from jobfair.limits import rate_limited
 from jobfair.office.blueprint import bp
 from jobfair.office.forms_ak1 import CheckForm, IssueForm, ReturnForm
+from jobfair.paging import page_args
 from jobfair.services.errors import NotFound, ValidationFailed
 from jobfair.services.hiring import ak1
 
 
 @bp.route("/ak1")
 def ak1_queue():
-    cards = ak1.queue(current_user, page=request.args.get("page", 1, type=int))
+    cards = ak1.queue(current_user, **page_args())
     return render_template("office/ak1_queue.html", cards=cards)
 
 
 @bp.route("/ak1/laporan-jatuh-tempo")
 def ak1_reports_due():
-    cards = ak1.reports_due(current_user, page=request.args.get("page", 1, type=int))
+    cards = ak1.reports_due(current_user, **page_args())
     return render_template("office/ak1_reports_due.html", cards=cards)
 
 

@@ -1,12 +1,13 @@
 """office blueprint: apprenticeship agreements to legalise, termination, detail, printable documents, figures."""
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from jobfair.forms_util import copy_errors
 from jobfair.office.blueprint import bp
 from jobfair.office.forms_apprenticeships import LegaliseForm, TerminateForm
+from jobfair.paging import page_args
 from jobfair.rules.agreement import STATUS_LABELS
 from jobfair.services.errors import InvalidState, ValidationFailed
 from jobfair.services.smk import apprenticeships
@@ -14,7 +15,7 @@ from jobfair.services.smk import apprenticeships
 
 @bp.route("/pemagangan")
 def apprenticeships_queue():
-    page = apprenticeships.legalisation_queue(current_user, page=request.args.get("page", 1, type=int))
+    page = apprenticeships.legalisation_queue(current_user, **page_args())
     return render_template("office/apprenticeships_queue.html", page=page, labels=STATUS_LABELS,
                            figures=apprenticeships.figures(current_user))
 

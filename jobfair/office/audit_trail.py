@@ -11,6 +11,7 @@ from jobfair.downloads import send_download
 from jobfair.forms_util import copy_errors
 from jobfair.office.blueprint import bp
 from jobfair.office.forms_audit import AuditSearchForm
+from jobfair.paging import page_args
 from jobfair.services import exports
 from jobfair.services.errors import ValidationFailed
 from jobfair.services.office import audit_search
@@ -33,7 +34,7 @@ def audit_trail():
     result = None
     if filters is not None:
         try:
-            result = audit_search.search(current_user, page=request.args.get("page", 1, type=int), **filters)
+            result = audit_search.search(current_user, **page_args(), **filters)
         except ValidationFailed as exc:
             copy_errors(form, exc)
     status = 200 if result is not None else 422

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -10,6 +10,7 @@ from jobfair.downloads import send_download
 from jobfair.forms_util import copy_errors
 from jobfair.office.blueprint import bp
 from jobfair.office.forms_companies import DecisionForm, ReasonForm
+from jobfair.paging import page_args
 from jobfair.services import exports
 from jobfair.services.errors import ValidationFailed
 from jobfair.services.hiring import companies, vacancies
@@ -17,7 +18,7 @@ from jobfair.services.hiring import companies, vacancies
 
 @bp.route("/perusahaan")
 def companies_queue():
-    page = companies.verification_queue(current_user, page=request.args.get("page", 1, type=int))
+    page = companies.verification_queue(current_user, **page_args())
     return render_template("office/companies_queue.html", page=page)
 
 
@@ -56,7 +57,7 @@ def company_reject(company_id: int):
 
 @bp.route("/lowongan")
 def vacancies_queue():
-    page = vacancies.moderation_queue(current_user, page=request.args.get("page", 1, type=int))
+    page = vacancies.moderation_queue(current_user, **page_args())
     return render_template("office/vacancies_queue.html", page=page)
 
 

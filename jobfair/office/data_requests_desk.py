@@ -1,12 +1,13 @@
 """office blueprint: the data-subject requests queue (UU PDP) — review, then approve (anonymise) or refuse."""
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from jobfair.forms_util import copy_errors
 from jobfair.office.blueprint import bp
 from jobfair.office.forms_data_requests import ApproveRequestForm, RefuseRequestForm
+from jobfair.paging import page_args
 from jobfair.services import clock
 from jobfair.services.errors import ValidationFailed
 from jobfair.services.privacy import data_requests
@@ -15,7 +16,7 @@ from jobfair.services.privacy import data_requests
 @bp.route("/permintaan-data")
 def data_requests_queue():
     return render_template("office/data_requests_queue.html",
-                           pagination=data_requests.queue(current_user, request.args.get("page", 1, type=int)),
+                           pagination=data_requests.queue(current_user, **page_args()),
                            hours=data_requests.deadline_hours(), now=clock.now())
 
 

@@ -9,6 +9,7 @@ from flask_login import current_user
 
 from jobfair.downloads import send_download
 from jobfair.office.blueprint import bp
+from jobfair.paging import page_args
 from jobfair.services import exports
 from jobfair.services.errors import ValidationFailed
 from jobfair.services.hiring import placements, vacancies
@@ -35,7 +36,7 @@ def queue_export_csv(key: str):
 
 @bp.route("/antrean/kepesertaan")
 def enrolments_queue():
-    page = enrolments.list_enrolments(current_user, status="registered", page=request.args.get("page", 1, type=int))
+    page = enrolments.list_enrolments(current_user, status="registered", **page_args())
     return render_template("office/enrolments_queue.html", page=page)
 
 

@@ -8,6 +8,7 @@ from jobfair.forms_util import copy_errors
 from jobfair.limits import rate_limited
 from jobfair.office.blueprint import bp
 from jobfair.office.forms_fairs import CheckInForm, FairForm, WalkInForm
+from jobfair.paging import page_args
 from jobfair.services.errors import InvalidState, ValidationFailed
 from jobfair.services.hiring import fair_door, fairs
 
@@ -49,7 +50,7 @@ def fair_edit(fair_id: int):
 
 def _desk(fair_id: int, *, check_in_form=None, walk_in_form=None, result=None, status=200):
     fair = fairs.get_fair(fair_id)
-    registrations = fair_door.list_registrations(current_user, fair.id, page=request.args.get("page", 1, type=int))
+    registrations = fair_door.list_registrations(current_user, fair.id, **page_args())
     return render_template("office/fairs_desk.html", fair=fair, figures=fairs.fair_figures(fair.id),
                            check_in_form=check_in_form or CheckInForm(formdata=None),
                            walk_in_form=walk_in_form or WalkInForm(formdata=None), result=result,

@@ -1,13 +1,14 @@
 """office blueprint: the register of personal-data incidents (UU PDP art. 46) — list, record, printable detail,
 and the record of the notification sent. The deadline (3 x 24 hours from discovery) is shown in WITA."""
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from jobfair.forms_util import copy_errors
 from jobfair.office.blueprint import bp
 from jobfair.office.forms_incidents import IncidentForm, NotificationForm
+from jobfair.paging import page_args
 from jobfair.services.errors import InvalidState, ValidationFailed
 from jobfair.services.privacy import incidents
 
@@ -18,7 +19,7 @@ def _status(form) -> int:
 
 @bp.route("/insiden-data")
 def incidents_list():
-    pagination, views = incidents.list_incidents(current_user, page=request.args.get("page", 1, type=int))
+    pagination, views = incidents.list_incidents(current_user, **page_args())
     return render_template("office/incidents_list.html", pagination=pagination, views=views)
 
 

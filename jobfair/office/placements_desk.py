@@ -1,19 +1,20 @@
 """office blueprint: the placements desk — verify reported hires or reject them with a reason."""
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from jobfair.forms_util import copy_errors
 from jobfair.office.blueprint import bp
 from jobfair.office.forms_placements import RejectPlacementForm, VerifyPlacementForm
+from jobfair.paging import page_args
 from jobfair.services.errors import ValidationFailed
 from jobfair.services.hiring import placements
 
 
 @bp.route("/penempatan")
 def placements_queue():
-    data = placements.queue(current_user, request.args.get("page", 1, type=int))
+    data = placements.queue(current_user, **page_args())
     return render_template("office/placements_queue.html", pagination=data.pagination, below_umk=data.below_umk,
                            form=VerifyPlacementForm())
 

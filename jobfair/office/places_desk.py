@@ -1,6 +1,6 @@
 """office blueprint: the apprenticeship places queue (approve / return) and the match rounds."""
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -8,13 +8,14 @@ from jobfair.forms_util import copy_errors
 from jobfair.office.blueprint import bp
 from jobfair.office.forms_companies import DecisionForm, ReasonForm
 from jobfair.office.forms_places import MatchActionForm, MatchConfirmForm
+from jobfair.paging import page_args
 from jobfair.services.errors import InvalidState, ValidationFailed
 from jobfair.services.smk import matching_rounds, places
 
 
 @bp.route("/tempat-magang")
 def places_queue():
-    page = places.places_queue(current_user, page=request.args.get("page", 1, type=int))
+    page = places.places_queue(current_user, **page_args())
     return render_template("office/places_queue.html", page=page)
 
 
@@ -59,7 +60,7 @@ def place_return(place_id: int):
 
 @bp.route("/putaran-magang")
 def match_rounds():
-    page = matching_rounds.rounds(current_user, page=request.args.get("page", 1, type=int))
+    page = matching_rounds.rounds(current_user, **page_args())
     return render_template("office/match_rounds.html", page=page, form=MatchActionForm())
 
 
@@ -82,7 +83,7 @@ def match_run():
 
 @bp.route("/putaran-magang/<int:round_id>")
 def match_preview(round_id: int, form=None, status: int = 200):
-    match_round, page = matching_rounds.preview(current_user, round_id, page=request.args.get("page", 1, type=int))
+    match_round, page = matching_rounds.preview(current_user, round_id, **page_args())
     return render_template("office/match_preview.html", round=match_round, page=page,
                            form=form or MatchConfirmForm()), status
 

@@ -7,6 +7,7 @@ from flask_login import current_user
 from jobfair.forms_util import StudentSearchForm, copy_errors
 from jobfair.office.blueprint import bp
 from jobfair.office.forms_schools import SchoolForm, SchoolStaffForm
+from jobfair.paging import page_args
 from jobfair.services import reference
 from jobfair.services.errors import ValidationFailed
 from jobfair.services.smk import schools, students
@@ -20,7 +21,7 @@ def _school_form(school=None) -> SchoolForm:
 
 @bp.route("/sekolah")
 def schools_list():
-    page = schools.list_schools(current_user, page=request.args.get("page", 1, type=int))
+    page = schools.list_schools(current_user, **page_args())
     return render_template("office/schools_list.html", page=page, staff=schools.staff_counts(current_user))
 
 
@@ -89,6 +90,6 @@ def schools_students():
         return render_template("office/schools_students.html", page=page, q="", school_id=school_id, form=form,
                                school_choices=choices, by_nik=True)
     q, school_id = request.args.get("q", ""), request.args.get("school_id", type=int)
-    page = students.list_students(current_user, q=q, school_id=school_id, page=request.args.get("page", 1, type=int))
+    page = students.list_students(current_user, q=q, school_id=school_id, **page_args())
     return render_template("office/schools_students.html", page=page, q="" if students.looks_like_nik(q) else q,
                            school_id=school_id, form=form, school_choices=choices, by_nik=False)

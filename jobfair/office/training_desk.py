@@ -15,6 +15,7 @@ from jobfair.office.forms_training import (
     EnrolByNisnForm,
     SessionForm,
 )
+from jobfair.paging import page_args
 from jobfair.services import reference
 from jobfair.services.errors import InvalidState, ValidationFailed
 from jobfair.services.smk import training
@@ -30,7 +31,7 @@ def _course_form(course=None) -> CourseForm:
 
 @bp.route("/pelatihan")
 def training_courses():
-    page = training.list_courses(current_user, page=request.args.get("page", 1, type=int))
+    page = training.list_courses(current_user, **page_args())
     return render_template("office/training_courses.html", pagination=page)
 
 

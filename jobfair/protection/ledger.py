@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from jobfair.forms_util import copy_errors
+from jobfair.paging import page_args
 from jobfair.protection.blueprint import bp
 from jobfair.protection.forms_ledger import ClaimForm, DecideForm, DeliveryForm, GenerateForm, SettleForm
 from jobfair.rules.numbers import number, rupiah
@@ -37,7 +38,7 @@ def ledger_month(programme_id: int):
     status = request.args.get("status") or None
     status = status if status in ledger.STATUS_LABELS else None
     page = ledger.month_ledger(current_user, programme_id, month, status=status,
-                               page=request.args.get("page", 1, type=int))
+                               **page_args())
     form = SettleForm(month=month)
     return render_template("protection/ledger_month.html", programme=programme, month=month, month_error=month_error,
                            status=status, page=page, totals=ledger.month_totals(current_user, programme_id, month),
@@ -113,7 +114,7 @@ def claims_list():
     status = status if status in claims.STATUS_LABELS else None
     programme_id = request.args.get("program", type=int)
     page = claims.list_claims(current_user, programme_id=programme_id, status=status,
-                              page=request.args.get("page", 1, type=int))
+                              **page_args())
     return render_template("protection/claims_list.html", page=page, status=status, programme_id=programme_id,
                            programmes=ledger.ledger_programmes(current_user), status_labels=claims.STATUS_LABELS,
                            kind_labels=claims.KIND_LABELS, rupiah=rupiah)

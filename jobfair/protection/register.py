@@ -8,6 +8,7 @@ from flask_login import current_user
 
 from jobfair.downloads import send_download
 from jobfair.forms_util import copy_errors
+from jobfair.paging import page_args
 from jobfair.protection import forms_register as forms
 from jobfair.protection.blueprint import bp
 from jobfair.rules.numbers import number
@@ -34,7 +35,7 @@ def _worker_form(worker=None) -> forms.WorkerForm:
 def workers():
     args = request.args
     page = protection_people.list_workers(current_user, q=args.get("q"), kecamatan=args.get("kecamatan") or None,
-                                          category=args.get("kategori") or None, page=args.get("page", 1, type=int))
+                                          category=args.get("kategori") or None, **page_args())
     return render_template("protection/register_workers.html", page=page, find_form=forms.FindNikForm(),
                            kecamatan=reference.kecamatan_choices(), categories=reference.worker_category_choices())
 
@@ -174,7 +175,7 @@ def programme_detail(programme_id: int):
             flash(_("%(count)s peserta ditetapkan dalam SK.", count=number(count)), "success")
             return redirect(url_for("protection.programme_detail", programme_id=programme_id, status=status))
     page = enrolments.list_enrolments(current_user, programme_id=programme_id, status=status,
-                                      page=request.args.get("page", 1, type=int))
+                                      **page_args())
     return render_template("protection/programme_detail.html", programme=programme, page=page, form=form,
                            status=status, labels=enrolments.STATUS_LABELS), _status(form)
 

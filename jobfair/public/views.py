@@ -3,6 +3,7 @@
 from flask import abort, current_app, redirect, render_template, request, session, url_for
 from flask_login import current_user
 
+from jobfair.paging import page_args
 from jobfair.public.blueprint import bp
 from jobfair.public.forms import LanguageForm
 from jobfair.security import safe_next
@@ -35,8 +36,7 @@ def set_language():
 
 @bp.route("/pemberitahuan")
 def notifications():
-    page = request.args.get("page", 1, type=int)
-    pagination = notification_service.list_for(current_user, page=page)
+    pagination = notification_service.list_for(current_user, **page_args())
     return render_template("public/notifications.html", pagination=pagination)
 
 

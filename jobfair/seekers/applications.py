@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from jobfair.forms_util import copy_errors
+from jobfair.paging import page_args
 from jobfair.privacy_notices import CV_SHARING
 from jobfair.rules import application_states
 from jobfair.seekers.blueprint import bp
@@ -40,7 +41,7 @@ def apply_vacancy(vacancy_id: int):
 
 @bp.route("/lamaran")
 def my_applications():
-    pagination = applications.my_applications(current_user, request.args.get("page", 1, type=int))
+    pagination = applications.my_applications(current_user, **page_args())
     return render_template("seekers/applications_list.html", pagination=pagination, label=application_states.label)
 
 

@@ -14,6 +14,7 @@ from jobfair import messages
 from jobfair.extensions import db
 from jobfair.messages import Link
 from jobfair.models import Notification, OutboxEmail, User
+from jobfair.services import keyset
 from jobfair.services.errors import NotFound
 
 EMAIL_SUBJECT_PREFIX = "[Disnaker Balikpapan] "
@@ -71,9 +72,10 @@ def email_only(user: User, subject: str, body: str, *, sensitive: bool = False) 
     return email
 
 
-def list_for(actor: User, *, page: int = 1, per_page: int = 20):
+def list_for(actor: User, *, page: int = 1, per_page: int = 20,
+             after: str | None = None, before: str | None = None):
     query = select(Notification).where(Notification.user_id == actor.id).order_by(Notification.id.desc())
-    return db.paginate(query, page=page, per_page=per_page, error_out=False)
+    return keyset.paginate(query, after=after, before=before, page=page, per_page=per_page)
 
 
 def unread_count(actor: User) -> int:

@@ -10,6 +10,7 @@ from flask_login import current_user
 from jobfair.downloads import send_download
 from jobfair.forms_util import StudentSearchForm, copy_errors
 from jobfair.limits import rate_limited
+from jobfair.paging import page_args
 from jobfair.services import exports, reference
 from jobfair.services.errors import InvalidState, ValidationFailed
 from jobfair.services.smk import school_overview, student_import, students
@@ -26,7 +27,7 @@ def school_students():
         page = students.list_students(current_user, nik=form.q.data)
         return render_template("students/school_students.html", page=page, q="", form=form, by_nik=True)
     q = request.args.get("q", "")
-    page = students.list_students(current_user, q=q, page=request.args.get("page", 1, type=int))
+    page = students.list_students(current_user, q=q, **page_args())
     return render_template("students/school_students.html", page=page, form=form, by_nik=False,
                            q="" if students.looks_like_nik(q) else q)
 

@@ -1,11 +1,12 @@
 """students blueprint: training pages — the school enrols its students, the student sees their trainings and
 prints a certificate (routes on the blueprint of blueprint.py)."""
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from jobfair.forms_util import copy_errors
+from jobfair.paging import page_args
 from jobfair.services.errors import InvalidState, ValidationFailed
 from jobfair.services.smk import training
 from jobfair.students.blueprint import bp
@@ -14,7 +15,7 @@ from jobfair.students.forms_training import EnrolStudentForm
 
 @bp.route("/sekolah/pelatihan")
 def school_training_courses():
-    page = training.school_courses(current_user, page=request.args.get("page", 1, type=int))
+    page = training.school_courses(current_user, **page_args())
     return render_template("students/training_courses.html", pagination=page)
 
 

@@ -112,3 +112,13 @@ def test_a_lazy_message_can_be_flashed_into_the_session(app):
         assert stored["_flashes"] == [["error", "Pemberitahuan tidak ditemukan."]] or \
             stored["_flashes"] == [("error", "Pemberitahuan tidak ditemukan.")]
         assert get_flashed_messages() == ["Pemberitahuan tidak ditemukan."]
+
+
+def test_a_lazy_message_with_a_typed_parameter_is_escaped_on_the_page(app):
+    from flask import render_template_string
+    from flask_babel import lazy_gettext
+
+    with app.test_request_context("/"):
+        html = render_template_string("<p>{{ message }}</p>",
+                                      message=lazy_gettext("Lowongan %(title)s ditutup.", title="<b>x</b>"))
+    assert "<b>" not in html and "&lt;b&gt;x&lt;/b&gt;" in html

@@ -17,7 +17,7 @@ from jobfair.extensions import db
 from jobfair.models import Ak1Card, Ak1Report, Ak1Status, Role, SeekerProfile, User
 from jobfair.privacy_notices import AK1
 from jobfair.rules import ak1 as rules
-from jobfair.services import audit
+from jobfair.services import audit, keyset
 from jobfair.services.errors import InvalidState, NotFound, PermissionDenied, ValidationFailed
 from jobfair.services.hiring.seeker_profiles import MARITAL_STATUSES, RELIGIONS, get_profile, has_html, missing_for_ak1
 from jobfair.services.notifications import notify
@@ -183,15 +183,17 @@ def card_qr(actor: User, card_id: int | None, check_url: Callable[[str], str]) -
 # --- officer --------------------------------------------------------------------------------------------------
 
 
-def queue(actor: User, page: int = 1, per_page: int = 20):
+def queue(actor: User, page: int = 1, per_page: int = 20, *,
+          after: str | None = None, before: str | None = None):
     _require_officer(actor)
     query = (select(Ak1Card).where(Ak1Card.status == Ak1Status.REQUESTED.value)
              .options(selectinload(Ak1Card.seeker).selectinload(SeekerProfile.person))
              .order_by(Ak1Card.requested_at, Ak1Card.id))
-    return db.paginate(query, page=page, per_page=per_page, error_out=False)
+    return keyset.paginate(query, after=after, before=before, page=page, per_page=per_page)
 
 
-def reports_due(actor: User, today: date | None = None, page: int = 1, per_page: int = 20):
+def reports_due(actor: User, today: date | None = None, page: int = 1, per_page: int = 20, *,
+                after: str | None = None, before: str | None = None):
     """Issued cards whose report window is open today and not yet reported, soonest due first."""
     _require_officer(actor)
     today = today or today_wita()
@@ -204,7 +206,7 @@ def reports_due(actor: User, today: date | None = None, page: int = 1, per_page:
              .options(selectinload(Ak1Card.seeker).selectinload(SeekerProfile.person),
                       selectinload(Ak1Card.reports))
              .order_by(Ak1Card.issued_on, Ak1Card.id))
-    return db.paginate(query, page=page, per_page=per_page, error_out=False)
+    return keyset.paginate(query, after=after, before=before, page=page, per_page=per_page)
 
 
 def office_card(actor: User, card_id: int) -> PrintableCard:

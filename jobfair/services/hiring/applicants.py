@@ -28,7 +28,7 @@ from jobfair.rules import application_states as states
 from jobfair.rules import money
 from jobfair.rules.fit import FitResult, SeekerFacts, fit_score
 from jobfair.rules.money import rupiah
-from jobfair.services import audit, reference
+from jobfair.services import audit, keyset, reference
 from jobfair.services.errors import InvalidState, NotFound, ValidationFailed
 from jobfair.services.hiring import search
 from jobfair.services.hiring.applications import (
@@ -89,7 +89,8 @@ def own_application(actor: User, application_id: int) -> Application:
 
 
 def applicants(actor: User, vacancy_id: int, *, status: str | None = None, min_score: int | None = None,
-               page: int = 1, per_page: int = 20):
+               page: int = 1, per_page: int = 20, after: str | None = None, before: str | None = None,
+               page_numbers: bool = False):
     """(vacancy, pagination of applications, {application id: FitResult}) — best fit first."""
     vacancy = own_vacancy(actor, vacancy_id)
     query = select(Application).where(Application.vacancy_id == vacancy.id)
@@ -100,7 +101,8 @@ def applicants(actor: User, vacancy_id: int, *, status: str | None = None, min_s
     # The page's seekers and their persons joined in (not two statements per applicant); education ranks once.
     query = query.order_by(Application.fit_score.desc(), Application.created_at, Application.id).options(
         joinedload(Application.seeker).joinedload(SeekerProfile.person))
-    pagination = db.paginate(query, page=max(1, page), per_page=per_page, error_out=False)
+    pagination = keyset.paginate(query, after=after, before=before, page=max(1, page), per_page=per_page,
+                                 page_numbers=page_numbers)
     ranks = dict(db.session.execute(select(EducationLevel.code, EducationLevel.rank)).all())
     wanted = search.vacancy_facts(vacancy, ranks)
     fits = {a.id: fit_score(_seeker_facts(a.seeker, ranks), wanted) for a in pagination.items}

@@ -24,6 +24,7 @@ from jobfair.models import (
 )
 from jobfair.models.base import utcnow
 from jobfair.rules import application_states as states
+from jobfair.services import keyset
 from jobfair.services.errors import InvalidState, NotFound, ValidationFailed
 from jobfair.services.hiring import search
 from jobfair.services.hiring.seeker_profiles import cv_path
@@ -190,11 +191,12 @@ def withdraw(actor: User, application_id: int, note: str = "", *, now: datetime 
     return application
 
 
-def my_applications(actor: User, page: int = 1, per_page: int = 20):
+def my_applications(actor: User, page: int = 1, per_page: int = 20, *,
+                    after: str | None = None, before: str | None = None):
     profile = _profile(actor)
     query = (select(Application).where(Application.seeker_id == profile.id)
              .order_by(Application.created_at.desc(), Application.id.desc()))
-    return db.paginate(query, page=max(1, page), per_page=per_page, error_out=False)
+    return keyset.paginate(query, after=after, before=before, page=max(1, page), per_page=per_page)
 
 
 def my_application(actor: User, application_id: int) -> ApplicationView:

@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from jobfair.extensions import db
 from jobfair.models import Company, CompanyStatus, Role, User
-from jobfair.services import audit
+from jobfair.services import audit, keyset
 from jobfair.services.errors import InvalidState, NotFound, PermissionDenied, ValidationFailed
 from jobfair.services.notifications import notify
 from jobfair.services.reference import kecamatan_exists
@@ -73,12 +73,13 @@ def update_profile(actor, *, name: str, kbli_code: str | None, address: str, kec
     return company
 
 
-def verification_queue(actor, page: int = 1, per_page: int = PER_PAGE):
+def verification_queue(actor, page: int = 1, per_page: int = PER_PAGE, *,
+                       after: str | None = None, before: str | None = None):
     """Companies awaiting verification, oldest first."""
     require_officer(actor)
     query = (select(Company).where(Company.status == CompanyStatus.AWAITING_VERIFICATION.value)
              .order_by(Company.created_at, Company.id))
-    return db.paginate(query, page=page, per_page=per_page, error_out=False)
+    return keyset.paginate(query, after=after, before=before, page=page, per_page=per_page)
 
 
 def get_company(actor, company_id: int, *, lock: bool = False) -> Company:

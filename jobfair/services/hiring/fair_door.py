@@ -9,7 +9,7 @@ from sqlalchemy.orm import joinedload
 
 from jobfair.extensions import db
 from jobfair.models import FairRegistration, SeekerProfile
-from jobfair.services import audit
+from jobfair.services import audit, keyset
 from jobfair.services.errors import InvalidState, ValidationFailed
 from jobfair.services.hiring.fairs import get_fair, new_ticket_code, normalize_code, require_office, wita_time
 from jobfair.services.users.accounts import check_phone
@@ -68,7 +68,8 @@ def register_walk_in(actor, fair_id: int, *, name: str, phone: str, now: datetim
     raise InvalidState("Pendaftaran gagal karena sistem sibuk. Coba lagi sebentar lagi.")
 
 
-def list_registrations(actor, fair_id: int, *, page: int = 1, per_page: int = 50):
+def list_registrations(actor, fair_id: int, *, page: int = 1, per_page: int = 50,
+                       after: str | None = None, before: str | None = None):
     """Visitors of a fair, newest first, with the seeker's person loaded for the name."""
     require_office(actor)
     fair = get_fair(fair_id)
@@ -76,4 +77,4 @@ def list_registrations(actor, fair_id: int, *, page: int = 1, per_page: int = 50
              .options(joinedload(FairRegistration.seeker).joinedload(SeekerProfile.person))
              .where(FairRegistration.fair_id == fair.id)
              .order_by(FairRegistration.id.desc()))
-    return db.paginate(query, page=page, per_page=per_page, error_out=False)
+    return keyset.paginate(query, after=after, before=before, page=page, per_page=per_page)

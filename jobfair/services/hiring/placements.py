@@ -10,7 +10,7 @@ from jobfair.extensions import db
 from jobfair.models import Placement, PlacementStatus, Role, User
 from jobfair.models.base import utcnow
 from jobfair.rules import money
-from jobfair.services import audit, reference
+from jobfair.services import audit, keyset, reference
 from jobfair.services.errors import InvalidState, NotFound, PermissionDenied, ValidationFailed
 from jobfair.services.hiring.applications import company_users, seeker_link
 from jobfair.services.notifications import notify
@@ -35,13 +35,14 @@ class PlacementQueue:
         return self.pagination.items
 
 
-def queue(actor: User, page: int = 1, per_page: int = 20) -> PlacementQueue:
+def queue(actor: User, page: int = 1, per_page: int = 20, *,
+          after: str | None = None, before: str | None = None) -> PlacementQueue:
     """Reported placements, oldest first, with those whose wage is below the UMK in force at the start date flagged
     (the company confirmed the wage; the officer checks the contract: part-time or unlawful?)."""
     _require_office(actor)
     query = (select(Placement).where(Placement.status == PlacementStatus.REPORTED.value)
              .order_by(Placement.created_at, Placement.id))
-    pagination = db.paginate(query, page=max(1, page), per_page=per_page, error_out=False)
+    pagination = keyset.paginate(query, after=after, before=before, page=max(1, page), per_page=per_page)
     table = reference.umk_table()
     below = {}
     for placement in pagination.items:

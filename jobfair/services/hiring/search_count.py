@@ -15,7 +15,7 @@ count shown is therefore:
 import json
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import func, literal_column, select
 
 from jobfair.extensions import db
 from jobfair.models import Vacancy
@@ -34,18 +34,28 @@ class Count:
     kind: str = EXACT
 
 
-def capped(query, cap: int) -> int:
+def _narrow(query, whole: bool):
+    """`query` without its ORDER BY, reduced to the vacancy id (search) or kept whole (any list: services/keyset.py;
+    the columns of a plain SELECT are dropped for a constant, keeping its FROM clauses)."""
+    if not whole:
+        return query.with_only_columns(Vacancy.id).order_by(None)
+    if query._group_by_clauses or query._distinct or query._having_criteria:
+        return query.order_by(None)
+    return query.with_only_columns(literal_column("1").label("one"), maintain_column_froms=True).order_by(None)
+
+
+def capped(query, cap: int, *, whole: bool = False) -> int:
     """min(rows of `query`, cap + 1), reading at most cap + 1 rows."""
-    limited = query.with_only_columns(Vacancy.id).order_by(None).limit(cap + 1).subquery()
+    limited = _narrow(query, whole).limit(cap + 1).subquery()
     return db.session.scalar(select(func.count()).select_from(limited))
 
 
-def planner_estimate(query) -> int | None:
+def planner_estimate(query, *, whole: bool = False) -> int | None:
     """PostgreSQL's estimate of the rows of `query` (EXPLAIN: planned, not run); None elsewhere."""
     bind = db.session.get_bind()
     if bind.dialect.name != "postgresql":
         return None
-    statement = query.with_only_columns(Vacancy.id).order_by(None)
+    statement = _narrow(query, whole)
     # render_postcompile: an IN list (a sector filter) becomes one placeholder per value, not "__[POSTCOMPILE_..]"
     compiled = statement.compile(dialect=bind.dialect, compile_kwargs={"render_postcompile": True})
     # The compiled text keeps bound parameters as placeholders: the words typed never become SQL text.
@@ -55,15 +65,15 @@ def planner_estimate(query) -> int | None:
     return int(plan[0]["Plan"]["Plan Rows"])
 
 
-def bounded_count(query) -> Count:
+def bounded_count(query, *, whole: bool = False) -> Count:
     """The count of `query` (restricted to the matches) as described in the module docstring."""
-    estimate = planner_estimate(query)
+    estimate = planner_estimate(query, whole=True) if whole else planner_estimate(query)
     if estimate is not None and estimate > TRUSTED_ESTIMATE:
         return Count(about(estimate), ABOUT)
-    found = capped(query, COUNT_CAP)
+    found = capped(query, COUNT_CAP, whole=whole)
     if found <= COUNT_CAP:
         return Count(found)
     if estimate is not None:
         return Count(about(estimate), ABOUT) if estimate > COUNT_CAP else Count(COUNT_CAP, MORE_THAN)
-    found = capped(query, SQLITE_ABOUT_CAP)
+    found = capped(query, SQLITE_ABOUT_CAP, whole=whole)
     return Count(about(found), ABOUT) if found <= SQLITE_ABOUT_CAP else Count(SQLITE_ABOUT_CAP, MORE_THAN)

@@ -7,7 +7,7 @@ from sqlalchemy import select
 from jobfair.extensions import db
 from jobfair.models import Company, EducationLevel, FairBooth, JobFair, User, Vacancy, VacancyStatus
 from jobfair.rules import kbli_sections, numbers, vacancy_rules
-from jobfair.services import audit
+from jobfair.services import audit, keyset
 from jobfair.services.errors import InvalidState, NotFound, ValidationFailed
 from jobfair.services.hiring.companies import PER_PAGE, company_of, require_officer
 from jobfair.services.notifications import notify
@@ -134,11 +134,14 @@ def close(actor, vacancy_id: int) -> Vacancy:
     return vacancy
 
 
-def company_vacancies(actor, page: int = 1, per_page: int = PER_PAGE):
+def company_vacancies(actor, page: int = 1, per_page: int = PER_PAGE, *,
+                      after: str | None = None, before: str | None = None,
+                      page_numbers: bool = False):
     company = company_of(actor)
     query = select(Vacancy).where(Vacancy.company_id == company.id).order_by(Vacancy.created_at.desc(),
                                                                              Vacancy.id.desc())
-    return db.paginate(query, page=page, per_page=per_page, error_out=False)
+    return keyset.paginate(query, after=after, before=before, page=page, per_page=per_page,
+                           page_numbers=page_numbers)
 
 
 def company_vacancy(actor, vacancy_id: int) -> Vacancy:
@@ -159,12 +162,13 @@ def job_fair_choices(actor, today: date | None = None) -> list[tuple[int, str]]:
 
 # --- the office -------------------------------------------------------------------------------------------------
 
-def moderation_queue(actor, page: int = 1, per_page: int = PER_PAGE):
+def moderation_queue(actor, page: int = 1, per_page: int = PER_PAGE, *,
+                     after: str | None = None, before: str | None = None):
     """Submitted vacancies, oldest first."""
     require_officer(actor)
     query = (select(Vacancy).where(Vacancy.status == VacancyStatus.SUBMITTED.value)
              .order_by(Vacancy.submitted_at, Vacancy.id))
-    return db.paginate(query, page=page, per_page=per_page, error_out=False)
+    return keyset.paginate(query, after=after, before=before, page=page, per_page=per_page)
 
 
 def office_vacancy(actor, vacancy_id: int, *, lock: bool = False) -> Vacancy:

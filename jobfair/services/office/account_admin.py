@@ -6,7 +6,7 @@ from sqlalchemy import or_, select
 
 from jobfair.extensions import db
 from jobfair.models import Programme, Role, User
-from jobfair.services import audit
+from jobfair.services import audit, keyset
 from jobfair.services.errors import InvalidState, NotFound, PermissionDenied, ValidationFailed
 from jobfair.services.hiring.companies import require_officer
 from jobfair.services.protection import programmes
@@ -26,7 +26,7 @@ def require_admin(actor) -> None:
 
 
 def list_accounts(actor, *, role: str | None = None, q: str | None = None, active: bool | None = None,
-                  page: int = 1, per_page: int = PER_PAGE):
+                  page: int = 1, per_page: int = PER_PAGE, after: str | None = None, before: str | None = None):
     """Every account, filtered by role, name/e-mail text and active flag; newest first."""
     require_officer(actor)
     query = select(User).order_by(User.created_at.desc(), User.id.desc())
@@ -38,7 +38,7 @@ def list_accounts(actor, *, role: str | None = None, q: str | None = None, activ
         query = query.where(or_(User.email.like(pattern), db.func.lower(User.full_name).like(pattern)))
     if active is not None:
         query = query.where(User.active == active)
-    return db.paginate(query, page=max(1, page), per_page=per_page, error_out=False)
+    return keyset.paginate(query, after=after, before=before, page=max(1, page), per_page=per_page)
 
 
 def get_account(actor, user_id: int) -> User:

@@ -11,7 +11,7 @@ from sqlalchemy import Select, func, or_, select
 
 from jobfair.extensions import db
 from jobfair.models import AuditEvent, Role, User
-from jobfair.services import audit, exports
+from jobfair.services import audit, exports, keyset
 from jobfair.services.errors import ValidationFailed
 from jobfair.services.hiring.companies import require_officer
 
@@ -124,11 +124,12 @@ def _rows(events) -> list[AuditRow]:
 
 def search(actor, *, person: str | None = None, role: str | None = None, action: str | None = None,
            object_type: str | None = None, object_id: str | None = None, date_from: date | None = None,
-           date_to: date | None = None, page: int = 1, per_page: int = PER_PAGE) -> AuditPage:
+           date_to: date | None = None, page: int = 1, per_page: int = PER_PAGE,
+           after: str | None = None, before: str | None = None) -> AuditPage:
     """Audit rows matching every given filter, newest first. Dates are calendar days in WITA (inclusive)."""
     require_officer(actor)
     query = _query(person, role, action, object_type, object_id, date_from, date_to)
-    pagination = db.paginate(query, page=max(page, 1), per_page=per_page, error_out=False)
+    pagination = keyset.paginate(query, after=after, before=before, page=max(page, 1), per_page=per_page)
     return AuditPage(pagination, _rows(pagination.items))
 
 

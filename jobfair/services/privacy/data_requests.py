@@ -17,7 +17,7 @@ from sqlalchemy.exc import IntegrityError
 
 from jobfair.extensions import db
 from jobfair.models import DataSubjectRequest, OutboxEmail, RequestKind, RequestStatus, Role
-from jobfair.services import audit, notifications
+from jobfair.services import audit, keyset, notifications
 from jobfair.services.errors import InvalidState, NotFound, PermissionDenied, ValidationFailed
 from jobfair.services.hiring.companies import require_officer
 from jobfair.services.privacy import erasure
@@ -104,12 +104,12 @@ def my_request(actor, request_id: int) -> DataSubjectRequest:
     return request
 
 
-def queue(actor, page: int = 1, per_page: int = 20):
+def queue(actor, page: int = 1, per_page: int = 20, *, after: str | None = None, before: str | None = None):
     """Open requests, the nearest deadline first."""
     require_officer(actor)
     query = (select(DataSubjectRequest).where(DataSubjectRequest.status == PENDING)
              .order_by(DataSubjectRequest.due_at, DataSubjectRequest.id))
-    return db.paginate(query, page=page, per_page=per_page, error_out=False)
+    return keyset.paginate(query, after=after, before=before, page=page, per_page=per_page)
 
 
 def _request(actor, request_id: int) -> DataSubjectRequest:

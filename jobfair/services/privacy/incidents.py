@@ -15,7 +15,7 @@ from sqlalchemy import select
 from jobfair.extensions import db
 from jobfair.models import DataIncident
 from jobfair.rules import breach
-from jobfair.services import audit, clock
+from jobfair.services import audit, clock, keyset
 from jobfair.services.errors import InvalidState, NotFound, ValidationFailed
 from jobfair.services.hiring.companies import require_officer
 
@@ -137,12 +137,13 @@ def record_notification(actor, incident_id: int, *, notified_on: date | None, no
     return incident
 
 
-def list_incidents(actor, *, page: int = 1, now: datetime | None = None):
+def list_incidents(actor, *, page: int = 1, now: datetime | None = None,
+                   after: str | None = None, before: str | None = None):
     """(pagination, [IncidentView]) — the newest discovery first."""
     require_officer(actor)
     now = now or clock.now()
     query = select(DataIncident).order_by(DataIncident.discovered_at.desc(), DataIncident.id.desc())
-    pagination = db.paginate(query, page=max(1, page), per_page=PER_PAGE, error_out=False)
+    pagination = keyset.paginate(query, after=after, before=before, page=max(1, page), per_page=PER_PAGE)
     return pagination, [_view(incident, now) for incident in pagination.items]
 
 

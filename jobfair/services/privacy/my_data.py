@@ -16,7 +16,7 @@ from sqlalchemy import or_, select
 
 from jobfair.extensions import db
 from jobfair.models import AuditEvent, Role, User
-from jobfair.services import audit, clock
+from jobfair.services import audit, clock, keyset
 from jobfair.services.errors import PermissionDenied, ValidationFailed
 from jobfair.services.privacy import consents
 from jobfair.services.privacy import my_data_sections as sections
@@ -137,11 +137,13 @@ def _collect(user: User, *, skip: frozenset = frozenset()) -> list[Section]:
     return [section for section in found if section is not None]
 
 
-def overview(actor: User, *, reads_page: int = 1) -> Overview:
+def overview(actor: User, *, reads_page: int = 1, reads_after: str | None = None,
+             reads_before: str | None = None) -> Overview:
     _require_person_user(actor)
     page, records = None, []
     if actor.person_id is not None:
-        page = db.paginate(_reads_query(actor), page=max(1, reads_page), per_page=READS_PER_PAGE, error_out=False)
+        page = keyset.paginate(_reads_query(actor), after=reads_after, before=reads_before, page=max(1, reads_page),
+                               per_page=READS_PER_PAGE)
         records = _read_records(page.items)
     return Overview(_collect(actor, skip=frozenset({reads})), page, records)
 

@@ -11,7 +11,7 @@ from jobfair.extensions import db
 from jobfair.models import Claim, ClaimKind, ClaimStatus, Enrolment, ProgrammeKind, ProtectionStatus, Worker
 from jobfair.rules import numbers
 from jobfair.rules.eligibility import month_start
-from jobfair.services import audit
+from jobfair.services import audit, keyset
 from jobfair.services.errors import InvalidState, NotFound, ValidationFailed
 from jobfair.services.protection.protection_people import require_protection_officer
 
@@ -129,7 +129,7 @@ def decide(actor, claim_id: int, status: str, note: str = "") -> Claim:
 
 
 def list_claims(actor, *, programme_id: int | None = None, status: str | None = None, page: int = 1,
-                per_page: int = PER_PAGE):
+                per_page: int = PER_PAGE, after: str | None = None, before: str | None = None):
     require_protection_officer(actor)
     query = (select(Claim).join(Enrolment, Enrolment.id == Claim.enrolment_id)
              .options(joinedload(Claim.enrolment).joinedload(Enrolment.worker).joinedload(Worker.person),
@@ -141,7 +141,7 @@ def list_claims(actor, *, programme_id: int | None = None, status: str | None = 
         if status not in STATUS_LABELS:
             raise ValidationFailed({"status": _l("Pilih status dari daftar.")})
         query = query.where(Claim.status == status)
-    return db.paginate(query, page=page, per_page=per_page, error_out=False)
+    return keyset.paginate(query, after=after, before=before, page=page, per_page=per_page)
 
 
 def enrolment_for_claim(actor, enrolment_id: int) -> Enrolment:

@@ -16,7 +16,7 @@ from jobfair.privacy_notices import OFFICE, PROTECTION
 from jobfair.rules import enrolment_states as states
 from jobfair.rules import numbers
 from jobfair.rules.eligibility import Applicant, EligibilityRules, eligibility_problems, month_start, months_in
-from jobfair.services import audit, clock
+from jobfair.services import audit, clock, keyset
 from jobfair.services.errors import InvalidState, NotFound, ValidationFailed
 from jobfair.services.privacy import consents
 from jobfair.services.protection import protection_people
@@ -366,7 +366,7 @@ def reject(actor, enrolment_id: int, reason: str) -> Enrolment:
 
 
 def list_enrolments(actor, *, programme_id: int | None = None, status: str | None = None, page: int = 1,
-                    per_page: int = PER_PAGE):
+                    per_page: int = PER_PAGE, after: str | None = None, before: str | None = None):
     require_protection_officer(actor)
     query = (select(Enrolment).join(Enrolment.worker).join(Worker.person)
              .options(joinedload(Enrolment.worker).joinedload(Worker.person), joinedload(Enrolment.programme))
@@ -375,7 +375,7 @@ def list_enrolments(actor, *, programme_id: int | None = None, status: str | Non
         query = query.where(Enrolment.programme_id == programme_id)
     if status:
         query = query.where(Enrolment.status == status)
-    return db.paginate(query, page=page, per_page=per_page, error_out=False)
+    return keyset.paginate(query, after=after, before=before, page=page, per_page=per_page)
 
 
 def worker_enrolments(actor, worker_id: int) -> list[Enrolment]:

@@ -19,7 +19,7 @@ from jobfair.extensions import db
 from jobfair.models import Enrolment, LedgerEntry, LedgerStatus, Programme, ProgrammeKind, ProtectionStatus, Worker
 from jobfair.rules import numbers
 from jobfair.rules.eligibility import month_start
-from jobfair.services import audit
+from jobfair.services import audit, keyset
 from jobfair.services.errors import InvalidState, NotFound, ValidationFailed
 from jobfair.services.protection.protection_people import require_protection_officer
 
@@ -231,7 +231,7 @@ def record_delivery(actor, enrolment_id: int, *, delivered_on: date, item: str, 
 
 
 def month_ledger(actor, programme_id: int, month, *, status: str | None = None, page: int = 1,
-                 per_page: int = PER_PAGE):
+                 per_page: int = PER_PAGE, after: str | None = None, before: str | None = None):
     """The month's rows (person loaded: show Person.masked_nik only), by enrolment."""
     require_protection_officer(actor)
     _programme(programme_id)
@@ -239,12 +239,12 @@ def month_ledger(actor, programme_id: int, month, *, status: str | None = None, 
     query = (select(LedgerEntry)
              .options(joinedload(LedgerEntry.enrolment).joinedload(Enrolment.worker).joinedload(Worker.person))
              .where(LedgerEntry.programme_id == programme_id, LedgerEntry.month == month)
-             .order_by(LedgerEntry.enrolment_id))
+             .order_by(LedgerEntry.enrolment_id, LedgerEntry.id))
     if status:
         if status not in STATUS_LABELS:
             raise ValidationFailed({"status": _l("Pilih status dari daftar.")})
         query = query.where(LedgerEntry.status == status)
-    return db.paginate(query, page=page, per_page=per_page, error_out=False)
+    return keyset.paginate(query, after=after, before=before, page=page, per_page=per_page)
 
 
 def month_totals(actor, programme_id: int, month) -> dict:

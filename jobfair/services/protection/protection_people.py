@@ -13,7 +13,7 @@ from sqlalchemy.orm import joinedload
 from jobfair.extensions import db
 from jobfair.models import Kelurahan, Person, Worker, WorkerCategory
 from jobfair.rules.nik import declared_mismatches
-from jobfair.services import access, audit
+from jobfair.services import access, audit, keyset
 from jobfair.services.errors import NotFound, ValidationFailed
 from jobfair.services.people import find_person, get_or_create_person, parse_nik_field, reveal_nik
 from jobfair.services.reference import kecamatan_exists
@@ -198,7 +198,7 @@ def find_worker_by_nik(actor, nik: str) -> Worker | None:
 
 
 def list_workers(actor, *, q: str | None = None, kecamatan: str | None = None, category: str | None = None,
-                 page: int = 1, per_page: int = PER_PAGE):
+                 page: int = 1, per_page: int = PER_PAGE, after: str | None = None, before: str | None = None):
     """Workers by name, newest first; pages show the masked NIK only."""
     require_protection_officer(actor)
     query = select(Worker).join(Worker.person).options(joinedload(Worker.person), joinedload(Worker.kecamatan),
@@ -212,7 +212,7 @@ def list_workers(actor, *, q: str | None = None, kecamatan: str | None = None, c
     if category:
         query = query.where(Worker.category_code == category)
     query = query.order_by(Person.full_name, Worker.id)
-    return db.paginate(query, page=page, per_page=per_page, error_out=False)
+    return keyset.paginate(query, after=after, before=before, page=page, per_page=per_page)
 
 
 def worker_detail(actor, worker_id: int) -> tuple[Worker, str]:

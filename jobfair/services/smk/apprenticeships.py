@@ -23,7 +23,7 @@ from jobfair.messages import Link
 from jobfair.models import Apprenticeship, ApprenticeshipPlace, LogbookEntry, Role, Student, User
 from jobfair.rules import agreement as rules
 from jobfair.rules.apprenticeship_rules import ASSESSMENT_DAYS_BEFORE_END, assessment_opens_on
-from jobfair.services import access, audit
+from jobfair.services import access, audit, keyset
 from jobfair.services.errors import InvalidState, NotFound, PermissionDenied, ValidationFailed
 from jobfair.services.hiring.companies import PER_PAGE, company_of
 from jobfair.services.notifications import notify
@@ -136,12 +136,13 @@ def _company_link(appr: Apprenticeship) -> Link:
 
 # --- the office -------------------------------------------------------------------------------------------------
 
-def legalisation_queue(actor, page: int = 1, per_page: int = PER_PAGE):
+def legalisation_queue(actor, page: int = 1, per_page: int = PER_PAGE, *,
+                       after: str | None = None, before: str | None = None):
     """Agreements waiting for the office's legalisation, oldest first."""
     access.require_office(actor)
     query = (select(Apprenticeship).where(Apprenticeship.status == rules.AGREEMENT)
              .order_by(Apprenticeship.created_at, Apprenticeship.id))
-    return db.paginate(query, page=page, per_page=per_page, error_out=False)
+    return keyset.paginate(query, after=after, before=before, page=page, per_page=per_page)
 
 
 def legalise(actor, apprenticeship_id: int, *, now: datetime | None = None) -> Apprenticeship:
@@ -298,13 +299,14 @@ def company_apprentice(actor, apprenticeship_id: int, *, lock: bool = False) -> 
     return appr
 
 
-def company_apprentices(actor, page: int = 1, per_page: int = PER_PAGE):
+def company_apprentices(actor, page: int = 1, per_page: int = PER_PAGE, *,
+                        after: str | None = None, before: str | None = None):
     company = company_of(actor)
     query = (select(Apprenticeship).join(ApprenticeshipPlace, ApprenticeshipPlace.id == Apprenticeship.place_id)
              .where(ApprenticeshipPlace.company_id == company.id)
              .options(joinedload(Apprenticeship.place), joinedload(Apprenticeship.student).joinedload(Student.person))
              .order_by(Apprenticeship.created_at.desc(), Apprenticeship.id.desc()))
-    return db.paginate(query, page=page, per_page=per_page, error_out=False)
+    return keyset.paginate(query, after=after, before=before, page=page, per_page=per_page)
 
 
 def sign_entry(actor, entry_id: int, note: str = "") -> LogbookEntry:

@@ -24,7 +24,7 @@ from jobfair.models import (
     User,
 )
 from jobfair.rules import apprenticeship_rules, matching, numbers
-from jobfair.services import access, audit, jobs
+from jobfair.services import access, audit, jobs, keyset
 from jobfair.services.errors import InvalidState, NotFound
 from jobfair.services.hiring.companies import PER_PAGE
 from jobfair.services.notifications import notify
@@ -143,18 +143,20 @@ def get_round(actor, round_id: int) -> MatchRound:
     return match_round
 
 
-def rounds(actor, page: int = 1, per_page: int = PER_PAGE):
+def rounds(actor, page: int = 1, per_page: int = PER_PAGE, *, after: str | None = None, before: str | None = None):
     access.require_office(actor)
-    query = select(MatchRound).order_by(MatchRound.number.desc())
-    return db.paginate(query, page=page, per_page=per_page, error_out=False)
+    query = select(MatchRound).order_by(MatchRound.number.desc(), MatchRound.id.desc())
+    return keyset.paginate(query, after=after, before=before, page=page, per_page=per_page)
 
 
-def preview(actor, round_id: int, page: int = 1, per_page: int = 50):
+def preview(actor, round_id: int, page: int = 1, per_page: int = 50, *, after: str | None = None,
+            before: str | None = None):
     """The round and a page of its assignments (matched first, by place)."""
     match_round = get_round(actor, round_id)
     query = (select(MatchAssignment).where(MatchAssignment.round_id == match_round.id)
-             .order_by(MatchAssignment.place_id.is_(None), MatchAssignment.place_id, MatchAssignment.student_id))
-    return match_round, db.paginate(query, page=page, per_page=per_page, error_out=False)
+             .order_by(MatchAssignment.place_id.is_(None), MatchAssignment.place_id, MatchAssignment.student_id,
+                       MatchAssignment.id))
+    return match_round, keyset.paginate(query, after=after, before=before, page=page, per_page=per_page)
 
 
 def _agreement_number(apprenticeship: Apprenticeship, year: int) -> str:

@@ -11,7 +11,7 @@ from jobfair.extensions import db
 from jobfair.messages import Link
 from jobfair.models import ApprenticeshipPlace, Company, PlaceStatus, SmkMajor, Student, User
 from jobfair.rules import apprenticeship_rules, numbers
-from jobfair.services import access, audit
+from jobfair.services import access, audit, keyset
 from jobfair.services.errors import InvalidState, NotFound, ValidationFailed
 from jobfair.services.hiring.companies import PER_PAGE, company_of
 from jobfair.services.notifications import notify
@@ -118,11 +118,12 @@ def update_place(actor, place_id: int, *, today: date | None = None, **fields) -
     return place
 
 
-def company_places(actor, page: int = 1, per_page: int = PER_PAGE):
+def company_places(actor, page: int = 1, per_page: int = PER_PAGE, *,
+                   after: str | None = None, before: str | None = None):
     company = company_of(actor)
     query = (select(ApprenticeshipPlace).where(ApprenticeshipPlace.company_id == company.id)
              .order_by(ApprenticeshipPlace.created_at.desc(), ApprenticeshipPlace.id.desc()))
-    return db.paginate(query, page=page, per_page=per_page, error_out=False)
+    return keyset.paginate(query, after=after, before=before, page=page, per_page=per_page)
 
 
 def company_place(actor, place_id: int) -> ApprenticeshipPlace:
@@ -131,12 +132,13 @@ def company_place(actor, place_id: int) -> ApprenticeshipPlace:
 
 # --- the office -------------------------------------------------------------------------------------------------
 
-def places_queue(actor, page: int = 1, per_page: int = PER_PAGE):
+def places_queue(actor, page: int = 1, per_page: int = PER_PAGE, *,
+                 after: str | None = None, before: str | None = None):
     """Proposed places, oldest first."""
     access.require_office(actor)
     query = (select(ApprenticeshipPlace).where(ApprenticeshipPlace.status == PlaceStatus.PROPOSED.value)
              .order_by(ApprenticeshipPlace.created_at, ApprenticeshipPlace.id))
-    return db.paginate(query, page=page, per_page=per_page, error_out=False)
+    return keyset.paginate(query, after=after, before=before, page=page, per_page=per_page)
 
 
 def office_place(actor, place_id: int, *, lock: bool = False) -> ApprenticeshipPlace:

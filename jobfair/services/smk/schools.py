@@ -5,7 +5,7 @@ from sqlalchemy import func, select
 
 from jobfair.extensions import db
 from jobfair.models import Role, School, User
-from jobfair.services import access, audit
+from jobfair.services import access, audit, keyset
 from jobfair.services.errors import NotFound, ValidationFailed
 from jobfair.services.hiring.companies import PER_PAGE
 from jobfair.services.reference import kecamatan_exists
@@ -84,10 +84,11 @@ def update_school(actor, school_id: int, *, name: str, npsn: str, address: str =
     return school
 
 
-def list_schools(actor, page: int = 1, per_page: int = PER_PAGE):
+def list_schools(actor, page: int = 1, per_page: int = PER_PAGE, *, after: str | None = None,
+                 before: str | None = None):
     access.require_office(actor)
-    return db.paginate(select(School).order_by(School.name, School.id), page=page, per_page=per_page,
-                       error_out=False)
+    return keyset.paginate(select(School).order_by(School.name, School.id), after=after, before=before, page=page,
+                           per_page=per_page)
 
 
 def staff_of(actor, school_id: int) -> list[User]:

@@ -16,7 +16,7 @@ from jobfair.models import Person, Role, School, SmkMajor, Student, User
 from jobfair.privacy_notices import MATCH_SHARING, OFFICE
 from jobfair.rules.nik import normalize_nik
 from jobfair.rules.student_rows import check_student_row, is_minor
-from jobfair.services import access, audit
+from jobfair.services import access, audit, keyset
 from jobfair.services.errors import InvalidState, NotFound, ValidationFailed
 from jobfair.services.hiring.companies import PER_PAGE
 from jobfair.services.nik_store import nik_hmac
@@ -102,7 +102,7 @@ def looks_like_nik(text: str) -> bool:
 
 
 def list_students(actor, *, q: str = "", nik: str | None = None, page: int = 1, school_id: int | None = None,
-                  per_page: int = PER_PAGE):
+                  per_page: int = PER_PAGE, after: str | None = None, before: str | None = None):
     """The actor's students (the office: every school's, or one's), by name, NISN, class or major (`q`), or by NIK
     (`nik`, looked up by its HMAC). A NIK given as `q` matches nothing: the web layer sends a NIK only from a POST
     form, so it never lands in an address, a browser history or a server log."""
@@ -122,7 +122,7 @@ def list_students(actor, *, q: str = "", nik: str | None = None, page: int = 1, 
         query = query.where(or_(Person.full_name.ilike(like), Student.nisn.ilike(like),
                                 Student.class_name.ilike(like), Student.major_code.ilike(like)))
     query = query.order_by(Person.full_name, Student.id)
-    return db.paginate(query, page=page, per_page=per_page, error_out=False)
+    return keyset.paginate(query, after=after, before=before, page=page, per_page=per_page)
 
 
 def get_student(actor, student_id: int) -> Student:

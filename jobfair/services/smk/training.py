@@ -22,7 +22,7 @@ from jobfair.models import (
     TrainingSession,
 )
 from jobfair.rules import numbers
-from jobfair.services import access, audit
+from jobfair.services import access, audit, keyset
 from jobfair.services.errors import InvalidState, NotFound, ValidationFailed
 from jobfair.services.hiring.companies import PER_PAGE
 from jobfair.services.notifications import notify
@@ -124,10 +124,11 @@ def update_course(actor, course_id: int, **fields) -> TrainingCourse:
     return course
 
 
-def list_courses(actor, page: int = 1, per_page: int = PER_PAGE):
+def list_courses(actor, page: int = 1, per_page: int = PER_PAGE, *,
+                 after: str | None = None, before: str | None = None):
     access.require_office(actor)
     query = select(TrainingCourse).order_by(TrainingCourse.starts_on.desc(), TrainingCourse.id.desc())
-    return db.paginate(query, page=page, per_page=per_page, error_out=False)
+    return keyset.paginate(query, after=after, before=before, page=page, per_page=per_page)
 
 
 def get_course(actor, course_id: int, *, lock: bool = False) -> TrainingCourse:
@@ -251,12 +252,13 @@ def enrol_by_nisn(actor, course_id: int, nisn: str, *, today: date | None = None
     return enrol(actor, course_id, student_id, today=today)
 
 
-def school_courses(actor, page: int = 1, per_page: int = PER_PAGE, *, today: date | None = None):
+def school_courses(actor, page: int = 1, per_page: int = PER_PAGE, *, today: date | None = None,
+                   after: str | None = None, before: str | None = None):
     """Courses a school can still enrol students in (not yet ended), soonest first."""
     _require_school(actor)
     query = (select(TrainingCourse).where(TrainingCourse.ends_on >= _today(today))
              .order_by(TrainingCourse.starts_on, TrainingCourse.id))
-    return db.paginate(query, page=page, per_page=per_page, error_out=False)
+    return keyset.paginate(query, after=after, before=before, page=page, per_page=per_page)
 
 
 def _require_school(actor) -> None:
