@@ -38,7 +38,7 @@ def logbook_sign(entry_id: int):
     try:
         entry = apprenticeships.sign_entry(current_user, entry_id, form.note.data)
     except (ValidationFailed, InvalidState, PermissionDenied) as exc:
-        flash(exc.message, "error")
+        flash(str(exc.message), "error")
         return redirect(url_for(".apprentices"))
     flash(_("Catatan logbook ditandatangani."), "success")
     return redirect(url_for(".apprentice", apprenticeship_id=entry.apprenticeship_id))
@@ -54,7 +54,7 @@ def apprentice_assess(apprenticeship_id: int):
         except ValidationFailed as exc:
             copy_errors(form, exc)
         except (InvalidState, PermissionDenied) as exc:
-            form.form_errors.append(exc.message)
+            form.form_errors.append(str(exc.message))
         else:
             flash(_("Penilaian akhir disimpan; pemagangan selesai dan sertifikat terbit."), "success")
             return redirect(url_for(".apprentice", apprenticeship_id=apprenticeship_id))
