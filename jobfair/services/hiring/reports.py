@@ -5,6 +5,7 @@ Computed with grouped aggregate queries (a constant number of them, whatever the
 """
 
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import case, func, literal, select
 
 from jobfair.extensions import db
@@ -24,8 +25,8 @@ from jobfair.services.hiring.fairs import get_fair, placement_rate, was_publishe
 
 UNKNOWN = kbli_sections.UNKNOWN  # a sector or kecamatan not known
 
-HEADERS = ["Kelompok", "Lowongan", "Formasi", "Lamaran", "Diterima", "Penempatan terverifikasi",
-           "Tingkat penempatan (%)"]
+HEADERS = [_l("Kelompok"), _l("Lowongan"), _l("Formasi"), _l("Lamaran"), _l("Diterima"),
+           _l("Penempatan terverifikasi"), _l("Tingkat penempatan (%)")]
 _FIELDS = ("vacancies", "openings", "applications", "hires", "verified")
 
 
@@ -104,16 +105,20 @@ def report_csv(actor, *, fair_id: int | None = None) -> bytes:
     rows = [[report["totals"]["label"], *_table([report["totals"]])[0][1:]]]
     rows += [[_("Sektor: %(group)s", group=r[0]), *r[1:]] for r in _table(report["by_sector"])]
     rows += [[_("Kecamatan: %(group)s", group=r[0]), *r[1:]] for r in _table(report["by_kecamatan"])]
-    return exports.to_csv(HEADERS, rows)
+    return exports.to_csv(_headers(), rows)
+
+
+def _headers(first=None) -> list[str]:
+    """The file's column names in the reader's language (file cells are plain text)."""
+    return [str(first or HEADERS[0]), *(str(header) for header in HEADERS[1:])]
 
 
 def report_xlsx(actor, *, fair_id: int | None = None) -> bytes:
     report = placement_report(actor, fair_id=fair_id)
-
     return exports.to_xlsx({
-        "Ringkasan": (HEADERS, _table([report["totals"]])),
-        "Per sektor": (["Sektor KBLI", *HEADERS[1:]], _table(report["by_sector"])),
-        "Per kecamatan": (["Kecamatan", *HEADERS[1:]], _table(report["by_kecamatan"])),
+        _("Ringkasan"): (_headers(), _table([report["totals"]])),
+        _("Per sektor"): (_headers(_l("Sektor KBLI")), _table(report["by_sector"])),
+        _("Per kecamatan"): (_headers(_l("Kecamatan")), _table(report["by_kecamatan"])),
     })
 
 

@@ -55,10 +55,8 @@ def _clean(fields: dict) -> dict:
     return values
 
 
-def _description_too_long():
-    return _l("Uraian pekerjaan paling panjang %(limit)s karakter; singkatkan.", limit=numbers.number(DESCRIPTION_MAX))
-
-
+DESCRIPTION_TOO_LONG = _l("Uraian pekerjaan paling panjang %(limit)s karakter; singkatkan.",
+                          limit=numbers.number(DESCRIPTION_MAX))
 EDUCATION_FROM_LIST = _l("Pilih pendidikan minimum dari daftar.")
 KECAMATAN_FROM_LIST = _l("Pilih kecamatan lokasi kerja dari daftar.")
 
@@ -66,7 +64,7 @@ KECAMATAN_FROM_LIST = _l("Pilih kecamatan lokasi kerja dari daftar.")
 def _validate(values: dict, today: date, company_id: int) -> None:
     problems = vacancy_rules.vacancy_problems(values, today)
     if len(values["description"]) > DESCRIPTION_MAX:
-        problems["description"] = _description_too_long()
+        problems["description"] = DESCRIPTION_TOO_LONG
     if values["education_min"] and db.session.get(EducationLevel, values["education_min"]) is None:
         problems["education_min"] = EDUCATION_FROM_LIST
     if values["kecamatan_code"] and not kecamatan_exists(values["kecamatan_code"]):
@@ -304,7 +302,7 @@ BATCH_PROBLEMS_SHOWN = 10
 def _batch_row_problems(values: dict, today: date, education: set, kecamatan: set) -> dict[str, str]:
     problems = {**vacancy_rules.submission_problems(values), **vacancy_rules.vacancy_problems(values, today)}
     if len(values["description"]) > DESCRIPTION_MAX:
-        problems["description"] = _description_too_long()
+        problems["description"] = DESCRIPTION_TOO_LONG
     if values["education_min"] and values["education_min"] not in education:
         problems["education_min"] = EDUCATION_FROM_LIST
     if values["kecamatan_code"] and values["kecamatan_code"] not in kecamatan:
