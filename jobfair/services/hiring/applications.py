@@ -20,6 +20,7 @@ from jobfair.models import (
     ApplicationStatus,
     Interview,
     Placement,
+    Role,
     SeekerProfile,
     User,
     Vacancy,
@@ -28,6 +29,7 @@ from jobfair.models import (
 from jobfair.models.base import utcnow
 from jobfair.rules import application_states as states
 from jobfair.rules import numbers
+from jobfair.services.access import has_role
 from jobfair.services.errors import InvalidState, NotFound, ValidationFailed
 from jobfair.services.hiring import search
 from jobfair.services.hiring.seeker_profiles import PROFILE_NOT_FOUND, cv_path
@@ -215,5 +217,5 @@ def my_application(actor: User, application_id: int) -> ApplicationView:
 
 
 def has_applied(actor: User, vacancy_id: int) -> Application | None:
-    profile = search.profile_of(actor) if actor.role == "seeker" else None
+    profile = search.profile_of(actor) if has_role(actor, Role.SEEKER.value) else None
     return _existing(profile.id, vacancy_id) if profile is not None else None
