@@ -24,7 +24,9 @@ def init_app(app) -> None:
         db.session.rollback()
         if problems.is_api_request():
             return problems.from_exception(exc)
-        return render_error(exc.status_code, exc.message)
+        # str(): a lazy gettext message renders as markup in Jinja (its __html__ is unescaped); its parameters may
+        # be user-typed, so the page gets the plain text and escapes it.
+        return render_error(exc.status_code, str(exc.message) if exc.message else exc.message)
 
     @app.errorhandler(CSRFError)
     def _csrf_error(_exc):

@@ -30,6 +30,7 @@ def copy_errors(form, exc: ValidationFailed) -> None:
     aliases = getattr(form, "error_fields", None) or {}
     for field_name, message in exc.field_errors.items():
         field = getattr(form, aliases.get(field_name, field_name), None)
+        message = str(message)  # lazy gettext renders unescaped in Jinja (__html__); its parameters may be typed
         if isinstance(field, Field):
             field.errors = list(field.errors or []) + [message]
         else:

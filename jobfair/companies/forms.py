@@ -11,7 +11,7 @@ from jobfair.forms_util import RupiahField
 from jobfair.rules.cells import parse_whole
 from jobfair.rules.vacancy_rules import NO_EDUCATION_MINIMUM
 
-REQUIRED = "Kolom ini wajib diisi."
+REQUIRED = _l("Kolom ini wajib diisi.")
 
 
 class WholeNumberField(IntegerField):
@@ -27,7 +27,7 @@ class WholeNumberField(IntegerField):
             return
         self.data = parse_whole(raw)  # "1.200" is 1200, but "7.5" is refused, not read as 75
         if self.data is None:
-            raise ValueError("Tulis angka bulat saja, tanpa huruf (contoh 3701508).")
+            raise ValueError(_l("Tulis angka bulat saja, tanpa huruf (contoh 3701508)."))
 
 
 class IndonesianDateField(DateField):
@@ -39,7 +39,7 @@ class IndonesianDateField(DateField):
             self.data = datetime.date.fromisoformat(valuelist[0].strip())
         except ValueError as exc:
             self.data = None
-            raise ValueError("Tanggal tidak valid: pilih tanggal dari kalender.") from exc
+            raise ValueError(_l("Tanggal tidak valid: pilih tanggal dari kalender.")) from exc
 
 
 def _int_or_none(value):
@@ -60,7 +60,7 @@ class CompanyProfileForm(FlaskForm):
     kbli_code = StringField(_l("Kode KBLI 2020 (5 angka)"), validators=[Length(max=10)],
                             render_kw={"inputmode": "numeric"}, description=_l("Lihat NIB Anda di OSS."))
     address = StringField(_l("Alamat"), validators=[InputRequired(REQUIRED), Length(max=255)])
-    kecamatan_code = SelectField(_l("Kecamatan"), validators=[InputRequired("Pilih kecamatan.")])
+    kecamatan_code = SelectField(_l("Kecamatan"), validators=[InputRequired(_l("Pilih kecamatan."))])
     headcount = WholeNumberField(_l("Jumlah karyawan"), render_kw={"inputmode": "numeric"})
     contact_name = StringField(_l("Nama penanggung jawab (HR)"), validators=[InputRequired(REQUIRED),
                                                                               Length(max=120)])
@@ -115,7 +115,7 @@ class VacancyForm(FlaskForm):
 class ConfirmForm(FlaskForm):
     """A final action: the user ticks the box to confirm (no JavaScript needed)."""
 
-    confirm = BooleanField(_l("Ya, saya yakin"), validators=[InputRequired("Centang kotak ini untuk melanjutkan.")])
+    confirm = BooleanField(_l("Ya, saya yakin"), validators=[InputRequired(_l("Centang kotak ini untuk melanjutkan."))])
 
 
 class ActionForm(FlaskForm):

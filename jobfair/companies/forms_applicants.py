@@ -10,7 +10,7 @@ from wtforms.validators import InputRequired, Length, NumberRange, Optional, Val
 
 from jobfair.forms_util import RupiahField
 
-REQUIRED = "Kolom ini wajib diisi."
+REQUIRED = _l("Kolom ini wajib diisi.")
 WITA = ZoneInfo("Asia/Makassar")
 
 
@@ -24,14 +24,14 @@ class ApplicantFilterForm(FlaskForm):
 
 
 class StatusForm(FlaskForm):
-    to_status = SelectField(_l("Ubah status menjadi"), validators=[InputRequired("Pilih status baru.")])
+    to_status = SelectField(_l("Ubah status menjadi"), validators=[InputRequired(_l("Pilih status baru."))])
     note = TextAreaField(_l("Catatan untuk pelamar (boleh kosong)"), validators=[Length(max=2000)],
                          render_kw={"rows": 3})
     confirm = BooleanField(_l("Saya yakin (wajib dicentang bila pelamar tidak dilanjutkan: keputusan ini final)."))
 
     def validate_confirm(self, field):
         if self.to_status.data == "rejected" and not field.data:
-            raise ValidationError("Centang kotak ini untuk memastikan pelamar tidak dilanjutkan.")
+            raise ValidationError(_l("Centang kotak ini untuk memastikan pelamar tidak dilanjutkan."))
 
 
 class InviteForm(FlaskForm):
@@ -57,11 +57,12 @@ CONTRACT_CHOICES = [("", "— pilih —"), ("PKWT", "PKWT (kontrak waktu tertent
 class HireForm(FlaskForm):
     start_date = DateField(_l("Tanggal mulai bekerja"), validators=[InputRequired(REQUIRED)])
     contract_type = SelectField(_l("Jenis kontrak"), choices=CONTRACT_CHOICES,
-                                validators=[InputRequired("Pilih jenis kontrak.")])
+                                validators=[InputRequired(_l("Pilih jenis kontrak."))])
     wage = RupiahField(_l("Upah per bulan (Rupiah)"), validators=[InputRequired(REQUIRED)],
                        description=_l("Misalnya 3701508 atau 3.701.508."))
     # Shown when the service found the wage below the UMK (its error stands here): see services.applicants.hire.
     below_umk_confirmed = BooleanField(_l("Upah ini memang di bawah UMK dan sudah sesuai perjanjian kerja (misalnya "
                                           "kerja paruh waktu, harian, atau uang saku magang)."))
     confirm = BooleanField(_l("Saya yakin menerima pelamar ini. Penerimaan dilaporkan ke Disnaker dan tidak dapat "
-                              "dibatalkan di sini."), validators=[InputRequired("Centang kotak ini untuk memastikan.")])
+                              "dibatalkan di sini."),
+                           validators=[InputRequired(_l("Centang kotak ini untuk memastikan."))])

@@ -8,7 +8,7 @@ from wtforms.validators import InputRequired
 
 class TakeBoothForm(FlaskForm):
     confirm = BooleanField(_l("Perusahaan kami akan mengisi stan ini selama bursa kerja berlangsung."),
-                           validators=[InputRequired("Centang konfirmasi untuk mengambil stan.")])
+                           validators=[InputRequired(_l("Centang konfirmasi untuk mengambil stan."))])
 
 
 class VacancyButtonForm(FlaskForm):

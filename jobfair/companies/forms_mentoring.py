@@ -17,4 +17,4 @@ class AssessForm(FlaskForm):
     note = TextAreaField(_l("Catatan penilaian"), validators=[Length(max=2000)],
                          description=_l("Kekuatan peserta dan hal yang perlu ditingkatkan."))
     confirm = BooleanField(_l("Saya yakin: penilaian ini final dan sertifikat akan diterbitkan"),
-                           validators=[InputRequired("Centang kotak ini untuk melanjutkan.")])
+                           validators=[InputRequired(_l("Centang kotak ini untuk melanjutkan."))])

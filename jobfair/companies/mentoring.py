@@ -55,7 +55,7 @@ def apprentice_assess(apprenticeship_id: int):
         except ValidationFailed as exc:
             copy_errors(form, exc)
         except (InvalidState, PermissionDenied) as exc:
-            form.form_errors.append(exc.message)
+            form.form_errors.append(str(exc.message))
         else:
             flash(_("Penilaian akhir disimpan; pemagangan selesai dan sertifikat terbit."), "success")
             return redirect(url_for(".apprentice", apprenticeship_id=apprenticeship_id))

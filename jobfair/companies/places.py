@@ -33,7 +33,7 @@ def place_new():
         except ValidationFailed as exc:
             copy_errors(form, exc)
         except InvalidState as exc:  # e.g. the company is not verified yet
-            form.form_errors.append(exc.message)
+            form.form_errors.append(str(exc.message))
         else:
             flash(_("Usulan tempat magang dikirim ke Disnaker untuk disetujui."), "success")
             return redirect(url_for("companies.place_detail", place_id=place.id))

@@ -84,7 +84,7 @@ def vacancy_submit(vacancy_id: int):
         try:
             vacancies.submit(current_user, vacancy_id)
         except InvalidState as exc:  # e.g. the company is not verified yet: explain, keep the draft
-            flash(exc.message, "error")
+            flash(str(exc.message), "error")
         except ValidationFailed as exc:  # Perpres 57/2023 fields missing: the edit form shows them beside the fields
             vacancy = vacancies.company_vacancy(current_user, vacancy_id)
             form = _vacancy_form(vacancy)

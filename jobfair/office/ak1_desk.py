@@ -70,7 +70,7 @@ def ak1_check():
         try:
             result = ak1.verify_by_token(current_user, form.token.data)
         except NotFound as exc:
-            error = exc.message
+            error = str(exc.message)
     return render_template("office/ak1_check.html", form=form, result=result, error=error), 404 if error else 200
 
 

@@ -70,7 +70,7 @@ def fair_desk(fair_id: int):
         copy_errors(form, exc)
         return _desk(fair_id, check_in_form=form, status=422)
     except InvalidState as exc:
-        form.form_errors.append(exc.message)
+        form.form_errors.append(str(exc.message))
         return _desk(fair_id, check_in_form=form, status=409)
     return _desk(fair_id, result=registration)
 

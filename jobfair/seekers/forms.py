@@ -8,7 +8,7 @@ from wtforms.validators import InputRequired, Length, NumberRange, Optional
 from jobfair.forms_util import YearField
 from jobfair.services.hiring.seeker_profiles import MARITAL_STATUSES, RELIGIONS
 
-REQUIRED = "Kolom ini wajib diisi."
+REQUIRED = _l("Kolom ini wajib diisi.")
 
 
 class ProfileForm(FlaskForm):
@@ -45,5 +45,5 @@ class Ak1RequestForm(FlaskForm):
 class Ak1ReportForm(FlaskForm):
     still_seeking = RadioField(_l("Status Anda saat ini"), choices=[
         ("ya", _l("Masih mencari kerja")), ("tidak", _l("Sudah bekerja / tidak mencari kerja lagi"))],
-        validators=[InputRequired("Pilih salah satu status.")])
+        validators=[InputRequired(_l("Pilih salah satu status."))])
     note = TextAreaField(_l("Catatan (tidak wajib)"), validators=[Length(max=1000)])

@@ -5,7 +5,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, TextAreaField
 from wtforms.validators import InputRequired, Length
 
-CONFIRM = "Centang kotak ini untuk memastikan."
+CONFIRM = _l("Centang kotak ini untuk memastikan.")
 
 
 class ApplyForm(FlaskForm):

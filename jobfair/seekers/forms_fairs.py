@@ -8,4 +8,4 @@ from wtforms.validators import InputRequired
 
 class PreRegisterForm(FlaskForm):
     confirm = BooleanField(_l("Saya akan datang ke bursa kerja ini. Pendaftaran gratis."),
-                           validators=[InputRequired("Centang konfirmasi untuk mendaftar.")])
+                           validators=[InputRequired(_l("Centang konfirmasi untuk mendaftar."))])

@@ -84,7 +84,7 @@ def ak1_request():
         try:
             ak1.request_card(current_user)
         except (ValidationFailed, InvalidState) as exc:
-            flash(exc.message, "error")
+            flash(str(exc.message), "error")
         else:
             flash(_("Permohonan kartu AK/1 terkirim. Petugas akan memeriksa data Anda."), "success")
     return redirect(url_for("seekers.ak1_status"))
@@ -99,7 +99,7 @@ def ak1_report():
     try:
         ak1.report(current_user, still_seeking=form.still_seeking.data == "ya", note=form.note.data)
     except (ValidationFailed, InvalidState) as exc:
-        flash(exc.message, "error")
+        flash(str(exc.message), "error")
     else:
         flash(_("Laporan enam bulanan sudah diterima. Terima kasih."), "success")
     return redirect(url_for("seekers.ak1_status"))

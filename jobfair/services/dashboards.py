@@ -3,6 +3,8 @@
 from dataclasses import dataclass
 from datetime import date
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
 from jobfair.extensions import db
@@ -22,17 +24,17 @@ RECENT = 5
 
 @dataclass(frozen=True)
 class Step:
-    text: str
+    text: str  # in the reader's language (gettext at the time the dashboard is built)
     done: bool = False
 
 
 _AK1_STEP = {
-    "requested": ("Kartu AK/1 sudah diajukan dan menunggu pemeriksaan petugas.", False),
-    "issued": ("Kartu AK/1 berlaku. Laporkan status Anda setiap 6 bulan.", True),
-    "returned": ("Permohonan AK/1 dikembalikan petugas: perbaiki profil lalu ajukan lagi.", False),
-    "lapsed": ("Kartu AK/1 gugur karena laporan tidak diisi: ajukan kartu baru.", False),
-    "expired": ("Masa berlaku kartu AK/1 habis: ajukan kartu baru bila masih mencari kerja.", False),
-    "placed": ("Kartu AK/1 ditutup karena Anda sudah bekerja. Selamat!", True),
+    "requested": (_l("Kartu AK/1 sudah diajukan dan menunggu pemeriksaan petugas."), False),
+    "issued": (_l("Kartu AK/1 berlaku. Laporkan status Anda setiap 6 bulan."), True),
+    "returned": (_l("Permohonan AK/1 dikembalikan petugas: perbaiki profil lalu ajukan lagi."), False),
+    "lapsed": (_l("Kartu AK/1 gugur karena laporan tidak diisi: ajukan kartu baru."), False),
+    "expired": (_l("Masa berlaku kartu AK/1 habis: ajukan kartu baru bila masih mencari kerja."), False),
+    "placed": (_l("Kartu AK/1 ditutup karena Anda sudah bekerja. Selamat!"), True),
 }
 
 
@@ -42,14 +44,14 @@ def seeker_steps(user: User) -> list[Step]:
     profile = seeker_profiles.get_profile(user)
     card = ak1.current_card(user)
     ak1_text, ak1_done = _AK1_STEP.get(card.status if card else "", (
-        "Ajukan kartu AK/1 (kartu kuning) secara daring; petugas akan memeriksa dan menerbitkannya.", False))
+        _("Ajukan kartu AK/1 (kartu kuning) secara daring; petugas akan memeriksa dan menerbitkannya."), False))
     return [
-        Step("Akun dibuat dan NIK tercatat.", done=True),
-        Step("Lengkapi profil: alamat, kecamatan, pendidikan, dan keahlian.",
+        Step(_("Akun dibuat dan NIK tercatat."), done=True),
+        Step(_("Lengkapi profil: alamat, kecamatan, pendidikan, dan keahlian."),
              done=not seeker_profiles.missing_for_ak1(profile)),
-        Step("Unggah CV (PDF, paling besar 2 MB).", done=bool(profile.cv_storage_name)),
-        Step(ak1_text, done=ak1_done),
-        Step("Cari lowongan dan lamar; ikuti status setiap lamaran di halaman ini."),
+        Step(_("Unggah CV (PDF, paling besar 2 MB)."), done=bool(profile.cv_storage_name)),
+        Step(str(ak1_text), done=ak1_done),
+        Step(_("Cari lowongan dan lamar; ikuti status setiap lamaran di halaman ini.")),
     ]
 
 
@@ -57,31 +59,32 @@ def company_steps(user: User) -> list[Step]:
     company = user.company
     status = company.status if company else None
     if status == CompanyStatus.VERIFIED.value:
-        first = Step("Perusahaan sudah diverifikasi Disnaker.", done=True)
+        first = Step(_("Perusahaan sudah diverifikasi Disnaker."), done=True)
     elif status == CompanyStatus.REJECTED.value:
-        first = Step(f"Verifikasi ditolak: {company.rejection_reason or '-'} Perbaiki profil lalu ajukan lagi.")
+        first = Step(_("Verifikasi ditolak: %(reason)s Perbaiki profil lalu ajukan lagi.",
+                       reason=company.rejection_reason or "-"))
     else:
-        first = Step("Perusahaan menunggu verifikasi Disnaker (biasanya 1–3 hari kerja). "
-                     "Lowongan baru dapat tayang setelah diverifikasi.")
+        first = Step(_("Perusahaan menunggu verifikasi Disnaker (biasanya 1–3 hari kerja). "
+                       "Lowongan baru dapat tayang setelah diverifikasi."))
     profile_done = bool(company and company.kbli_code and company.headcount and company.wlkp_status != "unknown")
     published = company is not None and db.session.scalar(select(Vacancy.id).where(
         Vacancy.company_id == company.id, Vacancy.status != VacancyStatus.DRAFT.value).limit(1)) is not None
     return [
         first,
-        Step("Lengkapi profil perusahaan: sektor KBLI, jumlah karyawan, status WLKP.", done=profile_done),
-        Step("Buat lowongan (jumlah kebutuhan, masa berlaku, syarat, upah) dan ajukan untuk ditayangkan.",
+        Step(_("Lengkapi profil perusahaan: sektor KBLI, jumlah karyawan, status WLKP."), done=profile_done),
+        Step(_("Buat lowongan (jumlah kebutuhan, masa berlaku, syarat, upah) dan ajukan untuk ditayangkan."),
              done=published),
     ]
 
 
 def student_steps(user: User) -> list[Step]:
-    return [Step("Akun siswa aktif.", done=True),
-            Step("Ikuti pelatihan pra-kelulusan dan susun pilihan tempat magang.")]
+    return [Step(_("Akun siswa aktif."), done=True),
+            Step(_("Ikuti pelatihan pra-kelulusan dan susun pilihan tempat magang."))]
 
 
 def school_steps(user: User) -> list[Step]:
-    return [Step("Daftarkan siswa kelas akhir (satu per satu atau impor CSV/XLSX)."),
-            Step("Pantau pelatihan, magang, dan penempatan lulusan untuk laporan BKK.")]
+    return [Step(_("Daftarkan siswa kelas akhir (satu per satu atau impor CSV/XLSX).")),
+            Step(_("Pantau pelatihan, magang, dan penempatan lulusan untuk laporan BKK."))]
 
 
 # --- what is going on now (the dashboards' second half) ---------------------------------------------------------

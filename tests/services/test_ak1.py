@@ -6,6 +6,7 @@ import pytest
 from sqlalchemy import select
 
 from jobfair.models import AuditEvent, Notification
+from jobfair.services import notifications
 from jobfair.services.errors import InvalidState, NotFound, PermissionDenied, ValidationFailed
 from jobfair.services.hiring import ak1
 from tests import factories
@@ -43,7 +44,10 @@ def test_officer_issues_a_card(db):
     assert card.issued_on == DAY and card.valid_until == date(2028, 1, 15)
     assert len(card.verify_token) >= 40 and card.issued_by_id == officer.id
     assert "ak1.issued" in _actions(db)
-    assert db.session.scalar(select(Notification).where(Notification.user_id == seeker.id)) is not None
+    note = db.session.scalar(select(Notification).where(Notification.user_id == seeker.id))
+    assert note.message == (f"Kartu AK/1 Anda sudah terbit: {card.number}, berlaku sampai 15-01-2028. Laporkan "
+                            "status Anda setiap 6 bulan.")
+    assert note.message_params["date"] == "15-01-2028" and notifications.path_of(note) == "/pencari-kerja/ak1"
     assert ak1.queue(officer).items == []
     with pytest.raises(InvalidState):
         ak1.issue(officer, card.id, today=DAY)

@@ -15,6 +15,7 @@ from jobfair.models import (
     SeekerProfile,
     Vacancy,
 )
+from jobfair.services import notifications
 from jobfair.services.errors import InvalidState, NotFound, ValidationFailed
 from jobfair.services.hiring import applicants, applications, search
 from tests import factories
@@ -40,7 +41,12 @@ def test_apply_records_the_application_its_history_and_tells_the_company(db):
     events = db.session.scalars(select(ApplicationEvent)).all()
     assert [(e.from_status, e.to_status, e.actor_id) for e in events] == [(None, "submitted", seeker.id)]
     note = db.session.scalar(select(Notification).where(Notification.user_id == company.id))
-    assert "Lamaran baru" in note.message and note.link == f"/perusahaan/pelamar/{application.id}"
+    assert "Lamaran baru" in note.message and notifications.path_of(note) == f"/perusahaan/pelamar/{application.id}"
+    # stored as a translatable key with its parameters and a link to the endpoint: read in the reader's language
+    assert note.message_key == "Lamaran baru untuk %(title)s dari %(name)s."
+    assert note.message_params == {"title": vacancy.title, "name": seeker.full_name}
+    assert (note.link_endpoint, note.link_params, note.link) == ("companies.applicant",
+                                                                 {"application_id": application.id}, None)
 
 
 def test_applying_twice_is_refused_and_changes_nothing(db):

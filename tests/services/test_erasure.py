@@ -62,8 +62,8 @@ def city_outputs(officer, fair_id: int) -> dict:
         "protection": protection_figures.figures(officer, year=2025, today=date(2025, 12, 31)),
         "protection_all": protection_figures.figures(officer, today=date.today()),
         "fair": fairs.fair_figures(fair_id),
-        "placements": reports.placement_report(),
-        "placements_fair": reports.placement_report(fair_id=fair_id),
+        "placements": reports.placement_report(officer),
+        "placements_fair": reports.placement_report(officer, fair_id=fair_id),
         "training": training_figures.figures(officer),
         "apprenticeships": apprenticeships.figures(officer),
     }

@@ -32,15 +32,15 @@ def _data():
 
 
 def test_sector_rows_are_named_by_the_kbli_reference(db):
-    fair, _officer = _data()
-    labels = [row["label"] for row in reports.placement_report(fair_id=fair.id)["by_sector"]]
+    fair, officer = _data()
+    labels = [row["label"] for row in reports.placement_report(officer, fair_id=fair.id)["by_sector"]]
     assert labels and all(label in [name for _letter, name in kbli_sections.choices()] + [kbli_sections.UNKNOWN]
                           for label in labels)
 
 
 def test_report_per_fair(db):
-    fair, _officer = _data()
-    report = reports.placement_report(fair_id=fair.id)
+    fair, officer = _data()
+    report = reports.placement_report(officer, fair_id=fair.id)
     totals = report["totals"]
     assert (totals["vacancies"], totals["openings"], totals["applications"], totals["hires"],
             totals["verified"], totals["rate"]) == (3, 20, 4, 3, 2, 10.0)
@@ -55,17 +55,31 @@ def test_report_per_fair(db):
 
 
 def test_report_overall_counts_every_vacancy(db):
-    _data()
-    totals = reports.placement_report()["totals"]
+    _fair, officer = _data()
+    totals = reports.placement_report(officer)["totals"]
     assert totals["vacancies"] == 4 and totals["openings"] == 25
 
 
 def test_csv_and_xlsx(db):
-    fair, _officer = _data()
-    text = reports.report_csv(fair_id=fair.id).decode("utf-8-sig")
+    fair, officer = _data()
+    text = reports.report_csv(officer, fair_id=fair.id).decode("utf-8-sig")
     assert text.splitlines()[0].startswith("Kelompok,Lowongan,Formasi")
     assert "Jumlah,3,20,4,3,2,10.0" in text
     assert "Kecamatan: Balikpapan Timur,1,4,2,2,2,50.0" in text
-    book = load_workbook(io.BytesIO(reports.report_xlsx(fair_id=fair.id)))
+    book = load_workbook(io.BytesIO(reports.report_xlsx(officer, fair_id=fair.id)))
     assert book.sheetnames == ["Ringkasan", "Per sektor", "Per kecamatan"]
     assert [c.value for c in book["Ringkasan"][2]] == ["Jumlah", 3, 20, 4, 3, 2, 10]
+
+
+def test_only_the_office_reads_the_report(db):
+    import pytest
+
+    from jobfair.services.errors import PermissionDenied
+
+    fair, _officer = _data()
+    seeker = factories.make_seeker()
+    for call in (reports.placement_report, reports.report_csv, reports.report_xlsx):
+        with pytest.raises(PermissionDenied):
+            call(seeker, fair_id=fair.id)
+        with pytest.raises(PermissionDenied):
+            call(None)

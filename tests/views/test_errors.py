@@ -1,6 +1,7 @@
 """Error pages are Indonesian and never show a traceback."""
 
 import pytest
+from flask_babel import lazy_gettext as _l
 
 from jobfair.services.errors import InvalidState, NotFound, PermissionDenied, ValidationFailed
 
@@ -14,7 +15,8 @@ def failing_app(app, database_url):
 
     errors = {"404": NotFound("Lowongan tidak ditemukan."), "403": PermissionDenied("Bukan milik Anda."),
               "409": InvalidState("Lowongan sudah ditutup."), "422": ValidationFailed({"x": "Isian salah."}),
-              "500": RuntimeError("secret internal detail")}
+              "500": RuntimeError("secret internal detail"),
+              "lazy": InvalidState(_l("Tiket %(code)s sudah dipakai.", code="<b>typed</b>"))}
     failing = create_app("testing", overrides={"SQLALCHEMY_DATABASE_URI": database_url, **TEST_OVERRIDES})
 
     def boom(code):
@@ -54,3 +56,8 @@ def test_too_large_upload_is_413(failing_app):
     response = failing_app.test_client().post("/_test/big", data=body, content_type="application/octet-stream")
     assert response.status_code == 413
     assert "Berkas terlalu besar" in response.get_data(as_text=True)
+
+
+def test_a_translated_message_with_typed_parameters_is_escaped(failing_app):
+    page = failing_app.test_client().get("/_test/boom/lazy").get_data(as_text=True)
+    assert "Tiket &lt;b&gt;typed&lt;/b&gt; sudah dipakai." in page and "<b>typed</b>" not in page

@@ -9,40 +9,49 @@ from zoneinfo import ZoneInfo
 
 import qrcode
 import qrcode.image.svg
+from flask_babel import format_date
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import and_, exists, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
 from jobfair.extensions import db
-from jobfair.models import Ak1Card, Ak1Report, Ak1Status, Role, SeekerProfile, User
+from jobfair.messages import Link
+from jobfair.models import Ak1Card, Ak1Report, Ak1Status, SeekerProfile, User
 from jobfair.privacy_notices import AK1
 from jobfair.rules import ak1 as rules
+from jobfair.rules import numbers
 from jobfair.services import audit, keyset
-from jobfair.services.errors import InvalidState, NotFound, PermissionDenied, ValidationFailed
-from jobfair.services.hiring.seeker_profiles import MARITAL_STATUSES, RELIGIONS, get_profile, has_html, missing_for_ak1
+from jobfair.services.access import require_office
+from jobfair.services.errors import InvalidState, NotFound, ValidationFailed
+from jobfair.services.hiring.seeker_profiles import (
+    MARITAL_STATUSES,
+    NO_HTML,
+    RELIGIONS,
+    get_profile,
+    has_html,
+    missing_for_ak1,
+)
 from jobfair.services.notifications import notify
 from jobfair.services.people import reveal_nik
 from jobfair.services.privacy import consents
 
 CITY_REGENCY = "6471"  # Kota Balikpapan issues the cards
 OPEN_STATUSES = (Ak1Status.REQUESTED.value, Ak1Status.ISSUED.value)
-SEEKER_LINK = "/pencari-kerja/ak1"
-OFFICE_ROLES = (Role.OFFICER.value, Role.ADMIN.value)
+SEEKER_LINK = Link("seekers.ak1_status")
+DAY = "dd-MM-yyyy"  # a date in a message, as the card prints it
+CARD_NOT_FOUND = _l("Kartu AK/1 tidak ditemukan.")
+NOT_WAITING = _l("Kartu ini tidak sedang menunggu penerbitan.")
 
 
 def today_wita() -> date:
     return datetime.now(ZoneInfo("Asia/Makassar")).date()
 
 
-def _require_officer(actor: User) -> None:
-    if actor is None or actor.role not in OFFICE_ROLES:
-        raise PermissionDenied("Hanya petugas Disnaker yang dapat melakukan ini.")
-
-
 def _office_card(card_id: int) -> Ak1Card:
     card = db.session.get(Ak1Card, card_id)
     if card is None:
-        raise NotFound("Kartu AK/1 tidak ditemukan.")
+        raise NotFound(CARD_NOT_FOUND)
     return card
 
 
@@ -56,10 +65,10 @@ def current_card(actor: User) -> Ak1Card | None:
                              .order_by(Ak1Card.id.desc()).limit(1))
 
 
-NO_CONSENT = ("Anda belum menyetujui (atau sudah menarik) pengolahan data untuk kartu AK/1. Berikan persetujuan "
-              "di halaman \"Persetujuan saya\" bila Anda ingin memakai kartu ini.")
-WITHDRAWN_FOR_OFFICE = ("Pemohon telah menarik persetujuan pengolahan data untuk kartu AK/1: kartu tidak "
-                        "diterbitkan. Kembalikan permohonan dengan alasan itu.")
+NO_CONSENT = _l("Anda belum menyetujui (atau sudah menarik) pengolahan data untuk kartu AK/1. Berikan persetujuan "
+                "di halaman \"Persetujuan saya\" bila Anda ingin memakai kartu ini.")
+WITHDRAWN_FOR_OFFICE = _l("Pemohon telah menarik persetujuan pengolahan data untuk kartu AK/1: kartu tidak "
+                          "diterbitkan. Kembalikan permohonan dengan alasan itu.")
 
 
 def _ak1_consent_withdrawn(profile: SeekerProfile) -> bool:
@@ -83,13 +92,15 @@ def request_card(actor: User, today: date | None = None) -> Ak1Card:
     db.session.scalar(select(SeekerProfile.id).where(SeekerProfile.id == profile.id).with_for_update())
     missing = missing_for_ak1(profile)
     if missing:
-        raise ValidationFailed(missing, "Lengkapi profil dulu: " + " ".join(missing.values()))
+        raise ValidationFailed(missing, _l("Lengkapi profil dulu: %(missing)s",
+                                           missing=" ".join(str(message) for message in missing.values())))
     if not rules.old_enough(profile.person.birth_date, today):
-        raise InvalidState(f"Kartu AK/1 hanya untuk pencari kerja berusia minimal {rules.MIN_AGE} tahun.")
+        raise InvalidState(_l("Kartu AK/1 hanya untuk pencari kerja berusia minimal %(age)s tahun.",
+                              age=rules.MIN_AGE))
     open_card = db.session.scalar(select(Ak1Card.id).where(Ak1Card.seeker_id == profile.id,
                                                            Ak1Card.status.in_(OPEN_STATUSES)))
     if open_card is not None:
-        raise InvalidState("Anda sudah memiliki kartu AK/1 yang sedang diproses atau masih berlaku.")
+        raise InvalidState(_l("Anda sudah memiliki kartu AK/1 yang sedang diproses atau masih berlaku."))
     card = Ak1Card(seeker_id=profile.id, status=Ak1Status.REQUESTED.value, requested_at=datetime.now(UTC))
     db.session.add(card)
     db.session.flush()
@@ -103,21 +114,24 @@ def report(actor: User, *, still_seeking: bool, note: str, today: date | None = 
     today = today or today_wita()
     card = current_card(actor)
     if card is None or card.status != Ak1Status.ISSUED.value:
-        raise InvalidState("Anda tidak memiliki kartu AK/1 yang berlaku untuk dilaporkan.")
+        raise InvalidState(_l("Anda tidak memiliki kartu AK/1 yang berlaku untuk dilaporkan."))
     if _ak1_consent_withdrawn(card.seeker):
         raise InvalidState(NO_CONSENT)
     note = (note or "").strip()
     if has_html(note):
-        raise ValidationFailed({"note": "Jangan menulis tanda < atau > maupun kode HTML; tulis teks biasa saja."})
+        raise ValidationFailed({"note": NO_HTML})
     if len(note) > 1000:
-        raise ValidationFailed({"note": "Catatan paling banyak 1000 karakter."})
+        raise ValidationFailed({"note": _l("Catatan paling banyak %(limit)s karakter.", limit=numbers.number(1000))})
     slot = rules.slot_open_on(card.issued_on, today)
     if slot is None:
         upcoming = rules.next_slot(card.issued_on, today, {r.slot for r in card.reports})
-        when = f" Laporan berikutnya dapat diisi mulai {upcoming.opens_on:%d-%m-%Y}." if upcoming else ""
-        raise InvalidState("Belum waktunya melapor." + when)
+        if upcoming:
+            raise InvalidState(_l("Belum waktunya melapor. Laporan berikutnya dapat diisi mulai %(date)s.",
+                                  date=format_date(upcoming.opens_on, DAY)))
+        raise InvalidState(_l("Belum waktunya melapor."))
     if any(r.slot == slot.slot for r in card.reports):
-        raise InvalidState(f"Anda sudah mengisi laporan ke-{slot.slot}. Setiap laporan hanya diisi sekali.")
+        raise InvalidState(_l("Anda sudah mengisi laporan ke-%(slot)s. Setiap laporan hanya diisi sekali.",
+                              slot=slot.slot))
     entry = Ak1Report(card_id=card.id, slot=slot.slot, still_seeking=bool(still_seeking), note=note,
                       reported_at=datetime.now(UTC))
     db.session.add(entry)
@@ -125,7 +139,7 @@ def report(actor: User, *, still_seeking: bool, note: str, today: date | None = 
         db.session.flush()
     except IntegrityError as exc:  # the same report sent twice at once
         db.session.rollback()
-        raise InvalidState(f"Anda sudah mengisi laporan ke-{slot.slot}.") from exc
+        raise InvalidState(_l("Anda sudah mengisi laporan ke-%(slot)s.", slot=slot.slot)) from exc
     audit.record(actor, "ak1.reported", card, detail={"slot": slot.slot, "still_seeking": bool(still_seeking)})
     db.session.commit()
     return entry
@@ -152,7 +166,7 @@ def _printable(card: Ak1Card) -> PrintableCard:
 def own_printable(actor: User) -> PrintableCard:
     card = current_card(actor)
     if card is None or card.issued_on is None:
-        raise NotFound("Anda belum memiliki kartu AK/1 yang diterbitkan.")
+        raise NotFound(_l("Anda belum memiliki kartu AK/1 yang diterbitkan."))
     if _ak1_consent_withdrawn(card.seeker):
         raise InvalidState(NO_CONSENT)
     return _printable(card)
@@ -171,12 +185,12 @@ def card_qr(actor: User, card_id: int | None, check_url: Callable[[str], str]) -
     if card_id is None:
         card = current_card(actor)
         if card is not None and _ak1_consent_withdrawn(card.seeker):
-            raise NotFound("Kartu AK/1 tidak dapat dicetak: persetujuan telah ditarik.")
+            raise NotFound(_l("Kartu AK/1 tidak dapat dicetak: persetujuan telah ditarik."))
     else:
-        _require_officer(actor)
+        require_office(actor)
         card = _office_card(card_id)
     if card is None or not card.verify_token:
-        raise NotFound("Kartu AK/1 belum diterbitkan.")
+        raise NotFound(_l("Kartu AK/1 belum diterbitkan."))
     return qr_svg(check_url(card.verify_token))
 
 
@@ -185,7 +199,7 @@ def card_qr(actor: User, card_id: int | None, check_url: Callable[[str], str]) -
 
 def queue(actor: User, page: int = 1, per_page: int = 20, *,
           after: str | None = None, before: str | None = None):
-    _require_officer(actor)
+    require_office(actor)
     query = (select(Ak1Card).where(Ak1Card.status == Ak1Status.REQUESTED.value)
              .options(selectinload(Ak1Card.seeker).selectinload(SeekerProfile.person))
              .order_by(Ak1Card.requested_at, Ak1Card.id))
@@ -195,7 +209,7 @@ def queue(actor: User, page: int = 1, per_page: int = 20, *,
 def reports_due(actor: User, today: date | None = None, page: int = 1, per_page: int = 20, *,
                 after: str | None = None, before: str | None = None):
     """Issued cards whose report window is open today and not yet reported, soonest due first."""
-    _require_officer(actor)
+    require_office(actor)
     today = today or today_wita()
     conditions = []
     for slot in range(1, rules.REPORT_SLOTS + 1):
@@ -211,7 +225,7 @@ def reports_due(actor: User, today: date | None = None, page: int = 1, per_page:
 
 def office_card(actor: User, card_id: int) -> PrintableCard:
     """A card with the clear NIK, for the officer's check against the KTP (the read is audited)."""
-    _require_officer(actor)
+    require_office(actor)
     card = _office_card(card_id)
     printable = _printable(card)
     audit.record_read(actor, "ak1.nik_revealed", card, person_id=card.seeker.person_id)
@@ -220,15 +234,15 @@ def office_card(actor: User, card_id: int) -> PrintableCard:
 
 
 def issue(actor: User, card_id: int, today: date | None = None) -> Ak1Card:
-    _require_officer(actor)
+    require_office(actor)
     today = today or today_wita()
     card = db.session.scalar(select(Ak1Card).where(Ak1Card.id == card_id).with_for_update())
     if card is None:
-        raise NotFound("Kartu AK/1 tidak ditemukan.")
+        raise NotFound(CARD_NOT_FOUND)
     if card.status != Ak1Status.REQUESTED.value:
-        raise InvalidState("Kartu ini tidak sedang menunggu penerbitan.")
+        raise InvalidState(NOT_WAITING)
     if not rules.old_enough(card.seeker.person.birth_date, today):
-        raise InvalidState(f"Pemohon belum berusia {rules.MIN_AGE} tahun.")
+        raise InvalidState(_l("Pemohon belum berusia %(age)s tahun.", age=rules.MIN_AGE))
     if _ak1_consent_withdrawn(card.seeker):
         raise InvalidState(WITHDRAWN_FOR_OFFICE)
     card.status = Ak1Status.ISSUED.value
@@ -239,32 +253,34 @@ def issue(actor: User, card_id: int, today: date | None = None) -> Ak1Card:
     card.verify_token = secrets.token_urlsafe(32)
     card.reason = None
     audit.record(actor, "ak1.issued", card, detail={"number": card.number})
-    notify(card.seeker.user, f"Kartu AK/1 Anda sudah terbit: {card.number}, berlaku sampai "
-                             f"{card.valid_until:%d-%m-%Y}. Laporkan status Anda setiap 6 bulan.", link=SEEKER_LINK)
+    notify(card.seeker.user, _l("Kartu AK/1 Anda sudah terbit: %(number)s, berlaku sampai %(date)s. Laporkan "
+                                "status Anda setiap 6 bulan.", number=card.number,
+                                date=format_date(card.valid_until, DAY)), link=SEEKER_LINK)
     db.session.commit()
     return card
 
 
 def return_card(actor: User, card_id: int, reason: str) -> Ak1Card:
     """Send a request back to the seeker with a reason (the seeker corrects the profile and asks again)."""
-    _require_officer(actor)
+    require_office(actor)
     reason = (reason or "").strip()
     if len(reason) < 10:
-        raise ValidationFailed({"reason": "Tulis alasan minimal 10 karakter agar pemohon tahu apa yang diperbaiki."})
+        raise ValidationFailed({"reason": _l("Tulis alasan minimal %(minimum)s karakter agar pemohon tahu apa yang "
+                                             "diperbaiki.", minimum=10)})
     if has_html(reason) or len(reason) > 1000:
-        raise ValidationFailed({"reason": "Tulis alasan sebagai teks biasa (tanpa < atau >), paling banyak 1000 "
-                                          "karakter."})
+        raise ValidationFailed({"reason": _l("Tulis alasan sebagai teks biasa (tanpa < atau >), paling banyak "
+                                             "%(limit)s karakter.", limit=numbers.number(1000))})
     card = db.session.scalar(select(Ak1Card).where(Ak1Card.id == card_id).with_for_update())
     if card is None:
-        raise NotFound("Kartu AK/1 tidak ditemukan.")
+        raise NotFound(CARD_NOT_FOUND)
     if card.status != Ak1Status.REQUESTED.value:
-        raise InvalidState("Kartu ini tidak sedang menunggu penerbitan.")
+        raise InvalidState(NOT_WAITING)
     card.status = Ak1Status.RETURNED.value
     card.reason = reason
     card.closed_at = datetime.now(UTC)
     audit.record(actor, "ak1.returned", card, detail={"reason": reason})
-    notify(card.seeker.user, f"Permohonan kartu AK/1 dikembalikan: {reason} Perbaiki profil lalu ajukan lagi.",
-           link=SEEKER_LINK)
+    notify(card.seeker.user, _l("Permohonan kartu AK/1 dikembalikan: %(reason)s Perbaiki profil lalu ajukan lagi.",
+                                reason=reason), link=SEEKER_LINK)
     db.session.commit()
     return card
 
@@ -282,12 +298,12 @@ class CardCheck:
 
 def verify_by_token(actor: User, token: str, today: date | None = None) -> CardCheck:
     """What the officer at the desk or the door sees after scanning a card's QR code."""
-    _require_officer(actor)
+    require_office(actor)
     today = today or today_wita()
     token = (token or "").strip()
     card = db.session.scalar(select(Ak1Card).where(Ak1Card.verify_token == token)) if token else None
     if card is None:
-        raise NotFound("Kode kartu tidak dikenal: kartu ini tidak diterbitkan oleh Disnaker Balikpapan.")
+        raise NotFound(_l("Kode kartu tidak dikenal: kartu ini tidak diterbitkan oleh Disnaker Balikpapan."))
     person = card.seeker.person
     valid = card.status == Ak1Status.ISSUED.value and card.valid_until is not None and today <= card.valid_until
     audit.record(actor, "ak1.checked", card, detail={"valid": valid})
@@ -314,11 +330,13 @@ def lapse_overdue(today: date | None = None) -> int:
         missed = rules.missed_slots(card.issued_on, today, reported)
         if missed:
             card.status = Ak1Status.LAPSED.value
-            message = (f"Kartu AK/1 {card.number} tidak berlaku lagi karena laporan ke-{missed[0]} tidak diisi. "
-                       "Ajukan kartu baru bila Anda masih mencari kerja.")
+            message = _l("Kartu AK/1 %(number)s tidak berlaku lagi karena laporan ke-%(slot)s tidak diisi. Ajukan "
+                         "kartu baru bila Anda masih mencari kerja.", number=card.number, slot=missed[0])
         elif rules.has_expired(card.issued_on, today):
             card.status = Ak1Status.EXPIRED.value
-            message = f"Masa berlaku kartu AK/1 {card.number} sudah habis. Ajukan kartu baru bila masih mencari kerja."
+            message = _l("Masa berlaku kartu AK/1 %(number)s sudah habis. Ajukan kartu baru bila masih mencari kerja.",
+                         number=card.number)
+
         else:
             continue
         card.closed_at = datetime.now(UTC)

@@ -4,6 +4,8 @@ invitations and hiring. Hires never exceed openings: one conditional UPDATE on t
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from flask_babel import format_date, format_datetime
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
@@ -25,14 +27,16 @@ from jobfair.models import (
 from jobfair.models.base import utcnow
 from jobfair.privacy_notices import CV_SHARING
 from jobfair.rules import application_states as states
-from jobfair.rules import money
+from jobfair.rules import money, numbers
 from jobfair.rules.fit import FitResult, SeekerFacts, fit_score
-from jobfair.rules.money import rupiah
+from jobfair.rules.numbers import rupiah
 from jobfair.services import audit, keyset, reference
 from jobfair.services.errors import InvalidState, NotFound, ValidationFailed
 from jobfair.services.hiring import search
 from jobfair.services.hiring.applications import (
+    DAY,
     NOT_FOUND,
+    NOTE_LABEL,
     NOTE_MAX,
     ApplicationView,
     clean_text,
@@ -47,7 +51,7 @@ from jobfair.services.privacy import consents
 
 PLACE_MAX = 255
 WAGE_MAX = 1_000_000_000
-FULL = "Semua lowongan untuk posisi ini sudah terisi"
+FULL = _l("Semua lowongan untuk posisi ini sudah terisi.")
 # Plain status changes; interview and hire have their own forms.
 PLAIN_TARGETS = (ApplicationStatus.REVIEWED.value, ApplicationStatus.SHORTLISTED.value,
                  ApplicationStatus.REJECTED.value)
@@ -70,14 +74,14 @@ def profile_shared(application: Application) -> bool:
 
 def _company_id(actor: User) -> int:
     if actor.company_id is None:
-        raise NotFound("Perusahaan tidak ditemukan.")
+        raise NotFound(_l("Perusahaan tidak ditemukan."))
     return actor.company_id
 
 
 def own_vacancy(actor: User, vacancy_id: int) -> Vacancy:
     vacancy = db.session.get(Vacancy, vacancy_id)
     if vacancy is None or vacancy.company_id != _company_id(actor):
-        raise NotFound("Lowongan tidak ditemukan.")
+        raise NotFound(_l("Lowongan tidak ditemukan."))
     return vacancy
 
 
@@ -144,32 +148,37 @@ def cv_for_company(actor: User, application_id: int):
     application = own_application(actor, application_id)
     path = cv_file(application.seeker) if profile_shared(application) else None   # consent withdrawn: as absent
     if path is None:
-        raise NotFound("CV pelamar ini tidak tersedia.")
+        raise NotFound(_l("CV pelamar ini tidak tersedia."))
     name = "".join(c if c.isalnum() else "-" for c in application.seeker.person.full_name).strip("-") or "pelamar"
     audit.record_read(actor, "application.cv_downloaded", application, person_id=application.seeker.person_id)
     db.session.commit()
     return path, f"CV-{name[:60]}.pdf"
 
 
-def _notify_seeker(application: Application, message: str) -> None:
+def _notify_seeker(application: Application, message) -> None:
     notify(application.seeker.user, message, link=seeker_link(application.id))
 
 
 def change_status(actor: User, application_id: int, to_status: str, note: str = "", *,
                   now: datetime | None = None) -> Application:
     application = own_application(actor, application_id)
-    note = clean_text(note, NOTE_MAX, "note", "Catatan")
+    note = clean_text(note, NOTE_MAX, "note", NOTE_LABEL)
     if to_status not in PLAIN_TARGETS:
-        raise ValidationFailed({"to_status": "Pilih status dari daftar. Untuk wawancara dan penerimaan gunakan "
-                                             "formulir undangan atau formulir terima kerja."})
+        raise ValidationFailed({"to_status": _l("Pilih status dari daftar. Untuk wawancara dan penerimaan gunakan "
+                                                "formulir undangan atau formulir terima kerja.")})
     current = application.status
     if not states.company_can_move(current, to_status):
-        raise InvalidState(f"Status \"{states.label(current)}\" tidak dapat diubah menjadi "
-                           f"\"{states.label(to_status)}\".")
+        raise InvalidState(_l("Status \"%(current)s\" tidak dapat diubah menjadi \"%(target)s\".",
+                              current=states.label(current), target=states.label(to_status)))
     move_status(application, current, to_status)
     record_move(application, actor, current, to_status, note, now=now)
-    message = f"Lamaran Anda untuk {application.vacancy.title}: {states.label(to_status)}."
-    _notify_seeker(application, message + (f" Catatan: {note}" if note else ""))
+    title, status = application.vacancy.title, states.label(to_status)
+    if note:
+        message = _l("Lamaran Anda untuk %(title)s: %(status)s. Catatan: %(note)s", title=title, status=status,
+                     note=note)
+    else:
+        message = _l("Lamaran Anda untuk %(title)s: %(status)s.", title=title, status=status)
+    _notify_seeker(application, message)
     db.session.commit()
     return application
 
@@ -180,54 +189,50 @@ def invite(actor: User, application_id: int, *, scheduled_at: datetime | None, p
     now = now or utcnow()
     errors: dict[str, str] = {}
     if scheduled_at is None or scheduled_at.tzinfo is None:
-        errors["scheduled_at"] = "Isi tanggal dan jam wawancara."
+        errors["scheduled_at"] = _l("Isi tanggal dan jam wawancara.")
     elif scheduled_at <= now:
-        errors["scheduled_at"] = "Waktu wawancara sudah lewat: pilih tanggal dan jam yang akan datang."
+        errors["scheduled_at"] = _l("Waktu wawancara sudah lewat: pilih tanggal dan jam yang akan datang.")
     place = (place or "").strip()
     if len(place) < 3:
-        errors["place"] = "Isi tempat wawancara (alamat, ruang, atau tautan rapat daring)."
+        errors["place"] = _l("Isi tempat wawancara (alamat, ruang, atau tautan rapat daring).")
     elif len(place) > PLACE_MAX:
-        errors["place"] = f"Tempat wawancara paling banyak {PLACE_MAX} karakter."
+        errors["place"] = _l("Tempat wawancara paling banyak %(limit)s karakter.", limit=numbers.number(PLACE_MAX))
     if errors:
         raise ValidationFailed(errors)
-    note = clean_text(note, NOTE_MAX, "note", "Catatan")
+    note = clean_text(note, NOTE_MAX, "note", NOTE_LABEL)
     current = application.status
     target = ApplicationStatus.INTERVIEW.value
     if current != target and not states.company_can_move(current, target):
-        raise InvalidState(f"Pelamar berstatus \"{states.label(current)}\" tidak dapat diundang wawancara. "
-                           "Masukkan dulu ke daftar pendek.")
+        raise InvalidState(_l("Pelamar berstatus \"%(status)s\" tidak dapat diundang wawancara. Masukkan dulu ke "
+                              "daftar pendek.", status=states.label(current)))
     move_status(application, current, target)
     interview = Interview(application_id=application.id, scheduled_at=scheduled_at, place=place, note=note,
                           created_at=now)
     db.session.add(interview)
     record_move(application, actor, current, target, note, now=now)
-    when = scheduled_at.astimezone(_wita()).strftime("%d-%m-%Y %H.%M")
-    _notify_seeker(application, f"Undangan wawancara untuk {application.vacancy.title}: {when} WITA di {place}.")
+    when = format_datetime(scheduled_at, "dd-MM-yyyy HH.mm")  # in WITA, the configured BABEL_DEFAULT_TIMEZONE
+    _notify_seeker(application, _l("Undangan wawancara untuk %(title)s: %(when)s WITA di %(place)s.",
+                                   title=application.vacancy.title, when=when, place=place))
     db.session.commit()
     return interview
-
-
-def _wita():
-    from zoneinfo import ZoneInfo
-
-    return ZoneInfo("Asia/Makassar")
 
 
 def _hire_errors(start_date: date | None, contract_type: str, wage) -> dict[str, str]:
     errors: dict[str, str] = {}
     if start_date is None:
-        errors["start_date"] = "Isi tanggal mulai bekerja."
+        errors["start_date"] = _l("Isi tanggal mulai bekerja.")
     if contract_type not in {c.value for c in ContractType}:
-        errors["contract_type"] = "Pilih jenis kontrak: PKWT, PKWTT, harian, atau magang."
+        errors["contract_type"] = _l("Pilih jenis kontrak: PKWT, PKWTT, harian, atau magang.")
     if not isinstance(wage, int) or isinstance(wage, bool) or wage < 0 or wage > WAGE_MAX:
-        errors["wage"] = "Isi upah per bulan dalam Rupiah, angka saja tanpa titik (misalnya 3701508)."
+        errors["wage"] = _l("Isi upah per bulan dalam Rupiah, angka saja tanpa titik (misalnya 3701508).")
     return errors
 
 
-def _below_umk_message(wage: int, umk: tuple[int, int]) -> str:
-    return (f"Upah {rupiah(wage)} di bawah UMK Balikpapan {umk[0]} ({rupiah(umk[1])}). Bila salah ketik, perbaiki "
-            "upahnya. Bila memang benar (misalnya kerja paruh waktu, harian, atau uang saku magang), centang kotak "
-            "ini lalu kirim lagi; Disnaker memeriksanya saat verifikasi.")
+def _below_umk_message(wage: int, umk: tuple[int, int]):
+    return _l("Upah %(wage)s di bawah UMK Balikpapan %(year)s (%(umk)s). Bila salah ketik, perbaiki upahnya. Bila "
+              "memang benar (misalnya kerja paruh waktu, harian, atau uang saku magang), centang kotak ini lalu "
+              "kirim lagi; Disnaker memeriksanya saat verifikasi.", wage=rupiah(wage), year=str(umk[0]),
+              umk=rupiah(umk[1]))
 
 
 def hire(actor: User, application_id: int, *, start_date: date | None, contract_type: str, wage,
@@ -250,8 +255,8 @@ def hire(actor: User, application_id: int, *, start_date: date | None, contract_
     below = money.below_umk(wage, umk)
     current = application.status
     if not states.company_can_move(current, ApplicationStatus.HIRED.value):
-        raise InvalidState(f"Pelamar berstatus \"{states.label(current)}\" tidak dapat langsung diterima. "
-                           "Masukkan dulu ke daftar pendek atau undang wawancara.")
+        raise InvalidState(_l("Pelamar berstatus \"%(status)s\" tidak dapat langsung diterima. Masukkan dulu ke "
+                              "daftar pendek atau undang wawancara.", status=states.label(current)))
     vacancy_id = application.vacancy_id
     move_status(application, current, ApplicationStatus.HIRED.value)
     taken = db.session.execute(
@@ -259,7 +264,7 @@ def hire(actor: User, application_id: int, *, start_date: date | None, contract_
         .values(hired_count=Vacancy.hired_count + 1).execution_options(synchronize_session=False))
     if taken.rowcount != 1:
         db.session.rollback()
-        raise InvalidState(FULL + ".")
+        raise InvalidState(FULL)
     if below and not below_umk_confirmed:  # after the openings check: "the vacancy is full" is the news that matters
         db.session.rollback()
         raise ValidationFailed({"below_umk_confirmed": _below_umk_message(wage, umk)})
@@ -270,7 +275,9 @@ def hire(actor: User, application_id: int, *, start_date: date | None, contract_
     placement = Placement(application_id=application.id, start_date=start_date, contract_type=contract_type,
                           wage=wage, status=PlacementStatus.REPORTED.value, created_at=now)
     db.session.add(placement)
-    note = f"Mulai {start_date:%d-%m-%Y}, {contract_type}, upah {rupiah(wage)}"
+    # The history note is data (a DB column, in Indonesian): written once, as the office reads it.
+    start = format_date(start_date, DAY)
+    note = f"Mulai {start}, {contract_type}, upah {rupiah(wage)}"
     if below:
         note += f"; upah di bawah UMK {umk[0]} ({rupiah(umk[1])}) dikonfirmasi perusahaan"
     record_move(application, actor, current, ApplicationStatus.HIRED.value, note, now=now)
@@ -278,8 +285,9 @@ def hire(actor: User, application_id: int, *, start_date: date | None, contract_
         db.session.flush()
     except IntegrityError as exc:
         db.session.rollback()
-        raise InvalidState("Pelamar ini sudah tercatat diterima.") from exc
-    _notify_seeker(application, f"Selamat! Anda diterima bekerja sebagai {application.vacancy.title}, "
-                                f"mulai {start_date:%d-%m-%Y}.")
+        raise InvalidState(_l("Pelamar ini sudah tercatat diterima.")) from exc
+    _notify_seeker(application, _l("Selamat! Anda diterima bekerja sebagai %(title)s, mulai %(date)s.",
+                                   title=application.vacancy.title, date=start))
+
     db.session.commit()
     return placement

@@ -7,16 +7,20 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from flask_babel import format_date
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
 from jobfair.extensions import db
+from jobfair.messages import Link
 from jobfair.models import (
     Application,
     ApplicationEvent,
     ApplicationStatus,
     Interview,
     Placement,
+    Role,
     SeekerProfile,
     User,
     Vacancy,
@@ -24,16 +28,21 @@ from jobfair.models import (
 )
 from jobfair.models.base import utcnow
 from jobfair.rules import application_states as states
+from jobfair.rules import numbers
 from jobfair.services import keyset
+from jobfair.services.access import has_role
 from jobfair.services.errors import InvalidState, NotFound, ValidationFailed
 from jobfair.services.hiring import search
-from jobfair.services.hiring.seeker_profiles import cv_path
+from jobfair.services.hiring.seeker_profiles import PROFILE_NOT_FOUND, cv_path
 from jobfair.services.notifications import notify
 
 COVER_LETTER_MAX = 4000
 NOTE_MAX = 2000
-NOT_FOUND = "Lamaran tidak ditemukan."
-VACANCY_NOT_FOUND = "Lowongan tidak ditemukan atau belum tayang."
+NOT_FOUND = _l("Lamaran tidak ditemukan.")
+VACANCY_NOT_FOUND = _l("Lowongan tidak ditemukan atau belum tayang.")
+ALREADY_APPLIED = _l("Anda sudah melamar lowongan ini. Ikuti statusnya di halaman Lamaran saya.")
+DAY = "dd-MM-yyyy"  # a date in a message
+NOTE_LABEL = _l("Catatan")
 
 
 @dataclass(frozen=True)
@@ -46,12 +55,12 @@ class ApplicationView:
 
 # --- shared helpers -------------------------------------------------------------------------------------------
 
-def seeker_link(application_id: int) -> str:
-    return f"/pencari-kerja/lamaran/{application_id}"
+def seeker_link(application_id: int) -> Link:
+    return Link("seekers.my_application", {"application_id": application_id})
 
 
-def company_link(application_id: int) -> str:
-    return f"/perusahaan/pelamar/{application_id}"
+def company_link(application_id: int) -> Link:
+    return Link("companies.applicant", {"application_id": application_id})
 
 
 def cv_file(profile: SeekerProfile | None) -> Path | None:
@@ -61,11 +70,13 @@ def cv_file(profile: SeekerProfile | None) -> Path | None:
     return cv_path(profile)
 
 
-def clean_text(value: str | None, limit: int, field: str, label: str) -> str:
+def clean_text(value: str | None, limit: int, field: str, label) -> str:
+    """`label` is the field's (lazy) name, e.g. _l("Catatan")."""
     text = (value or "").replace("\r\n", "\n").strip()
     if len(text) > limit:
-        raise ValidationFailed({field: f"{label} terlalu panjang: paling banyak {limit} karakter "
-                                       f"(sekarang {len(text)}). Persingkat lalu kirim lagi."})
+        raise ValidationFailed({field: _l("%(label)s terlalu panjang: paling banyak %(limit)s karakter (sekarang "
+                                          "%(length)s). Persingkat lalu kirim lagi.", label=label,
+                                          limit=numbers.number(limit), length=numbers.number(len(text)))})
     return text
 
 
@@ -87,7 +98,7 @@ def move_status(application: Application, expected: str, to_status: str) -> None
         .values(status=to_status).execution_options(synchronize_session=False))
     if result.rowcount != 1:
         db.session.rollback()
-        raise InvalidState("Status lamaran baru saja diubah orang lain. Muat ulang halaman lalu coba lagi.")
+        raise InvalidState(_l("Status lamaran baru saja diubah orang lain. Muat ulang halaman lalu coba lagi."))
     application.status = to_status
     db.session.flush()
 
@@ -109,7 +120,7 @@ def view_of(application: Application) -> ApplicationView:
 def _profile(actor: User) -> SeekerProfile:
     profile = search.profile_of(actor)
     if profile is None:
-        raise NotFound("Profil pencari kerja tidak ditemukan.")
+        raise NotFound(PROFILE_NOT_FOUND)
     return profile
 
 
@@ -124,9 +135,9 @@ def vacancy_for_applying(vacancy_id: int, today: date) -> Vacancy:
     if not visible_before:
         raise NotFound(VACANCY_NOT_FOUND)
     if vacancy.status == VacancyStatus.PUBLISHED.value and vacancy.valid_from > today:
-        raise InvalidState(f"Lowongan ini baru dibuka tanggal {vacancy.valid_from:%d-%m-%Y}.")
-    raise InvalidState("Lowongan ini sudah ditutup; lamaran tidak dapat dikirim lagi. "
-                       "Cari lowongan lain yang masih dibuka.")
+        raise InvalidState(_l("Lowongan ini baru dibuka tanggal %(date)s.", date=format_date(vacancy.valid_from, DAY)))
+    raise InvalidState(_l("Lowongan ini sudah ditutup; lamaran tidak dapat dikirim lagi. "
+                          "Cari lowongan lain yang masih dibuka."))
 
 
 def apply(actor: User, vacancy_id: int, *, cover_letter: str = "", today: date,
@@ -136,12 +147,12 @@ def apply(actor: User, vacancy_id: int, *, cover_letter: str = "", today: date,
     now = now or utcnow()
     profile = _profile(actor)
     vacancy = vacancy_for_applying(vacancy_id, today)
-    cover_letter = clean_text(cover_letter, COVER_LETTER_MAX, "cover_letter", "Surat lamaran")
+    cover_letter = clean_text(cover_letter, COVER_LETTER_MAX, "cover_letter", _l("Surat lamaran"))
     if _existing(profile.id, vacancy.id) is not None:
-        raise InvalidState("Anda sudah melamar lowongan ini. Ikuti statusnya di halaman Lamaran saya.")
+        raise InvalidState(ALREADY_APPLIED)
     if cv_file(profile) is None:
-        raise ValidationFailed({"cv": "Anda belum mengunggah CV. Unggah CV (PDF, paling besar 2 MB) di halaman "
-                                      "profil, lalu lamar lagi."})
+        raise ValidationFailed({"cv": _l("Anda belum mengunggah CV. Unggah CV (PDF, paling besar 2 MB) di halaman "
+                                         "profil, lalu lamar lagi.")})
     fit = search.fit_for(profile, vacancy)
     application = Application(vacancy_id=vacancy.id, seeker_id=profile.id, cover_letter=cover_letter,
                               status=ApplicationStatus.SUBMITTED.value, fit_score=fit.score, created_at=now,
@@ -151,15 +162,16 @@ def apply(actor: User, vacancy_id: int, *, cover_letter: str = "", today: date,
         db.session.flush()
     except IntegrityError as exc:  # a second click or a second tab won the race
         db.session.rollback()
-        raise InvalidState("Anda sudah melamar lowongan ini. Ikuti statusnya di halaman Lamaran saya.") from exc
+        raise InvalidState(ALREADY_APPLIED) from exc
     record_move(application, actor, None, ApplicationStatus.SUBMITTED.value, now=now)
     for user in company_users(vacancy.company_id):
-        notify(user, f"Lamaran baru untuk {vacancy.title} dari {actor.full_name}.", link=company_link(application.id))
+        notify(user, _l("Lamaran baru untuk %(title)s dari %(name)s.", title=vacancy.title, name=actor.full_name),
+               link=company_link(application.id))
     try:
         db.session.commit()
     except IntegrityError as exc:
         db.session.rollback()
-        raise InvalidState("Anda sudah melamar lowongan ini. Ikuti statusnya di halaman Lamaran saya.") from exc
+        raise InvalidState(ALREADY_APPLIED) from exc
     return application
 
 
@@ -178,15 +190,18 @@ def _own(actor: User, application_id: int) -> Application:
 
 def withdraw(actor: User, application_id: int, note: str = "", *, now: datetime | None = None) -> Application:
     application = _own(actor, application_id)
-    note = clean_text(note, NOTE_MAX, "note", "Catatan")
+    note = clean_text(note, NOTE_MAX, "note", NOTE_LABEL)
     current = application.status
     if not states.seeker_can_withdraw(current):
-        raise InvalidState(f"Lamaran berstatus \"{states.label(current)}\" tidak dapat dibatalkan lagi.")
+        raise InvalidState(_l("Lamaran berstatus \"%(status)s\" tidak dapat dibatalkan lagi.",
+                              status=states.label(current)))
     move_status(application, current, ApplicationStatus.WITHDRAWN.value)
     record_move(application, actor, current, ApplicationStatus.WITHDRAWN.value, note, now=now)
     vacancy = application.vacancy
     for user in company_users(vacancy.company_id):
-        notify(user, f"{actor.full_name} membatalkan lamaran untuk {vacancy.title}.", link=company_link(application.id))
+        notify(user, _l("%(name)s membatalkan lamaran untuk %(title)s.", name=actor.full_name, title=vacancy.title),
+               link=company_link(application.id))
+
     db.session.commit()
     return application
 
@@ -204,5 +219,5 @@ def my_application(actor: User, application_id: int) -> ApplicationView:
 
 
 def has_applied(actor: User, vacancy_id: int) -> Application | None:
-    profile = search.profile_of(actor) if actor.role == "seeker" else None
+    profile = search.profile_of(actor) if has_role(actor, Role.SEEKER.value) else None
     return _existing(profile.id, vacancy_id) if profile is not None else None

@@ -2,31 +2,31 @@
 
 from datetime import UTC, datetime
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from jobfair.extensions import db
+from jobfair.messages import Link
 from jobfair.models import Company, CompanyStatus, Role, User
-from jobfair.services import audit, keyset
+from jobfair.services import access, audit, keyset
 from jobfair.services.errors import InvalidState, NotFound, PermissionDenied, ValidationFailed
 from jobfair.services.notifications import notify
 from jobfair.services.reference import kecamatan_exists
 from jobfair.services.users.accounts import check_phone
 
 WLKP_STATUSES = {"reported": "Sudah lapor WLKP", "not_reported": "Belum lapor WLKP", "unknown": "Tidak tahu"}
-OFFICE_ROLES = (Role.OFFICER.value, Role.ADMIN.value)
+OFFICE_ROLES = access.OFFICE_ROLES  # TODO(issue 13): alias for other packages; the lead removes it
 PER_PAGE = 20
-COMPANY_LINK = "/perusahaan/"
+COMPANY_LINK = Link("companies.dashboard")
+ONLY_COMPANIES = _l("Hanya akun perusahaan yang dapat melakukan ini.")
 
-
-def require_officer(actor) -> None:
-    if actor is None or actor.role not in OFFICE_ROLES:
-        raise PermissionDenied("Hanya petugas Disnaker yang dapat melakukan ini.")
+require_officer = access.require_office  # TODO(issue 13): alias imported by other packages; the lead removes it
 
 
 def company_of(actor) -> Company:
     """The company the acting HR user belongs to."""
-    if actor is None or actor.role != Role.COMPANY.value or actor.company is None:
-        raise PermissionDenied("Hanya akun perusahaan yang dapat melakukan ini.")
+    if not access.has_role(actor, Role.COMPANY.value) or actor.company is None:
+        raise PermissionDenied(ONLY_COMPANIES)
     return actor.company
 
 
@@ -41,24 +41,24 @@ def update_profile(actor, *, name: str, kbli_code: str | None, address: str, kec
     errors: dict[str, str] = {}
     name = (name or "").strip()
     if not 3 <= len(name) <= 160:
-        errors["name"] = "Nama perusahaan wajib diisi (3–160 karakter) sesuai akta/NIB."
+        errors["name"] = _l("Nama perusahaan wajib diisi (3–160 karakter) sesuai akta/NIB.")
     kbli = _digits(kbli_code)
     if kbli and not (len(kbli) == 5 and kbli.isascii() and kbli.isdigit()):
-        errors["kbli_code"] = "Kode KBLI 2020 harus 5 angka (misalnya 49431), sesuai NIB dari OSS."
+        errors["kbli_code"] = _l("Kode KBLI 2020 harus 5 angka (misalnya 49431), sesuai NIB dari OSS.")
     address = (address or "").strip()
     if not 5 <= len(address) <= 255:
-        errors["address"] = "Alamat perusahaan wajib diisi (jalan, nomor, kelurahan)."
+        errors["address"] = _l("Alamat perusahaan wajib diisi (jalan, nomor, kelurahan).")
     if not kecamatan_exists(kecamatan_code):
-        errors["kecamatan_code"] = "Pilih kecamatan lokasi perusahaan dari daftar."
+        errors["kecamatan_code"] = _l("Pilih kecamatan lokasi perusahaan dari daftar.")
     if headcount is not None and (isinstance(headcount, bool) or not isinstance(headcount, int)
                                   or not 0 <= headcount <= 1_000_000):
-        errors["headcount"] = "Jumlah karyawan diisi angka bulat 0 atau lebih, atau kosongkan."
+        errors["headcount"] = _l("Jumlah karyawan diisi angka bulat 0 atau lebih, atau kosongkan.")
     contact_name = (contact_name or "").strip()
     if not 2 <= len(contact_name) <= 120:
-        errors["contact_name"] = "Nama penanggung jawab wajib diisi."
+        errors["contact_name"] = _l("Nama penanggung jawab wajib diisi.")
     phone = check_phone(contact_phone, errors, field="contact_phone")
     if wlkp_status not in WLKP_STATUSES:
-        errors["wlkp_status"] = "Pilih status WLKP dari daftar."
+        errors["wlkp_status"] = _l("Pilih status WLKP dari daftar.")
     if errors:
         raise ValidationFailed(errors)
     company.name, company.kbli_code, company.address = name, kbli or None, address
@@ -86,18 +86,19 @@ def get_company(actor, company_id: int, *, lock: bool = False) -> Company:
     require_officer(actor)
     company = db.session.get(Company, company_id, with_for_update=lock)
     if company is None:
-        raise NotFound("Perusahaan tidak ditemukan.")
+        raise NotFound(_l("Perusahaan tidak ditemukan."))
     return company
 
 
 def _awaiting(actor, company_id: int) -> Company:
     company = get_company(actor, company_id, lock=True)  # two officers at once: one decides
     if company.status != CompanyStatus.AWAITING_VERIFICATION.value:
-        raise InvalidState("Perusahaan ini tidak sedang menunggu verifikasi; mungkin sudah diputuskan petugas lain.")
+        raise InvalidState(_l("Perusahaan ini tidak sedang menunggu verifikasi; mungkin sudah diputuskan petugas "
+                              "lain."))
     return company
 
 
-def _notify_staff(company: Company, message: str) -> None:
+def _notify_staff(company: Company, message) -> None:
     for user in db.session.scalars(select(User).where(User.company_id == company.id)):
         notify(user, message, link=COMPANY_LINK)
 
@@ -108,8 +109,8 @@ def verify(actor, company_id: int) -> Company:
     company.rejection_reason = None
     company.verified_at = datetime.now(UTC)
     audit.record(actor, "company.verified", company)
-    _notify_staff(company, f"{company.name} sudah diverifikasi Disnaker. "
-                           "Lowongan Anda kini dapat diajukan untuk tayang.")
+    _notify_staff(company, _l("%(name)s sudah diverifikasi Disnaker. Lowongan Anda kini dapat diajukan untuk "
+                              "tayang.", name=company.name))
     db.session.commit()
     return company
 
@@ -118,12 +119,14 @@ def reject(actor, company_id: int, reason: str) -> Company:
     reason = (reason or "").strip()
     company = _awaiting(actor, company_id)
     if len(reason) < 5:
-        raise ValidationFailed({"reason": "Tulis alasan penolakan (minimal 5 karakter) agar perusahaan dapat "
-                                          "memperbaiki profilnya."})
+        raise ValidationFailed({"reason": _l("Tulis alasan penolakan (minimal %(minimum)s karakter) agar perusahaan "
+                                             "dapat memperbaiki profilnya.", minimum=5)})
     company.status = CompanyStatus.REJECTED.value
     company.rejection_reason = reason[:2000]
     audit.record(actor, "company.rejected", company, detail={"reason": company.rejection_reason})
-    _notify_staff(company, f"Verifikasi {company.name} ditolak: {company.rejection_reason} "
-                           "Perbaiki profil perusahaan; setelah disimpan, profil kembali diperiksa.")
+    _notify_staff(company, _l("Verifikasi %(name)s ditolak: %(reason)s Perbaiki profil perusahaan; setelah "
+                              "disimpan, profil kembali diperiksa.", name=company.name,
+                              reason=company.rejection_reason))
+
     db.session.commit()
     return company

@@ -3,6 +3,7 @@ the visitor list of a fair. Each check-in is a conditional UPDATE, so a ticket i
 
 from datetime import UTC, datetime
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
@@ -10,8 +11,9 @@ from sqlalchemy.orm import joinedload
 from jobfair.extensions import db
 from jobfair.models import FairRegistration, SeekerProfile
 from jobfair.services import audit, keyset
+from jobfair.services.access import require_office
 from jobfair.services.errors import InvalidState, ValidationFailed
-from jobfair.services.hiring.fairs import get_fair, new_ticket_code, normalize_code, require_office, wita_time
+from jobfair.services.hiring.fairs import BUSY, get_fair, new_ticket_code, normalize_code, wita_time
 from jobfair.services.users.accounts import check_phone
 
 
@@ -23,8 +25,8 @@ def check_in(actor, fair_id: int, code: str, *, now: datetime | None = None) -> 
     registration = db.session.scalar(select(FairRegistration).where(FairRegistration.fair_id == fair.id,
                                                                     FairRegistration.ticket_code == code))
     if registration is None:
-        raise ValidationFailed({"code": "Kode tiket tidak dikenal untuk bursa kerja ini. Periksa 8 huruf/angka "
-                                        "pada tiket, atau daftarkan sebagai pengunjung langsung."})
+        raise ValidationFailed({"code": _l("Kode tiket tidak dikenal untuk bursa kerja ini. Periksa 8 huruf/angka "
+                                           "pada tiket, atau daftarkan sebagai pengunjung langsung.")})
     now = now or datetime.now(UTC)
     done = db.session.execute(
         update(FairRegistration).where(FairRegistration.id == registration.id,
@@ -33,7 +35,8 @@ def check_in(actor, fair_id: int, code: str, *, now: datetime | None = None) -> 
     if not done:
         db.session.rollback()
         db.session.refresh(registration)
-        raise InvalidState(f"Tiket {code} sudah check-in pada {wita_time(registration.checked_in_at)}.")
+        raise InvalidState(_l("Tiket %(code)s sudah check-in pada %(when)s.", code=code,
+                              when=wita_time(registration.checked_in_at)))
     audit.record(actor, "fair.checked_in", registration, detail={"fair_id": fair.id})
     db.session.commit()
     db.session.refresh(registration)
@@ -47,7 +50,7 @@ def register_walk_in(actor, fair_id: int, *, name: str, phone: str, now: datetim
     errors: dict[str, str] = {}
     name = (name or "").strip()
     if not 2 <= len(name) <= 120:
-        errors["name"] = "Nama pengunjung wajib diisi (2 sampai 120 karakter)."
+        errors["name"] = _l("Nama pengunjung wajib diisi (2 sampai 120 karakter).")
     phone = check_phone(phone, errors)
     if errors:
         raise ValidationFailed(errors)
@@ -65,7 +68,8 @@ def register_walk_in(actor, fair_id: int, *, name: str, phone: str, now: datetim
         audit.record(actor, "fair.walk_in", registration, detail={"fair_id": fair.id})
         db.session.commit()
         return registration
-    raise InvalidState("Pendaftaran gagal karena sistem sibuk. Coba lagi sebentar lagi.")
+    raise InvalidState(BUSY)
+
 
 
 def list_registrations(actor, fair_id: int, *, page: int = 1, per_page: int = 50,

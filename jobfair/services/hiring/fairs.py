@@ -9,6 +9,8 @@ import secrets
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from flask_babel import format_datetime
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import and_, case, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
@@ -27,12 +29,14 @@ from jobfair.models import (
     Vacancy,
     VacancyStatus,
 )
+from jobfair.rules import numbers
 from jobfair.services import audit
-from jobfair.services.errors import InvalidState, NotFound, PermissionDenied, ValidationFailed
+from jobfair.services.access import has_role, require_office, require_role
+from jobfair.services.errors import InvalidState, NotFound, ValidationFailed
 
 TICKET_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: easy to read out and type
 TICKET_LENGTH = 8
-WITA = ZoneInfo("Asia/Makassar")
+WITA = ZoneInfo("Asia/Makassar")  # the city's time zone (imported by the city figures)
 # Vacancies the public sees and the figures count; drafts and returned ones are not (yet) real offers.
 COUNTED_STATUSES = (VacancyStatus.PUBLISHED.value, VacancyStatus.CLOSED.value, VacancyStatus.FILLED.value)
 OPEN_STATUSES = (VacancyStatus.DRAFT.value, VacancyStatus.SUBMITTED.value, VacancyStatus.PUBLISHED.value,
@@ -48,13 +52,7 @@ def was_published():
                 or_(Vacancy.status != VacancyStatus.CLOSED.value, Vacancy.published_at.is_not(None)))
 
 
-def _require(actor, *roles: str) -> None:
-    if actor is None or actor.role not in roles:
-        raise PermissionDenied("Tindakan ini tidak tersedia untuk peran Anda.")
-
-
-def require_office(actor) -> None:
-    _require(actor, Role.OFFICER.value, Role.ADMIN.value)
+BUSY = _l("Pendaftaran gagal karena sistem sibuk. Coba lagi sebentar lagi.")
 
 
 def new_ticket_code() -> str:
@@ -67,13 +65,14 @@ def normalize_code(raw: str | None) -> str:
 
 
 def wita_time(moment: datetime) -> str:
-    return moment.astimezone(WITA).strftime("%d-%m-%Y %H.%M") + " WITA"
+    """A moment in WITA (the configured BABEL_DEFAULT_TIMEZONE), e.g. "05-12-2025 09.30 WITA"."""
+    return format_datetime(moment, "dd-MM-yyyy HH.mm") + " WITA"
 
 
 def get_fair(fair_id: int) -> JobFair:
     fair = db.session.get(JobFair, fair_id)
     if fair is None:
-        raise NotFound("Bursa kerja tidak ditemukan.")
+        raise NotFound(_l("Bursa kerja tidak ditemukan."))
     return fair
 
 
@@ -94,7 +93,7 @@ def next_fair(today: date | None = None) -> JobFair | None:
                              .order_by(JobFair.starts_on, JobFair.id).limit(1))
 
 
-def _not_over(fair: JobFair, today: date | None, message: str) -> None:
+def _not_over(fair: JobFair, today: date | None, message) -> None:
     if is_over(fair, today):
         raise InvalidState(message)
 
@@ -103,28 +102,29 @@ def _clean_fair_fields(fields: dict, current: JobFair | None = None) -> dict:
     errors: dict[str, str] = {}
     name = (fields.get("name") or "").strip()
     if not 3 <= len(name) <= 160:
-        errors["name"] = "Nama bursa kerja wajib diisi, 3 sampai 160 karakter."
+        errors["name"] = _l("Nama bursa kerja wajib diisi, 3 sampai 160 karakter.")
     venue = (fields.get("venue") or "").strip()
     if not 3 <= len(venue) <= 255:
-        errors["venue"] = "Tempat wajib diisi, misalnya 'BSCC Dome, Jl. Ruhui Rahayu'."
+        errors["venue"] = _l("Tempat wajib diisi, misalnya 'BSCC Dome, Jl. Ruhui Rahayu'.")
     starts_on, ends_on = fields.get("starts_on"), fields.get("ends_on")
     if starts_on is None:
-        errors["starts_on"] = "Tanggal mulai wajib diisi."
+        errors["starts_on"] = _l("Tanggal mulai wajib diisi.")
     if ends_on is None:
-        errors["ends_on"] = "Tanggal selesai wajib diisi."
+        errors["ends_on"] = _l("Tanggal selesai wajib diisi.")
     elif starts_on is not None and ends_on < starts_on:
-        errors["ends_on"] = "Tanggal selesai tidak boleh sebelum tanggal mulai."
+        errors["ends_on"] = _l("Tanggal selesai tidak boleh sebelum tanggal mulai.")
     booth_count, capacity = fields.get("booth_count"), fields.get("capacity")
     if booth_count is None or not 1 <= booth_count <= MAX_BOOTHS:
-        errors["booth_count"] = f"Jumlah stan harus angka 1 sampai {MAX_BOOTHS}."
+        errors["booth_count"] = _l("Jumlah stan harus angka 1 sampai %(limit)s.", limit=numbers.number(MAX_BOOTHS))
     elif current is not None and booth_count < current.booths_taken:
-        errors["booth_count"] = (f"Sudah {current.booths_taken} stan terisi; jumlah stan tidak boleh kurang "
-                                 "dari itu.")
+        errors["booth_count"] = _l("Sudah %(count)s stan terisi; jumlah stan tidak boleh kurang dari itu.",
+                                   count=numbers.number(current.booths_taken))
     if capacity is None or not 0 <= capacity <= MAX_CAPACITY:
-        errors["capacity"] = f"Kapasitas pendaftaran harus angka 0 sampai {MAX_CAPACITY}."
+        errors["capacity"] = _l("Kapasitas pendaftaran harus angka 0 sampai %(limit)s.",
+                                limit=numbers.number(MAX_CAPACITY))
     elif current is not None and capacity < current.registered_count:
-        errors["capacity"] = (f"Sudah {current.registered_count} pencari kerja mendaftar; kapasitas tidak boleh "
-                              "kurang dari itu.")
+        errors["capacity"] = _l("Sudah %(count)s pencari kerja mendaftar; kapasitas tidak boleh kurang dari itu.",
+                                count=numbers.number(current.registered_count))
     if errors:
         raise ValidationFailed(errors)
     return dict(name=name, venue=venue, starts_on=starts_on, ends_on=ends_on, booth_count=booth_count,
@@ -157,15 +157,15 @@ def update_fair(actor, fair_id: int, *, name: str, starts_on: date | None, ends_
         db.session.commit()
     except IntegrityError as exc:  # a booth or registration taken meanwhile below the new limit
         db.session.rollback()
-        raise ValidationFailed({"capacity": "Jumlah stan atau kapasitas baru saja terisi melebihi angka baru; "
-                                            "muat ulang dan coba lagi."}) from exc
+        raise ValidationFailed({"capacity": _l("Jumlah stan atau kapasitas baru saja terisi melebihi angka baru; "
+                                               "muat ulang dan coba lagi.")}) from exc
     return fair
 
 
 def _company_of(actor) -> Company:
-    _require(actor, Role.COMPANY.value)
+    require_role(actor, Role.COMPANY.value)
     if actor.company is None:
-        raise NotFound("Perusahaan tidak ditemukan.")
+        raise NotFound(_l("Perusahaan tidak ditemukan."))
     return actor.company
 
 
@@ -178,26 +178,27 @@ def take_booth(actor, fair_id: int, *, today: date | None = None) -> FairBooth:
     company = _company_of(actor)
     fair = get_fair(fair_id)
     if not company.is_verified:
-        raise InvalidState("Perusahaan Anda belum diverifikasi Disnaker. Stan dapat diambil setelah verifikasi.")
+        raise InvalidState(_l("Perusahaan Anda belum diverifikasi Disnaker. Stan dapat diambil setelah verifikasi."))
     existing = booth_of(company.id, fair.id)
     if existing is not None:
-        raise InvalidState(f"Perusahaan Anda sudah memiliki stan nomor {existing.booth_number} di bursa ini.")
-    _not_over(fair, today, "Bursa kerja ini sudah selesai; stan tidak dapat diambil lagi.")
+        raise InvalidState(_l("Perusahaan Anda sudah memiliki stan nomor %(number)s di bursa ini.",
+                              number=existing.booth_number))
+    _not_over(fair, today, _l("Bursa kerja ini sudah selesai; stan tidak dapat diambil lagi."))
     number = db.session.scalar(
         update(JobFair).where(JobFair.id == fair.id, JobFair.booths_taken < JobFair.booth_count)
         .values(booths_taken=JobFair.booths_taken + 1).returning(JobFair.booths_taken)
         .execution_options(synchronize_session=False))
     if number is None:
         db.session.rollback()
-        raise InvalidState("Semua stan bursa kerja ini sudah terisi. Hubungi Disnaker bila ingin masuk daftar "
-                           "tunggu.")
+        raise InvalidState(_l("Semua stan bursa kerja ini sudah terisi. Hubungi Disnaker bila ingin masuk daftar "
+                              "tunggu."))
     booth = FairBooth(fair_id=fair.id, company_id=company.id, booth_number=number)
     db.session.add(booth)
     try:
         db.session.flush()
     except IntegrityError as exc:  # the same company clicked twice at once: the counter rolls back too
         db.session.rollback()
-        raise InvalidState("Perusahaan Anda sudah memiliki stan di bursa kerja ini.") from exc
+        raise InvalidState(_l("Perusahaan Anda sudah memiliki stan di bursa kerja ini.")) from exc
     audit.record(actor, "fair.booth_taken", booth, detail={"fair_id": fair.id, "booth_number": number})
     db.session.commit()
     db.session.refresh(fair)
@@ -207,7 +208,7 @@ def take_booth(actor, fair_id: int, *, today: date | None = None) -> FairBooth:
 def _own_vacancy(company: Company, vacancy_id: int) -> Vacancy:
     vacancy = db.session.get(Vacancy, vacancy_id)
     if vacancy is None or vacancy.company_id != company.id:
-        raise NotFound("Lowongan tidak ditemukan.")
+        raise NotFound(_l("Lowongan tidak ditemukan."))
     return vacancy
 
 
@@ -216,9 +217,9 @@ def attach_vacancy(actor, fair_id: int, vacancy_id: int) -> Vacancy:
     fair = get_fair(fair_id)
     vacancy = _own_vacancy(company, vacancy_id)
     if booth_of(company.id, fair.id) is None:
-        raise InvalidState("Ambil stan di bursa kerja ini terlebih dahulu, baru pasang lowongan.")
+        raise InvalidState(_l("Ambil stan di bursa kerja ini terlebih dahulu, baru pasang lowongan."))
     if vacancy.status not in OPEN_STATUSES:
-        raise InvalidState("Lowongan yang sudah ditutup atau terpenuhi tidak dapat dipasang di bursa kerja.")
+        raise InvalidState(_l("Lowongan yang sudah ditutup atau terpenuhi tidak dapat dipasang di bursa kerja."))
     vacancy.job_fair_id = fair.id
     audit.record(actor, "fair.vacancy_attached", vacancy, detail={"fair_id": fair.id})
     db.session.commit()
@@ -230,7 +231,7 @@ def detach_vacancy(actor, fair_id: int, vacancy_id: int) -> Vacancy:
     fair = get_fair(fair_id)
     vacancy = _own_vacancy(company, vacancy_id)
     if vacancy.job_fair_id != fair.id:
-        raise NotFound("Lowongan ini tidak terpasang di bursa kerja tersebut.")
+        raise NotFound(_l("Lowongan ini tidak terpasang di bursa kerja tersebut."))
     vacancy.job_fair_id = None
     audit.record(actor, "fair.vacancy_detached", vacancy, detail={"fair_id": fair.id})
     db.session.commit()
@@ -248,10 +249,10 @@ def company_fair_view(actor, fair_id: int) -> dict:
 
 
 def _seeker_of(actor) -> SeekerProfile:
-    _require(actor, Role.SEEKER.value)
+    require_role(actor, Role.SEEKER.value)
     profile = db.session.scalar(select(SeekerProfile).where(SeekerProfile.user_id == actor.id))
     if profile is None:
-        raise NotFound("Profil pencari kerja tidak ditemukan.")
+        raise NotFound(_l("Profil pencari kerja tidak ditemukan."))
     return profile
 
 
@@ -265,8 +266,8 @@ def pre_register(actor, fair_id: int, *, today: date | None = None) -> FairRegis
     seeker = _seeker_of(actor)
     fair = get_fair(fair_id)
     if registration_of(seeker.id, fair.id) is not None:
-        raise InvalidState("Anda sudah terdaftar di bursa kerja ini. Buka tiket Anda dari halaman bursa kerja.")
-    _not_over(fair, today, "Bursa kerja ini sudah selesai; pendaftaran ditutup.")
+        raise InvalidState(_l("Anda sudah terdaftar di bursa kerja ini. Buka tiket Anda dari halaman bursa kerja."))
+    _not_over(fair, today, _l("Bursa kerja ini sudah selesai; pendaftaran ditutup."))
     for _attempt in range(3):
         taken = db.session.execute(
             update(JobFair).where(JobFair.id == fair.id, JobFair.registered_count < JobFair.capacity)
@@ -274,8 +275,8 @@ def pre_register(actor, fair_id: int, *, today: date | None = None) -> FairRegis
             .execution_options(synchronize_session=False)).rowcount
         if not taken:
             db.session.rollback()
-            raise InvalidState("Kuota pendaftaran online bursa kerja ini sudah penuh. Anda tetap dapat datang "
-                               "langsung dan didaftarkan di lokasi.")
+            raise InvalidState(_l("Kuota pendaftaran online bursa kerja ini sudah penuh. Anda tetap dapat datang "
+                                  "langsung dan didaftarkan di lokasi."))
         registration = FairRegistration(fair_id=fair.id, seeker_id=seeker.id, ticket_code=new_ticket_code(),
                                         walk_in=False)
         db.session.add(registration)
@@ -284,26 +285,27 @@ def pre_register(actor, fair_id: int, *, today: date | None = None) -> FairRegis
         except IntegrityError as exc:
             db.session.rollback()
             if registration_of(seeker.id, fair.id) is not None:  # a second click at the same moment
-                raise InvalidState("Anda sudah terdaftar di bursa kerja ini.") from exc
+                raise InvalidState(_l("Anda sudah terdaftar di bursa kerja ini.")) from exc
             continue  # a ticket code collision (rare): try again with a new code
         audit.record(actor, "fair.pre_registered", registration, detail={"fair_id": fair.id})
         db.session.commit()
         return registration
-    raise InvalidState("Pendaftaran gagal karena sistem sibuk. Coba lagi sebentar lagi.")
+    raise InvalidState(BUSY)
 
 
 def my_ticket(actor, fair_id: int) -> FairRegistration:
     seeker = _seeker_of(actor)
     registration = registration_of(seeker.id, fair_id)
     if registration is None:
-        raise NotFound("Anda belum terdaftar di bursa kerja ini.")
+        raise NotFound(_l("Anda belum terdaftar di bursa kerja ini."))
     return registration
 
 
 def seeker_status(actor, fair_id: int) -> FairRegistration | None:
     """The seeker's registration for this fair, or None (for the public fair page)."""
-    if actor is None or getattr(actor, "role", None) != Role.SEEKER.value:
+    if not has_role(actor, Role.SEEKER.value):
         return None
+
     return registration_of(_seeker_of(actor).id, fair_id)
 
 

@@ -4,25 +4,26 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from jobfair.extensions import db
 from jobfair.models import Placement, PlacementStatus, Role, User
 from jobfair.models.base import utcnow
-from jobfair.rules import money
+from jobfair.rules import money, numbers
 from jobfair.services import audit, keyset, reference
-from jobfair.services.errors import InvalidState, NotFound, PermissionDenied, ValidationFailed
-from jobfair.services.hiring.applications import company_users, seeker_link
+from jobfair.services.access import require_role
+from jobfair.services.errors import InvalidState, NotFound, ValidationFailed
+from jobfair.services.hiring.applications import company_link, company_users, seeker_link
 from jobfair.services.notifications import notify
 
-OFFICE_ROLES = (Role.OFFICER.value, Role.ADMIN.value)
 REASON_MIN = 5
 REASON_MAX = 1000
+ONLY_OFFICE = _l("Hanya petugas Disnaker yang dapat memverifikasi penempatan.")
 
 
 def _require_office(actor: User) -> None:
-    if actor is None or actor.role not in OFFICE_ROLES:
-        raise PermissionDenied("Hanya petugas Disnaker yang dapat memverifikasi penempatan.")
+    require_role(actor, Role.OFFICER.value, Role.ADMIN.value, message=ONLY_OFFICE)
 
 
 @dataclass(frozen=True)
@@ -55,9 +56,9 @@ def queue(actor: User, page: int = 1, per_page: int = 20, *,
 def _reported(placement_id: int) -> Placement:
     placement = db.session.get(Placement, placement_id)
     if placement is None:
-        raise NotFound("Laporan penempatan tidak ditemukan.")
+        raise NotFound(_l("Laporan penempatan tidak ditemukan."))
     if placement.status != PlacementStatus.REPORTED.value:
-        raise InvalidState("Penempatan ini sudah diputuskan sebelumnya.")
+        raise InvalidState(_l("Penempatan ini sudah diputuskan sebelumnya."))
     return placement
 
 
@@ -67,11 +68,11 @@ def reported(actor: User, placement_id: int) -> Placement:
     return _reported(placement_id)
 
 
-def _tell_both_sides(placement: Placement, message: str) -> None:
+def _tell_both_sides(placement: Placement, message) -> None:
     application = placement.application
     vacancy = application.vacancy
     for user in company_users(vacancy.company_id):
-        notify(user, message, link=f"/perusahaan/pelamar/{application.id}")
+        notify(user, message, link=company_link(application.id))
     notify(application.seeker.user, message, link=seeker_link(application.id))
 
 
@@ -98,8 +99,8 @@ def verify(actor: User, placement_id: int, *, now: datetime | None = None) -> Pl
     ak1_closed = _close_ak1(placement)
     audit.record(actor, "placement.verified", placement, detail={"ak1_closed": ak1_closed})
     title = placement.application.vacancy.title
-    _tell_both_sides(placement, f"Penempatan {placement.application.seeker.person.full_name} sebagai {title} "
-                                "sudah diverifikasi Disnaker.")
+    _tell_both_sides(placement, _l("Penempatan %(name)s sebagai %(title)s sudah diverifikasi Disnaker.",
+                                   name=placement.application.seeker.person.full_name, title=title))
     db.session.commit()
     return placement
 
@@ -109,18 +110,20 @@ def reject(actor: User, placement_id: int, reason: str) -> Placement:
     placement = _reported(placement_id)
     reason = (reason or "").strip()
     if len(reason) < REASON_MIN:
-        raise ValidationFailed({"reason": "Tulis alasan penolakan (minimal 5 karakter) agar perusahaan dapat "
-                                          "memperbaiki laporannya."})
+        raise ValidationFailed({"reason": _l("Tulis alasan penolakan (minimal %(minimum)s karakter) agar perusahaan "
+                                             "dapat memperbaiki laporannya.", minimum=REASON_MIN)})
     if len(reason) > REASON_MAX:
-        raise ValidationFailed({"reason": f"Alasan paling banyak {REASON_MAX} karakter."})
+        raise ValidationFailed({"reason": _l("Alasan paling banyak %(limit)s karakter.",
+                                             limit=numbers.number(REASON_MAX))})
     placement.status = PlacementStatus.REJECTED.value
     placement.reason = reason
     placement.verified_by_id = actor.id
     placement.verified_at = utcnow()
     audit.record(actor, "placement.rejected", placement, detail={"reason": reason})
     title = placement.application.vacancy.title
-    _tell_both_sides(placement, f"Laporan penempatan {placement.application.seeker.person.full_name} sebagai "
-                                f"{title} ditolak Disnaker. Alasan: {reason}")
+    _tell_both_sides(placement, _l("Laporan penempatan %(name)s sebagai %(title)s ditolak Disnaker. Alasan: "
+                                   "%(reason)s", name=placement.application.seeker.person.full_name, title=title,
+                                   reason=reason))
     db.session.commit()
     return placement
 
@@ -138,9 +141,11 @@ def verify_many(actor: User, placement_ids) -> tuple[list[int], dict[int, str]]:
     _require_office(actor)
     ids = list(dict.fromkeys(int(i) for i in placement_ids or ()))
     if not ids:
-        raise ValidationFailed({"ids": "Centang minimal satu penempatan yang akan diverifikasi."})
+        raise ValidationFailed({"ids": _l("Centang minimal satu penempatan yang akan diverifikasi.")})
     if len(ids) > BULK_MAX:
-        raise ValidationFailed({"ids": f"Paling banyak {BULK_MAX} penempatan sekali verifikasi."})
+        raise ValidationFailed({"ids": _l("Paling banyak %(limit)s penempatan sekali verifikasi.",
+                                          limit=numbers.number(BULK_MAX))})
+
     done, problems = [], {}
     for placement_id in ids:
         try:

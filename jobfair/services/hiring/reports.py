@@ -4,6 +4,8 @@ the placement rate (verified placements / openings), by KBLI sector and by kecam
 Computed with grouped aggregate queries (a constant number of them, whatever the number of vacancies).
 """
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import case, func, literal, select
 
 from jobfair.extensions import db
@@ -18,12 +20,13 @@ from jobfair.models import (
 )
 from jobfair.rules import kbli_sections
 from jobfair.services import exports
+from jobfair.services.access import require_office
 from jobfair.services.hiring.fairs import get_fair, placement_rate, was_published
 
 UNKNOWN = kbli_sections.UNKNOWN  # a sector or kecamatan not known
 
-HEADERS = ["Kelompok", "Lowongan", "Formasi", "Lamaran", "Diterima", "Penempatan terverifikasi",
-           "Tingkat penempatan (%)"]
+HEADERS = [_l("Kelompok"), _l("Lowongan"), _l("Formasi"), _l("Lamaran"), _l("Diterima"),
+           _l("Penempatan terverifikasi"), _l("Tingkat penempatan (%)")]
 _FIELDS = ("vacancies", "openings", "applications", "hires", "verified")
 
 
@@ -67,8 +70,14 @@ def _merge(groups: dict, label_of) -> list[dict]:
     return rows
 
 
-def placement_report(*, fair_id: int | None = None) -> dict:
-    """Totals plus breakdowns by sector and by kecamatan, for one fair or for all vacancies."""
+def placement_report(actor, *, fair_id: int | None = None) -> dict:
+    """Totals plus breakdowns by sector and by kecamatan, for one fair or for all vacancies (the office only).
+    Texts (title, the totals' label) are in the reader's language."""
+    require_office(actor)
+    return _placement_report(fair_id)
+
+
+def _placement_report(fair_id: int | None) -> dict:
     fair = get_fair(fair_id) if fair_id is not None else None
     by_sector = _merge(_grouped(func.substr(func.coalesce(Company.kbli_code, ""), 1, 2), fair_id,
                                 join_company=True), kbli_sections.label_of_code)
@@ -80,9 +89,10 @@ def placement_report(*, fair_id: int | None = None) -> dict:
         for field in _FIELDS:
             totals[field] += row[field]
     totals["rate"] = placement_rate(totals["verified"], totals["openings"])
-    totals["label"] = "Jumlah"
-    return {"fair": fair, "title": f"Laporan penempatan — {fair.name}" if fair else "Laporan penempatan — semua "
-            "lowongan", "totals": totals, "by_sector": by_sector, "by_kecamatan": by_kecamatan}
+    totals["label"] = _("Jumlah")
+    title = (_("Laporan penempatan — %(fair)s", fair=fair.name) if fair
+             else _("Laporan penempatan — semua lowongan"))
+    return {"fair": fair, "title": title, "totals": totals, "by_sector": by_sector, "by_kecamatan": by_kecamatan}
 
 
 def _table(rows: list[dict]) -> list[list]:
@@ -90,20 +100,25 @@ def _table(rows: list[dict]) -> list[list]:
              "" if r["rate"] is None else r["rate"]] for r in rows]
 
 
-def report_csv(*, fair_id: int | None = None) -> bytes:
-    report = placement_report(fair_id=fair_id)
-    rows = [["Jumlah", *_table([report["totals"]])[0][1:]]]
-    rows += [["Sektor: " + r[0], *r[1:]] for r in _table(report["by_sector"])]
-    rows += [["Kecamatan: " + r[0], *r[1:]] for r in _table(report["by_kecamatan"])]
-    return exports.to_csv(HEADERS, rows)
+def report_csv(actor, *, fair_id: int | None = None) -> bytes:
+    report = placement_report(actor, fair_id=fair_id)
+    rows = [[report["totals"]["label"], *_table([report["totals"]])[0][1:]]]
+    rows += [[_("Sektor: %(group)s", group=r[0]), *r[1:]] for r in _table(report["by_sector"])]
+    rows += [[_("Kecamatan: %(group)s", group=r[0]), *r[1:]] for r in _table(report["by_kecamatan"])]
+    return exports.to_csv(_headers(), rows)
 
 
-def report_xlsx(*, fair_id: int | None = None) -> bytes:
-    report = placement_report(fair_id=fair_id)
+def _headers(first=None) -> list[str]:
+    """The file's column names in the reader's language (file cells are plain text)."""
+    return [str(first or HEADERS[0]), *(str(header) for header in HEADERS[1:])]
+
+
+def report_xlsx(actor, *, fair_id: int | None = None) -> bytes:
+    report = placement_report(actor, fair_id=fair_id)
     return exports.to_xlsx({
-        "Ringkasan": (HEADERS, _table([report["totals"]])),
-        "Per sektor": (["Sektor KBLI", *HEADERS[1:]], _table(report["by_sector"])),
-        "Per kecamatan": (["Kecamatan", *HEADERS[1:]], _table(report["by_kecamatan"])),
+        _("Ringkasan"): (_headers(), _table([report["totals"]])),
+        _("Per sektor"): (_headers(_l("Sektor KBLI")), _table(report["by_sector"])),
+        _("Per kecamatan"): (_headers(_l("Kecamatan")), _table(report["by_kecamatan"])),
     })
 
 

@@ -6,13 +6,16 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from flask import current_app
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from werkzeug.utils import secure_filename
 
 from jobfair.extensions import db
 from jobfair.models import EducationLevel, Kelurahan, Role, SeekerProfile, User
+from jobfair.rules import numbers
 from jobfair.services import audit
-from jobfair.services.errors import NotFound, PermissionDenied, ValidationFailed
+from jobfair.services.access import require_role
+from jobfair.services.errors import NotFound, ValidationFailed
 from jobfair.services.reference import kecamatan_exists
 from jobfair.services.users.accounts import check_phone
 
@@ -32,22 +35,24 @@ _TEXT_FIELDS = (
     ("experience", 4000),
 )
 AK1_REQUIRED = {
-    "address": "Isi alamat lengkap sesuai KTP atau surat domisili.",
-    "kecamatan_code": "Pilih kecamatan tempat tinggal Anda.",
-    "education_level": "Pilih pendidikan terakhir Anda.",
+    "address": _l("Isi alamat lengkap sesuai KTP atau surat domisili."),
+    "kecamatan_code": _l("Pilih kecamatan tempat tinggal Anda."),
+    "education_level": _l("Pilih pendidikan terakhir Anda."),
 }
+NO_HTML = _l("Jangan menulis tanda < atau > maupun kode HTML; tulis teks biasa saja.")
+ONLY_SEEKERS = _l("Halaman ini hanya untuk pencari kerja.")
+PROFILE_NOT_FOUND = _l("Profil pencari kerja tidak ditemukan.")
 
 
 def _require_seeker(actor: User) -> None:
-    if actor is None or actor.role != Role.SEEKER.value:
-        raise PermissionDenied("Halaman ini hanya untuk pencari kerja.")
+    require_role(actor, Role.SEEKER.value, message=ONLY_SEEKERS)
 
 
 def get_profile(actor: User) -> SeekerProfile:
     _require_seeker(actor)
     profile = db.session.scalar(select(SeekerProfile).where(SeekerProfile.user_id == actor.id))
     if profile is None:
-        raise NotFound("Profil pencari kerja tidak ditemukan.")
+        raise NotFound(PROFILE_NOT_FOUND)
     return profile
 
 
@@ -60,9 +65,9 @@ def _clean_text(values: dict, errors: dict) -> dict:
     for name, limit in _TEXT_FIELDS:
         text = (values.get(name) or "").strip()
         if has_html(text):
-            errors[name] = "Jangan menulis tanda < atau > maupun kode HTML; tulis teks biasa saja."
+            errors[name] = NO_HTML
         elif len(text) > limit:
-            errors[name] = f"Terlalu panjang: paling banyak {limit} karakter."
+            errors[name] = _l("Terlalu panjang: paling banyak %(limit)s karakter.", limit=numbers.number(limit))
         cleaned[name] = text
     if cleaned.get("skills"):
         skills = [s.strip() for s in cleaned["skills"].split(",") if s.strip()]
@@ -81,28 +86,29 @@ def update_profile(actor: User, *, birth_place: str, marital_status: str, religi
     text = _clean_text(dict(birth_place=birth_place, address=address, school_name=school_name, major=major,
                             skills=skills, experience=experience), errors)
     if marital_status and marital_status not in MARITAL_STATUSES:
-        errors["marital_status"] = "Pilih status perkawinan dari daftar."
+        errors["marital_status"] = _l("Pilih status perkawinan dari daftar.")
     if religion and religion not in RELIGIONS:
-        errors["religion"] = "Pilih agama/kepercayaan dari daftar."
+        errors["religion"] = _l("Pilih agama/kepercayaan dari daftar.")
     kecamatan_code = kecamatan_code or None
     kelurahan_code = kelurahan_code or None
     if kecamatan_code and not kecamatan_exists(kecamatan_code):
-        errors["kecamatan_code"] = "Pilih kecamatan dari daftar."
+        errors["kecamatan_code"] = _l("Pilih kecamatan dari daftar.")
     if kelurahan_code:
         kelurahan = db.session.get(Kelurahan, kelurahan_code)
         if kelurahan is None:
-            errors["kelurahan_code"] = "Pilih kelurahan dari daftar."
+            errors["kelurahan_code"] = _l("Pilih kelurahan dari daftar.")
         elif kelurahan.kecamatan_code != kecamatan_code:
-            errors["kelurahan_code"] = ("Kelurahan ini tidak berada di kecamatan yang dipilih: "
-                                        "pilih kelurahan yang sesuai.")
+            errors["kelurahan_code"] = _l("Kelurahan ini tidak berada di kecamatan yang dipilih: "
+                                          "pilih kelurahan yang sesuai.")
     education_level = education_level or None
     if education_level and db.session.get(EducationLevel, education_level) is None:
-        errors["education_level"] = "Pilih pendidikan terakhir dari daftar."
+        errors["education_level"] = _l("Pilih pendidikan terakhir dari daftar.")
     if graduation_year is not None and not 1950 <= graduation_year <= today.year + 1:
-        errors["graduation_year"] = f"Tahun lulus harus antara 1950 dan {today.year + 1}."
+        errors["graduation_year"] = _l("Tahun lulus harus antara %(first)s dan %(last)s.", first="1950",
+                                       last=str(today.year + 1))
     experience_years = experience_years or 0
     if not 0 <= experience_years <= 60:
-        errors["experience_years"] = "Lama pengalaman kerja harus 0–60 tahun."
+        errors["experience_years"] = _l("Lama pengalaman kerja harus 0–60 tahun.")
     phone = check_phone(phone, errors)
     if errors:
         raise ValidationFailed(errors)
@@ -146,12 +152,14 @@ def upload_cv(actor: User, *, filename: str | None, stream) -> SeekerProfile:
     limit = current_app.config["CV_MAX_BYTES"]
     data = stream.read(limit + 1) if stream is not None else b""
     if not data:
-        raise ValidationFailed({"cv": "Pilih berkas CV dalam format PDF."})
+        raise ValidationFailed({"cv": _l("Pilih berkas CV dalam format PDF.")})
     if len(data) > limit:
-        raise ValidationFailed({"cv": f"Berkas terlalu besar: paling besar {limit // (1024 * 1024)} MB. "
-                                      "Perkecil PDF Anda (misalnya simpan ulang dengan kualitas gambar lebih rendah)."})
+        raise ValidationFailed({"cv": _l("Berkas terlalu besar: paling besar %(size)s. Perkecil PDF Anda (misalnya "
+                                         "simpan ulang dengan kualitas gambar lebih rendah).",
+                                         size=numbers.with_unit(limit // (1024 * 1024), "MB"))})
     if not is_pdf(data[:8], data[-PDF_TAIL_BYTES:]):
-        raise ValidationFailed({"cv": "Berkas ini bukan PDF yang utuh. Simpan CV Anda sebagai PDF lalu unggah lagi."})
+        raise ValidationFailed({"cv": _l("Berkas ini bukan PDF yang utuh. Simpan CV Anda sebagai PDF lalu unggah "
+                                         "lagi.")})
     folder = _cv_folder()
     storage_name = f"{secrets.token_hex(16)}.pdf"
     (folder / storage_name).write_bytes(data)
@@ -188,5 +196,6 @@ def own_cv(actor: User) -> tuple[Path, str]:
     profile = get_profile(actor)
     path = cv_path(profile)
     if path is None:
-        raise NotFound("Anda belum mengunggah CV.")
+        raise NotFound(_l("Anda belum mengunggah CV."))
+
     return path, cv_download_name(profile)

@@ -2,14 +2,18 @@
 
 from datetime import UTC, date, datetime
 
+from flask_babel import format_date
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from jobfair.extensions import db
+from jobfair.messages import Link
 from jobfair.models import Company, EducationLevel, FairBooth, JobFair, User, Vacancy, VacancyStatus
 from jobfair.rules import kbli_sections, numbers, vacancy_rules
 from jobfair.services import audit, keyset
+from jobfair.services.access import require_office
 from jobfair.services.errors import InvalidState, NotFound, ValidationFailed
-from jobfair.services.hiring.companies import PER_PAGE, company_of, require_officer
+from jobfair.services.hiring.companies import PER_PAGE, company_of
 from jobfair.services.notifications import notify
 from jobfair.services.reference import kecamatan_exists
 
@@ -22,7 +26,9 @@ EMPLOYMENT_LABELS = {"permanent": "Tetap (PKWTT)", "contract": "Kontrak (PKWT)",
                      "part_time": "Paruh waktu", "internship": "Magang"}
 STATUS_LABELS = {"draft": "Draf", "submitted": "Menunggu moderasi", "published": "Tayang",
                  "returned": "Dikembalikan", "closed": "Ditutup", "filled": "Terpenuhi"}
-NOT_FOUND = "Lowongan tidak ditemukan."
+NOT_FOUND = _l("Lowongan tidak ditemukan.")
+FAIR_NOT_FOUND = _l("Bursa kerja tidak ditemukan.")
+DAY = "dd-MM-yyyy"  # a date in a choice or a message
 
 
 def _today(today: date | None) -> date:
@@ -49,17 +55,23 @@ def _clean(fields: dict) -> dict:
     return values
 
 
+DESCRIPTION_TOO_LONG = _l("Uraian pekerjaan paling panjang %(limit)s karakter; singkatkan.",
+                          limit=numbers.number(DESCRIPTION_MAX))
+EDUCATION_FROM_LIST = _l("Pilih pendidikan minimum dari daftar.")
+KECAMATAN_FROM_LIST = _l("Pilih kecamatan lokasi kerja dari daftar.")
+
+
 def _validate(values: dict, today: date, company_id: int) -> None:
     problems = vacancy_rules.vacancy_problems(values, today)
     if len(values["description"]) > DESCRIPTION_MAX:
-        problems["description"] = f"Uraian pekerjaan paling panjang {DESCRIPTION_MAX} karakter; singkatkan."
+        problems["description"] = DESCRIPTION_TOO_LONG
     if values["education_min"] and db.session.get(EducationLevel, values["education_min"]) is None:
-        problems["education_min"] = "Pilih pendidikan minimum dari daftar."
+        problems["education_min"] = EDUCATION_FROM_LIST
     if values["kecamatan_code"] and not kecamatan_exists(values["kecamatan_code"]):
-        problems["kecamatan_code"] = "Pilih kecamatan lokasi kerja dari daftar."
+        problems["kecamatan_code"] = KECAMATAN_FROM_LIST
     if values["job_fair_id"] is not None and values["job_fair_id"] not in _open_fairs_with_booth(company_id, today):
-        problems["job_fair_id"] = ("Pilih bursa kerja yang belum selesai dan tempat perusahaan Anda sudah mengambil "
-                                   "stan (menu Bursa kerja), atau kosongkan.")
+        problems["job_fair_id"] = _l("Pilih bursa kerja yang belum selesai dan tempat perusahaan Anda sudah "
+                                     "mengambil stan (menu Bursa kerja), atau kosongkan.")
     if problems:
         raise ValidationFailed(problems)
 
@@ -77,7 +89,7 @@ def _own(actor, vacancy_id: int, *, lock: bool = False) -> Vacancy:
     return vacancy
 
 
-def _move(vacancy: Vacancy, to_state: str, message: str) -> None:
+def _move(vacancy: Vacancy, to_state: str, message) -> None:
     if not vacancy_rules.allowed_transition(vacancy.status, to_state):
         raise InvalidState(message)
     vacancy.status = to_state
@@ -98,7 +110,7 @@ def create_draft(actor, *, today: date | None = None, **fields) -> Vacancy:
 def update(actor, vacancy_id: int, *, today: date | None = None, **fields) -> Vacancy:
     vacancy = _own(actor, vacancy_id, lock=True)
     if not vacancy_rules.is_editable(vacancy.status):
-        raise InvalidState("Lowongan hanya dapat diubah selagi berstatus draf atau dikembalikan oleh Disnaker.")
+        raise InvalidState(_l("Lowongan hanya dapat diubah selagi berstatus draf atau dikembalikan oleh Disnaker."))
     values = _clean(fields)
     _validate(values, _today(today), vacancy.company_id)
     for name, value in values.items():
@@ -111,13 +123,13 @@ def update(actor, vacancy_id: int, *, today: date | None = None, **fields) -> Va
 def submit(actor, vacancy_id: int, *, today: date | None = None) -> Vacancy:
     vacancy = _own(actor, vacancy_id, lock=True)
     if not vacancy.company.is_verified:
-        raise InvalidState("Perusahaan Anda belum diverifikasi Disnaker, jadi lowongan belum dapat diajukan untuk "
-                           "tayang. Lengkapi profil perusahaan dan tunggu verifikasi; draf tetap tersimpan.")
+        raise InvalidState(_l("Perusahaan Anda belum diverifikasi Disnaker, jadi lowongan belum dapat diajukan untuk "
+                              "tayang. Lengkapi profil perusahaan dan tunggu verifikasi; draf tetap tersimpan."))
     if vacancy.valid_until < _today(today):
-        raise InvalidState("Masa berlaku lowongan sudah lewat. Ubah tanggal akhir berlaku lalu ajukan lagi.")
+        raise InvalidState(_l("Masa berlaku lowongan sudah lewat. Ubah tanggal akhir berlaku lalu ajukan lagi."))
     if vacancy_rules.is_editable(vacancy.status) and (missing := _complete(vacancy)):
         raise ValidationFailed(missing)  # the draft stays as it is: the page shows what to fill in
-    _move(vacancy, VacancyStatus.SUBMITTED.value, "Lowongan ini tidak dapat diajukan dari status sekarang.")
+    _move(vacancy, VacancyStatus.SUBMITTED.value, _l("Lowongan ini tidak dapat diajukan dari status sekarang."))
     vacancy.submitted_at = datetime.now(UTC)
     vacancy.return_reason = None
     audit.record(actor, "vacancy.submitted", vacancy)
@@ -127,7 +139,7 @@ def submit(actor, vacancy_id: int, *, today: date | None = None) -> Vacancy:
 
 def close(actor, vacancy_id: int) -> Vacancy:
     vacancy = _own(actor, vacancy_id, lock=True)
-    _move(vacancy, VacancyStatus.CLOSED.value, "Lowongan ini sudah ditutup atau terpenuhi.")
+    _move(vacancy, VacancyStatus.CLOSED.value, _l("Lowongan ini sudah ditutup atau terpenuhi."))
     vacancy.closed_at = datetime.now(UTC)
     audit.record(actor, "vacancy.closed", vacancy)
     db.session.commit()
@@ -157,7 +169,7 @@ def _open_fairs_with_booth(company_id: int, today: date) -> dict[int, JobFair]:
 
 def job_fair_choices(actor, today: date | None = None) -> list[tuple[int, str]]:
     fairs = _open_fairs_with_booth(company_of(actor).id, _today(today))
-    return [(f.id, f"{f.name} ({f.starts_on:%d-%m-%Y})") for f in fairs.values()]
+    return [(f.id, f"{f.name} ({format_date(f.starts_on, DAY)})") for f in fairs.values()]
 
 
 # --- the office -------------------------------------------------------------------------------------------------
@@ -165,38 +177,41 @@ def job_fair_choices(actor, today: date | None = None) -> list[tuple[int, str]]:
 def moderation_queue(actor, page: int = 1, per_page: int = PER_PAGE, *,
                      after: str | None = None, before: str | None = None):
     """Submitted vacancies, oldest first."""
-    require_officer(actor)
+    require_office(actor)
     query = (select(Vacancy).where(Vacancy.status == VacancyStatus.SUBMITTED.value)
              .order_by(Vacancy.submitted_at, Vacancy.id))
     return keyset.paginate(query, after=after, before=before, page=page, per_page=per_page)
 
 
 def office_vacancy(actor, vacancy_id: int, *, lock: bool = False) -> Vacancy:
-    require_officer(actor)
+    require_office(actor)
     vacancy = db.session.get(Vacancy, vacancy_id, with_for_update=lock)
     if vacancy is None:
         raise NotFound(NOT_FOUND)
     return vacancy
 
 
-def _notify_company(vacancy: Vacancy, message: str) -> None:
+def _notify_company(vacancy: Vacancy, message) -> None:
     for user in db.session.scalars(select(User).where(User.company_id == vacancy.company_id)):
-        notify(user, message, link=f"/perusahaan/lowongan/{vacancy.id}")
+        notify(user, message, link=Link("companies.vacancy_detail", {"vacancy_id": vacancy.id}))
 
 
 def publish(actor, vacancy_id: int, *, today: date | None = None) -> Vacancy:
     vacancy = office_vacancy(actor, vacancy_id, lock=True)  # two officers at once: one decides
     if not vacancy.company.is_verified:
-        raise InvalidState("Perusahaan pemilik lowongan ini belum diverifikasi; verifikasi perusahaan lebih dulu.")
+        raise InvalidState(_l("Perusahaan pemilik lowongan ini belum diverifikasi; verifikasi perusahaan lebih "
+                              "dulu."))
     if vacancy.status == VacancyStatus.SUBMITTED.value and vacancy.valid_until < _today(today):
-        raise InvalidState("Masa berlaku lowongan sudah lewat; kembalikan ke perusahaan agar tanggalnya diperbaiki.")
+        raise InvalidState(_l("Masa berlaku lowongan sudah lewat; kembalikan ke perusahaan agar tanggalnya "
+                              "diperbaiki."))
     if vacancy.status == VacancyStatus.SUBMITTED.value and _complete(vacancy):
-        raise InvalidState("Lowongan ini belum lengkap menurut Perpres 57/2023 (upah, lokasi kerja dan pendidikan "
-                           "minimum); kembalikan ke perusahaan agar dilengkapi.")
-    _move(vacancy, VacancyStatus.PUBLISHED.value, "Hanya lowongan yang sedang menunggu moderasi dapat ditayangkan.")
+        raise InvalidState(_l("Lowongan ini belum lengkap menurut Perpres 57/2023 (upah, lokasi kerja dan "
+                              "pendidikan minimum); kembalikan ke perusahaan agar dilengkapi."))
+    _move(vacancy, VacancyStatus.PUBLISHED.value,
+          _l("Hanya lowongan yang sedang menunggu moderasi dapat ditayangkan."))
     vacancy.published_at = datetime.now(UTC)
     audit.record(actor, "vacancy.published", vacancy)
-    _notify_company(vacancy, f"Lowongan '{vacancy.title}' sudah ditayangkan Disnaker.")
+    _notify_company(vacancy, _l("Lowongan '%(title)s' sudah ditayangkan Disnaker.", title=vacancy.title))
     db.session.commit()
     return vacancy
 
@@ -205,14 +220,15 @@ def return_vacancy(actor, vacancy_id: int, reason: str) -> Vacancy:
     vacancy = office_vacancy(actor, vacancy_id, lock=True)
     reason = (reason or "").strip()
     if vacancy.status != VacancyStatus.SUBMITTED.value:
-        raise InvalidState("Hanya lowongan yang sedang menunggu moderasi dapat dikembalikan.")
+        raise InvalidState(_l("Hanya lowongan yang sedang menunggu moderasi dapat dikembalikan."))
     if len(reason) < 5:
-        raise ValidationFailed({"reason": "Tulis alasan pengembalian (minimal 5 karakter) agar perusahaan tahu "
-                                          "apa yang harus diperbaiki."})
-    _move(vacancy, VacancyStatus.RETURNED.value, "Lowongan ini tidak dapat dikembalikan.")
+        raise ValidationFailed({"reason": _l("Tulis alasan pengembalian (minimal %(minimum)s karakter) agar "
+                                             "perusahaan tahu apa yang harus diperbaiki.", minimum=5)})
+    _move(vacancy, VacancyStatus.RETURNED.value, _l("Lowongan ini tidak dapat dikembalikan."))
     vacancy.return_reason = reason[:2000]
     audit.record(actor, "vacancy.returned", vacancy, detail={"reason": vacancy.return_reason})
-    _notify_company(vacancy, f"Lowongan '{vacancy.title}' dikembalikan Disnaker: {vacancy.return_reason}")
+    _notify_company(vacancy, _l("Lowongan '%(title)s' dikembalikan Disnaker: %(reason)s", title=vacancy.title,
+                                reason=vacancy.return_reason))
     db.session.commit()
     return vacancy
 
@@ -227,7 +243,8 @@ def close_expired(today: date | None = None) -> int:
         vacancy.status = VacancyStatus.CLOSED.value
         vacancy.closed_at = now
         audit.record(None, "vacancy.expired", vacancy)
-        _notify_company(vacancy, f"Lowongan '{vacancy.title}' ditutup otomatis karena masa berlakunya berakhir.")
+        _notify_company(vacancy, _l("Lowongan '%(title)s' ditutup otomatis karena masa berlakunya berakhir.",
+                                    title=vacancy.title))
     db.session.commit()
     return len(expired)
 
@@ -260,7 +277,7 @@ PERPRES_HEADERS = ("ID", "Perusahaan", "NIB", "KBLI", "Sektor KBLI", "Jabatan", 
 
 def perpres_report(actor) -> tuple[tuple[str, ...], list[list]]:
     """The Perpres 57/2023 vacancy report: every vacancy past draft with its fields and filled count."""
-    require_officer(actor)
+    require_office(actor)
     query = (select(Vacancy).join(Company).where(Vacancy.status != VacancyStatus.DRAFT.value)
              .order_by(Company.name, Vacancy.id))
     rows = []
@@ -289,11 +306,11 @@ BATCH_PROBLEMS_SHOWN = 10
 def _batch_row_problems(values: dict, today: date, education: set, kecamatan: set) -> dict[str, str]:
     problems = {**vacancy_rules.submission_problems(values), **vacancy_rules.vacancy_problems(values, today)}
     if len(values["description"]) > DESCRIPTION_MAX:
-        problems["description"] = f"Uraian pekerjaan paling panjang {DESCRIPTION_MAX} karakter; singkatkan."
+        problems["description"] = DESCRIPTION_TOO_LONG
     if values["education_min"] and values["education_min"] not in education:
-        problems["education_min"] = "Pilih pendidikan minimum dari daftar."
+        problems["education_min"] = EDUCATION_FROM_LIST
     if values["kecamatan_code"] and values["kecamatan_code"] not in kecamatan:
-        problems["kecamatan_code"] = "Pilih kecamatan lokasi kerja dari daftar."
+        problems["kecamatan_code"] = KECAMATAN_FROM_LIST
     return problems
 
 
@@ -311,15 +328,15 @@ def publish_fair_batch(actor, fair_id: int, rows: list[dict], *, today: date | N
 
     from jobfair.models import FairBooth, Kecamatan
 
-    require_officer(actor)
+    require_office(actor)
     fair = db.session.get(JobFair, fair_id)
     if fair is None:
-        raise NotFound("Bursa kerja tidak ditemukan.")
+        raise NotFound(FAIR_NOT_FOUND)
     if not rows:
-        raise ValidationFailed({"rows": "Tidak ada lowongan untuk dicatat; isi minimal satu baris."})
+        raise ValidationFailed({"rows": _l("Tidak ada lowongan untuk dicatat; isi minimal satu baris.")})
     if len(rows) > BATCH_MAX_ROWS:
-        raise ValidationFailed({"rows": f"Paling banyak {BATCH_MAX_ROWS} lowongan sekali catat; bagi menjadi "
-                                        "beberapa kiriman."})
+        raise ValidationFailed({"rows": _l("Paling banyak %(limit)s lowongan sekali catat; bagi menjadi beberapa "
+                                           "kiriman.", limit=numbers.number(BATCH_MAX_ROWS))})
     today = _today(today)
     education = set(db.session.scalars(select(EducationLevel.code)))
     kecamatan = set(db.session.scalars(select(Kecamatan.code)))
@@ -337,20 +354,22 @@ def publish_fair_batch(actor, fair_id: int, rows: list[dict], *, today: date | N
         values["job_fair_id"] = fair.id
         row_problems = _batch_row_problems(values, today, education, kecamatan)
         if company_id not in booth_companies:
-            row_problems["company_id"] = "Perusahaan ini tidak memiliki stan di bursa kerja ini."
+            row_problems["company_id"] = _l("Perusahaan ini tidak memiliki stan di bursa kerja ini.")
         elif booth_companies[company_id] != "verified":
-            row_problems["company_id"] = "Perusahaan ini belum diverifikasi Disnaker; verifikasi lebih dulu."
+            row_problems["company_id"] = _l("Perusahaan ini belum diverifikasi Disnaker; verifikasi lebih dulu.")
         if row_problems:
             problem_count += 1
             if problem_count <= BATCH_PROBLEMS_SHOWN:
                 for name, message in row_problems.items():
-                    problems[f"rows[{number}].{name}"] = f"Baris {number}: {message}"
+                    problems[f"rows[{number}].{name}"] = _l("Baris %(row)s: %(problem)s", row=number,
+                                                            problem=str(message))
             continue
         values_list.append(dict(values, company_id=company_id))
     if problems:
         if problem_count > BATCH_PROBLEMS_SHOWN:
-            problems["rows"] = (f"{numbers.number(problem_count)} baris bermasalah; {BATCH_PROBLEMS_SHOWN} yang "
-                                "pertama ditampilkan. Perbaiki lalu kirim lagi; belum ada yang dicatat.")
+            problems["rows"] = _l("%(count)s baris bermasalah; %(shown)s yang pertama ditampilkan. Perbaiki lalu kirim "
+                                  "lagi; belum ada yang dicatat.", count=numbers.number(problem_count),
+                                  shown=BATCH_PROBLEMS_SHOWN)
         raise ValidationFailed(problems)
     now = now or datetime.now(UTC)
     for values in values_list:
@@ -365,8 +384,9 @@ def publish_fair_batch(actor, fair_id: int, rows: list[dict], *, today: date | N
         "vacancies": len(values_list), "openings": openings, "companies": len(per_company)})
     staff = db.session.scalars(select(User).where(User.company_id.in_(per_company))).all()
     for user in staff:
-        notify(user, f"{per_company[user.company_id]} lowongan perusahaan Anda dari {fair.name} sudah dicatat dan "
-                     "ditayangkan Disnaker.", link="/perusahaan/lowongan")
+        notify(user, _l("%(count)s lowongan perusahaan Anda dari %(fair)s sudah dicatat dan ditayangkan Disnaker.",
+                        count=numbers.number(per_company[user.company_id]), fair=fair.name),
+               link=Link("companies.vacancies_list"))
     db.session.commit()
     return len(values_list)
 
@@ -381,12 +401,14 @@ def publish_many(actor, vacancy_ids, *, today: date | None = None) -> tuple[list
     commit each). Returns (published ids, {id: why it was not published}); a failing item does not stop the rest."""
     from jobfair.services.errors import DomainError
 
-    require_officer(actor)
+    require_office(actor)
     ids = list(dict.fromkeys(int(i) for i in vacancy_ids or ()))
     if not ids:
-        raise ValidationFailed({"ids": "Centang minimal satu lowongan yang akan ditayangkan."})
+        raise ValidationFailed({"ids": _l("Centang minimal satu lowongan yang akan ditayangkan.")})
     if len(ids) > BULK_MAX:
-        raise ValidationFailed({"ids": f"Paling banyak {BULK_MAX} lowongan sekali tayang."})
+        raise ValidationFailed({"ids": _l("Paling banyak %(limit)s lowongan sekali tayang.",
+                                          limit=numbers.number(BULK_MAX))})
+
     done, problems = [], {}
     for vacancy_id in ids:
         try:

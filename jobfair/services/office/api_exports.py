@@ -15,7 +15,7 @@ NIK_COLUMN = "NIK"
 
 def placements_export(actor, *, fair_id: int | None = None) -> dict:
     require_officer(actor)
-    report = reports.placement_report(fair_id=fair_id)
+    report = reports.placement_report(actor, fair_id=fair_id)
     audit.record(actor, "api.placements_exported", object_type="placement_report", object_id=fair_id,
                  detail={"fair_id": fair_id})
     db.session.commit()
