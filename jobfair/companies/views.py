@@ -3,7 +3,8 @@
 from flask import Blueprint, render_template
 from flask_login import current_user
 
-from jobfair.rules import application_states
+from jobfair import labels
+from jobfair.models.vacancy import ApplicationStatus
 from jobfair.services import dashboards
 
 bp = Blueprint("companies", __name__, url_prefix="/perusahaan")
@@ -12,7 +13,7 @@ bp = Blueprint("companies", __name__, url_prefix="/perusahaan")
 @bp.route("/")
 def dashboard():
     return render_template("companies/dashboard.html", **dashboards.company_home(current_user),
-                           company=current_user.company, label=application_states.label)
+                           company=current_user.company, label=labels.labeller(ApplicationStatus))
 
 
 # Route modules register themselves on bp (imported last to avoid a cycle).

@@ -11,8 +11,9 @@ from datetime import UTC, datetime
 
 from sqlalchemy import select, update
 
+from jobfair import labels
 from jobfair.extensions import db
-from jobfair.models import Enrolment
+from jobfair.models import Enrolment, ProtectionStatus
 from jobfair.rules import enrolment_states as states
 from jobfair.rules import numbers
 from jobfair.services import audit
@@ -52,7 +53,8 @@ def _lock(ids: list[int], to_status: str) -> list[int]:
     wrong = [i for i, status, _p in found if not states.can_move(status, to_status)]
     if wrong:
         db.session.rollback()
-        raise InvalidState(f"{len(wrong)} kepesertaan tidak dapat diubah menjadi {states.LABELS[to_status]} "
+        target = labels.label(ProtectionStatus, to_status)
+        raise InvalidState(f"{len(wrong)} kepesertaan tidak dapat diubah menjadi {target} "
                            f"(statusnya sudah lain); tidak ada yang diubah. Muat ulang daftar lalu pilih lagi.")
     return sorted({p for _i, _s, p in found})
 

@@ -30,7 +30,6 @@ VALUE_MAX = 1_000_000_000
 CONTRIBUTION_ITEM = "Iuran JKK + JKM"
 NOT_FOUND_PROGRAMME = "Program tidak ditemukan."
 NOT_FOUND_ENROLMENT = "Kepesertaan tidak ditemukan."
-STATUS_LABELS = {"due": "Belum dibayar/diserahkan", "paid": "Dibayar", "delivered": "Diserahkan"}
 _MONTH_RE = re.compile(r"^\s*(\d{4})-(\d{1,2})\s*$")
 
 
@@ -231,7 +230,7 @@ def month_ledger(actor, programme_id: int, month, *, status: str | None = None, 
              .where(LedgerEntry.programme_id == programme_id, LedgerEntry.month == month)
              .order_by(LedgerEntry.enrolment_id))
     if status:
-        if status not in STATUS_LABELS:
+        if status not in {s.value for s in LedgerStatus}:
             raise ValidationFailed({"status": "Pilih status dari daftar."})
         query = query.where(LedgerEntry.status == status)
     return db.paginate(query, page=page, per_page=per_page, error_out=False)
@@ -244,7 +243,7 @@ def month_totals(programme_id: int, month) -> dict:
                               .where(LedgerEntry.programme_id == programme_id, LedgerEntry.month == month)
                               .group_by(LedgerEntry.status)).all()
     totals = {"count": 0, "amount": 0, "covering": 0}
-    for status in STATUS_LABELS:
+    for status in LedgerStatus:
         totals[status] = {"count": 0, "amount": 0}
     for status, count, amount in rows:
         totals[status] = {"count": count, "amount": int(amount or 0)}
