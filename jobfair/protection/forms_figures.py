@@ -2,14 +2,16 @@
 
 from datetime import date
 
+from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
+from flask_babel.speaklater import LazyString
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, IntegerField, SelectField
 from wtforms.validators import InputRequired, NumberRange, Optional
 
-MONTH_NAMES = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
-               "November", "Desember")
-MONTH_CHOICES = [(str(i), name) for i, name in enumerate(MONTH_NAMES, start=1)]
+from jobfair.rules import dates
+
+MONTH_CHOICES = [(str(i), LazyString(lambda i=i: dates.month_name(i, str(get_locale() or "id")))) for i in range(1, 13)]
 FILTER_FIELDS = ("programme_id", "year", "month_from", "month_to")
 
 

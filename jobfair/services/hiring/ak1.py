@@ -5,7 +5,6 @@ import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 import qrcode
 import qrcode.image.svg
@@ -17,6 +16,7 @@ from jobfair.extensions import db
 from jobfair.models import Ak1Card, Ak1Report, Ak1Status, Role, SeekerProfile, User
 from jobfair.privacy_notices import AK1
 from jobfair.rules import ak1 as rules
+from jobfair.rules.dates import WITA
 from jobfair.services import audit
 from jobfair.services.errors import InvalidState, NotFound, PermissionDenied, ValidationFailed
 from jobfair.services.hiring.seeker_profiles import MARITAL_STATUSES, RELIGIONS, get_profile, has_html, missing_for_ak1
@@ -31,7 +31,7 @@ OFFICE_ROLES = (Role.OFFICER.value, Role.ADMIN.value)
 
 
 def today_wita() -> date:
-    return datetime.now(ZoneInfo("Asia/Makassar")).date()
+    return datetime.now(WITA).date()
 
 
 def _require_officer(actor: User) -> None:

@@ -26,6 +26,7 @@ from jobfair.models.base import utcnow
 from jobfair.privacy_notices import CV_SHARING
 from jobfair.rules import application_states as states
 from jobfair.rules import money
+from jobfair.rules.dates import WITA
 from jobfair.rules.fit import FitResult, SeekerFacts, fit_score
 from jobfair.rules.money import rupiah
 from jobfair.services import audit, reference
@@ -206,9 +207,8 @@ def invite(actor: User, application_id: int, *, scheduled_at: datetime | None, p
 
 
 def _wita():
-    from zoneinfo import ZoneInfo
 
-    return ZoneInfo("Asia/Makassar")
+    return WITA
 
 
 def _hire_errors(start_date: date | None, contract_type: str, wage) -> dict[str, str]:

@@ -7,7 +7,6 @@ unique constraints, so two clicks at once can never exceed them (proven on Postg
 
 import secrets
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import and_, case, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
@@ -27,12 +26,12 @@ from jobfair.models import (
     Vacancy,
     VacancyStatus,
 )
+from jobfair.rules.dates import WITA
 from jobfair.services import audit
 from jobfair.services.errors import InvalidState, NotFound, PermissionDenied, ValidationFailed
 
 TICKET_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: easy to read out and type
 TICKET_LENGTH = 8
-WITA = ZoneInfo("Asia/Makassar")
 # Vacancies the public sees and the figures count; drafts and returned ones are not (yet) real offers.
 COUNTED_STATUSES = (VacancyStatus.PUBLISHED.value, VacancyStatus.CLOSED.value, VacancyStatus.FILLED.value)
 OPEN_STATUSES = (VacancyStatus.DRAFT.value, VacancyStatus.SUBMITTED.value, VacancyStatus.PUBLISHED.value,

@@ -11,7 +11,6 @@ Anything not visible to the actor answers NotFound (404), never "forbidden".
 """
 
 from datetime import UTC, date, datetime
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import joinedload
@@ -20,6 +19,7 @@ from jobfair.extensions import db
 from jobfair.models import Apprenticeship, ApprenticeshipPlace, LogbookEntry, Role, Student, User
 from jobfair.rules import agreement as rules
 from jobfair.rules.apprenticeship_rules import ASSESSMENT_DAYS_BEFORE_END, assessment_opens_on
+from jobfair.rules.dates import WITA
 from jobfair.services import audit
 from jobfair.services.errors import InvalidState, NotFound, PermissionDenied, ValidationFailed
 from jobfair.services.hiring.companies import PER_PAGE, company_of, require_officer
@@ -29,7 +29,6 @@ NOT_FOUND = "Data pemagangan tidak ditemukan."
 ENTRY_NOT_FOUND = "Catatan logbook tidak ditemukan."
 OFFICE_ROLES = (Role.OFFICER.value, Role.ADMIN.value)
 STUDENT_LINK = "/smk/magang"
-WITA = ZoneInfo("Asia/Makassar")
 
 
 def _load(apprenticeship_id: int, *, lock: bool = False) -> Apprenticeship | None:
