@@ -6,7 +6,7 @@ a shorter word: `label(Enum, value, short=True)` falls back to the full label wh
 
     label(Role, "seeker")                  -> "Pencari kerja"
     choices(EmploymentType)                -> [("permanent", "Tetap (PKWTT)"), ...]  (WTForms SelectField)
-    {{ label("ProgrammeKind", p.kind) }}   in templates (the class or its name)
+    {{ enum_label("ProgrammeKind", p.kind) }}   in templates (the class or its name)
 
 Sectors (KBLI sections) keep their own table in jobfair/rules/kbli_sections.py; `label(Sector, letter)` reads it
 ("C – Industri pengolahan").
@@ -219,6 +219,6 @@ def labeller(kind):
 
 
 def init_app(app) -> None:
-    """`label(...)` and `choices(...)` as Jinja globals, `value | label("Enum")` as a filter."""
-    app.jinja_env.globals.update(label=label, label_choices=choices)
+    """`enum_label(...)` and `label_choices(...)` as Jinja globals, `value | label("Enum")` as a filter."""
+    app.jinja_env.globals.update(enum_label=label, label_choices=choices)
     app.jinja_env.filters["label"] = lambda value, kind, short=False: label(kind, value, short=short)

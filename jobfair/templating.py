@@ -71,7 +71,7 @@ def init_app(app) -> None:
     app.add_template_filter(numbers.percent, "percent")
     app.add_template_filter(numbers.rupiah, "rupiah")
     app.add_template_filter(numbers.with_unit, "with_unit")
-    # Enumeration labels (jobfair.labels): {{ label("VacancyStatus", v.status) }} or
+    # Enumeration labels (jobfair.labels): {{ enum_label("VacancyStatus", v.status) }} or
     # {{ v.status | label("VacancyStatus") }}; label_choices("Role") for a select.
     labels.init_app(app)
     # A company's sector by its KBLI code, named as everywhere else: {{ company.kbli_code | kbli_sector }}.

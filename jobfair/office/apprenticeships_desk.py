@@ -4,10 +4,11 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from jobfair import labels
 from jobfair.forms_util import copy_errors
+from jobfair.models import ApprenticeshipStatus
 from jobfair.office.forms_apprenticeships import LegaliseForm, TerminateForm
 from jobfair.office.views import bp
-from jobfair.rules.agreement import STATUS_LABELS
 from jobfair.services.errors import InvalidState, ValidationFailed
 from jobfair.services.smk import apprenticeships
 
@@ -15,14 +16,14 @@ from jobfair.services.smk import apprenticeships
 @bp.route("/pemagangan")
 def apprenticeships_queue():
     page = apprenticeships.legalisation_queue(current_user, page=request.args.get("page", 1, type=int))
-    return render_template("office/apprenticeships_queue.html", page=page, labels=STATUS_LABELS,
+    return render_template("office/apprenticeships_queue.html", page=page, labels=labels.table(ApprenticeshipStatus),
                            figures=apprenticeships.figures())
 
 
 @bp.route("/pemagangan/<int:apprenticeship_id>")
 def apprenticeship_detail(apprenticeship_id: int):
     data = apprenticeships.office_agreement(current_user, apprenticeship_id)
-    return render_template("office/apprenticeships_detail.html", labels=STATUS_LABELS, **data)
+    return render_template("office/apprenticeships_detail.html", labels=labels.table(ApprenticeshipStatus), **data)
 
 
 @bp.route("/pemagangan/<int:apprenticeship_id>/sahkan", methods=["GET", "POST"])

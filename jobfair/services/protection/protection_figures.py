@@ -26,13 +26,12 @@ from jobfair.models import (
     Worker,
     WorkerCategory,
 )
-from jobfair.rules import numbers
+from jobfair.rules import dates, numbers
 from jobfair.rules.charts import bar_chart, line_chart
 from jobfair.rules.eligibility import add_months, months_in
 from jobfair.services.errors import NotFound, ValidationFailed
 from jobfair.services.protection.protection_people import require_protection_officer
 
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
 AGE_BANDS = (("< 25", 25), ("25–34", 35), ("35–44", 45), ("45–54", 55), ("55–64", 65))  # (label, upper bound)
 OLDEST_BAND = "65+"
 NO_CATEGORY, NO_KECAMATAN = "Tanpa kategori", "Tanpa kecamatan"
@@ -43,7 +42,7 @@ YEAR_MIN, YEAR_MAX = 2000, 2100
 
 
 def month_label(month: date) -> str:
-    return f"{MONTHS[month.month - 1]} {month.year}"
+    return dates.month(month, short=True)
 
 
 def _years_before(day: date, years: int) -> date:
