@@ -7,7 +7,9 @@ from flask_babel import format_datetime, get_locale
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
+from jobfair import labels
 from jobfair.login_session import second_factor_pending
+from jobfair.models.user import Role
 from jobfair.rules import kbli_sections, numbers
 from jobfair.services import audit, notifications
 
@@ -42,10 +44,6 @@ NAVIGATION = {
                 ("office.api_tokens", _l("Token API"))],
 }
 NAVIGATION["admin"] = NAVIGATION["officer"]
-ROLE_LABELS = {
-    "seeker": _l("Pencari kerja"), "student": _l("Siswa SMK"), "school": _l("Sekolah (BKK)"),
-    "company": _l("Perusahaan"), "officer": _l("Petugas Disnaker"), "admin": _l("Admin"),
-}
 
 
 def init_app(app) -> None:
@@ -56,7 +54,7 @@ def init_app(app) -> None:
         return {
             "nav_items": [] if pending else NAVIGATION.get(role, []),
             "second_factor_pending": pending,
-            "role_labels": ROLE_LABELS,
+            "role_labels": labels.table(Role),
             "languages": current_app.config["LANGUAGES"],
             "current_locale": str(get_locale()),
         }
@@ -73,6 +71,9 @@ def init_app(app) -> None:
     app.add_template_filter(numbers.percent, "percent")
     app.add_template_filter(numbers.rupiah, "rupiah")
     app.add_template_filter(numbers.with_unit, "with_unit")
+    # Enumeration labels (jobfair.labels): {{ enum_label("VacancyStatus", v.status) }} or
+    # {{ v.status | label("VacancyStatus") }}; label_choices("Role") for a select.
+    labels.init_app(app)
     # A company's sector by its KBLI code, named as everywhere else: {{ company.kbli_code | kbli_sector }}.
     app.add_template_filter(kbli_sections.label_of_code, "kbli_sector")
     # A stored notification in the reader's language.

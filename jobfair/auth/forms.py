@@ -5,6 +5,9 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, EmailField, PasswordField, RadioField, SelectField, StringField, TelField
 from wtforms.validators import EqualTo, InputRequired, Length
 
+from jobfair import labels
+from jobfair.labels import Sex
+
 REQUIRED = "Kolom ini wajib diisi."
 
 
@@ -24,7 +27,7 @@ class SeekerRegistrationForm(PasswordPairMixin, FlaskForm):
     nik = StringField(_l("NIK (16 angka sesuai KTP)"), validators=[InputRequired(REQUIRED), Length(max=32)],
                       render_kw={"inputmode": "numeric", "autocomplete": "off"})
     full_name = StringField(_l("Nama lengkap"), validators=[InputRequired(REQUIRED), Length(max=120)])
-    sex = RadioField(_l("Jenis kelamin"), choices=[("L", _l("Laki-laki")), ("P", _l("Perempuan"))],
+    sex = RadioField(_l("Jenis kelamin"), choices=labels.choices(Sex),
                      validators=[InputRequired("Pilih jenis kelamin.")])
     birth_date = DateField(_l("Tanggal lahir"), validators=[InputRequired(REQUIRED)])
     email = EmailField(_l("E-mail"), validators=[InputRequired(REQUIRED), Length(max=254)])

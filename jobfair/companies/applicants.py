@@ -7,10 +7,12 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from jobfair import labels
 from jobfair.companies.blueprint import bp
 from jobfair.companies.forms_applicants import ApplicantFilterForm, HireForm, InviteForm, StatusForm
 from jobfair.downloads import send_download
 from jobfair.forms_util import copy_errors
+from jobfair.models.vacancy import ApplicationStatus
 from jobfair.paging import page_args
 from jobfair.rules import application_states as states
 from jobfair.services import reference
@@ -21,26 +23,26 @@ from jobfair.services.hiring import applicants as service
 @bp.route("/lowongan/<int:vacancy_id>/pelamar")
 def applicants(vacancy_id: int):
     form = ApplicantFilterForm(request.args)
-    form.status.choices = [("", _("— semua —"))] + [(s, states.label(s)) for s in states.LABELS]
+    form.status.choices = labels.choices(ApplicationStatus, blank=_("— semua —"))
     data = form.data if form.validate() else {}
     vacancy, pagination, fits = service.applicants(
         current_user, vacancy_id, status=data.get("status") or None, min_score=data.get("min_score"),
         **page_args())
     return render_template("companies/applicants_list.html", form=form, vacancy=vacancy, pagination=pagination,
-                           fits=fits, label=states.label)
+                           fits=fits, label=labels.labeller(ApplicationStatus))
 
 
 def _status_form(status: str) -> StatusForm:
     form = StatusForm()
-    form.to_status.choices = [(s, states.label(s)) for s in states.next_for_company(status)
-                              if s in service.PLAIN_TARGETS]
+    form.to_status.choices = labels.choices(ApplicationStatus, values=[s for s in states.next_for_company(status)
+                                                                   if s in service.PLAIN_TARGETS])
     return form
 
 
 @bp.route("/pelamar/<int:application_id>")
 def applicant(application_id: int):
     detail = service.open_applicant(current_user, application_id)
-    return render_template("companies/applicants_detail.html", detail=detail, label=states.label,
+    return render_template("companies/applicants_detail.html", detail=detail, label=labels.labeller(ApplicationStatus),
                            status_form=_status_form(detail.view.application.status),
                            can_move=lambda target: states.company_can_move(detail.view.application.status, target))
 
@@ -63,7 +65,7 @@ def applicant_status(application_id: int):
         else:
             flash(_("Status lamaran diubah dan pelamar sudah diberi tahu."), "success")
             return redirect(url_for("companies.applicant", application_id=application_id))
-    return render_template("companies/applicants_detail.html", detail=detail, label=states.label,
+    return render_template("companies/applicants_detail.html", detail=detail, label=labels.labeller(ApplicationStatus),
                            status_form=form, can_move=lambda t: states.company_can_move(
                                detail.view.application.status, t)), 422
 

@@ -7,7 +7,9 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, IntegerField, SelectField, StringField, TelField, TextAreaField
 from wtforms.validators import InputRequired, Length
 
+from jobfair import labels
 from jobfair.forms_util import RupiahField
+from jobfair.models.vacancy import EmploymentType
 from jobfair.rules.cells import parse_whole
 from jobfair.rules.vacancy_rules import NO_EDUCATION_MINIMUM
 
@@ -50,8 +52,6 @@ def _int_or_none(value):
 
 WLKP_CHOICES = [("reported", _l("Sudah lapor WLKP")), ("not_reported", _l("Belum lapor WLKP")),
                 ("unknown", _l("Tidak tahu"))]
-EMPLOYMENT_CHOICES = [("permanent", _l("Tetap (PKWTT)")), ("contract", _l("Kontrak (PKWT)")),
-                      ("daily", _l("Harian lepas")), ("part_time", _l("Paruh waktu")), ("internship", _l("Magang"))]
 SEX_CHOICES = [("", _l("Laki-laki dan perempuan")), ("L", _l("Hanya laki-laki")), ("P", _l("Hanya perempuan"))]
 
 
@@ -93,7 +93,7 @@ class VacancyForm(FlaskForm):
     wage_negotiable = BooleanField(_l("Upah dapat dinegosiasikan"),
                                    description=_l("Centang bila upah tidak dicantumkan atau masih dapat dirundingkan."))
     kecamatan_code = SelectField(_l("Lokasi kerja (kecamatan)"))
-    employment_type = SelectField(_l("Hubungan kerja"), choices=EMPLOYMENT_CHOICES)
+    employment_type = SelectField(_l("Hubungan kerja"), choices=labels.choices(EmploymentType))
     disability_friendly = BooleanField(_l("Terbuka untuk pelamar penyandang disabilitas"))
     job_fair_id = SelectField(_l("Bursa kerja (boleh kosong)"), coerce=_int_or_none)
 

@@ -1,17 +1,18 @@
 """Companies' applicant review forms: filter, status change, interview invitation, hire."""
 
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, IntegerField, SelectField, StringField, TextAreaField, TimeField
 from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
 
+from jobfair import labels
 from jobfair.forms_util import RupiahField
+from jobfair.models import ContractType
+from jobfair.rules.dates import WITA
 
 REQUIRED = _l("Kolom ini wajib diisi.")
-WITA = ZoneInfo("Asia/Makassar")
 
 
 class ApplicantFilterForm(FlaskForm):
@@ -50,8 +51,7 @@ class InviteForm(FlaskForm):
         return datetime.combine(self.date.data, self.time.data, tzinfo=WITA)
 
 
-CONTRACT_CHOICES = [("", "— pilih —"), ("PKWT", "PKWT (kontrak waktu tertentu)"),
-                    ("PKWTT", "PKWTT (karyawan tetap)"), ("harian", "Harian lepas"), ("magang", "Magang")]
+CONTRACT_CHOICES = labels.choices(ContractType, blank=_l("— pilih —"))
 
 
 class HireForm(FlaskForm):

@@ -8,11 +8,12 @@ from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from jobfair import labels
 from jobfair.companies.blueprint import bp
 from jobfair.companies.forms_mentoring import AssessForm, SignEntryForm
 from jobfair.forms_util import copy_errors
+from jobfair.models import ApprenticeshipStatus
 from jobfair.paging import page_args
-from jobfair.rules.agreement import STATUS_LABELS
 from jobfair.services.errors import InvalidState, PermissionDenied, ValidationFailed
 from jobfair.services.smk import apprenticeships
 
@@ -20,13 +21,13 @@ from jobfair.services.smk import apprenticeships
 @bp.route("/peserta-magang")
 def apprentices():
     page = apprenticeships.company_apprentices(current_user, **page_args())
-    return render_template("companies/mentoring_list.html", page=page, labels=STATUS_LABELS)
+    return render_template("companies/mentoring_list.html", page=page, labels=labels.table(ApprenticeshipStatus))
 
 
 @bp.route("/peserta-magang/<int:apprenticeship_id>")
 def apprentice(apprenticeship_id: int):
     appr = apprenticeships.company_apprentice(current_user, apprenticeship_id)
-    return render_template("companies/mentoring_detail.html", appr=appr, labels=STATUS_LABELS,
+    return render_template("companies/mentoring_detail.html", appr=appr, labels=labels.table(ApprenticeshipStatus),
                            sign_form=SignEntryForm(), assessment=apprenticeships.assessment_readiness(appr))
 
 

@@ -4,9 +4,11 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from jobfair import labels
 from jobfair.companies.blueprint import bp
 from jobfair.companies.forms_places import PlaceForm, RankingForm
 from jobfair.forms_util import copy_errors
+from jobfair.models import PlaceStatus
 from jobfair.paging import page_args
 from jobfair.services.errors import InvalidState, ValidationFailed
 from jobfair.services.smk import matching_rounds, places, preferences
@@ -21,7 +23,7 @@ def _place_form(place=None) -> PlaceForm:
 @bp.route("/tempat-magang")
 def places_list():
     page = places.company_places(current_user, **page_args())
-    return render_template("companies/places_list.html", page=page, labels=places.STATUS_LABELS)
+    return render_template("companies/places_list.html", page=page, labels=labels.table(PlaceStatus))
 
 
 @bp.route("/tempat-magang/baru", methods=["GET", "POST"])
@@ -44,7 +46,7 @@ def place_new():
 @bp.route("/tempat-magang/<int:place_id>")
 def place_detail(place_id: int):
     place = places.company_place(current_user, place_id)
-    return render_template("companies/places_detail.html", place=place, labels=places.STATUS_LABELS,
+    return render_template("companies/places_detail.html", place=place, labels=labels.table(PlaceStatus),
                            majors=dict(places.major_choices()), window_warning=places.window_warning(place))
 
 
@@ -53,7 +55,7 @@ def place_edit(place_id: int):
     place = places.company_place(current_user, place_id)
     if request.method == "GET" and not places.is_editable(place):  # approved or closed: no form that can only fail
         return render_template("companies/places_form.html", form=None, place=place, locked=True,
-                               labels=places.STATUS_LABELS)
+                               labels=labels.table(PlaceStatus))
     form = _place_form(place)
     if form.validate_on_submit():
         try:

@@ -7,20 +7,18 @@ name), written in the part's last unit of work. A second `seed-demo` skips the p
 
 import calendar
 from datetime import UTC, date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
 from jobfair.demo.seed import demo_email
 from jobfair.extensions import db
 from jobfair.models import AuditEvent, Role, UmkSetting, User
+from jobfair.rules import dates
 from jobfair.services import audit
 from jobfair.services.protection import programmes
 
-WITA = ZoneInfo("Asia/Makassar")
+WITA = dates.WITA
 FIRST_LIVING_DAY = date(2026, 1, 1)   # the living demo never dates anything into 2025 (the city's published year)
-MONTHS_ID = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
-             "November", "Desember")
 # Balikpapan's UMK 2026 (Keputusan Gubernur Kalimantan Timur, in force 1 January 2026). Later years are not known
 # yet: the demo carries the last known amount over (an admin corrects it on /perlindungan/umk).
 UMK_KNOWN = {2026: 3_856_694}
@@ -49,7 +47,7 @@ def next_weekday(day: date, weekday: int) -> date:
 
 
 def month_name(day: date) -> str:
-    return f"{MONTHS_ID[day.month - 1]} {day.year}"
+    return dates.month(day)
 
 
 def part_done(part: str) -> bool:

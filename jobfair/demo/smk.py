@@ -22,6 +22,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import func, select
 
+from jobfair.demo.common import wita
 from jobfair.demo.consents import record_student_sharing
 from jobfair.demo.fair import Progress, demo_officer, say
 from jobfair.demo.people import FIRST_NAMES, LAST_NAMES
@@ -351,7 +352,7 @@ def _carry_out_apprenticeships(officer: User, round_id: int, rng: random.Random,
         if ends <= today:  # assessed on the last day (16.00 WITA): inside the last 14 days the mentor may assess
             apprenticeships.assess(mentor, appr_id, score=rng.randrange(75, 96),
                                    note="Disiplin, cepat belajar, dan mampu bekerja dalam tim.",
-                                   now=datetime.combine(ends, datetime.min.time(), UTC) + timedelta(hours=8))
+                                   now=wita(ends, 16))
 
 
 # --- the seed and its figures -----------------------------------------------------------------------------------

@@ -4,7 +4,9 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from jobfair import labels
 from jobfair.forms_util import copy_errors
+from jobfair.models.user import Role
 from jobfair.office.blueprint import bp
 from jobfair.office.forms_accounts import (
     ActionForm,
@@ -31,7 +33,7 @@ def accounts_list():
     args = request.args
     page = account_admin.list_accounts(current_user, role=args.get("peran") or None, q=args.get("q"),
                                        active=_ACTIVE.get(args.get("aktif", "")), **page_args())
-    return render_template("office/accounts_list.html", page=page, labels=account_admin.ROLE_LABELS,
+    return render_template("office/accounts_list.html", page=page,
                            action_form=ActionForm(), can_manage=account_admin.can_manage,
                            two_factor_ids=second_factor.enrolled_among(page.items))
 
@@ -55,7 +57,7 @@ def account_new():
 def account_role(user_id: int):
     user = account_admin.get_account(current_user, user_id)
     form = RoleForm(role=user.role)
-    form.role.choices = list(account_admin.ROLE_LABELS.items())
+    form.role.choices = labels.choices(Role)
     if form.validate_on_submit():
         try:
             account_admin.set_role(current_user, user_id, form.role.data)
@@ -66,8 +68,7 @@ def account_role(user_id: int):
         else:
             flash(_("Peran %(email)s diubah.", email=user.email), "success")
             return redirect(url_for("office.accounts_list"))
-    return render_template("office/accounts_role.html", form=form, user=user,
-                           labels=account_admin.ROLE_LABELS), _status(form)
+    return render_template("office/accounts_role.html", form=form, user=user), _status(form)
 
 
 @bp.route("/akun/<int:user_id>/nonaktifkan", methods=["GET", "POST"])
@@ -85,8 +86,7 @@ def account_deactivate(user_id: int):
             flash(_("Akun %(email)s dinonaktifkan; sesinya sudah berakhir.", email=user.email), "success")
             return redirect(url_for("office.accounts_list"))
     return render_template("office/accounts_deactivate.html", form=form, user=user,
-                           allowed=account_admin.can_manage(current_user, user),
-                           labels=account_admin.ROLE_LABELS), _status(form)
+                           allowed=account_admin.can_manage(current_user, user)), _status(form)
 
 
 @bp.route("/akun/<int:user_id>/aktifkan", methods=["POST"])
@@ -118,8 +118,7 @@ def account_second_factor_reset(user_id: int):
                     email=user.email), "success")
             return redirect(url_for("office.accounts_list"))
     return render_template("office/accounts_second_factor.html", form=form, user=user,
-                           enrolled=bool(second_factor.enrolled_among([user])),
-                           labels=account_admin.ROLE_LABELS), _status(form)
+                           enrolled=bool(second_factor.enrolled_among([user]))), _status(form)
 
 
 @bp.route("/akun/program")

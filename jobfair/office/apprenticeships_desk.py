@@ -4,11 +4,12 @@ from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from jobfair import labels
 from jobfair.forms_util import copy_errors
+from jobfair.models import ApprenticeshipStatus
 from jobfair.office.blueprint import bp
 from jobfair.office.forms_apprenticeships import LegaliseForm, TerminateForm
 from jobfair.paging import page_args
-from jobfair.rules.agreement import STATUS_LABELS
 from jobfair.services.errors import InvalidState, ValidationFailed
 from jobfair.services.smk import apprenticeships
 
@@ -16,14 +17,14 @@ from jobfair.services.smk import apprenticeships
 @bp.route("/pemagangan")
 def apprenticeships_queue():
     page = apprenticeships.legalisation_queue(current_user, **page_args())
-    return render_template("office/apprenticeships_queue.html", page=page, labels=STATUS_LABELS,
+    return render_template("office/apprenticeships_queue.html", page=page, labels=labels.table(ApprenticeshipStatus),
                            figures=apprenticeships.figures(current_user))
 
 
 @bp.route("/pemagangan/<int:apprenticeship_id>")
 def apprenticeship_detail(apprenticeship_id: int):
     data = apprenticeships.office_agreement(current_user, apprenticeship_id)
-    return render_template("office/apprenticeships_detail.html", labels=STATUS_LABELS, **data)
+    return render_template("office/apprenticeships_detail.html", labels=labels.table(ApprenticeshipStatus), **data)
 
 
 @bp.route("/pemagangan/<int:apprenticeship_id>/sahkan", methods=["GET", "POST"])

@@ -22,7 +22,7 @@ FILTERS = ("person", "role", "action", "object_type", "object_id", "date_from", 
 def _form() -> tuple[AuditSearchForm, dict | None]:
     """The form filled from the query string and its filters (None when a field is wrong)."""
     form = AuditSearchForm(formdata=request.args)
-    form.role.choices = [("", _("— semua —"))] + [(v, _(label)) for v, label in audit_search.ROLE_CHOICES]
+    form.role.choices = [("", _("— semua —"))] + audit_search.ROLE_CHOICES
     if not form.validate():
         return form, None
     return form, {name: form.data[name] or None for name in FILTERS}

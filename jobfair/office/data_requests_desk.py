@@ -4,7 +4,9 @@ from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from jobfair import labels
 from jobfair.forms_util import copy_errors
+from jobfair.models import RequestStatus
 from jobfair.office.blueprint import bp
 from jobfair.office.forms_data_requests import ApproveRequestForm, RefuseRequestForm
 from jobfair.paging import page_args
@@ -22,7 +24,7 @@ def data_requests_queue():
 
 def _review(approve_form, refuse_form, status: int = 200, *, request_id: int):
     return render_template("office/data_request_review.html", approve_form=approve_form, refuse_form=refuse_form,
-                           labels=data_requests.STATUS_LABELS,
+                           labels=labels.table(RequestStatus),
                            **data_requests.review(current_user, request_id)), status
 
 

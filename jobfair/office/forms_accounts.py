@@ -5,6 +5,9 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length
 
+from jobfair import labels
+from jobfair.models.user import Role
+
 REQUIRED = "Kolom ini wajib diisi."
 CONFIRM = "Centang kotak ini untuk memastikan."
 
@@ -14,7 +17,7 @@ class OfficerForm(FlaskForm):
     email = EmailField(_l("E-mail dinas"), validators=[InputRequired(REQUIRED), Length(max=254)])
     password = PasswordField(_l("Kata sandi awal (minimal 10 karakter)"), validators=[InputRequired(REQUIRED)],
                              render_kw={"autocomplete": "new-password"})
-    role = SelectField(_l("Peran"), choices=[("officer", _l("Petugas Disnaker")), ("admin", _l("Admin"))],
+    role = SelectField(_l("Peran"), choices=labels.choices(Role, values=(Role.OFFICER, Role.ADMIN)),
                        validate_choice=False)
 
 

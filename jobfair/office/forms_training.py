@@ -6,11 +6,12 @@ from wtforms import BooleanField, SelectField, SelectMultipleField, StringField,
 from wtforms.validators import InputRequired, Length
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from jobfair import labels
 from jobfair.companies.forms import IndonesianDateField, WholeNumberField
+from jobfair.models import ProviderType
 
 REQUIRED = _l("Kolom ini wajib diisi.")
-PROVIDER_CHOICES = [("office", _l("Disnaker Kota Balikpapan")),
-                    ("training_centre", _l("Balai/lembaga pelatihan (BLK/LPK)")), ("company", _l("Perusahaan"))]
+PROVIDER_CHOICES = labels.choices(ProviderType)
 
 
 class CheckboxListField(SelectMultipleField):

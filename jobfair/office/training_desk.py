@@ -5,7 +5,9 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from jobfair import labels
 from jobfair.forms_util import copy_errors
+from jobfair.models import EnrolmentStatus, ProviderType
 from jobfair.office.blueprint import bp
 from jobfair.office.forms_training import (
     AttendanceForm,
@@ -67,8 +69,8 @@ def training_course_edit(course_id: int):
 def _detail(course_id: int, session_form=None, enrol_form=None, status: int = 200):
     detail = training.course_detail(current_user, course_id)
     return render_template("office/training_detail.html", **detail, session_form=session_form or SessionForm(),
-                           enrol_form=enrol_form or EnrolByNisnForm(), labels=training.STATUS_LABELS,
-                           providers=training.PROVIDER_LABELS), status
+                           enrol_form=enrol_form or EnrolByNisnForm(), labels=labels.table(EnrolmentStatus),
+                           providers=labels.table(ProviderType)), status
 
 
 @bp.route("/pelatihan/<int:course_id>")

@@ -7,15 +7,17 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, RadioField, SelectField, StringField, TelField, TextAreaField
 from wtforms.validators import InputRequired, Length
 
+from jobfair import labels
 from jobfair.companies.forms import IndonesianDateField, WholeNumberField
 from jobfair.forms_util import RupiahField
+from jobfair.labels import Sex
+from jobfair.models import Payer, ProgrammeKind
 
 REQUIRED = _l("Kolom ini wajib diisi.")
-SEX_CHOICES = [("L", _l("Laki-laki")), ("P", _l("Perempuan"))]
-KIND_CHOICES = [("contribution_subsidy", _l("Subsidi iuran BPJS Ketenagakerjaan")),
-                ("recurring_aid", _l("Bantuan rutin (bulanan)")), ("one_off_aid", _l("Bantuan sekali"))]
-FUNDER_CHOICES = [("city", _l("Pemerintah Kota Balikpapan")), ("province", _l("Pemerintah Provinsi Kaltim"))]
-PAYER_CHOICES = [*FUNDER_CHOICES, ("self", _l("Mandiri (peserta sendiri)"))]
+SEX_CHOICES = labels.choices(Sex)
+KIND_CHOICES = labels.choices(ProgrammeKind)
+FUNDER_CHOICES = labels.choices(Payer, values=(Payer.CITY, Payer.PROVINCE))
+PAYER_CHOICES = labels.choices(Payer)
 
 
 class MonthField(StringField):

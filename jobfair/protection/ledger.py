@@ -6,7 +6,9 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from jobfair import labels
 from jobfair.forms_util import copy_errors
+from jobfair.models import ClaimKind, ClaimStatus, LedgerStatus
 from jobfair.paging import page_args
 from jobfair.protection.blueprint import bp
 from jobfair.protection.forms_ledger import ClaimForm, DecideForm, DeliveryForm, GenerateForm, SettleForm
@@ -36,13 +38,13 @@ def ledger_month(programme_id: int):
     programme = ledger.programme_for_ledger(current_user, programme_id)
     month, month_error = _month_arg(request.args.get("bulan"))
     status = request.args.get("status") or None
-    status = status if status in ledger.STATUS_LABELS else None
+    status = status if status in labels.table(LedgerStatus) else None
     page = ledger.month_ledger(current_user, programme_id, month, status=status,
                                **page_args())
     form = SettleForm(month=month)
     return render_template("protection/ledger_month.html", programme=programme, month=month, month_error=month_error,
                            status=status, page=page, totals=ledger.month_totals(current_user, programme_id, month),
-                           form=form, status_labels=ledger.STATUS_LABELS, rupiah=rupiah)
+                           form=form, status_labels=labels.table(LedgerStatus), rupiah=rupiah)
 
 
 @bp.route("/buku-besar/program/<int:programme_id>/buat", methods=["GET", "POST"])
@@ -111,13 +113,13 @@ def ledger_delivery_new(enrolment_id: int):
 @bp.route("/klaim")
 def claims_list():
     status = request.args.get("status") or None
-    status = status if status in claims.STATUS_LABELS else None
+    status = status if status in labels.table(ClaimStatus) else None
     programme_id = request.args.get("program", type=int)
     page = claims.list_claims(current_user, programme_id=programme_id, status=status,
                               **page_args())
     return render_template("protection/claims_list.html", page=page, status=status, programme_id=programme_id,
-                           programmes=ledger.ledger_programmes(current_user), status_labels=claims.STATUS_LABELS,
-                           kind_labels=claims.KIND_LABELS, rupiah=rupiah)
+                           programmes=ledger.ledger_programmes(current_user), status_labels=labels.table(ClaimStatus),
+                           kind_labels=labels.table(ClaimKind), rupiah=rupiah)
 
 
 @bp.route("/klaim/baru/<int:enrolment_id>", methods=["GET", "POST"])
@@ -153,6 +155,6 @@ def claim_detail(claim_id: int):
             flash(_("Keputusan klaim disimpan."), "success")
             return redirect(url_for("protection.claim_detail", claim_id=claim_id))
     return render_template("protection/claims_detail.html", claim=claim, form=form,
-                           next_statuses=claims.next_statuses(claim), status_labels=claims.STATUS_LABELS,
-                           kind_labels=claims.KIND_LABELS, rupiah=rupiah), 200 if not (
+                           next_statuses=claims.next_statuses(claim), status_labels=labels.table(ClaimStatus),
+                           kind_labels=labels.table(ClaimKind), rupiah=rupiah), 200 if not (
                                form.errors or form.form_errors) else 422

@@ -6,8 +6,10 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from jobfair import labels
 from jobfair.downloads import send_download
 from jobfair.forms_util import copy_errors
+from jobfair.models import ProtectionStatus
 from jobfair.paging import page_args
 from jobfair.protection import forms_register as forms
 from jobfair.protection.blueprint import bp
@@ -65,7 +67,7 @@ def worker_detail(worker_id: int):
     worker, nik = protection_people.worker_detail(current_user, worker_id)
     return render_template("protection/register_worker_detail.html", worker=worker, nik=nik,
                            history=enrolments.worker_enrolments(current_user, worker_id),
-                           labels=enrolments.STATUS_LABELS)
+                           labels=labels.table(ProtectionStatus))
 
 
 @bp.route("/pekerja/<int:worker_id>/ubah", methods=["GET", "POST"])
@@ -177,7 +179,7 @@ def programme_detail(programme_id: int):
     page = enrolments.list_enrolments(current_user, programme_id=programme_id, status=status,
                                       **page_args())
     return render_template("protection/programme_detail.html", programme=programme, page=page, form=form,
-                           status=status, labels=enrolments.STATUS_LABELS), _status(form)
+                           status=status, labels=labels.table(ProtectionStatus)), _status(form)
 
 
 @bp.route("/program/<int:programme_id>/daftar-sk.xlsx")
@@ -190,8 +192,9 @@ def programme_decree_xlsx(programme_id: int):
 @bp.route("/kepesertaan/<int:enrolment_id>")
 def enrolment_detail(enrolment_id: int):
     enrolment = enrolments.view_enrolment(current_user, enrolment_id)
-    return render_template("protection/enrolment_detail.html", enrolment=enrolment, labels=enrolments.STATUS_LABELS,
-                           payers=programmes.PAYERS, verify_form=forms.VerifyForm(office=enrolment.verifying_office),
+    return render_template("protection/enrolment_detail.html", enrolment=enrolment,
+                           labels=labels.table(ProtectionStatus), payers=programmes.PAYERS,
+                           verify_form=forms.VerifyForm(office=enrolment.verifying_office),
                            kpj_form=forms.KpjForm(kpj_number=enrolment.kpj_number))
 
 

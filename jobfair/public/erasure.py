@@ -4,7 +4,9 @@ from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from jobfair import labels
 from jobfair.forms_util import copy_errors
+from jobfair.models import RequestStatus
 from jobfair.public.blueprint import bp
 from jobfair.public.forms_erasure import ErasureRequestForm
 from jobfair.services.errors import ValidationFailed
@@ -25,10 +27,10 @@ def erasure_request():
                     hours=data_requests.deadline_hours()), "success")
             return redirect(url_for("public.erasure_request_status", request_id=request.id))
     return render_template("public/erasure_request.html", form=form, **data_requests.erasure_page(current_user),
-                           labels=data_requests.STATUS_LABELS), 422 if form.errors else 200
+                           labels=labels.table(RequestStatus)), 422 if form.errors else 200
 
 
 @bp.route("/data-saya/penghapusan/<int:request_id>")
 def erasure_request_status(request_id: int):
     return render_template("public/erasure_status.html", item=data_requests.my_request(current_user, request_id),
-                           labels=data_requests.STATUS_LABELS)
+                           labels=labels.table(RequestStatus))

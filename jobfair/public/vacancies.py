@@ -6,19 +6,14 @@ from flask import Response, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from jobfair.models import EmploymentType
+from jobfair import labels
+from jobfair.models import ApplicationStatus, EmploymentType
 from jobfair.public.blueprint import bp
 from jobfair.public.forms_vacancies import VacancySearchForm
-from jobfair.rules import application_states, feed_text, kbli_sections
+from jobfair.rules import feed_text, kbli_sections
 from jobfair.security import public_url
 from jobfair.services import clock
 from jobfair.services.hiring import applications, search, vacancies, vacancy_feed
-
-EMPLOYMENT_CHOICES = [(EmploymentType.PERMANENT.value, "Tetap (PKWTT)"),
-                      (EmploymentType.CONTRACT.value, "Kontrak (PKWT)"),
-                      (EmploymentType.DAILY.value, "Harian lepas"),
-                      (EmploymentType.PART_TIME.value, "Paruh waktu"),
-                      (EmploymentType.INTERNSHIP.value, "Magang")]
 
 
 def _search_form(today: date) -> VacancySearchForm:
@@ -29,7 +24,7 @@ def _search_form(today: date) -> VacancySearchForm:
     form.sector.choices = anything + kbli_sections.choices()
     form.education.choices = anything + choices["education"]
     form.kecamatan.choices = anything + choices["kecamatan"]
-    form.employment_type.choices = anything + EMPLOYMENT_CHOICES
+    form.employment_type.choices = anything + labels.choices(EmploymentType)
     return form
 
 
@@ -81,4 +76,4 @@ def vacancy(vacancy_id: int):
     vacancy = vacancies.public_vacancy(vacancy_id, date.today())
     applied = applications.has_applied(current_user, vacancy.id) if current_user.is_authenticated else None
     return render_template("public/vacancies_detail.html", vacancy=vacancy, applied=applied,
-                           label=application_states.label)
+                           label=labels.labeller(ApplicationStatus))

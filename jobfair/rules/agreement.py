@@ -8,19 +8,14 @@ structured text from plain values, so the same text is printed for the student, 
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from jobfair.rules import dates
 from jobfair.rules.money import rupiah  # noqa: F401  (re-exported: callers import it from here)
 
 AGREEMENT = "agreement"
 ACTIVE = "active"
 COMPLETED = "completed"
 TERMINATED = "terminated"
-
-STATUS_LABELS = {
-    AGREEMENT: "Menunggu pengesahan perjanjian",
-    ACTIVE: "Sedang magang",
-    COMPLETED: "Selesai (bersertifikat)",
-    TERMINATED: "Dihentikan",
-}
+# (The words people read for each status are in jobfair.labels, ApprenticeshipStatus.)
 
 # Which status may follow which, and by which decision.
 TRANSITIONS: dict[str, frozenset[str]] = {
@@ -57,9 +52,7 @@ def duration_months(starts_on: date, ends_on: date) -> int:
 
 
 def format_date(d: date) -> str:
-    months = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
-              "November", "Desember")
-    return f"{d.day} {months[d.month - 1]} {d.year}"
+    return dates.day(d)
 
 
 @dataclass(frozen=True)

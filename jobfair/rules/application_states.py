@@ -19,15 +19,7 @@ COMPANY_TRANSITIONS: dict[str, frozenset[str]] = {
     INTERVIEW: frozenset({HIRED, REJECTED}),
 }
 
-LABELS = {
-    SUBMITTED: "Dikirim",
-    REVIEWED: "Dilihat perusahaan",
-    SHORTLISTED: "Masuk daftar pendek",
-    INTERVIEW: "Undangan wawancara",
-    HIRED: "Diterima bekerja",
-    REJECTED: "Tidak dilanjutkan",
-    WITHDRAWN: "Dibatalkan pelamar",
-}
+ALL = (SUBMITTED, REVIEWED, SHORTLISTED, INTERVIEW, HIRED, REJECTED, WITHDRAWN)
 
 
 def is_final(status: str) -> bool:
@@ -55,5 +47,10 @@ def next_for_company(status: str) -> list[str]:
     return [s for s in order if s in COMPANY_TRANSITIONS.get(status, frozenset())]
 
 
-def label(status: str) -> str:
-    return LABELS.get(status, status)
+def label(status: str):
+    """The status's words. Thin alias kept for the callers' messages: the labels live in jobfair.labels (imported
+    when called, so this module stays free of Flask and the database at import)."""
+    from jobfair import labels
+    from jobfair.models.vacancy import ApplicationStatus
+
+    return labels.label(ApplicationStatus, status)

@@ -10,15 +10,15 @@ next year's programme once its window is open.
 
 from datetime import date
 
+from jobfair.rules import dates
+
 OPENS = (9, 1)     # 1 September of the year before the cover year
 CLOSES = (12, 31)  # 31 December of the year before the cover year: the decree is dated in December
 DECREE_MONTH = 12
-MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
-          "November", "Desember")
 
 
 def _day(day: date) -> str:
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    return dates.day(day)
 
 
 def registration_window(cover_year: int) -> tuple[date, date]:

@@ -18,16 +18,6 @@ TRANSITIONS: dict[str, frozenset[str]] = {
 # Enrolments that hold a quota seat and cover months.
 HOLDS_SEAT = frozenset({REGISTERED, SECTOR_VERIFIED, DECREED, ACTIVE})
 
-LABELS = {
-    REGISTERED: "Terdaftar",
-    SECTOR_VERIFIED: "Terverifikasi dinas sektor",
-    DECREED: "Ditetapkan SK",
-    ACTIVE: "Aktif",
-    ENDED: "Berakhir",
-    REJECTED: "Ditolak",
-}
-
-
 def can_move(from_status: str, to_status: str) -> bool:
     return to_status in TRANSITIONS.get(from_status, frozenset())
 

@@ -5,13 +5,10 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from jobfair.rules import numbers
+from jobfair.rules import dates, numbers
 from jobfair.rules.eligibility import add_months
 
 SERIES_MONTHS = 6  # every figure is computed for the last six months: the charts use all, the page the last two
-MONTH_NAMES = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
-               "November", "Desember")
-SHORT_NAMES = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
 FIRST_YEAR = 2000
 _MONTH = re.compile(r"(\d{4})-(\d{2})")
 
@@ -39,11 +36,11 @@ def series_months(month: date, count: int = SERIES_MONTHS) -> list[date]:
 
 
 def month_name(month: date) -> str:
-    return f"{MONTH_NAMES[month.month - 1]} {month.year}"
+    return dates.month(month)
 
 
 def short_name(month: date) -> str:
-    return f"{SHORT_NAMES[month.month - 1]} {month.year}"
+    return dates.month(month, short=True)
 
 
 def month_param(month: date) -> str:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from jobfair.rules import regions
+from jobfair.rules import dates, regions
 
 NIK_LENGTH = 16
 ASCII_DIGITS = frozenset("0123456789")
@@ -31,15 +31,11 @@ MASK_CHAR = "\u2022"  # bullet
 
 SEX_MALE = "L"
 SEX_FEMALE = "P"
-SEX_LABELS = {SEX_MALE: "laki-laki", SEX_FEMALE: "perempuan"}
+_SEX_WORDS = {SEX_MALE: "laki-laki", SEX_FEMALE: "perempuan"}  # inside a sentence; labels: jobfair.labels.Sex
 _SEX_ALIASES = {
     "L": SEX_MALE, "LAKI-LAKI": SEX_MALE, "LAKI LAKI": SEX_MALE, "PRIA": SEX_MALE,
     "P": SEX_FEMALE, "PEREMPUAN": SEX_FEMALE, "WANITA": SEX_FEMALE,
 }
-_MONTHS_ID = (
-    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
-    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
-)
 _CHECK_KTP = "Periksa kembali KTP Anda."
 
 
@@ -183,7 +179,7 @@ def parse_nik(
     except ValueError:
         raise NikError(
             "date",
-            f"Tanggal lahir pada NIK ({day} {_MONTHS_ID[month - 1]} {year}) tidak ada "
+            f"Tanggal lahir pada NIK ({day} {dates.month_name(month)} {year}) tidak ada "
             f"di kalender. {_CHECK_KTP}",
         ) from None
 
@@ -226,7 +222,7 @@ def mask_nik(nik: str | None) -> str:
 
 
 def _format_date(value: date) -> str:
-    return f"{value.day} {_MONTHS_ID[value.month - 1]} {value.year}"
+    return dates.day(value)
 
 
 def _normalize_sex(sex: str | None) -> str | None:
@@ -263,8 +259,8 @@ def declared_mismatches(
     declared_sex = _sex_differs(parsed, sex)
     if declared_sex is not None:
         warnings.append(
-            f"Jenis kelamin yang Anda isi ({SEX_LABELS[declared_sex]}) tidak sesuai dengan "
-            f"NIK ({SEX_LABELS[parsed.sex]}). Periksa kembali NIK atau jenis kelamin Anda."
+            f"Jenis kelamin yang Anda isi ({_SEX_WORDS[declared_sex]}) tidak sesuai dengan "
+            f"NIK ({_SEX_WORDS[parsed.sex]}). Periksa kembali NIK atau jenis kelamin Anda."
         )
     if _birth_date_differs(parsed, birth_date):
         warnings.append(
@@ -282,7 +278,7 @@ def declared_mismatch_errors(
     self-registration, which refuses them. Same comparison as declared_mismatches."""
     errors: dict[str, str] = {}
     if _sex_differs(parsed, sex) is not None:
-        errors["sex"] = (f"Jenis kelamin tidak cocok dengan NIK (NIK menunjukkan {SEX_LABELS[parsed.sex]}). "
+        errors["sex"] = (f"Jenis kelamin tidak cocok dengan NIK (NIK menunjukkan {_SEX_WORDS[parsed.sex]}). "
                          "Periksa kembali NIK atau jenis kelamin Anda.")
     if _birth_date_differs(parsed, birth_date):
         errors["birth_date"] = (f"Tanggal lahir tidak cocok dengan NIK (NIK menunjukkan "

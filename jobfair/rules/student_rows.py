@@ -45,6 +45,8 @@ _EXAMPLE_KEYS = ("nisn", "full_name", "nik")
 _TEXT_CELL_HINT = ("Di Excel, format kolom ini sebagai Teks (Text) agar angka 0 di depan dan digit terakhir "
                    "tidak hilang.")
 
+_EITHER_DECIMAL_MARK = str.maketrans(",", ".")
+
 
 def age_on(birth_date: date, on_date: date) -> int:
     return on_date.year - birth_date.year - ((on_date.month, on_date.day) < (birth_date.month, birth_date.day))
@@ -62,7 +64,7 @@ def parse_score(value) -> int | None:
     if isinstance(value, int | float):
         text = repr(value)
     else:
-        text = cell_text(value).replace(",", ".")
+        text = cell_text(value).translate(_EITHER_DECIMAL_MARK)  # input: "85,5" and "85.5" both read 85.5
     try:
         number = Decimal(text)
     except InvalidOperation:

@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
+from jobfair import labels
 from jobfair.extensions import db
 from jobfair.models import (
     Application,
@@ -129,8 +130,7 @@ def company_home(user: User, today: date | None = None) -> dict:
 
 def student_home(user: User) -> dict:
     """The student's next steps, latest trainings and ranked places (in rank order)."""
-    from jobfair.models import ApprenticeshipPlace, Student, StudentChoice, TrainingEnrolment
-    from jobfair.services.smk.training import STATUS_LABELS
+    from jobfair.models import ApprenticeshipPlace, EnrolmentStatus, Student, StudentChoice, TrainingEnrolment
 
     student_id = db.session.scalar(select(Student.id).where(Student.user_id == user.id))
     trainings = [] if student_id is None else list(db.session.scalars(
@@ -140,4 +140,4 @@ def student_home(user: User) -> dict:
         select(ApprenticeshipPlace).join(StudentChoice, StudentChoice.place_id == ApprenticeshipPlace.id)
         .where(StudentChoice.student_id == student_id).order_by(StudentChoice.rank)))
     return {"steps": student_steps(user), "trainings": trainings, "choices": choices,
-            "training_labels": STATUS_LABELS}
+            "training_labels": labels.table(EnrolmentStatus)}

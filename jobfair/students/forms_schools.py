@@ -6,8 +6,11 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, FileField, PasswordField, SelectField, StringField, TelField
 from wtforms.validators import InputRequired, Length
 
+from jobfair import labels
+from jobfair.labels import Sex
+
 REQUIRED = _l("Kolom ini wajib diisi.")
-SEX_CHOICES = [("", _l("— pilih —")), ("L", _l("Laki-laki")), ("P", _l("Perempuan"))]
+SEX_CHOICES = labels.choices(Sex, blank=_l("— pilih —"))
 DATE = {"type": "date"}
 
 

@@ -6,8 +6,9 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from jobfair import labels
 from jobfair.forms_util import copy_errors
-from jobfair.rules.agreement import STATUS_LABELS
+from jobfair.models import ApprenticeshipStatus
 from jobfair.services.errors import InvalidState, ValidationFailed
 from jobfair.services.smk import apprenticeships
 from jobfair.students.blueprint import bp
@@ -16,7 +17,7 @@ from jobfair.students.forms_logbook import LogbookEditForm, LogbookEntryForm
 
 @bp.route("/magang")
 def apprenticeship():
-    return render_template("students/apprenticeship_detail.html", labels=STATUS_LABELS,
+    return render_template("students/apprenticeship_detail.html", labels=labels.table(ApprenticeshipStatus),
                            apprenticeships=apprenticeships.get_for_student(current_user))
 
 

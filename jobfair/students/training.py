@@ -5,7 +5,9 @@ from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from jobfair import labels
 from jobfair.forms_util import copy_errors
+from jobfair.models import EnrolmentStatus
 from jobfair.paging import page_args
 from jobfair.services.errors import InvalidState, ValidationFailed
 from jobfair.services.smk import training
@@ -34,7 +36,7 @@ def school_training_course(course_id: int):
         else:
             flash(_("Siswa didaftarkan pada pelatihan ini."), "success")
             return redirect(url_for("students.school_training_course", course_id=course_id))
-    return render_template("students/training_course.html", form=form, labels=training.STATUS_LABELS,
+    return render_template("students/training_course.html", form=form, labels=labels.table(EnrolmentStatus),
                            **view), 200 if not form.errors else 422
 
 
@@ -48,7 +50,7 @@ def school_training_certificate(enrolment_id: int):
 @bp.route("/siswa/pelatihan")
 def my_trainings():
     return render_template("students/training_mine.html", enrolments=training.my_enrolments(current_user),
-                           labels=training.STATUS_LABELS)
+                           labels=labels.table(EnrolmentStatus))
 
 
 @bp.route("/siswa/pelatihan/<int:enrolment_id>/sertifikat")

@@ -167,7 +167,7 @@ def test_years_and_statuses_read_as_words_not_codes(db):
     graduation = next(it for it in sections["seeker_profile"].records[0] if it.key == "graduation_year")
     assert graduation.text == "2015"
     status = next(it for it in sections["ak1"].records[0] if it.key == "status")
-    assert status.text == "Diminta" and status.value == "Diminta"
+    assert status.text == "Menunggu pemeriksaan petugas" and status.value == "Menunggu pemeriksaan petugas"
 
 
 def test_a_students_ranked_places_are_listed_by_title(db):

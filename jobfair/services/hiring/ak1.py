@@ -5,7 +5,6 @@ import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 import qrcode
 import qrcode.image.svg
@@ -21,6 +20,7 @@ from jobfair.models import Ak1Card, Ak1Report, Ak1Status, SeekerProfile, User
 from jobfair.privacy_notices import AK1
 from jobfair.rules import ak1 as rules
 from jobfair.rules import numbers
+from jobfair.rules.dates import WITA
 from jobfair.services import audit, keyset
 from jobfair.services.access import require_office
 from jobfair.services.errors import InvalidState, NotFound, ValidationFailed
@@ -45,7 +45,7 @@ NOT_WAITING = _l("Kartu ini tidak sedang menunggu penerbitan.")
 
 
 def today_wita() -> date:
-    return datetime.now(ZoneInfo("Asia/Makassar")).date()
+    return datetime.now(WITA).date()
 
 
 def _office_card(card_id: int) -> Ak1Card:

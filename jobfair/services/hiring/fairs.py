@@ -7,7 +7,6 @@ unique constraints, so two clicks at once can never exceed them (proven on Postg
 
 import secrets
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 from flask_babel import format_datetime
 from flask_babel import lazy_gettext as _l
@@ -36,7 +35,6 @@ from jobfair.services.errors import InvalidState, NotFound, ValidationFailed
 
 TICKET_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: easy to read out and type
 TICKET_LENGTH = 8
-WITA = ZoneInfo("Asia/Makassar")  # the city's time zone (imported by the city figures)
 # Vacancies the public sees and the figures count; drafts and returned ones are not (yet) real offers.
 COUNTED_STATUSES = (VacancyStatus.PUBLISHED.value, VacancyStatus.CLOSED.value, VacancyStatus.FILLED.value)
 OPEN_STATUSES = (VacancyStatus.DRAFT.value, VacancyStatus.SUBMITTED.value, VacancyStatus.PUBLISHED.value,

@@ -6,9 +6,10 @@ from flask_babel import format_date
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
+from jobfair import labels
 from jobfair.extensions import db
 from jobfair.messages import Link
-from jobfair.models import Company, EducationLevel, FairBooth, JobFair, User, Vacancy, VacancyStatus
+from jobfair.models import Company, EducationLevel, EmploymentType, FairBooth, JobFair, User, Vacancy, VacancyStatus
 from jobfair.rules import kbli_sections, numbers, vacancy_rules
 from jobfair.services import audit, keyset
 from jobfair.services.access import require_office
@@ -22,10 +23,6 @@ FIELDS = (*TEXT_FIELDS, "openings", "valid_from", "valid_until", "education_min"
           "age_max", "sex_required", "wage_min", "wage_max", "wage_negotiable", "kecamatan_code", "employment_type",
           "disability_friendly", "job_fair_id")
 DESCRIPTION_MAX = 5000
-EMPLOYMENT_LABELS = {"permanent": "Tetap (PKWTT)", "contract": "Kontrak (PKWT)", "daily": "Harian lepas",
-                     "part_time": "Paruh waktu", "internship": "Magang"}
-STATUS_LABELS = {"draft": "Draf", "submitted": "Menunggu moderasi", "published": "Tayang",
-                 "returned": "Dikembalikan", "closed": "Ditutup", "filled": "Terpenuhi"}
 NOT_FOUND = _l("Lowongan tidak ditemukan.")
 FAIR_NOT_FOUND = _l("Bursa kerja tidak ditemukan.")
 DAY = "dd-MM-yyyy"  # a date in a choice or a message
@@ -289,9 +286,9 @@ def perpres_report(actor) -> tuple[tuple[str, ...], list[list]]:
             v.education_min or "",
             v.majors, v.skills, v.experience_years, v.age_min, v.age_max, v.sex_required or "semua", v.wage_min,
             v.wage_max, "ya" if v.wage_negotiable else "tidak", v.kecamatan.name if v.kecamatan else "",
-            EMPLOYMENT_LABELS.get(v.employment_type, ""), "ya" if v.disability_friendly else "tidak",
+            str(labels.label(EmploymentType, v.employment_type)), "ya" if v.disability_friendly else "tidak",
             v.job_fair.name if v.job_fair else "",
-            STATUS_LABELS.get(v.status, v.status),
+            str(labels.label(VacancyStatus, v.status)),
             v.published_at.astimezone(UTC).replace(tzinfo=None) if v.published_at else None,
         ])
     return PERPRES_HEADERS, rows

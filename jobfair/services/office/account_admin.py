@@ -15,8 +15,6 @@ from jobfair.services.users import accounts, sessions
 PER_PAGE = 25
 REASON_MIN = 5
 REASON_MAX = 1000
-ROLE_LABELS = {Role.SEEKER.value: "Pencari kerja", Role.STUDENT.value: "Siswa", Role.SCHOOL.value: "Sekolah (BKK)",
-               Role.COMPANY.value: "Perusahaan", Role.OFFICER.value: "Petugas Disnaker", Role.ADMIN.value: "Admin"}
 NOT_FOUND = "Akun tidak ditemukan."
 
 
@@ -30,7 +28,7 @@ def list_accounts(actor, *, role: str | None = None, q: str | None = None, activ
     """Every account, filtered by role, name/e-mail text and active flag; newest first."""
     require_officer(actor)
     query = select(User).order_by(User.created_at.desc(), User.id.desc())
-    if role in ROLE_LABELS:
+    if role in {r.value for r in Role}:
         query = query.where(User.role == role)
     text = (q or "").strip().lower()[:100]
     if text:

@@ -5,24 +5,22 @@ Read-only: there is no function here (or anywhere) that changes or deletes an au
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import Select, func, or_, select
 
+from jobfair import labels
 from jobfair.extensions import db
 from jobfair.models import AuditEvent, Role, User
+from jobfair.rules.dates import WITA
 from jobfair.services import audit, exports, keyset
 from jobfair.services.errors import ValidationFailed
 from jobfair.services.hiring.companies import require_officer
 
-WITA = ZoneInfo("Asia/Makassar")
 PER_PAGE = 30
 EXPORT_LIMIT = 50_000
 SYSTEM_ROLE = "system"  # filter value for rows written by scheduled jobs (no acting user)
-ROLE_CHOICES = [(Role.OFFICER.value, "Petugas Disnaker"), (Role.ADMIN.value, "Admin"),
-                (Role.COMPANY.value, "Perusahaan"), (Role.SEEKER.value, "Pencari kerja"),
-                (Role.SCHOOL.value, "Sekolah (BKK)"), (Role.STUDENT.value, "Siswa SMK"),
-                (SYSTEM_ROLE, "Sistem (otomatis)")]
+ROLE_CHOICES = [*labels.choices(Role, values=(Role.OFFICER, Role.ADMIN, Role.COMPANY, Role.SEEKER, Role.SCHOOL,
+                                               Role.STUDENT)), *labels.choices(labels.AuditActor)]
 EXPORT_HEADERS = ["Waktu (WITA)", "Pengguna", "E-mail", "Peran", "Tindakan", "Jenis objek", "ID objek",
                   "Alamat asal", "Rincian"]
 _SUMMARY_LIMIT = 200

@@ -23,6 +23,7 @@ from datetime import date, datetime
 
 from sqlalchemy import case, exists, func, or_, select
 
+from jobfair import labels
 from jobfair.extensions import db
 from jobfair.models import (
     Ak1Card,
@@ -55,12 +56,12 @@ from jobfair.models import (
 )
 from jobfair.models.base import utcnow
 from jobfair.rules import kbli_sections, numbers
+from jobfair.rules.dates import WITA
 from jobfair.rules.eligibility import add_months
 from jobfair.services import exports
 from jobfair.services.errors import ValidationFailed
 from jobfair.services.hiring.companies import require_officer
-from jobfair.services.hiring.fairs import WITA, placement_rate, was_published
-from jobfair.services.protection.programmes import PAYERS
+from jobfair.services.hiring.fairs import placement_rate, was_published
 
 SUBSIDY = ProgrammeKind.CONTRIBUTION_SUBSIDY.value
 CITY = Payer.CITY.value
@@ -290,7 +291,7 @@ def _protection(f: Filters, now: datetime) -> list[Figure]:
                               "protection.workers", now, args))
     for payer in sorted({row[0] for row in everyone} - {CITY}):
         count, amount = (sum(int(row[i]) for row in everyone if row[0] == payer) for i in (3, 4))
-        label = PAYERS.get(payer, payer)
+        label = labels.label(Payer, payer)
         figures += [Figure(f"protection.payer.{payer}.covered_workers", f"Pekerja ditanggung, dibayar {label}",
                            count, "orang", "protection.figures_page", now),
                     Figure(f"protection.payer.{payer}.monthly_cost", f"Biaya iuran per bulan, dibayar {label}",

@@ -1,7 +1,7 @@
 """Exports of the office desk's review queues (XLSX and CSV): every item waiting, oldest first, with who it is
 from, since when (WITA) and the path of the page where it is decided. NIKs appear masked only."""
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
@@ -21,18 +21,17 @@ from jobfair.models import (
     Vacancy,
     Worker,
 )
-from jobfair.rules import numbers
+from jobfair.rules import dates, numbers
 from jobfair.services import audit
 from jobfair.services.errors import NotFound
 from jobfair.services.hiring.companies import require_officer
 from jobfair.services.office.office_desk import _QUEUES
 
 HEADERS = ("ID", "Perihal", "Dari", "Nama orang", "NIK (tersamar)", "Menunggu sejak (WITA)", "Tautan")
-WITA = timezone(timedelta(hours=8))
 
 
 def _wita(moment: datetime | None) -> str:
-    return moment.astimezone(WITA).strftime("%d-%m-%Y %H:%M") if moment else ""
+    return dates.local(moment).strftime("%d-%m-%Y %H:%M") if moment else ""
 
 
 def _person(person) -> tuple[str, str]:

@@ -14,7 +14,6 @@ the office verified it. So a fair's figures and the report of the month it was h
 
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import and_, case, func, or_, select
 
@@ -43,13 +42,13 @@ from jobfair.models import (
 )
 from jobfair.rules import monthly_report as rules
 from jobfair.rules import numbers
+from jobfair.rules.dates import WITA
 from jobfair.rules.eligibility import add_months
 from jobfair.services.errors import ValidationFailed
 from jobfair.services.hiring.companies import require_officer
 from jobfair.services.hiring.fairs import fair_figures, placement_rate
 from jobfair.services.protection.protection_figures import COVERED, SETTLED
 
-WITA = ZoneInfo("Asia/Makassar")
 SUBSIDY = ProgrammeKind.CONTRIBUTION_SUBSIDY.value
 CITY = Payer.CITY.value
 BAD_MONTH = ("Bulan tidak dikenal. Pilih bulan dengan format TTTT-BB, misalnya 2025-11, dari tahun 2000 sampai "

@@ -11,7 +11,6 @@ A resident sees only their own requests (another's: NotFound). Refusals carry th
 from datetime import UTC, datetime, timedelta
 
 from flask import current_app
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
@@ -24,8 +23,6 @@ from jobfair.services.privacy import erasure
 
 RESIDENT_ROLES = (Role.SEEKER.value, Role.STUDENT.value)
 PENDING = RequestStatus.PENDING.value
-STATUS_LABELS = {PENDING: _l("Menunggu keputusan"), RequestStatus.APPROVED.value: _l("Disetujui, data dihapus"),
-                 RequestStatus.REFUSED.value: _l("Ditolak")}
 NOTE_MAX, REASON_MAX = 1000, 1000
 # Stored messages are plain Indonesian, as every notification today (issue 13 brings message keys).
 NOTICE_SUBJECT = "Data pribadi Anda telah dihapus"

@@ -7,7 +7,6 @@ deletes an incident (the register is evidence). Times are typed in WITA and stor
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
@@ -15,11 +14,11 @@ from sqlalchemy import select
 from jobfair.extensions import db
 from jobfair.models import DataIncident
 from jobfair.rules import breach
+from jobfair.rules.dates import WITA
 from jobfair.services import audit, clock, keyset
 from jobfair.services.errors import InvalidState, NotFound, ValidationFailed
 from jobfair.services.hiring.companies import require_officer
 
-WITA = ZoneInfo("Asia/Makassar")
 PER_PAGE = 20
 CLOCK_SKEW = timedelta(minutes=5)  # a time "now" typed on a slightly fast phone is not "in the future"
 NOT_FOUND = "Insiden tidak ditemukan."

@@ -14,6 +14,7 @@ from datetime import datetime
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import or_, select
 
+from jobfair import labels
 from jobfair.extensions import db
 from jobfair.models import AuditEvent, Role, User
 from jobfair.services import audit, clock, keyset
@@ -66,7 +67,7 @@ def _who(event: AuditEvent, actor: User | None) -> str:
         return str(_l("Perusahaan %(name)s", name=actor.company.name))
     if actor.role == Role.SCHOOL.value and actor.school is not None:
         return str(_l("Sekolah %(name)s", name=actor.school.name))
-    return str(sections.ROLE_LABELS.get(actor.role, actor.role))
+    return str(labels.label(Role, actor.role))
 
 
 def _reads_query(user: User):

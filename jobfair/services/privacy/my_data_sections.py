@@ -8,43 +8,41 @@ is nothing another person's id could open. The registry (the order of the page) 
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from jobfair import labels
 from jobfair.extensions import db
+from jobfair.labels import Sex
 from jobfair.models import (
     Ak1Card,
+    Ak1Status,
     Application,
+    ApplicationStatus,
     Apprenticeship,
     ApprenticeshipPlace,
+    ApprenticeshipStatus,
     Attendance,
     Claim,
+    ClaimKind,
+    ClaimStatus,
     Enrolment,
+    EnrolmentStatus,
     FairRegistration,
     Person,
     PklPlacement,
+    ProtectionStatus,
+    Role,
     SeekerProfile,
     Student,
     StudentChoice,
     TrainingEnrolment,
     Worker,
 )
-from jobfair.rules import agreement as agreement_rules
-from jobfair.rules import application_states, enrolment_states
-from jobfair.rules.nik import SEX_LABELS
+from jobfair.rules.dates import WITA
 from jobfair.rules.numbers import number, rupiah
-from jobfair.services.protection import claims as claims_service
-from jobfair.services.smk import training as training_service
-
-WITA = ZoneInfo("Asia/Makassar")
-AK1_STATUS_LABELS = {"requested": _l("Diminta"), "issued": _l("Terbit"),
-                     "returned": _l("Dikembalikan untuk diperbaiki"), "lapsed": _l("Gugur (laporan terlewat)"),
-                     "placed": _l("Ditutup: sudah bekerja"), "expired": _l("Habis masa berlaku")}
-ROLE_LABELS = {"seeker": _l("Pencari kerja"), "student": _l("Siswa SMK"), "school": _l("Sekolah (BKK)"),
-               "company": _l("Perusahaan"), "officer": _l("Petugas Disnaker"), "admin": _l("Admin Disnaker")}
 
 
 @dataclass(frozen=True)
@@ -91,7 +89,7 @@ def money(key: str, label, amount: int | None) -> Item:
 def account(user, _person) -> Section:
     section = Section("account", _l("Akun"))
     record = [item("email", _l("E-mail"), user.email), item("full_name", _l("Nama akun"), user.full_name),
-              item("role", _l("Peran"), str(ROLE_LABELS.get(user.role, user.role))),
+              item("role", _l("Peran"), str(labels.label(Role, user.role))),
               item("phone", _l("Telepon"), user.phone), item("created_at", _l("Dibuat"), user.created_at),
               item("last_login_at", _l("Terakhir masuk"), user.last_login_at), item("active", _l("Aktif"), user.active)]
     if user.company is not None:
@@ -107,7 +105,7 @@ def identity(_user, person: Person | None) -> Section | None:
         item("full_name", _l("Nama lengkap"), person.full_name),
         # Masked even here: the file may be forwarded or left on a shared phone; the office shows it in person.
         item("nik_masked", _l("NIK (disamarkan)"), person.masked_nik),
-        item("sex", _l("Jenis kelamin"), SEX_LABELS.get(person.sex, person.sex)),
+        item("sex", _l("Jenis kelamin"), str(labels.label(Sex, person.sex))),
         item("birth_date", _l("Tanggal lahir"), person.birth_date),
         item("created_at", _l("Tercatat sejak"), person.created_at)]],
         note=_l("NIK ditampilkan tersamar. NIK lengkap dapat Anda lihat di KTP Anda atau di kantor Disnaker."))
@@ -148,12 +146,12 @@ def applications(user, _person) -> Section | None:
     section = Section("applications", _l("Lamaran"))
     for app in rows:
         history = "; ".join(f"{event.created_at.astimezone(WITA):%d-%m-%Y} "
-                            f"{application_states.LABELS.get(event.to_status, event.to_status)}"
+                            f"{labels.label(ApplicationStatus, event.to_status)}"
                             for event in app.events)
         section.records.append([
             item("vacancy", _l("Lowongan"), app.vacancy.title),
             item("company", _l("Perusahaan"), app.vacancy.company.name),
-            item("status", _l("Status"), str(application_states.LABELS.get(app.status, app.status))),
+            item("status", _l("Status"), str(labels.label(ApplicationStatus, app.status))),
             item("submitted_at", _l("Dikirim"), app.created_at),
             item("updated_at", _l("Terakhir berubah"), app.updated_at),
             item("fit_score", _l("Skor kecocokan"), app.fit_score),
@@ -173,7 +171,7 @@ def ak1_cards(user, _person) -> Section | None:
         reports = "; ".join(f"{r.slot}: {r.reported_at.astimezone(WITA):%d-%m-%Y}" for r in card.reports)
         section.records.append([
             item("number", _l("Nomor kartu"), card.number),
-            item("status", _l("Status"), str(AK1_STATUS_LABELS.get(card.status, card.status))),
+            item("status", _l("Status"), str(labels.label(Ak1Status, card.status))),
             item("requested_at", _l("Diminta"), card.requested_at), item("issued_on", _l("Terbit"), card.issued_on),
             item("valid_until", _l("Berlaku sampai"), card.valid_until),
             item("reason", _l("Catatan petugas"), card.reason),
@@ -220,7 +218,7 @@ def training(user, _person) -> Section | None:
         section.records.append([
             item("course", _l("Pelatihan"), enrolment.course.name),
             item("status", _l("Status"),
-                training_service.STATUS_LABELS.get(enrolment.status, enrolment.status)),
+                str(labels.label(EnrolmentStatus, enrolment.status))),
             item("score", _l("Nilai"), enrolment.score), item("sessions_present", _l("Sesi dihadiri"), present or 0),
             item("certificate_number", _l("Nomor sertifikat"), enrolment.certificate_number),
             item("enrolled_at", _l("Terdaftar"), enrolment.enrolled_at),
@@ -243,7 +241,7 @@ def apprenticeship(user, _person) -> Section | None:
         section.records.append([
             item("place", _l("Tempat magang"), appr.place.title),
             item("company", _l("Perusahaan"), appr.place.company.name),
-            item("status", _l("Status"), agreement_rules.STATUS_LABELS.get(appr.status, appr.status)),
+            item("status", _l("Status"), str(labels.label(ApprenticeshipStatus, appr.status))),
             item("agreement_number", _l("Nomor perjanjian"), appr.agreement_number),
             item("final_score", _l("Nilai akhir"), appr.final_score),
             item("certificate_number", _l("Nomor sertifikat"), appr.certificate_number),
@@ -280,12 +278,12 @@ def protection(_user, person: Person | None) -> Section | None:
         claims = db.session.scalars(select(Claim).where(Claim.enrolment_id == enrolment.id)).all()
         section.records.append([
             item("programme", _l("Program"), enrolment.programme.name),
-            item("status", _l("Status"), str(enrolment_states.LABELS.get(enrolment.status, enrolment.status))),
+            item("status", _l("Status"), str(labels.label(ProtectionStatus, enrolment.status))),
             item("cover_from", _l("Tercakup dari"), enrolment.cover_from),
             item("cover_to", _l("Tercakup sampai"), enrolment.cover_to),
             item("kpj_number", _l("Nomor KPJ"), enrolment.kpj_number),
             item("decree_number", _l("Nomor SK"), enrolment.decree_number),
             item("claims", _l("Klaim"), "; ".join(
-                f"{claims_service.KIND_LABELS.get(c.kind, c.kind)} {c.incident_date:%d-%m-%Y}: "
-                f"{claims_service.STATUS_LABELS.get(c.status, c.status)}" for c in claims))])
+                f"{labels.label(ClaimKind, c.kind)} {c.incident_date:%d-%m-%Y}: "
+                f"{labels.label(ClaimStatus, c.status)}" for c in claims))])
     return section

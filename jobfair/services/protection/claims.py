@@ -7,6 +7,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
+from jobfair import labels
 from jobfair.extensions import db
 from jobfair.models import Claim, ClaimKind, ClaimStatus, Enrolment, ProgrammeKind, ProtectionStatus, Worker
 from jobfair.rules import numbers
@@ -18,8 +19,7 @@ from jobfair.services.protection.protection_people import require_protection_off
 PER_PAGE = 25
 AMOUNT_MAX = 1_000_000_000
 NOTE_MAX = 2000
-KIND_LABELS = {"accident": "Kecelakaan kerja (JKK)", "death": "Kematian (JKM)"}
-STATUS_LABELS = {"filed": "Diajukan", "approved": "Disetujui", "paid": "Dibayar", "rejected": "Ditolak"}
+STATUS_LABELS = labels.table(ClaimStatus)  # alias of jobfair.labels for the messages below
 # filed -> approved | rejected; approved -> paid | rejected. paid and rejected are final.
 TRANSITIONS = {
     ClaimStatus.FILED.value: {ClaimStatus.APPROVED.value, ClaimStatus.REJECTED.value},
@@ -46,7 +46,7 @@ def file_claim(actor, enrolment_id: int, *, kind: str, incident_date: date, amou
     if enrolment.programme.kind != ProgrammeKind.CONTRIBUTION_SUBSIDY.value:
         errors["enrolment_id"] = _l("Klaim JKK/JKM hanya untuk peserta program subsidi iuran BPJS "
                                     "Ketenagakerjaan; program ini adalah bantuan sosial.")
-    if kind not in KIND_LABELS:
+    if kind not in {k.value for k in ClaimKind}:
         errors["kind"] = _l("Pilih jenis klaim: kecelakaan kerja (JKK) atau kematian (JKM).")
     if not isinstance(incident_date, date):
         errors["incident_date"] = _l("Isi tanggal kejadian.")

@@ -12,8 +12,9 @@ from datetime import UTC, datetime
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select, update
 
+from jobfair import labels
 from jobfair.extensions import db
-from jobfair.models import Enrolment
+from jobfair.models import Enrolment, ProtectionStatus
 from jobfair.rules import enrolment_states as states
 from jobfair.rules import numbers
 from jobfair.services import audit
@@ -55,7 +56,7 @@ def _lock(ids: list[int], to_status: str) -> list[int]:
         db.session.rollback()
         raise InvalidState(_l("%(count)s kepesertaan tidak dapat diubah menjadi %(status)s (statusnya sudah lain); "
                               "tidak ada yang diubah. Muat ulang daftar lalu pilih lagi.",
-                              count=numbers.number(len(wrong)), status=states.LABELS[to_status]))
+                              count=numbers.number(len(wrong)), status=labels.label(ProtectionStatus, to_status)))
     return sorted({p for _i, _s, p in found})
 
 

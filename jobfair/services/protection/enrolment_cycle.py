@@ -10,15 +10,17 @@ from sqlalchemy import insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 
+from jobfair import labels
 from jobfair.extensions import db
-from jobfair.models import CoverMonth, Enrolment, Person, Programme, ProgrammeKind, Worker
+from jobfair.labels import Sex
+from jobfair.models import CoverMonth, Enrolment, Payer, Person, Programme, ProgrammeKind, ProtectionStatus, Worker
 from jobfair.rules import decree_cycle
 from jobfair.rules import enrolment_states as states
 from jobfair.rules.eligibility import Applicant, EligibilityRules, eligibility_problems, months_in
 from jobfair.services import audit, clock
 from jobfair.services.errors import InvalidState, NotFound, ValidationFailed
 from jobfair.services.people import reveal_nik
-from jobfair.services.protection.programmes import PAYERS, umk_for
+from jobfair.services.protection.programmes import umk_for
 from jobfair.services.protection.protection_people import require_protection_officer
 
 DECREE_HEADERS = ["No", "NIK", "Nama", "Jenis kelamin", "Tanggal lahir", "Kecamatan", "Kelurahan", "Pekerjaan",
@@ -75,11 +77,11 @@ def decree_list(actor, programme_id: int, year: int | None = None) -> tuple[list
     rows = []
     for number, enrolment in enumerate(db.session.scalars(query), start=1):
         worker, person = enrolment.worker, enrolment.worker.person
-        rows.append([number, reveal_nik(person), person.full_name, "Laki-laki" if person.sex == "L" else "Perempuan",
+        rows.append([number, reveal_nik(person), person.full_name, str(labels.label(Sex, person.sex)),
                      person.birth_date.strftime("%d-%m-%Y"), getattr(worker.kecamatan, "name", ""),
                      getattr(worker.kelurahan, "name", ""), getattr(worker.category, "name", ""),
-                     PAYERS.get(enrolment.payer, enrolment.payer), enrolment.cover_from.strftime("%m/%Y"),
-                     enrolment.cover_to.strftime("%m/%Y"), states.LABELS.get(enrolment.status, enrolment.status),
+                     str(labels.label(Payer, enrolment.payer)), enrolment.cover_from.strftime("%m/%Y"),
+                     enrolment.cover_to.strftime("%m/%Y"), str(labels.label(ProtectionStatus, enrolment.status)),
                      enrolment.verifying_office, enrolment.decree_number or "",
                      enrolment.decree_date.strftime("%d-%m-%Y") if enrolment.decree_date else ""])
     audit.record(actor, "protection.decree_list_exported", programme, detail={"year": year, "rows": len(rows)})

@@ -10,8 +10,9 @@ from sqlalchemy import delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 
+from jobfair import labels
 from jobfair.extensions import db
-from jobfair.models import CoverMonth, Enrolment, Person, Programme, Worker
+from jobfair.models import CoverMonth, Enrolment, Person, Programme, ProtectionStatus, Worker
 from jobfair.privacy_notices import OFFICE, PROTECTION
 from jobfair.rules import enrolment_states as states
 from jobfair.rules import numbers
@@ -32,7 +33,7 @@ from jobfair.services.protection.protection_people import require_protection_off
 
 PER_PAGE = 50
 NOT_FOUND = _l("Kepesertaan tidak ditemukan.")
-STATUS_LABELS = states.LABELS
+STATUS_LABELS = labels.table(ProtectionStatus)  # alias of jobfair.labels for the messages below
 REASON_MAX = 2000
 
 

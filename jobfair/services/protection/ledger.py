@@ -255,7 +255,7 @@ def month_totals(actor, programme_id: int, month) -> dict:
                               .where(LedgerEntry.programme_id == programme_id, LedgerEntry.month == month)
                               .group_by(LedgerEntry.status)).all()
     totals = {"count": 0, "amount": 0, "covering": 0}
-    for status in STATUS_LABELS:
+    for status in LedgerStatus:
         totals[status] = {"count": 0, "amount": 0}
     for status, count, amount in rows:
         totals[status] = {"count": count, "amount": int(amount or 0)}

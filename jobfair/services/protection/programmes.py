@@ -6,19 +6,17 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
+from jobfair import labels
 from jobfair.extensions import db
-from jobfair.models import BPJS_COVER, Programme, ProgrammeKind, Role, UmkSetting
+from jobfair.models import BPJS_COVER, Payer, Programme, ProgrammeKind, Role, UmkSetting
 from jobfair.rules import numbers
 from jobfair.rules.eligibility import EligibilityRules
 from jobfair.services import access, audit
 from jobfair.services.errors import NotFound, ValidationFailed
 from jobfair.services.protection.protection_people import require_protection_officer
 
-KIND_LABELS = {ProgrammeKind.CONTRIBUTION_SUBSIDY.value: "Subsidi iuran BPJS Ketenagakerjaan",
-               ProgrammeKind.RECURRING_AID.value: "Bantuan rutin (bulanan)",
-               ProgrammeKind.ONE_OFF_AID.value: "Bantuan sekali"}
-FUNDERS = {"city": "Pemerintah Kota Balikpapan", "province": "Pemerintah Provinsi Kalimantan Timur"}
-PAYERS = {**FUNDERS, "self": "Mandiri (peserta sendiri)"}
+PAYERS = labels.table(Payer)  # {code: label}; the labels live in jobfair.labels
+FUNDERS = {code: text for code, text in PAYERS.items() if code != Payer.SELF}  # who may fund a programme
 OFFICES = ("Disnaker", "Dinas Sosial")  # suggestions; the owning office is free data (it moves in 2026)
 FIELDS = ("name", "kind", "cover_kind", "owning_office", "funder", "payer", "year", "amount_per_month", "item_name",
           "unit_value", "quota", "budget", "eligibility")
@@ -57,7 +55,7 @@ def _clean(values: dict, errors: dict) -> dict:
     if not 3 <= len(values["name"]) <= 160:
         errors["name"] = _l("Nama program wajib diisi (3–160 karakter).")
     kind = values.get("kind")
-    if kind not in KIND_LABELS:
+    if kind not in {k.value for k in ProgrammeKind}:
         errors["kind"] = _l("Pilih jenis program dari daftar.")
     values["cover_kind"] = values["cover_kind"].lower()
     if kind == ProgrammeKind.CONTRIBUTION_SUBSIDY.value:

@@ -5,17 +5,21 @@ cost and budget used; claims; aid beneficiaries and deliveries. Officers only (t
 
 from datetime import date, timedelta
 
-from flask_babel import format_date
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import case, exists, func, literal, select
 
+from jobfair import labels
 from jobfair.extensions import db
+from jobfair.labels import Sex
 from jobfair.models import (
     Claim,
+    ClaimKind,
+    ClaimStatus,
     CoverMonth,
     Enrolment,
     Kecamatan,
     LedgerEntry,
+    Payer,
     Person,
     Programme,
     ProgrammeKind,
@@ -23,21 +27,15 @@ from jobfair.models import (
     Worker,
     WorkerCategory,
 )
-from jobfair.rules import numbers
+from jobfair.rules import dates, numbers
 from jobfair.rules.charts import bar_chart, line_chart
 from jobfair.rules.eligibility import add_months, months_in
 from jobfair.services.errors import NotFound, ValidationFailed
-from jobfair.services.protection.programmes import PAYERS
 from jobfair.services.protection.protection_people import require_protection_officer
 
-SEX_LABELS = {"L": "Laki-laki", "P": "Perempuan"}
 AGE_BANDS = (("< 25", 25), ("25–34", 35), ("35–44", 45), ("45–54", 55), ("55–64", 65))  # (label, upper bound)
 OLDEST_BAND = "65+"
 NO_CATEGORY, NO_KECAMATAN = _l("Tanpa kategori"), _l("Tanpa kecamatan")
-KIND_LABELS = {ProgrammeKind.CONTRIBUTION_SUBSIDY.value: "Subsidi iuran BPJS Ketenagakerjaan",
-               ProgrammeKind.RECURRING_AID.value: "Bantuan rutin", ProgrammeKind.ONE_OFF_AID.value: "Bantuan sekali"}
-CLAIM_KIND_LABELS = {"accident": "Kecelakaan kerja (JKK)", "death": "Kematian (JKM)"}
-CLAIM_STATUS_LABELS = {"filed": "Diajukan", "approved": "Disetujui", "paid": "Dibayar", "rejected": "Ditolak"}
 ACTIVE = ProtectionStatus.ACTIVE.value
 COVERED = (ProtectionStatus.ACTIVE.value, ProtectionStatus.ENDED.value)
 SETTLED = ("paid", "delivered")
@@ -46,8 +44,7 @@ NOT_FOUND = _l("Program tidak ditemukan.")
 
 
 def month_label(month: date) -> str:
-    """"Mar 2025" in the reader's language (Babel's abbreviated month name)."""
-    return format_date(month, "MMM yyyy")
+    return dates.month(month, short=True)
 
 
 def _years_before(day: date, years: int) -> date:
@@ -132,8 +129,8 @@ def _by_payer(programme_id, first, last) -> list[dict]:
         select(payers.c.payer, people.c.n, money.c.paid, money.c.due)
         .outerjoin(people, people.c.payer == payers.c.payer).outerjoin(money, money.c.payer == payers.c.payer)
         .order_by(payers.c.payer)).all()
-    order = list(PAYERS)
-    return sorted(({"payer": payer, "label": PAYERS.get(payer, payer), "covered": int(n or 0),
+    order = [payer.value for payer in Payer]
+    return sorted(({"payer": payer, "label": str(labels.label(Payer, payer)), "covered": int(n or 0),
                     "paid": int(p or 0), "due": int(d or 0)} for payer, n, p, d in rows),
                   key=lambda r: order.index(r["payer"]) if r["payer"] in order else len(order))
 
@@ -155,10 +152,9 @@ def _demographics(programme_id, first, last, on: date) -> dict:
         .group_by(workers.c.category, workers.c.kecamatan, workers.c.sex, workers.c.band)).all()
     sums: dict[str, dict[str, int]] = {"category": {}, "kecamatan": {}, "sex": {}, "age": {}}
     no_category, no_kecamatan = str(NO_CATEGORY), str(NO_KECAMATAN)
-    sex_labels = {code: str(label) for code, label in SEX_LABELS.items()}
     for category, kecamatan, sex, age, count in rows:
         for key, label in (("category", category or no_category), ("kecamatan", kecamatan or no_kecamatan),
-                           ("sex", sex_labels.get(sex, sex)), ("age", age)):
+                           ("sex", str(labels.label(Sex, sex))), ("age", age)):
             sums[key][label] = sums[key].get(label, 0) + int(count)
 
     def ranked(values: dict[str, int]) -> list[dict]:
@@ -167,7 +163,8 @@ def _demographics(programme_id, first, last, on: date) -> dict:
     ages = [label for label, _upper in AGE_BANDS] + [OLDEST_BAND]
     return {"covered": sum(sums["sex"].values()), "by_category": ranked(sums["category"]),
             "by_kecamatan": ranked(sums["kecamatan"]),
-            "by_sex": [{"label": label, "count": sums["sex"].get(label, 0)} for label in sex_labels.values()],
+            "by_sex": [{"label": label, "count": sums["sex"].get(label, 0)}
+                       for label in map(str, labels.table(Sex).values())],
             "by_age": [{"label": label, "count": sums["age"].get(label, 0)} for label in ages]}
 
 
@@ -237,7 +234,7 @@ def _programmes(programme_id, year, first, last) -> list[dict]:
     for programme, p, d, deliveries, item_count, active, ever in rows:
         p, d = int(p or 0), int(d or 0)
         result.append({"id": programme.id, "name": programme.name, "year": programme.year, "kind": programme.kind,
-                       "kind_label": KIND_LABELS.get(programme.kind, programme.kind),
+                       "kind_label": str(labels.label(ProgrammeKind, programme.kind)),
                        "owning_office": programme.owning_office, "quota": programme.quota,
                        "budget": programme.budget, "paid": p, "due": d,
                        "budget_used": numbers.share(p, programme.budget),
@@ -255,8 +252,8 @@ def _claims(programme_id, first, last) -> list[dict]:
         select(Claim.kind, Claim.status, func.count(Claim.id), func.coalesce(func.sum(Claim.amount), 0))
         .join(Enrolment, Enrolment.id == Claim.enrolment_id).where(*conditions)
         .group_by(Claim.kind, Claim.status).order_by(Claim.kind, Claim.status)).all()
-    return [{"kind": kind, "kind_label": CLAIM_KIND_LABELS.get(kind, kind), "status": status,
-             "status_label": CLAIM_STATUS_LABELS.get(status, status), "count": int(count), "amount": int(amount)}
+    return [{"kind": kind, "kind_label": str(labels.label(ClaimKind, kind)), "status": status,
+             "status_label": str(labels.label(ClaimStatus, status)), "count": int(count), "amount": int(amount)}
             for kind, status, count, amount in rows]
 
 

@@ -11,13 +11,16 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
+from jobfair import labels
 from jobfair.extensions import db
+from jobfair.labels import Sex
 from jobfair.models import (
     CoverMonth,
     Enrolment,
     Kecamatan,
     Kelurahan,
     LedgerEntry,
+    Payer,
     Person,
     Programme,
     ProgrammeKind,
@@ -28,12 +31,10 @@ from jobfair.models import (
 from jobfair.services import audit, exports
 from jobfair.services.errors import NotFound, ValidationFailed
 from jobfair.services.people import reveal_nik
-from jobfair.services.protection.protection_figures import SEX_LABELS, figures, month_label
+from jobfair.services.protection.protection_figures import figures, month_label
 from jobfair.services.protection.protection_people import require_protection_officer
 
 JKM_FLAT = 6_800  # JKM is Rp6.800 a month for BPU members; the rest of the subsidy is JKK (DOMAIN.md)
-PAYER_LABELS = {"city": "Pemerintah Kota Balikpapan", "province": "Pemerintah Provinsi Kalimantan Timur",
-                "self": "Mandiri (peserta sendiri)"}
 BPJS_HEADERS = ("NIK", "Nama lengkap", "Tanggal lahir", "Jenis kelamin", "Alamat", "Kecamatan", "Kelurahan", "No. HP",
                 "Pekerjaan", "No. KPJ", "Bulan kepesertaan", "Iuran JKK (Rp)", "Iuran JKM (Rp)",
                 "Jumlah iuran JKK+JKM (Rp)", "Pembayar iuran")
@@ -129,9 +130,9 @@ def bpjs_export(actor, programme_id, month) -> tuple[tuple[str, ...], list[tuple
         amount = programme.amount_per_month if ledger_amount is None else ledger_amount
         jkk, jkm = split_contribution(amount)
         result.append((reveal_nik(person), person.full_name, person.birth_date.isoformat(),
-                       SEX_LABELS.get(person.sex, person.sex), worker.address, kecamatan or "", kelurahan_name or "",
+                       str(labels.label(Sex, person.sex)), worker.address, kecamatan or "", kelurahan_name or "",
                        worker.phone, category or "", enrolment.kpj_number or "", month.strftime("%Y-%m"), jkk, jkm,
-                       amount, PAYER_LABELS.get(enrolment.payer, enrolment.payer)))
+                       amount, str(labels.label(Payer, enrolment.payer))))
     audit.record(actor, "protection.bpjs_exported", programme,
                  detail={"month": month.strftime("%Y-%m"), "rows": len(result)})
     db.session.commit()

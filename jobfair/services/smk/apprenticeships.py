@@ -11,7 +11,6 @@ Anything not visible to the actor answers NotFound (404), never "forbidden".
 """
 
 from datetime import UTC, date, datetime
-from zoneinfo import ZoneInfo
 
 from flask_babel import format_date
 from flask_babel import lazy_gettext as _l
@@ -23,6 +22,7 @@ from jobfair.messages import Link
 from jobfair.models import Apprenticeship, ApprenticeshipPlace, LogbookEntry, Role, Student, User
 from jobfair.rules import agreement as rules
 from jobfair.rules.apprenticeship_rules import ASSESSMENT_DAYS_BEFORE_END, assessment_opens_on
+from jobfair.rules.dates import WITA
 from jobfair.services import access, audit, keyset
 from jobfair.services.errors import InvalidState, NotFound, PermissionDenied, ValidationFailed
 from jobfair.services.hiring.companies import PER_PAGE, company_of
@@ -31,7 +31,6 @@ from jobfair.services.notifications import notify
 NOT_FOUND = _l("Data pemagangan tidak ditemukan.")
 ENTRY_NOT_FOUND = _l("Catatan logbook tidak ditemukan.")
 STUDENT_LINK = Link("students.apprenticeship")
-WITA = ZoneInfo("Asia/Makassar")
 DAY = "d MMMM yyyy"  # 5 Januari 2026
 
 

@@ -19,8 +19,6 @@ from jobfair.services.notifications import notify
 FIELDS = ("title", "eligible_majors", "places", "starts_on", "ends_on", "mentor_name", "allowance_transport",
           "allowance_meals", "allowance_incentive", "location")
 EDITABLE = (PlaceStatus.PROPOSED.value, PlaceStatus.RETURNED.value)
-STATUS_LABELS = {"proposed": "Menunggu persetujuan", "approved": "Disetujui", "returned": "Dikembalikan",
-                 "closed": "Ditutup"}
 NOT_FOUND = _l("Tempat magang tidak ditemukan.")
 
 

@@ -5,11 +5,14 @@ from datetime import date
 
 from sqlalchemy import func, select
 
+from jobfair import labels
 from jobfair.extensions import db
 from jobfair.models import (
     Apprenticeship,
     ApprenticeshipPlace,
+    ApprenticeshipStatus,
     Company,
+    EnrolmentStatus,
     Person,
     Student,
     TrainingCourse,
@@ -17,10 +20,6 @@ from jobfair.models import (
 )
 from jobfair.rules.student_rows import is_minor
 from jobfair.services.smk.schools import school_of
-
-TRAINING_LABELS = {"enrolled": "Sedang pelatihan", "completed": "Lulus pelatihan", "dropped": "Keluar"}
-APPRENTICESHIP_LABELS = {"agreement": "Menunggu pengesahan perjanjian", "active": "Sedang magang",
-                         "completed": "Selesai magang", "terminated": "Dihentikan"}
 
 
 @dataclass
@@ -49,8 +48,9 @@ def overview(actor, today: date | None = None) -> Overview:
         school=school, students=len(students), with_login=sum(1 for row in students if row.user_id),
         minors_without_consent=sum(1 for row in students
                                    if row.guardian_consent_at is None and is_minor(row.birth_date, today)),
-        training={TRAINING_LABELS.get(k, k): v for k, v in training.items()},
-        apprenticeships={APPRENTICESHIP_LABELS.get(k, k): v for k, v in apprenticeships.items()})
+        training={labels.label(EnrolmentStatus, k): v for k, v in training.items()},
+        apprenticeships={labels.label(ApprenticeshipStatus, k): v
+                         for k, v in apprenticeships.items()})
 
 
 @dataclass
@@ -76,13 +76,13 @@ def placement_list(actor) -> tuple[object, list[PlacementRow]]:
                 select(TrainingEnrolment.student_id, TrainingCourse.name, TrainingEnrolment.status)
                 .join(TrainingCourse, TrainingEnrolment.course_id == TrainingCourse.id)
                 .where(TrainingEnrolment.student_id.in_(ids))):
-            trainings.setdefault(student_id, []).append(f"{name} ({TRAINING_LABELS.get(status, status)})")
+            trainings.setdefault(student_id, []).append(f"{name} ({labels.label(EnrolmentStatus, status)})")
         for student_id, title, company, status in db.session.execute(
                 select(Apprenticeship.student_id, ApprenticeshipPlace.title, Company.name, Apprenticeship.status)
                 .join(ApprenticeshipPlace, Apprenticeship.place_id == ApprenticeshipPlace.id)
                 .join(Company, ApprenticeshipPlace.company_id == Company.id)
                 .where(Apprenticeship.student_id.in_(ids)).order_by(Apprenticeship.created_at)):
-            placed[student_id] = (title, company, APPRENTICESHIP_LABELS.get(status, status))
+            placed[student_id] = (title, company, str(labels.label(ApprenticeshipStatus, status)))
     rows = [PlacementRow(student=s, trainings=trainings.get(s.id, []), apprenticeship=placed.get(s.id, ("", "", ""))[0],
                          company=placed.get(s.id, ("", "", ""))[1], status=placed.get(s.id, ("", "", ""))[2])
             for s in students]

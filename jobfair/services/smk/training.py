@@ -29,10 +29,6 @@ from jobfair.services.notifications import notify
 from jobfair.services.smk.students import can_be_placed
 from jobfair.services.smk.training_figures import figures  # noqa: F401  (part of this module's interface)
 
-PROVIDER_LABELS = {ProviderType.OFFICE.value: "Disnaker Kota Balikpapan",
-                   ProviderType.TRAINING_CENTRE.value: "Balai/lembaga pelatihan (BLK/LPK)",
-                   ProviderType.COMPANY.value: "Perusahaan"}
-STATUS_LABELS = {"enrolled": "Terdaftar", "completed": "Lulus pelatihan", "dropped": "Keluar"}
 COURSE_NOT_FOUND = _l("Pelatihan tidak ditemukan.")
 STUDENT_NOT_FOUND = _l("Siswa tidak ditemukan di sekolah Anda.")
 ENROLMENT_NOT_FOUND = _l("Peserta pelatihan tidak ditemukan.")
@@ -69,7 +65,7 @@ def _course_values(*, name, field, provider_type, provider_name, capacity, start
         errors["name"] = _l("Nama pelatihan wajib diisi (3–160 karakter).")
     if not 3 <= len(field) <= 120:
         errors["field"] = _l("Bidang/jenis pelatihan wajib diisi (misalnya Pengelasan), 3–120 karakter.")
-    if provider_type not in PROVIDER_LABELS:
+    if provider_type not in {p.value for p in ProviderType}:
         errors["provider_type"] = _l("Pilih penyelenggara: Disnaker, balai/lembaga pelatihan, atau perusahaan.")
     if not 3 <= len(provider_name) <= 160:
         errors["provider_name"] = _l("Nama penyelenggara wajib diisi (3–160 karakter).")

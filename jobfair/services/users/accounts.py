@@ -1,6 +1,6 @@
 """Accounts: registration, staff creation, login with lockout, password and role changes."""
 
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 from email_validator import EmailNotValidError, validate_email
 from flask import current_app
@@ -8,6 +8,7 @@ from sqlalchemy import select, update
 
 from jobfair.extensions import db
 from jobfair.models import PasswordReset, Role, User
+from jobfair.rules import dates
 from jobfair.rules.passwords import password_problem
 from jobfair.services import audit, notifications
 from jobfair.services.errors import InvalidState, NotFound, PermissionDenied, ValidationFailed
@@ -145,7 +146,7 @@ def clear_failures(user: User) -> None:
 
 
 def locked_message(until: datetime) -> str:
-    wita = until.astimezone(timezone(timedelta(hours=8)))
+    wita = dates.local(until)
     return (f"Akun dikunci sementara karena terlalu banyak percobaan masuk yang gagal. "
             f"Coba lagi setelah pukul {wita:%H.%M} WITA, atau hubungi Disnaker bila lupa kata sandi.")
 
