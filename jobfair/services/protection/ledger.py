@@ -33,7 +33,6 @@ VALUE_MAX = 1_000_000_000
 CONTRIBUTION_ITEM = "Iuran JKK + JKM"
 NOT_FOUND_PROGRAMME = _l("Program tidak ditemukan.")
 NOT_FOUND_ENROLMENT = _l("Kepesertaan tidak ditemukan.")
-STATUS_LABELS = {"due": "Belum dibayar/diserahkan", "paid": "Dibayar", "delivered": "Diserahkan"}
 _MONTH_RE = re.compile(r"^\s*(\d{4})-(\d{1,2})\s*$")
 
 
@@ -241,7 +240,7 @@ def month_ledger(actor, programme_id: int, month, *, status: str | None = None, 
              .where(LedgerEntry.programme_id == programme_id, LedgerEntry.month == month)
              .order_by(LedgerEntry.enrolment_id, LedgerEntry.id))
     if status:
-        if status not in STATUS_LABELS:
+        if status not in {s.value for s in LedgerStatus}:
             raise ValidationFailed({"status": _l("Pilih status dari daftar.")})
         query = query.where(LedgerEntry.status == status)
     return keyset.paginate(query, after=after, before=before, page=page, per_page=per_page)
