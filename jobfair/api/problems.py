@@ -44,9 +44,9 @@ def problem(status: int, detail: str = "", *, errors: dict[str, str] | None = No
     body = {"type": DOCS_PATH + kind if kind else "about:blank", "title": str(TITLES.get(status, _l("Kesalahan"))),
             "status": status}
     if detail:
-        body["detail"] = detail
+        body["detail"] = str(detail)  # service messages are lazy strings: the reader's language, as JSON text
     if errors:
-        body["errors"] = errors
+        body["errors"] = {name: str(message) for name, message in errors.items()}
     response = current_app.response_class(json.dumps(body, ensure_ascii=False), status=status, mimetype=MIMETYPE)
     response.headers.update(headers or {})
     return response
