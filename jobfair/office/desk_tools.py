@@ -46,7 +46,7 @@ def _bulk(call, done_message, back: str):
     try:
         done, problems = call(current_user, request.form.getlist("ids", type=int))
     except ValidationFailed as exc:
-        flash(exc.message, "error")
+        flash(str(exc.message), "error")
         return redirect(url_for(back))
     if done:
         flash(done_message(len(done)), "success")
