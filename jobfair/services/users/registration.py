@@ -3,6 +3,7 @@
 from collections.abc import Iterable
 from datetime import date
 
+from flask_babel import lazy_gettext
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -10,7 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from jobfair.extensions import db
 from jobfair.models import Company, Person, Role, SeekerProfile, User
 from jobfair.privacy_notices import WEB
-from jobfair.rules.nik import ParsedNik, declared_mismatch_errors
+from jobfair.rules.nik import ParsedNik, declared_mismatch_messages
 from jobfair.services import audit
 from jobfair.services.errors import ValidationFailed
 from jobfair.services.people import get_or_create_person, parse_nik_field
@@ -76,8 +77,9 @@ def _check_against_nik(errors: dict[str, str], parsed: ParsedNik, person: Person
                        birth_date: date | None) -> None:
     """Refuse a declared sex / birth date that disagrees with the NIK, unless the office's record of this person
     (an existing Person row) holds exactly the declared value."""
-    mismatches = declared_mismatch_errors(parsed, sex=None if "sex" in errors else sex,
-                                          birth_date=None if "birth_date" in errors else birth_date)
+    found = declared_mismatch_messages(parsed, sex=None if "sex" in errors else sex,
+                                       birth_date=None if "birth_date" in errors else birth_date)
+    mismatches = {field: lazy_gettext(template, **params) for field, (template, params) in found.items()}
     recorded = {"sex": person.sex, "birth_date": person.birth_date} if person.id is not None else {}
     declared = {"sex": sex, "birth_date": birth_date}
     for field, message in mismatches.items():
