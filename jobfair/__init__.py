@@ -80,6 +80,9 @@ def _register_extensions(app: Flask) -> None:
     db.init_app(app)
     migrate.init_app(app, db, directory=str(PROJECT_DIR / "migrations"), render_as_batch=True)
     login_manager.init_app(app)
+    from jobfair import messages
+
+    messages.install_html_escaping()  # lazy messages escape their parameters in templates
     babel.init_app(app, locale_selector=select_locale, timezone_selector=select_timezone,
                    default_translation_directories=str(PROJECT_DIR / "jobfair" / "translations"))
     i18n.init_app(app)

@@ -3,7 +3,6 @@
 from flask import current_app, has_request_context, session
 from flask.json.tag import JSONTag
 from flask_babel.speaklater import LazyString
-from markupsafe import escape
 
 
 def select_locale() -> str:
@@ -15,15 +14,6 @@ def select_locale() -> str:
 def select_timezone() -> str:
     return current_app.config["BABEL_DEFAULT_TIMEZONE"]
 
-
-def _escaped_html(self) -> str:
-    return str(escape(str(self)))
-
-
-# Flask-Babel's lazy strings tell Jinja they are safe HTML (`__html__` returns the text as it is), so a service
-# message with a user-typed parameter (`_l("Lamaran untuk %(title)s", title=...)`) would reach the page unescaped.
-# Messages are text: escape them like any other value.
-LazyString.__html__ = _escaped_html
 
 
 class _LazyTextTag(JSONTag):

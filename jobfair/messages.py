@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from flask import current_app
 from flask_babel import force_locale, gettext
 from flask_babel.speaklater import LazyString
+from markupsafe import Markup
 
 
 @dataclass(frozen=True)
@@ -56,3 +57,16 @@ def path(link: Link | None) -> str | None:
         return None
     adapter = current_app.url_map.bind("localhost", script_name=current_app.config.get("APPLICATION_ROOT", "/"))
     return adapter.build(link.endpoint, link.params)
+
+
+def _html(self) -> Markup:
+    """A lazy message in a template: the translated text is trusted, its parameters (titles, names, reasons people
+    typed) are escaped. Flask-Babel's own LazyString.__html__ marks the whole formatted text safe, parameters too."""
+    if self._func is gettext and self._args and self._kwargs:
+        return Markup(gettext(self._args[0])) % self._kwargs
+    return Markup(str(self))
+
+
+def install_html_escaping() -> None:
+    """Called once by the app factory (jobfair/__init__.py)."""
+    LazyString.__html__ = _html

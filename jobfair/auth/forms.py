@@ -8,7 +8,7 @@ from wtforms.validators import EqualTo, InputRequired, Length
 from jobfair import labels
 from jobfair.labels import Sex
 
-REQUIRED = "Kolom ini wajib diisi."
+REQUIRED = _l("Kolom ini wajib diisi.")
 
 
 class LoginForm(FlaskForm):
@@ -20,7 +20,8 @@ class PasswordPairMixin:
     password = PasswordField(_l("Kata sandi"), validators=[InputRequired(REQUIRED)],
                              description=_l("Minimal 10 karakter, memuat huruf dan angka."))
     password_confirm = PasswordField(_l("Ulangi kata sandi"), validators=[
-        InputRequired(REQUIRED), EqualTo("password", "Kedua kata sandi tidak sama: ketik ulang kata sandi yang sama.")])
+        InputRequired(REQUIRED),
+        EqualTo("password", _l("Kedua kata sandi tidak sama: ketik ulang kata sandi yang sama."))])
 
 
 class SeekerRegistrationForm(PasswordPairMixin, FlaskForm):
@@ -28,7 +29,7 @@ class SeekerRegistrationForm(PasswordPairMixin, FlaskForm):
                       render_kw={"inputmode": "numeric", "autocomplete": "off"})
     full_name = StringField(_l("Nama lengkap"), validators=[InputRequired(REQUIRED), Length(max=120)])
     sex = RadioField(_l("Jenis kelamin"), choices=labels.choices(Sex),
-                     validators=[InputRequired("Pilih jenis kelamin.")])
+                     validators=[InputRequired(_l("Pilih jenis kelamin."))])
     birth_date = DateField(_l("Tanggal lahir"), validators=[InputRequired(REQUIRED)])
     email = EmailField(_l("E-mail"), validators=[InputRequired(REQUIRED), Length(max=254)])
     phone = TelField(_l("Nomor HP"), validators=[InputRequired(REQUIRED), Length(max=20)])
@@ -51,7 +52,7 @@ class CompanyRegistrationForm(PasswordPairMixin, FlaskForm):
     company_name = StringField(_l("Nama perusahaan"), validators=[InputRequired(REQUIRED), Length(max=160)])
     nib = StringField(_l("NIB (13 angka)"), validators=[InputRequired(REQUIRED), Length(max=20)],
                       render_kw={"inputmode": "numeric"})
-    kecamatan_code = SelectField(_l("Kecamatan"), validators=[InputRequired("Pilih kecamatan.")])
+    kecamatan_code = SelectField(_l("Kecamatan"), validators=[InputRequired(_l("Pilih kecamatan."))])
     address = StringField(_l("Alamat"), validators=[InputRequired(REQUIRED), Length(max=255)])
     contact_name = StringField(_l("Nama penanggung jawab (HR)"), validators=[InputRequired(REQUIRED),
                                                                               Length(max=120)])
@@ -64,7 +65,8 @@ class ChangePasswordForm(FlaskForm):
     new_password = PasswordField(_l("Kata sandi baru"), validators=[InputRequired(REQUIRED)],
                                  description=_l("Minimal 10 karakter, memuat huruf dan angka."))
     new_password_confirm = PasswordField(_l("Ulangi kata sandi baru"), validators=[
-        InputRequired(REQUIRED), EqualTo("new_password", "Kedua kata sandi tidak sama: ketik ulang kata sandi baru.")])
+        InputRequired(REQUIRED),
+        EqualTo("new_password", _l("Kedua kata sandi tidak sama: ketik ulang kata sandi baru."))])
 
 
 class LogoutForm(FlaskForm):

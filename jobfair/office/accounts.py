@@ -95,7 +95,7 @@ def account_reactivate(user_id: int):
         try:
             user = account_admin.reactivate(current_user, user_id)
         except InvalidState as exc:
-            flash(exc.message, "error")
+            flash(str(exc.message), "error")
         else:
             flash(_("Akun %(email)s aktif kembali.", email=user.email), "success")
     return redirect(url_for("office.accounts_list"))

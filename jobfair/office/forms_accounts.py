@@ -8,8 +8,8 @@ from wtforms.validators import InputRequired, Length
 from jobfair import labels
 from jobfair.models.user import Role
 
-REQUIRED = "Kolom ini wajib diisi."
-CONFIRM = "Centang kotak ini untuk memastikan."
+REQUIRED = _l("Kolom ini wajib diisi.")
+CONFIRM = _l("Centang kotak ini untuk memastikan.")
 
 
 class OfficerForm(FlaskForm):
@@ -29,7 +29,7 @@ class RoleForm(FlaskForm):
 
 class DeactivateForm(FlaskForm):
     reason = TextAreaField(_l("Alasan penonaktifan (dicatat di jejak audit)"),
-                           validators=[InputRequired("Tulis alasan penonaktifan."), Length(max=1000)],
+                           validators=[InputRequired(_l("Tulis alasan penonaktifan.")), Length(max=1000)],
                            render_kw={"rows": 3})
     confirm = BooleanField(_l("Ya, nonaktifkan akun ini. Semua sesinya berakhir saat ini juga."),
                            validators=[InputRequired(CONFIRM)])
@@ -37,7 +37,7 @@ class DeactivateForm(FlaskForm):
 
 class SecondFactorResetForm(FlaskForm):
     reason = TextAreaField(_l("Alasan (dicatat di jejak audit)"),
-                           validators=[InputRequired("Tulis alasannya, misalnya: ponsel petugas hilang."),
+                           validators=[InputRequired(_l("Tulis alasannya, misalnya: ponsel petugas hilang.")),
                                        Length(max=1000)], render_kw={"rows": 3})
     confirm = BooleanField(_l("Ya, hapus verifikasi dua langkah akun ini. Semua sesinya berakhir dan pemiliknya "
                               "mendaftarkan aplikasi autentikator lagi saat masuk berikutnya."),

@@ -10,11 +10,11 @@ class ApproveRequestForm(FlaskForm):
     reason = TextAreaField(_l("Catatan keputusan (boleh dikosongkan)"), validators=[Optional(), Length(max=1000)],
                            render_kw={"rows": 2})
     confirm = BooleanField(_l("Ya, hapus data pribadi orang ini sekarang. Ini tidak dapat dibatalkan."),
-                           validators=[InputRequired("Centang kotak ini untuk memastikan.")])
+                           validators=[InputRequired(_l("Centang kotak ini untuk memastikan."))])
 
 
 class RefuseRequestForm(FlaskForm):
-    reason = TextAreaField(_l("Alasan penolakan"), validators=[InputRequired("Tulis alasan yang akan dibaca warga."),
-                                                               Length(max=1000)],
+    reason = TextAreaField(_l("Alasan penolakan"),
+                           validators=[InputRequired(_l("Tulis alasan yang akan dibaca warga.")), Length(max=1000)],
                            description=_l("Warga membaca alasan ini. Sebut dasar hukumnya dan kapan ia dapat "
                                           "meminta lagi."), render_kw={"rows": 4})

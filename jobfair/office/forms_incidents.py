@@ -8,7 +8,7 @@ from wtforms.validators import Length, Optional
 from jobfair.companies.forms import IndonesianDateField, WholeNumberField
 from jobfair.office.forms_training import CheckboxListField
 
-TIME_ERROR = "Tulis jam seperti 14:30 (WITA), atau kosongkan."
+TIME_ERROR = _l("Tulis jam seperti 14:30 (WITA), atau kosongkan.")
 
 
 class WitaTimeField(TimeField):

@@ -39,13 +39,23 @@ _SEX_ALIASES = {
 _CHECK_KTP = "Periksa kembali KTP Anda."
 
 
-class NikError(ValueError):
-    """Invalid NIK. ``code`` is a short machine code, ``message`` Indonesian text."""
+def N_(text: str) -> str:
+    """Marks a message for extraction (pybabel's default N_ keyword) without translating it: rules/ has no Flask.
+    Services translate ``NikError.template`` with ``params`` (services/people.py)."""
+    return text
 
-    def __init__(self, code: str, message: str) -> None:
+
+class NikError(ValueError):
+    """Invalid NIK. ``code`` is a short machine code, ``message`` Indonesian text; ``template`` and ``params`` are
+    the translatable message (gettext key) and its parameters."""
+
+    def __init__(self, code: str, template: str, **params) -> None:
+        message = template % params if params else template
         super().__init__(message)
         self.code = code
         self.message = message
+        self.template = template
+        self.params = params
 
     def __str__(self) -> str:
         return self.message
@@ -86,19 +96,20 @@ def _check_characters(nik: str) -> None:
         if ch not in ASCII_DIGITS:
             raise NikError(
                 "not_digits",
-                f"NIK hanya boleh berisi angka 0-9; ditemukan {_describe_char(ch)}. "
-                "Hapus huruf atau simbol lain dan ketik ulang 16 angka NIK dari KTP Anda.",
+                N_("NIK hanya boleh berisi angka 0-9; ditemukan %(char)s. "
+                   "Hapus huruf atau simbol lain dan ketik ulang 16 angka NIK dari KTP Anda."),
+                char=_describe_char(ch),
             )
 
 
 def _check_length(nik: str) -> None:
     if not nik:
-        raise NikError("length", "NIK belum diisi. Masukkan 16 angka NIK yang tertera di KTP Anda.")
+        raise NikError("length", N_("NIK belum diisi. Masukkan 16 angka NIK yang tertera di KTP Anda."))
     if len(nik) != NIK_LENGTH:
         raise NikError(
             "length",
-            f"NIK harus terdiri dari {NIK_LENGTH} angka; Anda memasukkan {len(nik)} angka. "
-            f"{_CHECK_KTP}",
+            N_("NIK harus terdiri dari %(length)s angka; Anda memasukkan %(typed)s angka. Periksa kembali KTP Anda."),
+            length=NIK_LENGTH, typed=len(nik),
         )
 
 
@@ -132,7 +143,8 @@ def parse_nik(
     if province not in regions.province_codes():
         raise NikError(
             "province",
-            f"Kode provinsi pada NIK (2 angka pertama: {province}) tidak dikenal. {_CHECK_KTP}",
+            N_("Kode provinsi pada NIK (2 angka pertama: %(digits)s) tidak dikenal. Periksa kembali KTP Anda."),
+            digits=province,
         )
 
     regency = nik[:4]
@@ -143,22 +155,22 @@ def parse_nik(
     if regency not in regencies:
         raise NikError(
             "regency",
-            f"Kode kabupaten/kota pada NIK (4 angka pertama: {regency}) tidak dikenal. "
-            f"{_CHECK_KTP}",
+            N_("Kode kabupaten/kota pada NIK (4 angka pertama: %(digits)s) tidak dikenal. Periksa kembali KTP Anda."),
+            digits=regency,
         )
 
     if nik[4:6] == "00":
         raise NikError(
             "district",
-            "Kode kecamatan pada NIK (angka ke-5 dan ke-6) tidak boleh 00. " + _CHECK_KTP,
+            N_("Kode kecamatan pada NIK (angka ke-5 dan ke-6) tidak boleh 00. Periksa kembali KTP Anda."),
         )
 
     month = int(nik[8:10])
     if not 1 <= month <= 12:
         raise NikError(
             "month",
-            f"Bulan lahir pada NIK (angka ke-9 dan ke-10) harus 01-12, bukan {nik[8:10]}. "
-            f"{_CHECK_KTP}",
+            N_("Bulan lahir pada NIK (angka ke-9 dan ke-10) harus 01-12, bukan %(digits)s. Periksa kembali KTP Anda."),
+            digits=nik[8:10],
         )
 
     day_code = int(nik[6:8])
@@ -169,8 +181,9 @@ def parse_nik(
     else:
         raise NikError(
             "day",
-            f"Tanggal lahir pada NIK (angka ke-7 dan ke-8) harus 01-31 untuk laki-laki "
-            f"atau 41-71 untuk perempuan, bukan {nik[6:8]}. {_CHECK_KTP}",
+            N_("Tanggal lahir pada NIK (angka ke-7 dan ke-8) harus 01-31 untuk laki-laki atau 41-71 untuk "
+               "perempuan, bukan %(digits)s. Periksa kembali KTP Anda."),
+            digits=nik[6:8],
         )
 
     year = _resolve_year(int(nik[10:12]), month, day, today or date.today())
@@ -179,15 +192,15 @@ def parse_nik(
     except ValueError:
         raise NikError(
             "date",
-            f"Tanggal lahir pada NIK ({day} {dates.month_name(month)} {year}) tidak ada "
-            f"di kalender. {_CHECK_KTP}",
+            N_("Tanggal lahir pada NIK (%(date)s) tidak ada di kalender. Periksa kembali KTP Anda."),
+            date=f"{day} {dates.month_name(month)} {year}",
         ) from None
 
     serial = int(nik[12:])
     if serial == 0:
         raise NikError(
             "serial",
-            "Nomor urut pada NIK (4 angka terakhir) tidak boleh 0000. " + _CHECK_KTP,
+            N_("Nomor urut pada NIK (4 angka terakhir) tidak boleh 0000. Periksa kembali KTP Anda."),
         )
 
     return ParsedNik(
@@ -276,11 +289,19 @@ def declared_mismatch_errors(
 ) -> dict[str, str]:
     """Field errors (Indonesian), keyed "sex" and "birth_date", where declared data disagrees with the NIK: for a
     self-registration, which refuses them. Same comparison as declared_mismatches."""
-    errors: dict[str, str] = {}
+    return {field: template % params
+            for field, (template, params) in declared_mismatch_messages(parsed, sex=sex, birth_date=birth_date).items()}
+
+
+def declared_mismatch_messages(
+    parsed: ParsedNik, *, sex: str | None, birth_date: date | None
+) -> dict[str, tuple[str, dict]]:
+    """declared_mismatch_errors as (translatable template, parameters) per field, for services to translate."""
+    messages: dict[str, tuple[str, dict]] = {}
     if _sex_differs(parsed, sex) is not None:
-        errors["sex"] = (f"Jenis kelamin tidak cocok dengan NIK (NIK menunjukkan {_SEX_WORDS[parsed.sex]}). "
-                         "Periksa kembali NIK atau jenis kelamin Anda.")
+        messages["sex"] = (N_("Jenis kelamin tidak cocok dengan NIK (NIK menunjukkan %(sex)s). Periksa kembali NIK "
+                              "atau jenis kelamin Anda."), {"sex": _SEX_WORDS[parsed.sex]})
     if _birth_date_differs(parsed, birth_date):
-        errors["birth_date"] = (f"Tanggal lahir tidak cocok dengan NIK (NIK menunjukkan "
-                                f"{parsed.birth_date:%d-%m-%Y}). Periksa kembali NIK atau tanggal lahir Anda.")
-    return errors
+        messages["birth_date"] = (N_("Tanggal lahir tidak cocok dengan NIK (NIK menunjukkan %(date)s). Periksa kembali "
+                                     "NIK atau tanggal lahir Anda."), {"date": f"{parsed.birth_date:%d-%m-%Y}"})
+    return messages

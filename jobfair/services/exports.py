@@ -4,6 +4,7 @@ import csv
 import io
 from collections.abc import Iterable, Sequence
 
+from flask_babel.speaklater import LazyString
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
@@ -13,7 +14,10 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _safe(value):
-    """Neutralise spreadsheet formulas in user-typed text (CSV/formula injection)."""
+    """Neutralise spreadsheet formulas in user-typed text (CSV/formula injection); a translatable (lazy) text
+    becomes its text in the current language."""
+    if isinstance(value, LazyString):
+        value = str(value)
     if isinstance(value, str) and value.startswith(_FORMULA_START):
         return "'" + value
     return value
@@ -22,7 +26,7 @@ def _safe(value):
 def to_csv(headers: Sequence[str], rows: Iterable[Sequence]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(headers)
+    writer.writerow([str(header) for header in headers])
     for row in rows:
         writer.writerow([_safe(v) for v in row])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")  # BOM: Excel opens UTF-8 correctly
@@ -33,8 +37,8 @@ def to_xlsx(sheets: dict[str, tuple[Sequence[str], Iterable[Sequence]]]) -> byte
     workbook = Workbook()
     workbook.remove(workbook.active)
     for title, (headers, rows) in sheets.items():
-        sheet = workbook.create_sheet(title[:31])
-        sheet.append(list(headers))
+        sheet = workbook.create_sheet(str(title)[:31])
+        sheet.append([str(header) for header in headers])
         for row in rows:
             sheet.append([_safe(v) for v in row])
         for index, header in enumerate(headers, start=1):

@@ -6,6 +6,7 @@ it with ``jobs.enqueue("area.what", actor=..., subject=..., **params)``.
 
 from pathlib import Path
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select, update
 
 from jobfair.extensions import db
@@ -18,8 +19,9 @@ VALIDATE_IMPORT, APPLY_IMPORT = "protection.validate", "protection.apply"
 RUN_MATCH = "match.run"  # matching_rounds.RUN_JOB (that module starts it)
 SEND_MAIL, GENERATE_LEDGER = "mail.send_outbox", "ledger.generate"
 RUN_RETENTION = "pdp.retention"
-FILE_GONE = "Berkas unggahan tidak ada lagi di server; unggah ulang berkasnya."
-ALREADY_DECIDED = "Impor ini sudah diputuskan sebelumnya (dibatalkan atau gagal); tidak ada yang diimpor lagi."
+FILE_GONE = _l("Berkas unggahan tidak ada lagi di server; unggah ulang berkasnya.")
+ALREADY_DECIDED = _l("Impor ini sudah diputuskan sebelumnya (dibatalkan atau gagal); tidak ada yang diimpor "
+                     "lagi.")
 
 
 def _batch_failed(job: BackgroundJob, reason: str) -> None:
@@ -31,13 +33,13 @@ def _batch_failed(job: BackgroundJob, reason: str) -> None:
     db.session.commit()
 
 
-@jobs.task(VALIDATE_IMPORT, label="Pemeriksaan berkas impor pekerja", on_failure=_batch_failed)
+@jobs.task(VALIDATE_IMPORT, label=_l("Pemeriksaan berkas impor pekerja"), on_failure=_batch_failed)
 def validate_import(job: BackgroundJob, *, batch_id: int, path: str) -> dict:
     from jobfair.services.protection import protection_import
 
     batch = db.session.get(ImportBatch, batch_id)
     if batch is None:
-        raise JobFailed("Impor tidak ditemukan.")
+        raise JobFailed(_l("Impor tidak ditemukan."))
     if batch.status != "validating":  # an earlier attempt finished and committed before its worker died
         Path(path).unlink(missing_ok=True)
         return {"batch_id": batch_id}
@@ -47,7 +49,7 @@ def validate_import(job: BackgroundJob, *, batch_id: int, path: str) -> dict:
     return {"batch_id": batch_id}
 
 
-@jobs.task(APPLY_IMPORT, label="Impor data pekerja ke register")
+@jobs.task(APPLY_IMPORT, label=_l("Impor data pekerja ke register"))
 def apply_import(job: BackgroundJob, *, batch_id: int, mode: str) -> dict:
     """Idempotent: the batch row is claimed by a conditional UPDATE (a row lock on PostgreSQL, the write lock on
     SQLite) held by the apply's one transaction, so a second attempt waits for the first to commit or roll back,
@@ -71,7 +73,7 @@ def apply_import(job: BackgroundJob, *, batch_id: int, mode: str) -> dict:
     return {"batch_id": batch_id, "imported": batch.imported_rows}
 
 
-@jobs.task(RUN_MATCH, label="Putaran penempatan magang", max_attempts=2)
+@jobs.task(RUN_MATCH, label=_l("Putaran penempatan magang"), max_attempts=2)
 def run_match(job: BackgroundJob) -> dict:
     from jobfair.services.smk import matching_rounds
 
@@ -79,7 +81,7 @@ def run_match(job: BackgroundJob) -> dict:
     return {"round_id": match_round.id}
 
 
-@jobs.task(SEND_MAIL, label="Pengiriman e-mail")
+@jobs.task(SEND_MAIL, label=_l("Pengiriman e-mail"))
 def send_mail(job: BackgroundJob, *, limit: int = 100) -> dict:
     from jobfair.services import mailer
 
@@ -88,7 +90,7 @@ def send_mail(job: BackgroundJob, *, limit: int = 100) -> dict:
     return {"sent": sent, "failed": failed}
 
 
-@jobs.task(GENERATE_LEDGER, label="Pembuatan buku besar bulanan")
+@jobs.task(GENERATE_LEDGER, label=_l("Pembuatan buku besar bulanan"))
 def generate_ledger(job: BackgroundJob, *, programme_id: int, month: str) -> dict:
     from jobfair.services.protection import ledger
 
@@ -96,7 +98,7 @@ def generate_ledger(job: BackgroundJob, *, programme_id: int, month: str) -> dic
     return {"programme_id": programme_id, "month": month, "created": result.created, "existing": result.existing}
 
 
-@jobs.task(RUN_RETENTION, label="Penghapusan data yang masa simpannya habis", max_attempts=2)
+@jobs.task(RUN_RETENTION, label=_l("Penghapusan data yang masa simpannya habis"), max_attempts=2)
 def run_retention(job: BackgroundJob) -> dict:
     """The daily retention run (UU PDP) through the queue; safe twice, since retention.run claims what it does."""
     from jobfair.services.privacy import retention

@@ -20,19 +20,20 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from flask import current_app
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select, update
 
+from jobfair import messages
 from jobfair.extensions import db
 from jobfair.models import BackgroundJob, JobStatus, User
 from jobfair.models.base import utcnow
+from jobfair.services.access import require_office
 from jobfair.services.errors import DomainError, NotFound
-from jobfair.services.hiring.companies import require_officer
 
 log = logging.getLogger(__name__)
 
 MAX_ERROR = 500
-NOT_FOUND = "Tugas tidak ditemukan."
-SYSTEM_ERROR = "Tugas berhenti karena kesalahan sistem"
+NOT_FOUND = _l("Tugas tidak ditemukan.")
 
 
 class JobFailed(Exception):
@@ -113,7 +114,7 @@ def run_job(job_id: int) -> str | None:
         _running_here.add(job_id)
     try:
         if spec is None:
-            raise JobFailed("Jenis tugas ini tidak dikenal oleh pekerja; perbarui aplikasinya.")
+            raise JobFailed(_l("Jenis tugas ini tidak dikenal oleh pekerja; perbarui aplikasinya."))
         result = spec.func(job, **(job.params or {}))
     except (JobFailed, DomainError) as exc:
         db.session.rollback()
@@ -141,21 +142,24 @@ def _failed(job_id: int, reason: str | None, *, final: bool) -> str:
         delay = (spec and spec.retry_delay) or int(current_app.config.get("JOB_RETRY_DELAY_SECONDS", 30))
         job.status, job.worker = JobStatus.QUEUED.value, None
         job.run_after = job.heartbeat_at = utcnow() + timedelta(seconds=delay)
-        job.error = (f"{SYSTEM_ERROR} pada percobaan ke-{job.attempts} dari {job.max_attempts}; "
-                     "dicoba lagi otomatis.")
+        job.error = messages.indonesian(_l(
+            "Tugas berhenti karena kesalahan sistem pada percobaan ke-%(attempt)s dari %(total)s; dicoba lagi "
+            "otomatis.", attempt=job.attempts, total=job.max_attempts))
         db.session.commit()
         from jobfair import queue
 
         queue.send(job_id, delay=delay)
         return job.status
-    reason = reason or (f"{SYSTEM_ERROR} dan sudah dicoba {job.attempts} kali; tidak ada yang disimpan oleh "
-                        "percobaan yang gagal. Hubungi admin sistem.")
+    reason = reason or _l("Tugas berhenti karena kesalahan sistem dan sudah dicoba %(count)s kali; tidak ada yang "
+                          "disimpan oleh percobaan yang gagal. Hubungi admin sistem.", count=job.attempts)
     mark_failed(job, reason)
     return job.status
 
 
 def mark_failed(job: BackgroundJob, reason: str) -> None:
-    """Fail the job for good (committed) and let its kind react (e.g. the import batch shows the reason)."""
+    """Fail the job for good (committed) and let its kind react (e.g. the import batch shows the reason). The
+    reason is stored as data, in Indonesian (a lazy message becomes its Indonesian text)."""
+    reason = messages.indonesian(reason)
     job.status, job.error, job.finished_at, job.worker = JobStatus.FAILED.value, reason[:MAX_ERROR], utcnow(), None
     db.session.commit()
     spec = TASKS.get(job.kind)
@@ -195,7 +199,7 @@ def label(job: BackgroundJob) -> str:
 
 def get_job(actor, job_id: int) -> BackgroundJob:
     """A job for its progress page: office staff only (the jobs are the office's work)."""
-    require_officer(actor)
+    require_office(actor)
     job = db.session.get(BackgroundJob, job_id)
     if job is None:
         raise NotFound(NOT_FOUND)

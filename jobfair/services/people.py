@@ -1,5 +1,6 @@
 """Persons by NIK: one record per NIK, shared by every programme (link, never duplicate)."""
 
+from flask_babel import lazy_gettext
 from sqlalchemy import select
 
 from jobfair.extensions import db
@@ -9,11 +10,11 @@ from jobfair.services.nik_store import decrypt_nik, encrypt_nik, nik_hmac
 
 
 def parse_nik_field(raw: str, errors: dict, field: str = "nik") -> ParsedNik | None:
-    """Validate a typed NIK; puts the Indonesian reason into errors[field] on failure."""
+    """Validate a typed NIK; puts the reason (a lazy message: the reader's language) into errors[field] on failure."""
     try:
         return parse_nik(raw or "")
     except NikError as exc:
-        errors[field] = exc.message
+        errors[field] = lazy_gettext(exc.template, **exc.params)
         return None
 
 

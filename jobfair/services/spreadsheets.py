@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from itertools import islice
 
+from flask_babel import lazy_gettext as _l
 from openpyxl import load_workbook
 from python_calamine import CalamineWorkbook, SheetTypeEnum
 
@@ -101,9 +102,9 @@ def csv_rows(data: bytes, spec: SheetSpec) -> Generator[list, None, None]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise file_error("Berkas CSV tidak terbaca: simpan ulang sebagai \"CSV UTF-8\" lalu unggah lagi.") from None
+        raise file_error(_l("Berkas CSV tidak terbaca: simpan ulang sebagai \"CSV UTF-8\" lalu unggah lagi.")) from None
     if "\x00" in text:
-        raise file_error("Berkas CSV berisi karakter yang tidak valid; simpan ulang dari Excel sebagai CSV UTF-8.")
+        raise file_error(_l("Berkas CSV berisi karakter yang tidak valid; simpan ulang dari Excel sebagai CSV UTF-8."))
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
     if spec.csv_field_size_limit is not None:
@@ -112,7 +113,7 @@ def csv_rows(data: bytes, spec: SheetSpec) -> Generator[list, None, None]:
         for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
             yield row[:spec.max_columns]
     except csv.Error:
-        raise file_error("Berkas CSV rusak (tanda kutip tidak seimbang); periksa lalu unggah lagi.") from None
+        raise file_error(_l("Berkas CSV rusak (tanda kutip tidak seimbang); periksa lalu unggah lagi.")) from None
 
 
 def _open_zip(data: bytes, spec: SheetSpec) -> zipfile.ZipFile:
@@ -197,7 +198,8 @@ def xlsx_rows(data: bytes, spec: SheetSpec) -> Generator[tuple, None, None]:
     except ValidationFailed:
         raise
     except Exception:  # openpyxl raises many kinds of errors on a damaged file
-        raise file_error("Berkas XLSX tidak dapat dibuka; simpan ulang dari Excel (format .xlsx) lalu unggah lagi.") \
+        raise file_error(_l(
+            "Berkas XLSX tidak dapat dibuka; simpan ulang dari Excel (format .xlsx) lalu unggah lagi.")) \
             from None
     try:
         sheet = workbook.worksheets[0]
@@ -224,7 +226,8 @@ def header_map(header, spec: SheetSpec) -> dict[str, int]:
         if key is None:
             continue
         if key in columns:
-            raise file_error(f"Kolom \"{labels[key]}\" muncul dua kali di baris judul; hapus salah satunya.")
+            raise file_error(_l("Kolom \"%(column)s\" muncul dua kali di baris judul; hapus salah satunya.",
+                                column=labels[key]))
         columns[key] = index
     missing = [labels[key] for key in spec.required if key not in columns]
     if missing:
@@ -252,9 +255,9 @@ def _keyed_rows(rows: Iterable, spec: SheetSpec) -> list[tuple[int, dict]]:
             raise file_error(spec.messages.too_many_rows(spec.max_rows))
         result.append((number, {key: (row[index] if index < len(row) else None) for key, index in columns.items()}))
     if columns is None:
-        raise file_error(f"Berkas tidak berisi data. Isi baris judul dan data {spec.noun} di bawahnya.")
+        raise file_error(_l("Berkas tidak berisi data. Isi baris judul dan data %(noun)s di bawahnya.", noun=spec.noun))
     if not result:
-        raise file_error(f"Berkas hanya berisi baris judul; tambahkan data {spec.noun} di bawahnya.")
+        raise file_error(_l("Berkas hanya berisi baris judul; tambahkan data %(noun)s di bawahnya.", noun=spec.noun))
     return result
 
 

@@ -215,7 +215,7 @@ def test_the_review_names_what_the_law_keeps(db):
     officer = factories.make_officer()
     seeker, _fair = _resident_everywhere(officer)
     request = data_requests.request_erasure(seeker, confirm=True)
-    kept = " ".join(item["what"] for item in data_requests.review(officer, request.id)["retained"])
+    kept = " ".join(str(item["what"]) for item in data_requests.review(officer, request.id)["retained"])
     assert "Iuran BPJS" in kept and "Penempatan kerja" in kept and "kepesertaan" in kept
 
 

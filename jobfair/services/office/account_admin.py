@@ -2,31 +2,33 @@
 officers (and admins) deactivate accounts. Deactivation ends the account's server-side sessions at once (and bumps
 the session version, which the session check also compares)."""
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import or_, select
 
 from jobfair.extensions import db
 from jobfair.models import Programme, Role, User
-from jobfair.services import audit, keyset
+from jobfair.rules import numbers
+from jobfair.services import access, audit, keyset
+from jobfair.services.access import require_office
 from jobfair.services.errors import InvalidState, NotFound, PermissionDenied, ValidationFailed
-from jobfair.services.hiring.companies import require_officer
 from jobfair.services.protection import programmes
 from jobfair.services.users import accounts, sessions
 
 PER_PAGE = 25
 REASON_MIN = 5
 REASON_MAX = 1000
-NOT_FOUND = "Akun tidak ditemukan."
+NOT_FOUND = _l("Akun tidak ditemukan.")
+ONLY_ADMIN = _l("Hanya admin yang dapat melakukan ini.")
 
 
 def require_admin(actor) -> None:
-    if actor is None or actor.role != Role.ADMIN.value:
-        raise PermissionDenied("Hanya admin yang dapat melakukan ini.")
+    access.require_role(actor, Role.ADMIN.value, message=ONLY_ADMIN)
 
 
 def list_accounts(actor, *, role: str | None = None, q: str | None = None, active: bool | None = None,
                   page: int = 1, per_page: int = PER_PAGE, after: str | None = None, before: str | None = None):
     """Every account, filtered by role, name/e-mail text and active flag; newest first."""
-    require_officer(actor)
+    require_office(actor)
     query = select(User).order_by(User.created_at.desc(), User.id.desc())
     if role in {r.value for r in Role}:
         query = query.where(User.role == role)
@@ -40,7 +42,7 @@ def list_accounts(actor, *, role: str | None = None, q: str | None = None, activ
 
 
 def get_account(actor, user_id: int) -> User:
-    require_officer(actor)
+    require_office(actor)
     user = db.session.get(User, user_id)
     if user is None:
         raise NotFound(NOT_FOUND)
@@ -62,17 +64,17 @@ def set_role(actor, user_id: int, role: str) -> User:
 
 def can_manage(actor, user: User) -> bool:
     """Officers manage every account but an admin's; admins every account but their own."""
-    if actor is None or actor.role not in accounts.STAFF_ROLES or user.id == actor.id:
+    if not access.is_office(actor) or user.id == actor.id:
         return False
-    return actor.role == Role.ADMIN.value or user.role != Role.ADMIN.value
+    return access.has_role(actor, Role.ADMIN.value) or user.role != Role.ADMIN.value
 
 
 def _managed(actor, user_id: int) -> User:
     user = get_account(actor, user_id)
     if user.id == actor.id:
-        raise InvalidState("Anda tidak dapat menonaktifkan atau mengaktifkan akun Anda sendiri.")
+        raise InvalidState(_l("Anda tidak dapat menonaktifkan atau mengaktifkan akun Anda sendiri."))
     if not can_manage(actor, user):
-        raise PermissionDenied("Akun admin hanya dapat diubah oleh admin lain.")
+        raise PermissionDenied(_l("Akun admin hanya dapat diubah oleh admin lain."))
     return user
 
 
@@ -81,11 +83,13 @@ def deactivate(actor, user_id: int, reason: str) -> User:
     user = _managed(actor, user_id)
     reason = " ".join((reason or "").split())
     if len(reason) < REASON_MIN:
-        raise ValidationFailed({"reason": "Tulis alasan penonaktifan (minimal 5 karakter) untuk catatan audit."})
+        raise ValidationFailed({"reason": _l("Tulis alasan penonaktifan (minimal %(min)s karakter) untuk catatan "
+                                             "audit.", min=numbers.number(REASON_MIN))})
     if len(reason) > REASON_MAX:
-        raise ValidationFailed({"reason": f"Alasan paling banyak {REASON_MAX} karakter; singkatkan."})
+        raise ValidationFailed({"reason": _l("Alasan paling banyak %(max)s karakter; singkatkan.",
+                                             max=numbers.number(REASON_MAX))})
     if not user.active:
-        raise InvalidState("Akun ini sudah nonaktif.")
+        raise InvalidState(_l("Akun ini sudah nonaktif."))
     user.active = False
     user.session_version += 1
     sessions.end_all(user, "deactivated")  # every open session of this account ends now
@@ -97,7 +101,7 @@ def deactivate(actor, user_id: int, reason: str) -> User:
 def reactivate(actor, user_id: int) -> User:
     user = _managed(actor, user_id)
     if user.active:
-        raise InvalidState("Akun ini sudah aktif.")
+        raise InvalidState(_l("Akun ini sudah aktif."))
     user.active = True
     user.failed_login_count = 0
     user.locked_until = None
@@ -115,7 +119,7 @@ def programme(actor, programme_id: int) -> Programme:
     require_admin(actor)
     found = db.session.get(Programme, programme_id)
     if found is None:
-        raise NotFound("Program tidak ditemukan.")
+        raise NotFound(_l("Program tidak ditemukan."))
     return found
 
 

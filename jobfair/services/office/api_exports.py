@@ -6,15 +6,15 @@ enrolment_cycle), so the figures are the web page's figures.
 
 from jobfair.extensions import db
 from jobfair.services import audit
+from jobfair.services.access import require_office
 from jobfair.services.hiring import reports
-from jobfair.services.hiring.companies import require_officer
 from jobfair.services.protection import enrolment_cycle
 
 NIK_COLUMN = "NIK"
 
 
 def placements_export(actor, *, fair_id: int | None = None) -> dict:
-    require_officer(actor)
+    require_office(actor)
     report = reports.placement_report(actor, fair_id=fair_id)
     audit.record(actor, "api.placements_exported", object_type="placement_report", object_id=fair_id,
                  detail={"fair_id": fair_id})

@@ -6,6 +6,7 @@ Read-only: there is no function here (or anywhere) that changes or deletes an au
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import Select, func, or_, select
 
 from jobfair import labels
@@ -13,16 +14,16 @@ from jobfair.extensions import db
 from jobfair.models import AuditEvent, Role, User
 from jobfair.rules.dates import WITA
 from jobfair.services import audit, exports, keyset
+from jobfair.services.access import require_office
 from jobfair.services.errors import ValidationFailed
-from jobfair.services.hiring.companies import require_officer
 
 PER_PAGE = 30
 EXPORT_LIMIT = 50_000
 SYSTEM_ROLE = "system"  # filter value for rows written by scheduled jobs (no acting user)
 ROLE_CHOICES = [*labels.choices(Role, values=(Role.OFFICER, Role.ADMIN, Role.COMPANY, Role.SEEKER, Role.SCHOOL,
                                                Role.STUDENT)), *labels.choices(labels.AuditActor)]
-EXPORT_HEADERS = ["Waktu (WITA)", "Pengguna", "E-mail", "Peran", "Tindakan", "Jenis objek", "ID objek",
-                  "Alamat asal", "Rincian"]
+EXPORT_HEADERS = [_l("Waktu (WITA)"), _l("Pengguna"), _l("E-mail"), _l("Peran"), _l("Tindakan"), _l("Jenis objek"),
+                  _l("ID objek"), _l("Alamat asal"), _l("Rincian")]
 _SUMMARY_LIMIT = 200
 
 
@@ -72,15 +73,16 @@ def _clean(value, limit: int, field: str, message: str, errors: dict) -> str | N
 
 def _query(person, role, action, object_type, object_id, date_from, date_to) -> Select:
     errors: dict[str, str] = {}
-    person = _clean(person, 254, "person", "E-mail atau nama paling panjang 254 karakter.", errors)
-    action = _clean(action, 64, "action", "Tindakan paling panjang 64 karakter, misalnya company.verified.", errors)
-    object_type = _clean(object_type, 40, "object_type", "Jenis objek paling panjang 40 karakter.", errors)
+    person = _clean(person, 254, "person", _l("E-mail atau nama paling panjang 254 karakter."), errors)
+    action = _clean(action, 64, "action", _l("Tindakan paling panjang 64 karakter, misalnya company.verified."),
+                    errors)
+    object_type = _clean(object_type, 40, "object_type", _l("Jenis objek paling panjang 40 karakter."), errors)
     object_id = _clean(None if object_id is None else str(object_id), 40, "object_id",
-                       "ID objek paling panjang 40 karakter.", errors)
+                       _l("ID objek paling panjang 40 karakter."), errors)
     if role and role not in {value for value, _label in ROLE_CHOICES}:
-        errors["role"] = "Pilih peran dari daftar."
+        errors["role"] = _l("Pilih peran dari daftar.")
     if date_from and date_to and date_from > date_to:
-        errors["date_to"] = "Tanggal akhir tidak boleh sebelum tanggal awal; tukar kedua tanggal."
+        errors["date_to"] = _l("Tanggal akhir tidak boleh sebelum tanggal awal; tukar kedua tanggal.")
     if errors:
         raise ValidationFailed(errors)
 
@@ -125,18 +127,18 @@ def search(actor, *, person: str | None = None, role: str | None = None, action:
            date_to: date | None = None, page: int = 1, per_page: int = PER_PAGE,
            after: str | None = None, before: str | None = None) -> AuditPage:
     """Audit rows matching every given filter, newest first. Dates are calendar days in WITA (inclusive)."""
-    require_officer(actor)
+    require_office(actor)
     query = _query(person, role, action, object_type, object_id, date_from, date_to)
     pagination = keyset.paginate(query, after=after, before=before, page=max(page, 1), per_page=per_page)
     return AuditPage(pagination, _rows(pagination.items))
 
 
 def _export_rows(actor, filters: dict) -> list[list]:
-    require_officer(actor)
+    require_office(actor)
     query = _query(filters.get("person"), filters.get("role"), filters.get("action"), filters.get("object_type"),
                    filters.get("object_id"), filters.get("date_from"), filters.get("date_to"))
     events = db.session.execute(query.limit(EXPORT_LIMIT)).scalars().all()
-    rows = [[row.occurred_wita.strftime("%Y-%m-%d %H:%M:%S"), row.actor_name or "Sistem", row.actor_email or "",
+    rows = [[row.occurred_wita.strftime("%Y-%m-%d %H:%M:%S"), row.actor_name or _l("Sistem"), row.actor_email or "",
              row.event.actor_role or "", row.event.action, row.event.object_type or "", row.event.object_id or "",
              row.event.origin or "", summarise(row.event.detail)] for row in _rows(events)]
     # Reading the log out of the application is itself recorded.
@@ -151,4 +153,5 @@ def export_csv(actor, **filters) -> bytes:
 
 
 def export_xlsx(actor, **filters) -> bytes:
-    return exports.to_xlsx({"Jejak audit": (EXPORT_HEADERS, _export_rows(actor, filters))})
+    return exports.to_xlsx({_l("Jejak audit"): (EXPORT_HEADERS, _export_rows(actor, filters))})
+

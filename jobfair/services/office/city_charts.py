@@ -6,6 +6,8 @@ Without a filter the page and the charts read the snapshot (services.figure_snap
 
 from datetime import date
 
+from flask_babel import format_date
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import extract, func, select
 
 from jobfair.extensions import db
@@ -25,22 +27,24 @@ from jobfair.models import (
 )
 from jobfair.rules.charts import bar_chart, line_chart
 from jobfair.rules.eligibility import months_in
+from jobfair.services.access import require_office
 from jobfair.services.errors import NotFound
-from jobfair.services.hiring.companies import require_officer
 from jobfair.services.office import city_figures as cf
 from jobfair.services.office import figure_snapshots
 from jobfair.services.protection.protection_figures import month_label
 
-NO_KECAMATAN = "Tanpa kecamatan"
+NO_KECAMATAN = _l("Tanpa kecamatan")
+NO_CATEGORY = _l("Tanpa kategori")
 MAX_MONTHS = 120  # a month axis longer than ten years is cut to its last ten years
 
-CHARTS = {  # URL slug -> (Indonesian title, kind, unit, column heading of the table)
-    "penempatan-per-bulan": ("Penempatan terverifikasi per bulan mulai kerja", "line", "orang", "Bulan"),
-    "ak1-per-bulan": ("Kartu AK/1 diterbitkan per bulan", "line", "kartu", "Bulan"),
-    "pekerja-per-kategori": ("Pekerja rentan ditanggung per kategori", "bar", "orang", "Kategori"),
-    "formasi-per-kecamatan": ("Formasi bursa kerja per kecamatan", "bar", "orang", "Kecamatan"),
-    "pekerja-per-kecamatan": ("Pekerja rentan ditanggung per kecamatan", "bar", "orang", "Kecamatan"),
+CHARTS = {  # URL slug -> (title, kind, unit, column heading of the table)
+    "penempatan-per-bulan": (_l("Penempatan terverifikasi per bulan mulai kerja"), "line", "orang", _l("Bulan")),
+    "ak1-per-bulan": (_l("Kartu AK/1 diterbitkan per bulan"), "line", "kartu", _l("Bulan")),
+    "pekerja-per-kategori": (_l("Pekerja rentan ditanggung per kategori"), "bar", "orang", _l("Kategori")),
+    "formasi-per-kecamatan": (_l("Formasi bursa kerja per kecamatan"), "bar", "orang", _l("Kecamatan")),
+    "pekerja-per-kecamatan": (_l("Pekerja rentan ditanggung per kecamatan"), "bar", "orang", _l("Kecamatan")),
 }
+# Row names are stored in the figure snapshot (JSON): the texts, not lazy strings.
 
 
 def _per_month(rows, f: cf.Filters) -> list[tuple[str, int]]:
@@ -79,7 +83,7 @@ def _ak1_per_month(f: cf.Filters) -> list[tuple[str, int]]:
 
 def _workers_per_category(f: cf.Filters) -> list[tuple[str, int]]:
     rows = cf.covered_rows(f)
-    return sorted(((name or "Tanpa kategori", int(n)) for _code, name, n, _cost in rows), key=lambda r: (-r[1], r[0]))
+    return sorted(((name or str(NO_CATEGORY), int(n)) for _code, name, n, _cost in rows), key=lambda r: (-r[1], r[0]))
 
 
 def _openings_per_kecamatan(f: cf.Filters) -> list[tuple[str, int]]:
@@ -90,7 +94,7 @@ def _openings_per_kecamatan(f: cf.Filters) -> list[tuple[str, int]]:
         .where(*cf.fair_scope(Vacancy.job_fair_id, f), cf.was_published(),
                *([Vacancy.kecamatan_code == f.kecamatan] if f.kecamatan else []), *cf.sector_of(Company.kbli_code, f))
         .group_by(Kecamatan.name)).all()
-    return sorted(((name or NO_KECAMATAN, int(n)) for name, n in rows), key=lambda r: (-r[1], r[0]))
+    return sorted(((name or str(NO_KECAMATAN), int(n)) for name, n in rows), key=lambda r: (-r[1], r[0]))
 
 
 def _workers_per_kecamatan(f: cf.Filters) -> list[tuple[str, int]]:
@@ -100,7 +104,7 @@ def _workers_per_kecamatan(f: cf.Filters) -> list[tuple[str, int]]:
         .join(Worker, Worker.id == Enrolment.worker_id).outerjoin(Kecamatan, Kecamatan.code == Worker.kecamatan_code)
         .where(*cf.covered_in_period(f), Programme.payer == cf.CITY)
         .group_by(Kecamatan.name)).all()
-    return sorted(((name or NO_KECAMATAN, int(n)) for name, n in rows), key=lambda r: (-r[1], r[0]))
+    return sorted(((name or str(NO_KECAMATAN), int(n)) for name, n in rows), key=lambda r: (-r[1], r[0]))
 
 
 ROWS = {
@@ -114,17 +118,17 @@ ROWS = {
 
 def _period_label(f: cf.Filters) -> str:
     if not f.period_from and not f.period_to:
-        return "Semua periode"
-    first = month_label(f.period_from) if f.period_from else "awal"
-    last = month_label(f.period_to) if f.period_to else "kini"
-    return first if first == last else f"{first} – {last}"
+        return str(_l("Semua periode"))
+    first = month_label(f.period_from) if f.period_from else str(_l("awal"))
+    last = month_label(f.period_to) if f.period_to else str(_l("kini"))
+    return first if first == last else str(_l("%(first)s – %(last)s", first=first, last=last))
 
 
 def dashboard(actor, **filters) -> dict:
     """The city dashboard page: headline figures per section and every chart's table. Officers only.
     Unfiltered: the snapshot (one statement). Filtered: 10 + 5 aggregate queries (plus one look-up per given fair
     or kecamatan filter) over the filtered records, whatever the data size; the choices from the snapshot."""
-    require_officer(actor)
+    require_office(actor)
     f = cf.clean_filters(**filters)
     snapshot = figure_snapshots.city()
     if f == cf.Filters():
@@ -141,9 +145,9 @@ def dashboard(actor, **filters) -> dict:
 
 def chart_svg(actor, chart: str, **filters) -> str:
     """One chart for the filters as SVG text (numbers and escaped labels only)."""
-    require_officer(actor)
+    require_office(actor)
     if chart not in CHARTS:
-        raise NotFound("Grafik tidak ditemukan.")
+        raise NotFound(_l("Grafik tidak ditemukan."))
     f = cf.clean_filters(**filters)
     title, kind, unit, _heading = CHARTS[chart]
     items = figure_snapshots.city().charts[chart] if f == cf.Filters() else ROWS[chart](f)
@@ -152,7 +156,7 @@ def chart_svg(actor, chart: str, **filters) -> str:
 
 def fair_choices() -> list[tuple[int, str]]:
     rows = db.session.execute(select(JobFair.id, JobFair.name, JobFair.starts_on).order_by(JobFair.starts_on.desc()))
-    return [(fid, f"{name} ({starts:%d-%m-%Y})") for fid, name, starts in rows]
+    return [(fid, f"{name} ({format_date(starts, 'dd-MM-yyyy')})") for fid, name, starts in rows]
 
 
 def kecamatan_choices() -> list[tuple[str, str]]:

@@ -21,9 +21,10 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import case, exists, func, or_, select
 
-from jobfair import labels
+from jobfair import labels, messages
 from jobfair.extensions import db
 from jobfair.models import (
     Ak1Card,
@@ -59,28 +60,28 @@ from jobfair.rules import kbli_sections, numbers
 from jobfair.rules.dates import WITA
 from jobfair.rules.eligibility import add_months
 from jobfair.services import exports
+from jobfair.services.access import require_office
 from jobfair.services.errors import ValidationFailed
-from jobfair.services.hiring.companies import require_officer
 from jobfair.services.hiring.fairs import placement_rate, was_published
 
 SUBSIDY = ProgrammeKind.CONTRIBUTION_SUBSIDY.value
 CITY = Payer.CITY.value
 COVERED = (ProtectionStatus.ACTIVE.value, ProtectionStatus.ENDED.value)
 
-SECTIONS = {  # key -> (Indonesian title, filters that apply)
-    "fairs": ("Bursa kerja", ("periode", "bursa kerja", "kecamatan", "sektor")),
-    "training": ("Pelatihan pra-kelulusan SMK", ("periode",)),
-    "apprenticeships": ("Pemagangan SMK", ("periode", "kecamatan", "sektor")),
-    "protection": ("Perlindungan pekerja rentan (BPJS Ketenagakerjaan)", ("periode", "kecamatan")),
-    "aid": ("Bantuan sosial", ("periode", "kecamatan")),
-    "ak1": ("Kartu pencari kerja (AK/1)", ("periode", "kecamatan")),
+SECTIONS = {  # key -> (title, filters that apply)
+    "fairs": (_l("Bursa kerja"), ("periode", "bursa kerja", "kecamatan", "sektor")),
+    "training": (_l("Pelatihan pra-kelulusan SMK"), ("periode",)),
+    "apprenticeships": (_l("Pemagangan SMK"), ("periode", "kecamatan", "sektor")),
+    "protection": (_l("Perlindungan pekerja rentan (BPJS Ketenagakerjaan)"), ("periode", "kecamatan")),
+    "aid": (_l("Bantuan sosial"), ("periode", "kecamatan")),
+    "ak1": (_l("Kartu pencari kerja (AK/1)"), ("periode", "kecamatan")),
 }
 
 
 @dataclass(frozen=True)
 class Figure:
     key: str              # stable, e.g. "fairs.openings" (open data depends on it)
-    label: str            # Indonesian
+    label: str            # a lazy message: the reader's language (open data: messages.indonesian)
     value: int | float | None
     unit: str             # "orang", "Rp", "%", ...
     endpoint: str         # the records behind the figure (office pages)
@@ -118,17 +119,17 @@ def clean_filters(*, period_from=None, period_to=None, fair_id=None, kecamatan=N
     first = period_from.replace(day=1) if isinstance(period_from, date) else None
     last = period_to.replace(day=1) if isinstance(period_to, date) else None
     if first and last and first > last:
-        errors["period_to"] = "Bulan akhir tidak boleh sebelum bulan awal; tukar atau ubah salah satunya."
+        errors["period_to"] = _l("Bulan akhir tidak boleh sebelum bulan awal; tukar atau ubah salah satunya.")
     if fair_id is not None and (isinstance(fair_id, bool) or not isinstance(fair_id, int)
                                 or db.session.get(JobFair, fair_id) is None):
-        errors["fair_id"] = "Bursa kerja tidak ditemukan; pilih dari daftar."
+        errors["fair_id"] = _l("Bursa kerja tidak ditemukan; pilih dari daftar.")
     kecamatan = (kecamatan or "").strip() or None
     if kecamatan is not None and (not re.fullmatch(r"\d{6}", kecamatan)
                                   or db.session.get(Kecamatan, kecamatan) is None):
-        errors["kecamatan"] = "Kecamatan tidak dikenal; pilih dari daftar."
+        errors["kecamatan"] = _l("Kecamatan tidak dikenal; pilih dari daftar.")
     sector = (sector or "").strip().upper() or None
     if sector is not None and sector not in kbli_sections.SECTIONS:
-        errors["sector"] = "Sektor harus salah satu kategori KBLI A–U; pilih dari daftar."
+        errors["sector"] = _l("Sektor harus salah satu kategori KBLI A–U; pilih dari daftar.")
     if errors:
         raise ValidationFailed(errors)
     return Filters(first, last, fair_id, kecamatan, sector)
@@ -199,15 +200,15 @@ def _fairs(f: Filters, now: datetime) -> list[Figure]:
     fair_page = ("public.fair", {"fair_id": f.fair_id}) if f.fair_id else ("office.fairs_list", {})
     desk = ("office.fair_desk", {"fair_id": f.fair_id}) if f.fair_id else ("office.fairs_list", {})
     report = ("office.report_placements", {"bursa": f.fair_id} if f.fair_id else {})
-    rows = [("companies", "Perusahaan peserta bursa kerja", companies, "perusahaan", fair_page),
-            ("vacancies", "Lowongan di bursa kerja", vacancies, "lowongan", fair_page),
-            ("openings", "Formasi (potensi penyerapan tenaga kerja)", openings, "orang", report),
-            ("registrants", "Pendaftar daring", registrants, "orang", desk),
-            ("attendees", "Pengunjung hadir (check-in)", attendees, "orang", desk),
-            ("applications", "Lamaran", applications, "lamaran", report),
-            ("hires", "Diterima bekerja", hires, "orang", report),
-            ("verified_placements", "Penempatan terverifikasi", verified, "orang", report),
-            ("placement_rate", "Tingkat penempatan (penempatan terverifikasi / formasi)",
+    rows = [("companies", _l("Perusahaan peserta bursa kerja"), companies, "perusahaan", fair_page),
+            ("vacancies", _l("Lowongan di bursa kerja"), vacancies, "lowongan", fair_page),
+            ("openings", _l("Formasi (potensi penyerapan tenaga kerja)"), openings, "orang", report),
+            ("registrants", _l("Pendaftar daring"), registrants, "orang", desk),
+            ("attendees", _l("Pengunjung hadir (check-in)"), attendees, "orang", desk),
+            ("applications", _l("Lamaran"), applications, "lamaran", report),
+            ("hires", _l("Diterima bekerja"), hires, "orang", report),
+            ("verified_placements", _l("Penempatan terverifikasi"), verified, "orang", report),
+            ("placement_rate", _l("Tingkat penempatan (penempatan terverifikasi / formasi)"),
              placement_rate(verified, openings), "%", report)]
     return [Figure(f"fairs.{key}", label, int(value) if unit != "%" and value is not None else value, unit,
                    link[0], now, link[1]) for key, label, value, unit, link in rows]
@@ -220,10 +221,10 @@ def _training(f: Filters, now: datetime) -> list[Figure]:
                _sum_if(TrainingEnrolment.status == "completed"))
         .select_from(TrainingCourse).outerjoin(TrainingEnrolment, TrainingEnrolment.course_id == TrainingCourse.id)
         .where(*in_period(TrainingCourse.starts_on, f))).one()
-    return [Figure("training.kinds", "Jenis pelatihan", int(kinds), "jenis", "office.training_courses", now),
-            Figure("training.participants", "Peserta pelatihan", int(participants), "orang",
+    return [Figure("training.kinds", _l("Jenis pelatihan"), int(kinds), "jenis", "office.training_courses", now),
+            Figure("training.participants", _l("Peserta pelatihan"), int(participants), "orang",
                    "office.training_figures", now),
-            Figure("training.completions", "Peserta lulus pelatihan", int(completions), "orang",
+            Figure("training.completions", _l("Peserta lulus pelatihan"), int(completions), "orang",
                    "office.training_figures", now)]
 
 
@@ -238,9 +239,11 @@ def _apprenticeships(f: Filters, now: datetime) -> list[Figure]:
                *in_period(ApprenticeshipPlace.starts_on, f), *sector_of(Company.kbli_code, f),
                *([Company.kecamatan_code == f.kecamatan] if f.kecamatan else []))).one()
     link = "office.apprenticeships_figures"
-    return [Figure("apprenticeships.companies", "Perusahaan tempat magang", int(companies), "perusahaan", link, now),
-            Figure("apprenticeships.participants", "Peserta magang", int(participants), "orang", link, now),
-            Figure("apprenticeships.completed", "Magang selesai (bersertifikat)", int(completed), "orang", link, now)]
+    return [Figure("apprenticeships.companies", _l("Perusahaan tempat magang"),
+                   int(companies), "perusahaan", link, now),
+            Figure("apprenticeships.participants", _l("Peserta magang"), int(participants), "orang", link, now),
+            Figure("apprenticeships.completed", _l("Magang selesai (bersertifikat)"),
+                   int(completed), "orang", link, now)]
 
 
 def covered_in_period(f: Filters) -> list:
@@ -278,23 +281,26 @@ def _protection(f: Filters, now: datetime) -> list[Figure]:
     everyone = _covered(f)
     rows = [tuple(row[1:]) for row in everyone if row[0] == CITY]
     total, cost = sum(int(r[2]) for r in rows), sum(int(r[3]) for r in rows)
-    figures = [Figure("protection.covered_workers", "Pekerja rentan ditanggung iuran BPJS Ketenagakerjaan", total,
+    figures = [Figure("protection.covered_workers", _l("Pekerja rentan ditanggung iuran BPJS Ketenagakerjaan"), total,
                       "orang", "protection.figures_page", now),
-               Figure("protection.monthly_cost", "Biaya iuran per bulan", cost, "Rp", "protection.figures_page",
+               Figure("protection.monthly_cost", _l("Biaya iuran per bulan"), cost, "Rp", "protection.figures_page",
                       now)]
     for code, name, count, _cost in rows:
         args = {"kategori": code} if code else {}
         if f.kecamatan:
             args["kecamatan"] = f.kecamatan
         figures.append(Figure(f"protection.covered_workers.{code or 'tanpa_kategori'}",
-                              f"Pekerja ditanggung: {name or 'tanpa kategori'}", int(count), "orang",
+                              _l("Pekerja ditanggung: %(category)s", category=name or _l("tanpa kategori")), int(count),
+                              "orang",
                               "protection.workers", now, args))
     for payer in sorted({row[0] for row in everyone} - {CITY}):
         count, amount = (sum(int(row[i]) for row in everyone if row[0] == payer) for i in (3, 4))
         label = labels.label(Payer, payer)
-        figures += [Figure(f"protection.payer.{payer}.covered_workers", f"Pekerja ditanggung, dibayar {label}",
+        figures += [Figure(f"protection.payer.{payer}.covered_workers",
+                           _l("Pekerja ditanggung, dibayar %(payer)s", payer=label),
                            count, "orang", "protection.figures_page", now),
-                    Figure(f"protection.payer.{payer}.monthly_cost", f"Biaya iuran per bulan, dibayar {label}",
+                    Figure(f"protection.payer.{payer}.monthly_cost",
+                           _l("Biaya iuran per bulan, dibayar %(payer)s", payer=label),
                            amount, "Rp", "protection.figures_page", now)]
     return figures
 
@@ -325,12 +331,14 @@ def _aid(f: Filters, now: datetime) -> list[Figure]:
     for pid, name, year, item, beneficiaries, deliveries, items in rows:
         key = f"aid.{slug(name)}_{year}"
         link = ("protection.programme_detail", {"programme_id": pid})
-        figures.append(Figure(f"{key}.beneficiaries", f"Penerima {name} ({year})", int(beneficiaries or 0), "orang",
-                              link[0], now, link[1]))
-        figures.append(Figure(f"{key}.deliveries", f"Penyerahan {item or 'bantuan'}: {name} ({year})",
+        names = {"programme": name, "year": str(year)}  # a year: not a number to group
+        figures.append(Figure(f"{key}.beneficiaries", _l("Penerima %(programme)s (%(year)s)", **names),
+                              int(beneficiaries or 0), "orang", link[0], now, link[1]))
+        figures.append(Figure(f"{key}.deliveries", _l("Penyerahan %(item)s: %(programme)s (%(year)s)",
+                                                      item=item or _l("bantuan"), **names),
                               int(deliveries or 0), "kali", "protection.ledger_month", now, link[1]))
-        figures.append(Figure(f"{key}.items", f"Barang diserahkan: {name} ({year})", int(items or 0), "unit",
-                              "protection.ledger_month", now, link[1]))
+        figures.append(Figure(f"{key}.items", _l("Barang diserahkan: %(programme)s (%(year)s)", **names),
+                              int(items or 0), "unit", "protection.ledger_month", now, link[1]))
     return figures
 
 
@@ -345,10 +353,10 @@ def _ak1(f: Filters, now: datetime) -> list[Figure]:
             SeekerProfile.kecamatan_code == f.kecamatan)
     issued, active, lapsed, placed = db.session.execute(query).one()
     link = "office.ak1_reports_due"
-    return [Figure("ak1.issued", "Kartu AK/1 diterbitkan", int(issued), "kartu", link, now),
-            Figure("ak1.active", "Kartu AK/1 aktif", int(active), "kartu", link, now),
-            Figure("ak1.lapsed", "Kartu AK/1 gugur (tidak melapor)", int(lapsed), "kartu", link, now),
-            Figure("ak1.placed", "Kartu AK/1 ditutup karena sudah bekerja", int(placed), "kartu", link, now)]
+    return [Figure("ak1.issued", _l("Kartu AK/1 diterbitkan"), int(issued), "kartu", link, now),
+            Figure("ak1.active", _l("Kartu AK/1 aktif"), int(active), "kartu", link, now),
+            Figure("ak1.lapsed", _l("Kartu AK/1 gugur (tidak melapor)"), int(lapsed), "kartu", link, now),
+            Figure("ak1.placed", _l("Kartu AK/1 ditutup karena sudah bekerja"), int(placed), "kartu", link, now)]
 
 
 def headline(*, period_from=None, period_to=None, fair_id=None, kecamatan=None, sector=None) -> list[Figure]:
@@ -378,13 +386,13 @@ def office_headline(actor, **filters) -> list[dict]:
     """The dashboard's headline (officers only); unfiltered from the snapshot (services.figure_snapshots)."""
     from jobfair.services.office import figure_snapshots
 
-    require_officer(actor)
+    require_office(actor)
     return grouped(headline(**filters) if filters else figure_snapshots.city().figures)
 
 
 def as_records(figures: list[Figure]) -> list[dict]:
     """Open data rows: key, Indonesian label, value, unit and the computation time (UTC) and date (WITA)."""
-    return [{"key": fig.key, "label": fig.label, "value": fig.value, "unit": fig.unit,
+    return [{"key": fig.key, "label": messages.indonesian(fig.label), "value": fig.value, "unit": fig.unit,
              "computed_at": fig.computed_at.isoformat(timespec="seconds"),
              "computed_on": fig.computed_at.astimezone(WITA).date().isoformat()} for fig in figures]
 

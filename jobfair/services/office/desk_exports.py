@@ -3,10 +3,14 @@ from, since when (WITA) and the path of the page where it is decided. NIKs appea
 
 from datetime import datetime
 
+from flask_babel import format_datetime
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
+from jobfair import messages
 from jobfair.extensions import db
+from jobfair.messages import Link
 from jobfair.models import (
     Ak1Card,
     Application,
@@ -21,17 +25,23 @@ from jobfair.models import (
     Vacancy,
     Worker,
 )
-from jobfair.rules import dates, numbers
+from jobfair.rules import numbers
 from jobfair.services import audit
+from jobfair.services.access import require_office
 from jobfair.services.errors import NotFound
-from jobfair.services.hiring.companies import require_officer
 from jobfair.services.office.office_desk import _QUEUES
 
-HEADERS = ("ID", "Perihal", "Dari", "Nama orang", "NIK (tersamar)", "Menunggu sejak (WITA)", "Tautan")
+HEADERS = (_l("ID"), _l("Perihal"), _l("Dari"), _l("Nama orang"), _l("NIK (tersamar)"), _l("Menunggu sejak (WITA)"),
+           _l("Tautan"))
 
 
 def _wita(moment: datetime | None) -> str:
-    return dates.local(moment).strftime("%d-%m-%Y %H:%M") if moment else ""
+    """Day and time in WITA (BABEL_DEFAULT_TIMEZONE, Asia/Makassar)."""
+    return format_datetime(moment, "dd-MM-yyyy HH:mm") if moment else ""
+
+
+def _path(endpoint: str, **params) -> str:
+    return messages.path(Link(endpoint, params))
 
 
 def _person(person) -> tuple[str, str]:
@@ -39,46 +49,50 @@ def _person(person) -> tuple[str, str]:
 
 
 def _companies(company: Company) -> list:
-    return [company.id, f"{company.name} (NIB {company.nib})", company.contact_name, "", "",
-            _wita(company.created_at), f"/disnaker/perusahaan/{company.id}"]
+    return [company.id, _l("%(name)s (NIB %(nib)s)", name=company.name, nib=company.nib), company.contact_name, "", "",
+            _wita(company.created_at), _path("office.company_review", company_id=company.id)]
 
 
 def _vacancies(vacancy: Vacancy) -> list:
-    return [vacancy.id, f"{vacancy.title} ({numbers.number(vacancy.openings)} orang)", vacancy.company.name, "", "",
-            _wita(vacancy.submitted_at), f"/disnaker/lowongan/{vacancy.id}"]
+    return [vacancy.id, _l("%(title)s (%(count)s orang)", title=vacancy.title, count=numbers.number(vacancy.openings)),
+            vacancy.company.name, "", "", _wita(vacancy.submitted_at),
+            _path("office.vacancy_review", vacancy_id=vacancy.id)]
 
 
 def _ak1(card: Ak1Card) -> list:
-    return [card.id, "Permohonan kartu AK/1", "Pencari kerja", *_person(card.seeker.person),
-            _wita(card.requested_at), f"/disnaker/ak1/{card.id}"]
+    return [card.id, _l("Permohonan kartu AK/1"), _l("Pencari kerja"), *_person(card.seeker.person),
+            _wita(card.requested_at), _path("office.ak1_card", card_id=card.id)]
 
 
 def _placements(placement: Placement) -> list:
     application = placement.application
-    return [placement.id, f"Penempatan sebagai {application.vacancy.title}", application.vacancy.company.name,
-            *_person(application.seeker.person), _wita(placement.created_at), "/disnaker/penempatan"]
+    return [placement.id, _l("Penempatan sebagai %(title)s", title=application.vacancy.title),
+            application.vacancy.company.name, *_person(application.seeker.person), _wita(placement.created_at),
+            _path("office.placements_queue")]
 
 
 def _places(place: ApprenticeshipPlace) -> list:
-    return [place.id, f"{place.title} ({numbers.number(place.places)} tempat)", place.company.name, "", "",
-            _wita(place.created_at), f"/disnaker/tempat-magang/{place.id}"]
+    return [place.id, _l("%(title)s (%(count)s tempat)", title=place.title, count=numbers.number(place.places)),
+            place.company.name, "", "", _wita(place.created_at), _path("office.place_review", place_id=place.id)]
 
 
 def _agreements(appr: Apprenticeship) -> list:
-    return [appr.id, f"Perjanjian magang {appr.agreement_number or ''} — {appr.place.title}".replace("  ", " "),
-            appr.place.company.name, *_person(appr.student.person), _wita(appr.created_at),
-            f"/disnaker/pemagangan/{appr.id}"]
+    subject = (_l("Perjanjian magang %(number)s — %(title)s", number=appr.agreement_number, title=appr.place.title)
+               if appr.agreement_number else _l("Perjanjian magang — %(title)s", title=appr.place.title))
+    return [appr.id, subject, appr.place.company.name, *_person(appr.student.person), _wita(appr.created_at),
+            _path("office.apprenticeship_detail", apprenticeship_id=appr.id)]
 
 
 def _enrolments(enrolment: Enrolment) -> list:
-    return [enrolment.id, f"Kepesertaan {enrolment.programme.name}", enrolment.verifying_office or "",
-            *_person(enrolment.worker.person), _wita(enrolment.created_at),
-            f"/perlindungan/kepesertaan/{enrolment.id}"]
+    return [enrolment.id, _l("Kepesertaan %(programme)s", programme=enrolment.programme.name),
+            enrolment.verifying_office or "", *_person(enrolment.worker.person), _wita(enrolment.created_at),
+            _path("protection.enrolment_detail", enrolment_id=enrolment.id)]
 
 
 def _data_requests(request: DataSubjectRequest) -> list:
-    return [request.id, f"Penghapusan data, batas waktu {_wita(request.due_at)} WITA", "Warga",
-            *_person(request.person), _wita(request.requested_at), f"/disnaker/permintaan-data/{request.id}"]
+    return [request.id, _l("Penghapusan data, batas waktu %(due)s WITA", due=_wita(request.due_at)), _l("Warga"),
+            *_person(request.person), _wita(request.requested_at),
+            _path("office.data_request_review", request_id=request.id)]
 
 
 # key -> (row builder, eager loads)
@@ -103,16 +117,16 @@ QUEUE_KEYS = tuple(key for key, *_rest in _QUEUES)
 
 def queue_export(actor, key: str) -> tuple[str, tuple[str, ...], list[list]]:
     """(sheet title, headers, rows) of one desk queue, oldest first. Unknown key -> NotFound."""
-    require_officer(actor)
+    require_office(actor)
     spec = next((queue for queue in _QUEUES if queue[0] == key), None)
     if spec is None or key not in _ROWS:
-        raise NotFound("Antrean tidak ditemukan.")
+        raise NotFound(_l("Antrean tidak ditemukan."))
     _key, label, _endpoint, model, status_column, waiting, since = spec
     build, loads = _ROWS[key]
     query = (select(model).where(status_column == waiting).options(*loads)
              .order_by(since.is_(None), since, model.id))
     rows = [build(item) for item in db.session.scalars(query).unique()]
-    title = "".join(" " if c in "[]:*?/\\" else c for c in label)[:31].strip()
+    title = "".join(" " if c in "[]:*?/\\" else c for c in str(label))[:31].strip()
     # A list of names (and NIK-masked people): the export of personal data is audited, with its size only.
     audit.record(actor, "desk.queue_exported", object_type="queue", object_id=key, detail={"rows": len(rows)})
     db.session.commit()

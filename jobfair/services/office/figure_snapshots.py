@@ -21,10 +21,12 @@ from datetime import datetime
 from functools import wraps
 
 from flask import current_app, has_app_context
+from flask_babel import lazy_gettext
 from sqlalchemy import event, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from jobfair import messages
 from jobfair.extensions import db
 from jobfair.models import (
     Ak1Card,
@@ -78,12 +80,25 @@ def compute(now: datetime | None = None) -> dict:
     unfiltered = city_figures.Filters()
     figures = city_figures.headline_for(unfiltered, now=now)
     return {
-        "figures": [{"key": fig.key, "label": fig.label, "value": fig.value, "unit": fig.unit,
-                     "endpoint": fig.endpoint, "args": fig.args} for fig in figures],
+        "figures": [{"key": fig.key, "label": messages.indonesian(fig.label), "value": fig.value, "unit": fig.unit,
+                     "endpoint": fig.endpoint, "args": fig.args, **_label_parts(fig.label)} for fig in figures],
         "charts": {slug: rows(unfiltered) for slug, rows in city_charts.ROWS.items()},
         "fair_choices": city_charts.fair_choices(),
         "kecamatan_choices": city_charts.kecamatan_choices(),
     }
+
+
+def _label_parts(label) -> dict:
+    """A figure's label is stored as its message key and parameters too, so it reads in the reader's language."""
+    key, params = messages.parts(label)
+    return {"label_key": key, "label_params": params} if key else {}
+
+
+def _label(stored: dict):
+    """The stored label as a lazy message again (older snapshots: the Indonesian text)."""
+    if stored.get("label_key"):
+        return lazy_gettext(stored["label_key"], **(stored.get("label_params") or {}))
+    return stored["label"]
 
 
 def _store(payload: dict, now: datetime) -> None:
@@ -124,7 +139,7 @@ def city() -> CitySnapshot:
         row = db.session.get(FigureSnapshot, CITY)
     data, at = json.loads(row.payload), row.computed_at
     return CitySnapshot(
-        figures=[Figure(d["key"], d["label"], d["value"], d["unit"], d["endpoint"], at, d["args"])
+        figures=[Figure(d["key"], _label(d), d["value"], d["unit"], d["endpoint"], at, d["args"])
                  for d in data["figures"]],
         charts={slug: [tuple(r) for r in rows] for slug, rows in data["charts"].items()},
         fair_choices=[tuple(r) for r in data["fair_choices"]],

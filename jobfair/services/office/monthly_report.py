@@ -15,6 +15,8 @@ the office verified it. So a fair's figures and the report of the month it was h
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
+from flask_babel import format_date
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import and_, case, func, or_, select
 
 from jobfair.extensions import db
@@ -44,16 +46,16 @@ from jobfair.rules import monthly_report as rules
 from jobfair.rules import numbers
 from jobfair.rules.dates import WITA
 from jobfair.rules.eligibility import add_months
+from jobfair.services.access import require_office
 from jobfair.services.errors import ValidationFailed
-from jobfair.services.hiring.companies import require_officer
 from jobfair.services.hiring.fairs import fair_figures, placement_rate
 from jobfair.services.protection.protection_figures import COVERED, SETTLED
 
 SUBSIDY = ProgrammeKind.CONTRIBUTION_SUBSIDY.value
 CITY = Payer.CITY.value
-BAD_MONTH = ("Bulan tidak dikenal. Pilih bulan dengan format TTTT-BB, misalnya 2025-11, dari tahun 2000 sampai "
-             "bulan ini.")
-NO_CATEGORY = "Tanpa kategori"
+BAD_MONTH = _l("Bulan tidak dikenal. Pilih bulan dengan format TTTT-BB, misalnya 2025-11, dari tahun 2000 sampai "
+               "bulan ini.")
+NO_CATEGORY = _l("Tanpa kategori")
 
 
 @dataclass(frozen=True)
@@ -107,7 +109,7 @@ class Report:
 
     @property
     def title(self) -> str:
-        return f"Laporan bulanan Disnaker Kota Balikpapan — {rules.month_name(self.month)}"
+        return _l("Laporan bulanan Disnaker Kota Balikpapan — %(month)s", month=rules.month_name(self.month))
 
     def section(self, key: str) -> Section | None:
         return next((s for s in self.sections if s.key == key), None)
@@ -179,31 +181,34 @@ def _fairs_section(months: list[date]) -> Section:
                                   .where(JobFair.starts_on < add_months(month, 1), JobFair.ends_on >= month)
                                   .order_by(JobFair.starts_on)).all()
     return Section(
-        "bursa-kerja", "Bursa kerja dan penempatan",
-        "Lowongan bursa kerja dan lowongan sepanjang tahun. Lowongan dan formasi dihitung pada bulan diterbitkan; "
-        "lamaran pada bulan dikirim, diterima kerja pada bulan dilaporkan perusahaan, penempatan pada bulan "
-        "diverifikasi; tingkat penempatan = penempatan terverifikasi bulan ini ÷ formasi yang diterbitkan bulan ini. "
-        "Angka tiap bursa kerja di bawah adalah angka seluruh bursa itu sampai hari ini, sama dengan halaman "
-        "bursa kerja.",
-        [_figure("Bursa kerja diselenggarakan", fairs), _figure("Lowongan diterbitkan", vacancies),
-         _figure("Formasi (potensi serapan)", openings), _figure("Lamaran masuk", applications),
-         _figure("Diterima kerja (dilaporkan perusahaan)", hires), _figure("Penempatan terverifikasi", verified),
-         Figure("Tingkat penempatan", rates[-1], rates[-2], "%")],
-        [Chart("penempatan", "Penempatan terverifikasi per bulan", "line", "orang", "Bulan", "Penempatan",
+        "bursa-kerja", _l("Bursa kerja dan penempatan"),
+        _l("Lowongan bursa kerja dan lowongan sepanjang tahun. Lowongan dan formasi dihitung pada bulan "
+           "diterbitkan; lamaran pada bulan dikirim, diterima kerja pada bulan dilaporkan perusahaan, penempatan pada "
+           "bulan diverifikasi; tingkat penempatan = penempatan terverifikasi bulan ini ÷ formasi yang diterbitkan "
+           "bulan ini. Angka tiap bursa kerja di bawah adalah angka seluruh bursa itu sampai hari ini, sama dengan "
+           "halaman bursa kerja."),
+        [_figure(_l("Bursa kerja diselenggarakan"), fairs), _figure(_l("Lowongan diterbitkan"), vacancies),
+         _figure(_l("Formasi (potensi serapan)"), openings), _figure(_l("Lamaran masuk"), applications),
+         _figure(_l("Diterima kerja (dilaporkan perusahaan)"), hires),
+         _figure(_l("Penempatan terverifikasi"), verified),
+         Figure(_l("Tingkat penempatan"), rates[-1], rates[-2], "%")],
+        [Chart("penempatan", _l("Penempatan terverifikasi per bulan"), "line", "orang", _l("Bulan"), _l("Penempatan"),
                _month_items(months, verified)),
-         Chart("formasi", "Formasi diterbitkan per bulan", "line", "formasi", "Bulan", "Formasi",
+         Chart("formasi", _l("Formasi diterbitkan per bulan"), "line", "formasi", _l("Bulan"), _l("Formasi"),
                _month_items(months, openings))],
-        [("Bursa kerja bulan ini", [_fair_line(*fair) for fair in held_now])])
+        [(_l("Bursa kerja bulan ini"), [_fair_line(*fair) for fair in held_now])])
 
 
 def _fair_line(fair_id: int, name: str, start: date, end: date, venue: str) -> str:
     """One fair held in the month with its figures as its fair page computes them (services.fairs.fair_figures)."""
     f = fair_figures(fair_id)
     n = numbers.number
-    return (f"{name} — {venue}, {start:%d-%m-%Y} s.d. {end:%d-%m-%Y}: {n(f['companies'])} perusahaan, "
-            f"{n(f['vacancies'])} lowongan, {n(f['openings'])} formasi, {n(f['applications'])} lamaran, "
-            f"{n(f['hires'])} diterima kerja, {n(f['verified_placements'])} penempatan terverifikasi "
-            f"(tingkat penempatan {numbers.percent(f['placement_rate'])}).")
+    return _l("%(name)s — %(venue)s, %(start)s s.d. %(end)s: %(companies)s perusahaan, %(vacancies)s lowongan, "
+              "%(openings)s formasi, %(applications)s lamaran, %(hires)s diterima kerja, %(verified)s penempatan "
+              "terverifikasi (tingkat penempatan %(rate)s).", name=name, venue=venue,
+              start=format_date(start, "dd-MM-yyyy"), end=format_date(end, "dd-MM-yyyy"), companies=n(f["companies"]),
+              vacancies=n(f["vacancies"]), openings=n(f["openings"]), applications=n(f["applications"]),
+              hires=n(f["hires"]), verified=n(f["verified_placements"]), rate=numbers.percent(f["placement_rate"]))
 
 
 def _ak1_section(months: list[date]) -> Section:
@@ -223,15 +228,15 @@ def _ak1_section(months: list[date]) -> Section:
         *_sums(months, closed(Ak1Status.PLACED.value)))).one()
     requested, issued, active, lapsed, placed = (_series(row, i, n) for i in range(5))
     return Section(
-        "ak1", "Kartu pencari kerja (AK/1)",
-        "Kartu aktif = kartu yang sudah terbit dan masih berlaku pada akhir bulan. Gugur = laporan setengah tahunan "
-        "tidak diisi; ditempatkan = ditutup karena penempatan terverifikasi.",
-        [_figure("Permohonan kartu", requested), _figure("Kartu diterbitkan", issued),
-         _figure("Kartu aktif (akhir bulan)", active), _figure("Kartu gugur", lapsed),
-         _figure("Kartu ditutup karena ditempatkan", placed)],
-        [Chart("aktif", "Kartu AK/1 aktif per akhir bulan", "line", "kartu", "Bulan", "Kartu aktif",
+        "ak1", _l("Kartu pencari kerja (AK/1)"),
+        _l("Kartu aktif = kartu yang sudah terbit dan masih berlaku pada akhir bulan. Gugur = laporan setengah tahunan "
+           "tidak diisi; ditempatkan = ditutup karena penempatan terverifikasi."),
+        [_figure(_l("Permohonan kartu"), requested), _figure(_l("Kartu diterbitkan"), issued),
+         _figure(_l("Kartu aktif (akhir bulan)"), active), _figure(_l("Kartu gugur"), lapsed),
+         _figure(_l("Kartu ditutup karena ditempatkan"), placed)],
+        [Chart("aktif", _l("Kartu AK/1 aktif per akhir bulan"), "line", "kartu", _l("Bulan"), _l("Kartu aktif"),
                _month_items(months, active)),
-         Chart("terbit", "Kartu AK/1 diterbitkan per bulan", "line", "kartu", "Bulan", "Kartu diterbitkan",
+         Chart("terbit", _l("Kartu AK/1 diterbitkan per bulan"), "line", "kartu", _l("Bulan"), _l("Kartu diterbitkan"),
                _month_items(months, issued))])
 
 
@@ -258,16 +263,16 @@ def _smk_section(months: list[date]) -> Section:
     ).one()
     companies, apprentices, finished = (_series(row, i, n) for i in range(3))
     return Section(
-        "smk", "Pelatihan dan pemagangan SMK",
-        "Pelatihan dan magang dihitung bila berlangsung pada bulan itu; peserta pelatihan termasuk yang "
-        "mengundurkan diri. Lulus dan selesai dihitung pada bulan diselesaikan.",
-        [_figure("Pelatihan berlangsung", courses), _figure("Jenis pelatihan", kinds),
-         _figure("Peserta pelatihan", participants), _figure("Peserta lulus pelatihan", completions),
-         _figure("Perusahaan tempat magang", companies), _figure("Peserta magang", apprentices),
-         _figure("Magang selesai", finished)],
-        [Chart("pelatihan", "Peserta pelatihan per bulan", "line", "orang", "Bulan", "Peserta",
+        "smk", _l("Pelatihan dan pemagangan SMK"),
+        _l("Pelatihan dan magang dihitung bila berlangsung pada bulan itu; peserta pelatihan termasuk yang "
+           "mengundurkan diri. Lulus dan selesai dihitung pada bulan diselesaikan."),
+        [_figure(_l("Pelatihan berlangsung"), courses), _figure(_l("Jenis pelatihan"), kinds),
+         _figure(_l("Peserta pelatihan"), participants), _figure(_l("Peserta lulus pelatihan"), completions),
+         _figure(_l("Perusahaan tempat magang"), companies), _figure(_l("Peserta magang"), apprentices),
+         _figure(_l("Magang selesai"), finished)],
+        [Chart("pelatihan", _l("Peserta pelatihan per bulan"), "line", "orang", _l("Bulan"), _l("Peserta"),
                _month_items(months, participants)),
-         Chart("magang", "Peserta magang per bulan", "line", "orang", "Bulan", "Peserta magang",
+         Chart("magang", _l("Peserta magang per bulan"), "line", "orang", _l("Bulan"), _l("Peserta magang"),
                _month_items(months, apprentices))])
 
 
@@ -306,17 +311,18 @@ def _protection_section(months: list[date]) -> Section:
         .where(subsidy, Enrolment.status.in_(COVERED), CoverMonth.month == month)
         .group_by(category).order_by(func.count(CoverMonth.person_id.distinct()).desc(), category)).all()
     return Section(
-        "perlindungan", "Perlindungan pekerja (subsidi iuran BPJS Ketenagakerjaan)",
-        "Pekerja ditanggung = orang yang iurannya ditanggung kota pada bulan itu. Anggaran terpakai = iuran "
-        "dibayar sejak Januari sampai bulan itu ÷ anggaran program tahun itu.",
-        [_figure("Pekerja ditanggung", covered), _figure("Iuran dibayar (peserta)", paid_count),
-         _figure("Biaya iuran dibayar", paid, "Rp"), _figure("Iuran belum dibayar", due, "Rp"),
-         Figure("Anggaran terpakai sampai bulan ini", usage[1], usage[0], "%"),
-         _figure("Klaim JKK/JKM (tanggal kejadian)", claims), _figure("Nilai klaim", claimed, "Rp")],
-        [Chart("ditanggung", "Pekerja ditanggung per bulan", "line", "orang", "Bulan", "Pekerja",
+        "perlindungan", _l("Perlindungan pekerja (subsidi iuran BPJS Ketenagakerjaan)"),
+        _l("Pekerja ditanggung = orang yang iurannya ditanggung kota pada bulan itu. Anggaran terpakai = iuran "
+           "dibayar sejak Januari sampai bulan itu ÷ anggaran program tahun itu."),
+        [_figure(_l("Pekerja ditanggung"), covered), _figure(_l("Iuran dibayar (peserta)"), paid_count),
+         _figure(_l("Biaya iuran dibayar"), paid, "Rp"), _figure(_l("Iuran belum dibayar"), due, "Rp"),
+         Figure(_l("Anggaran terpakai sampai bulan ini"), usage[1], usage[0], "%"),
+         _figure(_l("Klaim JKK/JKM (tanggal kejadian)"), claims), _figure(_l("Nilai klaim"), claimed, "Rp")],
+        [Chart("ditanggung", _l("Pekerja ditanggung per bulan"), "line", "orang", _l("Bulan"), _l("Pekerja"),
                _month_items(months, covered)),
-         Chart("kategori", f"Pekerja ditanggung per kategori, {rules.short_name(month)}", "bar", "orang",
-               "Kategori", "Pekerja", [(name or NO_CATEGORY, int(count)) for name, count in by_category])])
+         Chart("kategori", _l("Pekerja ditanggung per kategori, %(month)s", month=rules.short_name(month)), "bar",
+               "orang", _l("Kategori"), _l("Pekerja"),
+               [(name or str(NO_CATEGORY), int(count)) for name, count in by_category])])
 
 
 def _aid_section(months: list[date]) -> Section:
@@ -341,19 +347,19 @@ def _aid_section(months: list[date]) -> Section:
     for pid, name, item in programmes:
         people = covers.get(pid, zeros)
         items, value = deliveries.get(pid, (zeros, zeros))
-        unit = item or "barang"
-        figures += [_figure(f"{name}: penerima", people), _figure(f"{name}: {unit} diserahkan", items),
-                    _figure(f"{name}: nilai diserahkan", value, "Rp")]
+        figures += [_figure(_l("%(programme)s: penerima", programme=name), people),
+                    _figure(_l("%(programme)s: %(item)s diserahkan", programme=name, item=item or _l("barang")), items),
+                    _figure(_l("%(programme)s: nilai diserahkan", programme=name), value, "Rp")]
         beneficiaries_now.append((name, people[-1]))
         total_items = [a + b for a, b in zip(total_items, items, strict=True)]
     return Section(
-        "bantuan", "Bantuan sosial",
-        "Per program bantuan (pemilik program tercatat pada data program). Penerima = orang yang tercatat menerima "
-        "bantuan pada bulan itu; diserahkan = penyerahan yang sudah dicatat dengan bukti.",
+        "bantuan", _l("Bantuan sosial"),
+        _l("Per program bantuan (pemilik program tercatat pada data program). Penerima = orang yang tercatat menerima "
+           "bantuan pada bulan itu; diserahkan = penyerahan yang sudah dicatat dengan bukti."),
         figures,
-        [Chart("penerima", f"Penerima bantuan per program, {rules.short_name(month)}", "bar", "orang", "Program",
-               "Penerima", beneficiaries_now),
-         Chart("diserahkan", "Barang bantuan diserahkan per bulan", "line", "barang", "Bulan", "Diserahkan",
+        [Chart("penerima", _l("Penerima bantuan per program, %(month)s", month=rules.short_name(month)), "bar",
+               "orang", _l("Program"), _l("Penerima"), beneficiaries_now),
+         Chart("diserahkan", _l("Barang bantuan diserahkan per bulan"), "line", "barang", _l("Bulan"), _l("Diserahkan"),
                _month_items(months, total_items))])
 
 
@@ -363,7 +369,7 @@ SECTION_KEYS = ("bursa-kerja", "ak1", "smk", "perlindungan", "bantuan")
 
 def monthly_report(actor, month: date, *, only: str | None = None) -> Report:
     """The report for `month` (any day of it); `only` computes one section (for a chart)."""
-    require_officer(actor)
+    require_office(actor)
     month = month.replace(day=1)
     months = rules.series_months(month)
     builders = SECTIONS if only is None else [b for k, b in zip(SECTION_KEYS, SECTIONS, strict=True) if k == only]

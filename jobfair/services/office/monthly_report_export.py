@@ -2,16 +2,18 @@
 
 from datetime import date
 
+from flask_babel import lazy_gettext as _l
+
 from jobfair.rules import monthly_report as rules
 from jobfair.rules.charts import bar_chart, line_chart
 from jobfair.services import exports
+from jobfair.services.access import require_office
 from jobfair.services.errors import NotFound
-from jobfair.services.hiring.companies import require_officer
 from jobfair.services.office.monthly_report import SECTION_KEYS, Report, Section, monthly_report
 
-HEADERS = ["Angka", "Bulan ini", "Bulan lalu", "Perubahan", "Perubahan (%)"]
-SHEET_NAMES = {"bursa-kerja": "Bursa kerja", "ak1": "Kartu AK1", "smk": "SMK", "perlindungan": "Perlindungan",
-               "bantuan": "Bantuan sosial"}
+HEADERS = [_l("Angka"), _l("Bulan ini"), _l("Bulan lalu"), _l("Perubahan"), _l("Perubahan (%)")]
+SHEET_NAMES = {"bursa-kerja": _l("Bursa kerja"), "ak1": _l("Kartu AK1"), "smk": _l("SMK"),
+               "perlindungan": _l("Perlindungan"), "bantuan": _l("Bantuan sosial")}
 
 
 def _raw(value):
@@ -24,14 +26,14 @@ def _sheet(report: Report, section: Section) -> tuple[list[str], list[list]]:
     for figure in section.figures:
         unit = " (Rp)" if figure.unit == "Rp" else " (%)" if figure.unit == "%" else ""
         change = figure.change
-        rows.append([figure.label + unit, _raw(figure.value), _raw(figure.previous),
+        rows.append([f"{figure.label}{unit}", _raw(figure.value), _raw(figure.previous),
                      change.delta if figure.value is not None and figure.previous is not None else "",
                      "" if change.percent is None else change.percent])
     for chart in section.charts:
         rows += [[], [chart.title], [chart.label_header, chart.value_header]]
-        rows += [[label, value] for label, value in chart.items] or [["Belum ada data"]]
+        rows += [[label, value] for label, value in chart.items] or [[_l("Belum ada data")]]
     for heading, lines in section.lists:
-        rows += [[], [heading]] + ([[line] for line in lines] or [["Tidak ada"]])
+        rows += [[], [heading]] + ([[line] for line in lines] or [[_l("Tidak ada")]])
     rows += [[], [section.note]]
     return headers, rows
 
@@ -47,16 +49,16 @@ def filename(month: date) -> str:
 
 def chart_svg(actor, month: date, section: str, chart: str) -> str:
     """One chart of one section, as SVG text (rules.charts: numbers and escaped labels only)."""
-    require_officer(actor)
+    require_office(actor)
     if section not in SECTION_KEYS:
-        raise NotFound("Grafik tidak ditemukan.")
+        raise NotFound(_l("Grafik tidak ditemukan."))
     report = monthly_report(actor, month, only=section)
     found = report.sections[0].chart(chart)
     if found is None:
-        raise NotFound("Grafik tidak ditemukan.")
+        raise NotFound(_l("Grafik tidak ditemukan."))
     draw = line_chart if found.kind == "line" else bar_chart
     items, title = found.items, found.title
-    if found.label_header == "Bulan":  # month series: "Jun" on the axis, the span of months in the title
+    if found.kind == "line":  # month series: "Jun" on the axis, the span of months in the title
         items = [(label.split()[0], value) for label, value in found.items]
-        title = f"{title} ({found.items[0][0]} – {found.items[-1][0]})"
-    return draw(items, title=title, unit=found.unit)
+        title = _l("%(title)s (%(first)s – %(last)s)", title=title, first=found.items[0][0], last=found.items[-1][0])
+    return draw(items, title=str(title), unit=found.unit)

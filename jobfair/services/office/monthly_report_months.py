@@ -26,8 +26,8 @@ from jobfair.models import (
 from jobfair.models.base import UTCDateTime
 from jobfair.rules import monthly_report as rules
 from jobfair.rules.eligibility import add_months
+from jobfair.services.access import require_office
 from jobfair.services.errors import ValidationFailed
-from jobfair.services.hiring.companies import require_officer
 from jobfair.services.office.monthly_report import BAD_MONTH, WITA
 
 MAX_CHOICES = 12 * 30  # thirty years of months at most in the list
@@ -65,7 +65,7 @@ def pick_month(actor, text: str | None, today: date | None = None) -> tuple[date
     """(the month to show, the months to choose from, newest first). `text` is the month asked for ('2025-07');
     none given means the latest complete month with data (last month when nothing is older). A bad month is a
     field error."""
-    require_officer(actor)
+    require_office(actor)
     today = today or datetime.now(WITA).date()
     last_complete = rules.default_month(today)
     first, latest = data_span(today.replace(day=1))

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import cast, func, literal, null, select, union_all
 
 from jobfair.extensions import db
@@ -24,7 +25,7 @@ from jobfair.models import (
     Vacancy,
     VacancyStatus,
 )
-from jobfair.services.hiring.companies import require_officer
+from jobfair.services.access import require_office
 from jobfair.services.office import city_figures
 
 
@@ -40,21 +41,21 @@ class Queue:
 
 # (key, label, endpoint, model, status column, waiting status, "since" column)
 _QUEUES = [
-    ("companies", "Perusahaan menunggu verifikasi", "office.companies_queue", Company, Company.status,
+    ("companies", _l("Perusahaan menunggu verifikasi"), "office.companies_queue", Company, Company.status,
      CompanyStatus.AWAITING_VERIFICATION.value, Company.created_at),
-    ("vacancies", "Lowongan menunggu tayang", "office.vacancies_queue", Vacancy, Vacancy.status,
+    ("vacancies", _l("Lowongan menunggu tayang"), "office.vacancies_queue", Vacancy, Vacancy.status,
      VacancyStatus.SUBMITTED.value, Vacancy.submitted_at),
-    ("ak1", "Kartu AK/1 menunggu diterbitkan", "office.ak1_queue", Ak1Card, Ak1Card.status,
+    ("ak1", _l("Kartu AK/1 menunggu diterbitkan"), "office.ak1_queue", Ak1Card, Ak1Card.status,
      Ak1Status.REQUESTED.value, Ak1Card.requested_at),
-    ("placements", "Penempatan menunggu verifikasi", "office.placements_queue", Placement, Placement.status,
+    ("placements", _l("Penempatan menunggu verifikasi"), "office.placements_queue", Placement, Placement.status,
      PlacementStatus.REPORTED.value, Placement.created_at),
-    ("places", "Tempat magang menunggu persetujuan", "office.places_queue", ApprenticeshipPlace,
+    ("places", _l("Tempat magang menunggu persetujuan"), "office.places_queue", ApprenticeshipPlace,
      ApprenticeshipPlace.status, PlaceStatus.PROPOSED.value, ApprenticeshipPlace.created_at),
-    ("agreements", "Perjanjian magang menunggu pengesahan", "office.apprenticeships_queue", Apprenticeship,
+    ("agreements", _l("Perjanjian magang menunggu pengesahan"), "office.apprenticeships_queue", Apprenticeship,
      Apprenticeship.status, ApprenticeshipStatus.AGREEMENT.value, Apprenticeship.created_at),
-    ("enrolments", "Kepesertaan perlindungan menunggu verifikasi sektor", "office.enrolments_queue", Enrolment,
+    ("enrolments", _l("Kepesertaan perlindungan menunggu verifikasi sektor"), "office.enrolments_queue", Enrolment,
      Enrolment.status, ProtectionStatus.REGISTERED.value, Enrolment.created_at),
-    ("data_requests", "Permintaan penghapusan data (UU PDP) menunggu keputusan", "office.data_requests_queue",
+    ("data_requests", _l("Permintaan penghapusan data (UU PDP) menunggu keputusan"), "office.data_requests_queue",
      DataSubjectRequest, DataSubjectRequest.status, RequestStatus.PENDING.value, DataSubjectRequest.requested_at),
 ]
 # Queues whose items carry a legal deadline: the dashboard shows the nearest one.
@@ -64,7 +65,7 @@ _DEADLINES = {"data_requests": DataSubjectRequest.due_at}
 def queue_summary(actor) -> list[Queue]:
     """Every queue's count and oldest waiting item in ONE statement (a UNION ALL of one aggregate per queue, each
     reading the status index: cheap however large the tables, since only the waiting rows are counted)."""
-    require_officer(actor)
+    require_office(actor)
     parts = [select(literal(position).label("position"), func.count().label("n"), func.min(since).label("oldest"),
                     (func.min(_DEADLINES[key]) if key in _DEADLINES
                      # a typed NULL: PostgreSQL will not UNION text with a timestamp column

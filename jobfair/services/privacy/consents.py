@@ -11,6 +11,7 @@ change); `give`, `withdraw` and `review` are the person's own calls and commit.
 
 from datetime import datetime
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, insert, select
 
 from jobfair.extensions import db
@@ -20,10 +21,10 @@ from jobfair.privacy_notices import CHANNELS, PURPOSES, WEB, Purpose, purposes_f
 from jobfair.services import audit
 from jobfair.services.errors import NotFound, ValidationFailed
 
-NOT_FOUND = "Tujuan pengolahan data ini tidak dikenal."
-REQUIRED_MESSAGE = ("Persetujuan ini wajib untuk memakai akun pencari kerja. Centang kotaknya setelah membaca "
-                    "pemberitahuannya; bila Anda tidak setuju, jangan mendaftar, atau minta data Anda dihapus di "
-                    "halaman \"Data saya\".")
+NOT_FOUND = _l("Tujuan pengolahan data ini tidak dikenal.")
+REQUIRED_MESSAGE = _l("Persetujuan ini wajib untuk memakai akun pencari kerja. Centang kotaknya setelah membaca "
+                      "pemberitahuannya; bila Anda tidak setuju, jangan mendaftar, atau minta data Anda dihapus "
+                      "di halaman \"Data saya\".")
 
 
 def _person_id(person_or_user) -> int | None:
@@ -175,7 +176,7 @@ def give(actor: User, code: str) -> ConsentRecord:
 def withdraw(actor: User, code: str) -> ConsentRecord:
     """Effective at once: every service asks the latest record (no cache)."""
     if not own_purpose(actor, code)["given"]:
-        raise ValidationFailed({"purpose": "Persetujuan ini memang belum diberikan atau sudah ditarik."})
+        raise ValidationFailed({"purpose": _l("Persetujuan ini memang belum diberikan atau sudah ditarik.")})
     row = record(actor, code, given=False, channel=WEB, actor=actor)
     db.session.commit()
     return row

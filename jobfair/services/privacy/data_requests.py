@@ -11,24 +11,30 @@ A resident sees only their own requests (another's: NotFound). Refusals carry th
 from datetime import UTC, datetime, timedelta
 
 from flask import current_app
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from jobfair import messages
 from jobfair.extensions import db
+from jobfair.messages import Link
 from jobfair.models import DataSubjectRequest, OutboxEmail, RequestKind, RequestStatus, Role
-from jobfair.services import audit, keyset, notifications
+from jobfair.rules import numbers
+from jobfair.services import access, audit, keyset, notifications
+from jobfair.services.access import require_office
 from jobfair.services.errors import InvalidState, NotFound, PermissionDenied, ValidationFailed
-from jobfair.services.hiring.companies import require_officer
 from jobfair.services.privacy import erasure
 
 RESIDENT_ROLES = (Role.SEEKER.value, Role.STUDENT.value)
 PENDING = RequestStatus.PENDING.value
 NOTE_MAX, REASON_MAX = 1000, 1000
-# Stored messages are plain Indonesian, as every notification today (issue 13 brings message keys).
-NOTICE_SUBJECT = "Data pribadi Anda telah dihapus"
-NOTICE_BODY = ("Permintaan penghapusan data Anda disetujui dan data pribadi Anda sudah dihapus. Catatan yang "
-                 "wajib disimpan menurut undang-undang disimpan tanpa nama dan NIK. Akun Anda ditutup.\n\n"
-                 "— Disnaker Kota Balikpapan")
+# The outbox holds Indonesian (messages.indonesian): the account is gone, no reader's language is known.
+NOTICE_SUBJECT = _l("Data pribadi Anda telah dihapus")
+NOTICE_BODY = _l("Permintaan penghapusan data Anda disetujui dan data pribadi Anda sudah dihapus. Catatan yang "
+                 "wajib disimpan menurut undang-undang disimpan tanpa nama dan NIK. Akun Anda ditutup.")
+SIGNATURE = "\n\n— Disnaker Kota Balikpapan"
+ALREADY_ASKED = _l("Permintaan penghapusan Anda sudah diterima dan sedang diperiksa petugas.")
+REQUEST_NOT_FOUND = _l("Permintaan tidak ditemukan.")
 
 
 def _now(now: datetime | None) -> datetime:
@@ -41,15 +47,15 @@ def deadline_hours() -> int:
 
 def _person_id(actor) -> int:
     """The person the acting resident is (seekers and students only; officers ask for no one)."""
-    if actor is None or actor.role not in RESIDENT_ROLES:
-        raise PermissionDenied("Hanya pencari kerja dan siswa yang dapat meminta penghapusan data dirinya.")
+    if not access.has_role(actor, *RESIDENT_ROLES):
+        raise PermissionDenied(_l("Hanya pencari kerja dan siswa yang dapat meminta penghapusan data dirinya."))
     person_id = actor.person_id
     if person_id is None and actor.role == Role.STUDENT.value:
         from jobfair.models import Student
 
         person_id = db.session.scalar(select(Student.person_id).where(Student.user_id == actor.id))
     if person_id is None:
-        raise NotFound("Data diri Anda tidak ditemukan.")
+        raise NotFound(_l("Data diri Anda tidak ditemukan."))
     return person_id
 
 
@@ -72,13 +78,14 @@ def request_erasure(actor, *, note: str = "", confirm: bool = False, now: dateti
     note = (note or "").strip()
     errors = {}
     if not confirm:
-        errors["confirm"] = ("Centang kotak ini untuk memastikan Anda ingin data Anda dihapus.")
+        errors["confirm"] = _l("Centang kotak ini untuk memastikan Anda ingin data Anda dihapus.")
     if len(note) > NOTE_MAX:
-        errors["note"] = f"Catatan paling panjang {NOTE_MAX} karakter; persingkat catatan Anda."
+        errors["note"] = _l("Catatan paling panjang %(max)s karakter; persingkat catatan Anda.",
+                            max=numbers.number(NOTE_MAX))
     if errors:
         raise ValidationFailed(errors)
     if pending_of(person_id) is not None:
-        raise InvalidState("Permintaan penghapusan Anda sudah diterima dan sedang diperiksa petugas.")
+        raise InvalidState(ALREADY_ASKED)
     moment = _now(now)
     request = DataSubjectRequest(person_id=person_id, requested_by_id=actor.id, kind=RequestKind.ERASURE.value,
                                  status=PENDING, note=note, requested_at=moment,
@@ -88,7 +95,7 @@ def request_erasure(actor, *, note: str = "", confirm: bool = False, now: dateti
         db.session.flush()
     except IntegrityError:  # a second tab or double click: the partial unique index refused it
         db.session.rollback()
-        raise InvalidState("Permintaan penghapusan Anda sudah diterima dan sedang diperiksa petugas.") from None
+        raise InvalidState(ALREADY_ASKED) from None
     audit.record(actor, "data_request.created", request, detail={"kind": request.kind})
     db.session.commit()
     return request
@@ -97,23 +104,23 @@ def request_erasure(actor, *, note: str = "", confirm: bool = False, now: dateti
 def my_request(actor, request_id: int) -> DataSubjectRequest:
     request = db.session.get(DataSubjectRequest, request_id)
     if request is None or request.person_id != _person_id(actor):
-        raise NotFound("Permintaan tidak ditemukan.")
+        raise NotFound(REQUEST_NOT_FOUND)
     return request
 
 
 def queue(actor, page: int = 1, per_page: int = 20, *, after: str | None = None, before: str | None = None):
     """Open requests, the nearest deadline first."""
-    require_officer(actor)
+    require_office(actor)
     query = (select(DataSubjectRequest).where(DataSubjectRequest.status == PENDING)
              .order_by(DataSubjectRequest.due_at, DataSubjectRequest.id))
     return keyset.paginate(query, after=after, before=before, page=page, per_page=per_page)
 
 
 def _request(actor, request_id: int) -> DataSubjectRequest:
-    require_officer(actor)
+    require_office(actor)
     request = db.session.get(DataSubjectRequest, request_id)
     if request is None:
-        raise NotFound("Permintaan tidak ditemukan.")
+        raise NotFound(REQUEST_NOT_FOUND)
     return request
 
 
@@ -134,16 +141,17 @@ def _decided(actor, request: DataSubjectRequest, status: str, reason: str, now: 
 def _clean_reason(reason: str | None, *, required: bool) -> str:
     reason = (reason or "").strip()
     if required and not reason:
-        raise ValidationFailed({"reason": ("Tulis alasan yang akan dibaca warga.")})
+        raise ValidationFailed({"reason": _l("Tulis alasan yang akan dibaca warga.")})
     if len(reason) > REASON_MAX:
-        raise ValidationFailed({"reason": f"Alasan paling panjang {REASON_MAX} karakter."})
+        raise ValidationFailed({"reason": _l("Alasan paling panjang %(max)s karakter.",
+                                             max=numbers.number(REASON_MAX))})
     return reason
 
 
 def _open(actor, request_id: int) -> DataSubjectRequest:
     request = _request(actor, request_id)
     if request.status != PENDING:
-        raise InvalidState("Permintaan ini sudah diputuskan.")
+        raise InvalidState(_l("Permintaan ini sudah diputuskan."))
     return request
 
 
@@ -160,11 +168,12 @@ def approve(actor, request_id: int, *, reason: str = "", now: datetime | None = 
     audit.record(actor, "data_request.approved", request)
     # The decision is committed with the anonymisation, in one unit of work.
     if not erasure.anonymise_person(request.person_id, actor=actor, reason="erasure_request", now=moment):
-        raise InvalidState("Data orang ini sudah dihapus.")
+        raise InvalidState(_l("Data orang ini sudah dihapus."))
     # Art. 45: the subject is told. The address was erased from the account; this one mail still goes to it
     # (its body holds nothing personal and is blanked once sent).
-    db.session.add(OutboxEmail(recipient=email, subject=notifications.EMAIL_SUBJECT_PREFIX + NOTICE_SUBJECT,
-                               body=NOTICE_BODY, sensitive=True))
+    db.session.add(OutboxEmail(recipient=email,
+                               subject=notifications.EMAIL_SUBJECT_PREFIX + messages.indonesian(NOTICE_SUBJECT),
+                               body=messages.indonesian(NOTICE_BODY) + SIGNATURE, sensitive=True))
     db.session.commit()
     return request
 
@@ -174,7 +183,8 @@ def refuse(actor, request_id: int, *, reason: str, now: datetime | None = None) 
     reason = _clean_reason(reason, required=True)
     _decided(actor, request, RequestStatus.REFUSED.value, reason, _now(now))
     audit.record(actor, "data_request.refused", request)
-    notifications.notify(request.requested_by, f"Permintaan penghapusan data Anda ditolak: {reason}",
-                         link=f"/data-saya/penghapusan/{request.id}")
+    notifications.notify(request.requested_by, _l("Permintaan penghapusan data Anda ditolak: %(reason)s",
+                                                  reason=reason),
+                         link=Link("public.erasure_request_status", {"request_id": request.id}))
     db.session.commit()
     return request

@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from flask import current_app
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import delete, func, select, update
 
 from jobfair.extensions import db
@@ -81,17 +82,17 @@ def blockers(person_id: int) -> list[str]:
         .where(Student.person_id == person_id, Apprenticeship.status.in_(RUNNING_APPRENTICESHIP)))
     if running:
         reasons.append(
-            "Perjanjian pemagangan masih berlaku (Permenaker 6/2020): perjanjian yang disahkan Disnaker mengikat "
+            _l("Perjanjian pemagangan masih berlaku (Permenaker 6/2020): perjanjian yang disahkan Disnaker mengikat "
             "selama masanya, dan peserta berhak atas uang saku, jaminan sosial dan sertifikat. Tunggu sampai "
-            "pemagangan selesai atau dihentikan, lalu putuskan permintaan ini.")
+            "pemagangan selesai atau dihentikan, lalu putuskan permintaan ini."))
     enrolled = db.session.scalar(
         select(func.count()).select_from(Enrolment).join(Worker, Worker.id == Enrolment.worker_id)
         .where(Worker.person_id == person_id, Enrolment.status.in_(RUNNING_ENROLMENT)))
     if enrolled:
         reasons.append(
-            "Kepesertaan perlindungan BPJS Ketenagakerjaan masih berjalan: iurannya dibayar Pemerintah dan "
+            _l("Kepesertaan perlindungan BPJS Ketenagakerjaan masih berjalan: iurannya dibayar Pemerintah dan "
             "perlindungan kecelakaan kerja dan kematian masih berlaku. Menghapus data sekarang menghentikan "
-            "perlindungan itu. Akhiri kepesertaan dulu (atas permintaan warga), lalu putuskan permintaan ini.")
+            "perlindungan itu. Akhiri kepesertaan dulu (atas permintaan warga), lalu putuskan permintaan ini."))
     return reasons
 
 
@@ -110,38 +111,38 @@ def retained_records(person_id: int) -> list[dict]:
         claims = db.session.scalar(select(func.count()).select_from(Claim).join(Enrolment)
                                    .where(Enrolment.worker_id == worker.id))
         if paid[0]:
-            kept.append({"what": ("Iuran BPJS Ketenagakerjaan dan bantuan yang sudah dibayar atau diserahkan"),
+            kept.append({"what": _l("Iuran BPJS Ketenagakerjaan dan bantuan yang sudah dibayar atau diserahkan"),
                          "count": int(paid[0]), "amount": int(paid[1]),
-                         "why": ("Uang daerah: bukti pembayaran disimpan untuk pertanggungjawaban APBD dan "
+                         "why": _l("Uang daerah: bukti pembayaran disimpan untuk pertanggungjawaban APBD dan "
                                        "pemeriksaan BPK (UU 15/2004) dan sebagai arsip (UU 43/2009). Disimpan "
                                        "tanpa nama, NIK, alamat dan telepon; nomor KPJ dan nomor SK tetap agar "
                                        "BPJS Ketenagakerjaan dapat mencocokkan pembayaran.")})
         if enrolments:
-            kept.append({"what": ("Riwayat kepesertaan perlindungan (program, masa cover, SK Wali Kota)"),
+            kept.append({"what": _l("Riwayat kepesertaan perlindungan (program, masa cover, SK Wali Kota)"),
                          "count": int(enrolments), "amount": None,
-                         "why": ("Dasar pembayaran iuran di atas; tanggal lahir, jenis kelamin, kategori "
+                         "why": _l("Dasar pembayaran iuran di atas; tanggal lahir, jenis kelamin, kategori "
                                        "pekerja dan kecamatan tetap karena syarat kepesertaan (usia paling tinggi "
                                        "64 tahun) dan angka perlindungan kota dihitung darinya.")})
         if claims:
-            kept.append({"what": ("Klaim kecelakaan kerja atau kematian"), "count": int(claims),
-                         "amount": None, "why": ("Bagian dari bukti kepesertaan dan pembayaran di atas.")})
+            kept.append({"what": _l("Klaim kecelakaan kerja atau kematian"), "count": int(claims),
+                         "amount": None, "why": _l("Bagian dari bukti kepesertaan dan pembayaran di atas.")})
     placements = db.session.scalar(
         select(func.count()).select_from(Placement).join(Application, Application.id == Placement.application_id)
         .join(SeekerProfile, SeekerProfile.id == Application.seeker_id)
         .where(SeekerProfile.person_id == person_id, Placement.status == PlacementStatus.VERIFIED.value))
     if placements:
-        kept.append({"what": ("Penempatan kerja yang sudah diverifikasi"), "count": int(placements),
+        kept.append({"what": _l("Penempatan kerja yang sudah diverifikasi"), "count": int(placements),
                      "amount": None,
-                     "why": ("Sudah dilaporkan ke Kementerian Ketenagakerjaan (Perpres 57/2023, Permenaker "
+                     "why": _l("Sudah dilaporkan ke Kementerian Ketenagakerjaan (Perpres 57/2023, Permenaker "
                                    "39/2016): perusahaan, jabatan, tanggal mulai, jenis kontrak dan upah tetap, "
                                    "tanpa nama.")})
     finished = db.session.scalar(
         select(func.count()).select_from(Apprenticeship).join(Student, Student.id == Apprenticeship.student_id)
         .where(Student.person_id == person_id, Apprenticeship.legalised_at.is_not(None)))
     if finished:
-        kept.append({"what": ("Perjanjian pemagangan yang disahkan Disnaker"), "count": int(finished),
+        kept.append({"what": _l("Perjanjian pemagangan yang disahkan Disnaker"), "count": int(finished),
                      "amount": None,
-                     "why": ("Perjanjian yang disahkan adalah arsip dinas (Permenaker 6/2020): nomor "
+                     "why": _l("Perjanjian yang disahkan adalah arsip dinas (Permenaker 6/2020): nomor "
                                    "perjanjian, perusahaan, masa dan nomor sertifikat tetap, tanpa nama dan NISN.")})
     return kept
 

@@ -16,12 +16,12 @@ from jobfair.models import DataIncident
 from jobfair.rules import breach
 from jobfair.rules.dates import WITA
 from jobfair.services import audit, clock, keyset
+from jobfair.services.access import require_office
 from jobfair.services.errors import InvalidState, NotFound, ValidationFailed
-from jobfair.services.hiring.companies import require_officer
 
 PER_PAGE = 20
 CLOCK_SKEW = timedelta(minutes=5)  # a time "now" typed on a slightly fast phone is not "in the future"
-NOT_FOUND = "Insiden tidak ditemukan."
+NOT_FOUND = _l("Insiden tidak ditemukan.")
 CATEGORY_LABELS = {
     "identity": _l("Identitas (nama, NIK, tanggal lahir)"),
     "contact": _l("Kontak (alamat, telepon, e-mail)"),
@@ -66,7 +66,7 @@ def record_incident(actor, *, title: str, description: str, occurred_on: date | 
                     discovered_on: date | None, discovered_time: time | None, affected_description: str,
                     affected_count: int | None, data_categories, actions_taken: str,
                     now: datetime | None = None) -> DataIncident:
-    require_officer(actor)
+    require_office(actor)
     now = now or clock.now()
     title, description = (title or "").strip(), (description or "").strip()
     affected_description, actions_taken = (affected_description or "").strip(), (actions_taken or "").strip()
@@ -75,22 +75,24 @@ def record_incident(actor, *, title: str, description: str, occurred_on: date | 
     occurred_at = _moment(occurred_on, occurred_time)
     errors = {}
     if not 5 <= len(title) <= 160:
-        errors["title"] = ("Tulis apa yang terjadi dalam satu kalimat (5–160 huruf), misalnya "
+        errors["title"] = _l("Tulis apa yang terjadi dalam satu kalimat (5–160 huruf), misalnya "
                            "“Daftar peserta terkirim ke e-mail yang salah”.")
     if discovered_at is None:
-        errors["discovered_on"] = "Isi tanggal insiden diketahui: batas 3 × 24 jam dihitung dari saat itu."
+        errors["discovered_on"] = _l("Isi tanggal insiden diketahui: batas 3 × 24 jam dihitung dari saat itu.")
     elif discovered_at > now + CLOCK_SKEW:
-        errors["discovered_on"] = "Waktu diketahui tidak boleh di masa depan; periksa tanggal dan jamnya (WITA)."
+        errors["discovered_on"] = _l("Waktu diketahui tidak boleh di masa depan; periksa tanggal dan jamnya (WITA).")
     if occurred_at is not None and discovered_at is not None and occurred_at > discovered_at:
-        errors["occurred_on"] = "Waktu kejadian tidak boleh sesudah waktu insiden diketahui; kosongkan bila belum tahu."
+        errors["occurred_on"] = _l(
+            "Waktu kejadian tidak boleh sesudah waktu insiden diketahui; kosongkan bila belum tahu.")
     if not affected_description:
-        errors["affected_description"] = "Tulis siapa yang terdampak (misalnya pelamar lowongan X, peserta BPU 2026)."
+        errors["affected_description"] = _l(
+            "Tulis siapa yang terdampak (misalnya pelamar lowongan X, peserta BPU 2026).")
     if affected_count is not None and affected_count < 0:
-        errors["affected_count"] = "Jumlah orang tidak boleh negatif; kosongkan bila belum diketahui."
+        errors["affected_count"] = _l("Jumlah orang tidak boleh negatif; kosongkan bila belum diketahui.")
     if not categories:
-        errors["data_categories"] = "Pilih sedikitnya satu jenis data yang terdampak."
+        errors["data_categories"] = _l("Pilih sedikitnya satu jenis data yang terdampak.")
     if not actions_taken:
-        errors["actions_taken"] = "Tulis langkah yang sudah diambil (misalnya akses ditutup, kata sandi diganti)."
+        errors["actions_taken"] = _l("Tulis langkah yang sudah diambil (misalnya akses ditutup, kata sandi diganti).")
     if errors:
         raise ValidationFailed(errors)
     incident = DataIncident(title=title, description=description[:10_000], occurred_at=occurred_at,
@@ -109,24 +111,24 @@ def record_incident(actor, *, title: str, description: str, occurred_on: date | 
 def record_notification(actor, incident_id: int, *, notified_on: date | None, notified_time: time | None,
                         note: str, now: datetime | None = None) -> DataIncident:
     """The people affected and the authority were told (once: a second notification is a note, not a new time)."""
-    require_officer(actor)
+    require_office(actor)
     now = now or clock.now()
     incident = db.session.scalar(select(DataIncident).where(DataIncident.id == incident_id).with_for_update())
     if incident is None:
         raise NotFound(NOT_FOUND)
     if incident.notified_at is not None:
-        raise InvalidState("Pemberitahuan insiden ini sudah dicatat.")
+        raise InvalidState(_l("Pemberitahuan insiden ini sudah dicatat."))
     notified_at = _moment(notified_on, notified_time)
     note = (note or "").strip()
     errors = {}
     if notified_at is None:
-        errors["notified_on"] = "Isi tanggal pemberitahuan dikirim."
+        errors["notified_on"] = _l("Isi tanggal pemberitahuan dikirim.")
     elif notified_at > now + CLOCK_SKEW:
-        errors["notified_on"] = "Waktu pemberitahuan tidak boleh di masa depan."
+        errors["notified_on"] = _l("Waktu pemberitahuan tidak boleh di masa depan.")
     elif notified_at < incident.discovered_at:
-        errors["notified_on"] = "Pemberitahuan tidak mungkin sebelum insiden diketahui; periksa tanggalnya."
+        errors["notified_on"] = _l("Pemberitahuan tidak mungkin sebelum insiden diketahui; periksa tanggalnya.")
     if not note:
-        errors["note"] = "Tulis kepada siapa dan lewat apa pemberitahuan dikirim (surat, e-mail, nomor surat)."
+        errors["note"] = _l("Tulis kepada siapa dan lewat apa pemberitahuan dikirim (surat, e-mail, nomor surat).")
     if errors:
         raise ValidationFailed(errors)
     incident.notified_at, incident.notification_note = notified_at, note[:10_000]
@@ -139,7 +141,7 @@ def record_notification(actor, incident_id: int, *, notified_on: date | None, no
 def list_incidents(actor, *, page: int = 1, now: datetime | None = None,
                    after: str | None = None, before: str | None = None):
     """(pagination, [IncidentView]) — the newest discovery first."""
-    require_officer(actor)
+    require_office(actor)
     now = now or clock.now()
     query = select(DataIncident).order_by(DataIncident.discovered_at.desc(), DataIncident.id.desc())
     pagination = keyset.paginate(query, after=after, before=before, page=max(1, page), per_page=PER_PAGE)
@@ -147,7 +149,7 @@ def list_incidents(actor, *, page: int = 1, now: datetime | None = None,
 
 
 def get_incident(actor, incident_id: int, *, now: datetime | None = None) -> IncidentView:
-    require_officer(actor)
+    require_office(actor)
     incident = db.session.get(DataIncident, incident_id)
     if incident is None:
         raise NotFound(NOT_FOUND)

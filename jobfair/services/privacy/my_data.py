@@ -129,7 +129,7 @@ class Export:
 
 def _require_person_user(actor) -> None:
     if actor is None or actor.role not in ALLOWED_ROLES:
-        raise PermissionDenied("Halaman ini untuk pencari kerja, siswa, dan akun perusahaan.")
+        raise PermissionDenied(_l("Halaman ini untuk pencari kerja, siswa, dan akun perusahaan."))
 
 
 def _collect(user: User, *, skip: frozenset = frozenset()) -> list[Section]:
@@ -153,7 +153,7 @@ def export(actor: User, fmt: str, *, now: datetime | None = None) -> Export:
     """Everything, for the person to keep. The download is audited (format only: the row holds no data)."""
     _require_person_user(actor)
     if fmt not in FORMATS:
-        raise ValidationFailed({"format": "Pilih JSON atau HTML."})
+        raise ValidationFailed({"format": _l("Pilih JSON atau HTML.")})
     now = now or clock.now()
     result = Export(_collect(actor), now, f"data-saya-{now.astimezone(sections.WITA):%Y%m%d}.{fmt}")
     audit.record(actor, "privacy.data_downloaded", actor, detail={"format": fmt},

@@ -4,21 +4,22 @@ from datetime import UTC, date, datetime, timedelta
 
 from email_validator import EmailNotValidError, validate_email
 from flask import current_app
+from flask_babel import format_datetime
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select, update
 
 from jobfair.extensions import db
 from jobfair.models import PasswordReset, Role, User
-from jobfair.rules import dates
 from jobfair.rules.passwords import password_problem
-from jobfair.services import audit, notifications
+from jobfair.services import access, audit, notifications
 from jobfair.services.errors import InvalidState, NotFound, PermissionDenied, ValidationFailed
 from jobfair.services.users import sessions
 from jobfair.services.users.passwords import burn_verification, hash_password, verify_password
 
-STAFF_ROLES = (Role.OFFICER.value, Role.ADMIN.value)
+STAFF_ROLES = tuple(sorted(access.OFFICE_ROLES))  # alias of access.OFFICE_ROLES (cli, demo seed and tests use it)
 # One answer for an unknown address, a wrong password and a locked account (no account enumeration).
-GENERIC_LOGIN_ERROR = ("E-mail atau kata sandi salah, atau akun sedang dikunci sementara karena terlalu banyak "
-                       "percobaan. Periksa kembali lalu coba lagi, atau pakai “Lupa kata sandi”.")
+GENERIC_LOGIN_ERROR = _l("E-mail atau kata sandi salah, atau akun sedang dikunci sementara karena terlalu banyak "
+                         "percobaan. Periksa kembali lalu coba lagi, atau pakai “Lupa kata sandi”.")
 
 
 class LoginFailed(Exception):
@@ -36,10 +37,10 @@ def check_email(raw: str, errors: dict, field: str = "email") -> str:
     try:
         email = validate_email(email, check_deliverability=False).normalized.lower()
     except EmailNotValidError:
-        errors[field] = "Alamat e-mail tidak valid: tulis seperti nama@contoh.co.id."
+        errors[field] = _l("Alamat e-mail tidak valid: tulis seperti nama@contoh.co.id.")
         return email
     if db.session.scalar(select(User.id).where(User.email == email)) is not None:
-        errors[field] = "E-mail ini sudah terdaftar. Masuk dengan e-mail ini atau gunakan e-mail lain."
+        errors[field] = _l("E-mail ini sudah terdaftar. Masuk dengan e-mail ini atau gunakan e-mail lain.")
     return email
 
 
@@ -55,7 +56,7 @@ def check_phone(raw: str, errors: dict, field: str = "phone") -> str:
     if digits.startswith("62"):
         digits = "0" + digits[2:]
     if not (digits.startswith("08") and 10 <= len(digits) <= 14):
-        errors[field] = "Nomor HP tidak valid: tulis 10–14 angka yang diawali 08, misalnya 081234567890."
+        errors[field] = _l("Nomor HP tidak valid: tulis 10–14 angka yang diawali 08, misalnya 081234567890.")
     return digits
 
 
@@ -69,13 +70,13 @@ def new_user(*, role: str, email: str, password: str, full_name: str, phone: str
 
 def create_user(actor, *, role: str, email: str, full_name: str, password: str) -> User:
     """Create an officer or admin account (from the CLI, or by an admin)."""
-    if actor is not None and actor.role != Role.ADMIN.value:
-        raise PermissionDenied("Hanya admin yang dapat membuat akun petugas.")
+    if actor is not None and not access.has_role(actor, Role.ADMIN.value):
+        raise PermissionDenied(_l("Hanya admin yang dapat membuat akun petugas."))
     errors: dict[str, str] = {}
-    if role not in STAFF_ROLES:
-        errors["role"] = "Peran harus 'officer' atau 'admin'; akun lain dibuat lewat pendaftaran."
+    if role not in access.OFFICE_ROLES:
+        errors["role"] = _l("Peran harus 'officer' atau 'admin'; akun lain dibuat lewat pendaftaran.")
     if not (full_name or "").strip():
-        errors["full_name"] = "Nama lengkap wajib diisi."
+        errors["full_name"] = _l("Nama lengkap wajib diisi.")
     email = check_email(email, errors)
     check_password(password, errors, personal=(email, full_name))
     if errors:
@@ -109,8 +110,9 @@ def authenticate(email: str, password: str, *, now: datetime | None = None) -> U
         record_failure(user, now, "bad_password")
         raise LoginFailed(GENERIC_LOGIN_ERROR)
     if not user.active:
-        raise LoginFailed("Akun ini telah dinonaktifkan. Hubungi Disnaker Balikpapan untuk mengaktifkannya kembali.")
-    if user.role not in STAFF_ROLES:  # office staff are counted until their second factor is done too
+        raise LoginFailed(_l(
+            "Akun ini telah dinonaktifkan. Hubungi Disnaker Balikpapan untuk mengaktifkannya kembali."))
+    if not access.is_office(user):  # office staff are counted until their second factor is done too
         user.failed_login_count = 0
         user.locked_until = None
     user.last_login_at = now
@@ -135,7 +137,8 @@ def record_failure(user: User, now: datetime, reason: str) -> None:
         user.failed_login_count = 0
         audit.record(user, "login.locked", user)
         notifications.notify(user, locked_message(user.locked_until),
-                             email_subject="Akun Anda dikunci sementara")
+                             email_subject=_l("Akun Anda dikunci sementara"))
+
     audit.record(user, "login.failed", user, detail={"reason": reason})
     db.session.commit()
 
@@ -145,10 +148,10 @@ def clear_failures(user: User) -> None:
     user.locked_until = None
 
 
-def locked_message(until: datetime) -> str:
-    wita = dates.local(until)
-    return (f"Akun dikunci sementara karena terlalu banyak percobaan masuk yang gagal. "
-            f"Coba lagi setelah pukul {wita:%H.%M} WITA, atau hubungi Disnaker bila lupa kata sandi.")
+def locked_message(until: datetime):
+    """The time in WITA (BABEL_DEFAULT_TIMEZONE, Asia/Makassar)."""
+    return _l("Akun dikunci sementara karena terlalu banyak percobaan masuk yang gagal. Coba lagi setelah pukul "
+              "%(time)s WITA, atau hubungi Disnaker bila lupa kata sandi.", time=format_datetime(until, "HH.mm"))
 
 
 def change_password(actor: User, *, current_password: str, new_password: str, keep_session_id: int | None = None,
@@ -156,10 +159,10 @@ def change_password(actor: User, *, current_password: str, new_password: str, ke
     """Change one's own password; every other session of the account ends and unused reset links die."""
     errors: dict[str, str] = {}
     if not verify_password(actor.password_hash, current_password or ""):
-        errors["current_password"] = "Kata sandi lama salah. Ketik kata sandi yang Anda pakai untuk masuk."
+        errors["current_password"] = _l("Kata sandi lama salah. Ketik kata sandi yang Anda pakai untuk masuk.")
     check_password(new_password, errors, personal=(actor.email, actor.full_name), field="new_password")
     if not errors and current_password == new_password:
-        errors["new_password"] = "Kata sandi baru harus berbeda dari kata sandi lama."
+        errors["new_password"] = _l("Kata sandi baru harus berbeda dari kata sandi lama.")
     if errors:
         raise ValidationFailed(errors)
     actor.password_hash = hash_password(new_password)
@@ -179,15 +182,15 @@ def credentials_changed(user: User, reason: str, *, keep_session_id: int | None 
 
 
 def change_role(actor: User, user_id: int, new_role: str) -> User:
-    if actor is None or actor.role != Role.ADMIN.value:
-        raise PermissionDenied("Hanya admin yang dapat mengubah peran akun.")
+    if not access.has_role(actor, Role.ADMIN.value):
+        raise PermissionDenied(_l("Hanya admin yang dapat mengubah peran akun."))
     if new_role not in Role.values():
-        raise ValidationFailed({"role": "Peran tidak dikenal: pilih salah satu peran yang tersedia."})
+        raise ValidationFailed({"role": _l("Peran tidak dikenal: pilih salah satu peran yang tersedia.")})
     user = db.session.get(User, user_id)
     if user is None:
-        raise NotFound("Akun tidak ditemukan.")
+        raise NotFound(_l("Akun tidak ditemukan."))
     if user.id == actor.id:
-        raise InvalidState("Admin tidak dapat mengubah perannya sendiri.")
+        raise InvalidState(_l("Admin tidak dapat mengubah perannya sendiri."))
     old_role = user.role
     user.role = new_role
     user.session_version += 1

@@ -10,11 +10,13 @@ import hashlib
 import secrets
 from datetime import UTC, datetime, timedelta
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from jobfair.extensions import db
 from jobfair.models import ApiToken, Role, User
-from jobfair.services import audit
+from jobfair.rules import numbers
+from jobfair.services import access, audit
 from jobfair.services.errors import NotFound, PermissionDenied, ValidationFailed
 
 TOKEN_PREFIX = "jf_"
@@ -32,8 +34,7 @@ OFFICE_SCOPES = {
     "placements:read": "Ekspor laporan penempatan",
     "decree:read": "Ekspor daftar SK kepesertaan BPJS Ketenagakerjaan (tanpa NIK)",
 }
-OFFICE_ROLES = (Role.OFFICER.value, Role.ADMIN.value)
-NOT_FOUND = "Token API tidak ditemukan."
+NOT_FOUND = _l("Token API tidak ditemukan.")
 
 
 def digest(raw: str) -> str:
@@ -43,9 +44,9 @@ def digest(raw: str) -> str:
 def kind_of(actor: User) -> str:
     if actor is not None and actor.role == Role.COMPANY.value and actor.company_id is not None:
         return "company"
-    if actor is not None and actor.role in OFFICE_ROLES:
+    if access.is_office(actor):
         return "office"
-    raise PermissionDenied("Token API hanya untuk akun perusahaan dan petugas Disnaker.")
+    raise PermissionDenied(_l("Token API hanya untuk akun perusahaan dan petugas Disnaker."))
 
 
 def scopes_for(actor: User) -> dict[str, str]:
@@ -81,12 +82,14 @@ def create_token(actor: User, *, name: str, scopes) -> tuple[ApiToken, str]:
     chosen = sorted(set(scopes or ()))
     problems = {}
     if not 1 <= len(name) <= NAME_MAX:
-        problems["name"] = f"Beri nama token (1–{NAME_MAX} karakter), misalnya nama sistem yang memakainya."
+        problems["name"] = _l("Beri nama token (1–%(max)s karakter), misalnya nama sistem yang memakainya.",
+                              max=numbers.number(NAME_MAX))
     if not chosen or set(chosen) - set(allowed):
-        problems["scopes"] = "Pilih paling sedikit satu hak akses dari daftar."
+        problems["scopes"] = _l("Pilih paling sedikit satu hak akses dari daftar.")
     active = [t for t in tokens_of(actor) if t.is_active]
     if len(active) >= MAX_ACTIVE_TOKENS:
-        problems["name"] = f"Paling banyak {MAX_ACTIVE_TOKENS} token aktif; cabut token yang tidak dipakai dulu."
+        problems["name"] = _l("Paling banyak %(count)s token aktif; cabut token yang tidak dipakai dulu.",
+                              count=numbers.number(MAX_ACTIVE_TOKENS))
     if problems:
         raise ValidationFailed(problems)
     raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
@@ -116,7 +119,7 @@ def _still_entitled(token: ApiToken) -> bool:
         return False
     if token.kind == "company":
         return user.role == Role.COMPANY.value and user.company_id == token.company_id
-    return user.role in OFFICE_ROLES
+    return access.is_office(user)
 
 
 def authenticate(raw: str | None, *, now: datetime | None = None) -> ApiToken | None:

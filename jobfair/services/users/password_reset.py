@@ -9,17 +9,20 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 from flask import current_app
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select, update
 
+from jobfair import messages
 from jobfair.extensions import db
 from jobfair.models import PasswordReset, User
+from jobfair.rules import numbers
 from jobfair.services import audit, notifications
 from jobfair.services.errors import ValidationFailed
 from jobfair.services.users import accounts
 from jobfair.services.users.passwords import hash_password
 
-INVALID_LINK = ("Tautan atur ulang kata sandi ini tidak berlaku: sudah dipakai, sudah lewat 60 menit, atau tidak "
-                "lengkap tersalin. Minta tautan baru dari halaman “Lupa kata sandi”.")
+INVALID_LINK = _l("Tautan atur ulang kata sandi ini tidak berlaku: sudah dipakai, sudah lewat 60 menit, atau tidak "
+                  "lengkap tersalin. Minta tautan baru dari halaman “Lupa kata sandi”.")
 TOKEN_MAX = 100
 
 
@@ -41,11 +44,14 @@ def request_reset(email: str, *, link_for: Callable[[str], str], now: datetime |
     minutes = current_app.config["PASSWORD_RESET_MINUTES"]
     db.session.add(PasswordReset(user_id=user.id, token_hash=_hash(token), created_at=now,
                                  expires_at=now + timedelta(minutes=minutes)))
-    body = (f"Halo {user.full_name},\n\nAda permintaan untuk mengatur ulang kata sandi akun Anda di layanan bursa "
-            f"kerja Disnaker Balikpapan. Buka tautan ini dalam {minutes} menit untuk membuat kata sandi baru "
-            f"(tautan hanya berlaku sekali):\n\n{link_for(token)}\n\nBila Anda tidak memintanya, abaikan e-mail ini: "
-            "kata sandi Anda tidak berubah.")
-    notifications.email_only(user, "Atur ulang kata sandi", body, sensitive=True)
+    body = _l("Halo %(name)s,\n\nAda permintaan untuk mengatur ulang kata sandi akun Anda di layanan bursa "
+              "kerja Disnaker Balikpapan. Buka tautan ini dalam %(minutes)s menit untuk membuat kata sandi baru "
+              "(tautan hanya berlaku sekali):\n\n%(link)s\n\nBila Anda tidak memintanya, abaikan e-mail ini: "
+              "kata sandi Anda tidak berubah.", name=user.full_name, minutes=numbers.number(minutes),
+              link=link_for(token))
+    # The outbox holds Indonesian, as every e-mail (messages.indonesian).
+    notifications.email_only(user, messages.indonesian(_l("Atur ulang kata sandi")), messages.indonesian(body),
+                             sensitive=True)
     audit.record(None, "password_reset.requested", user, detail={"account": "found"})
     db.session.commit()
 
@@ -91,7 +97,7 @@ def reset_password(token: str, new_password: str, *, now: datetime | None = None
     accounts.credentials_changed(user, "password_reset", now=now)
     accounts.clear_failures(user)
     audit.record(user, "account.password_reset", user)
-    notifications.notify(user, "Kata sandi akun Anda baru saja diganti lewat tautan atur ulang. Bila bukan Anda, "
-                               "segera hubungi Disnaker Balikpapan.", email_subject="Kata sandi diganti")
+    notifications.notify(user, _l("Kata sandi akun Anda baru saja diganti lewat tautan atur ulang. Bila bukan Anda, "
+                                  "segera hubungi Disnaker Balikpapan."), email_subject=_l("Kata sandi diganti"))
     db.session.commit()
     return user

@@ -3,13 +3,15 @@
 from collections.abc import Iterable
 from datetime import date
 
+from flask_babel import lazy_gettext
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from jobfair.extensions import db
 from jobfair.models import Company, Person, Role, SeekerProfile, User
 from jobfair.privacy_notices import WEB
-from jobfair.rules.nik import ParsedNik, declared_mismatch_errors
+from jobfair.rules.nik import ParsedNik, declared_mismatch_messages
 from jobfair.services import audit
 from jobfair.services.errors import ValidationFailed
 from jobfair.services.people import get_or_create_person, parse_nik_field
@@ -37,13 +39,13 @@ def register_seeker(*, nik: str, full_name: str, sex: str, birth_date: date | No
     parsed = parse_nik_field(nik, errors)
     full_name = (full_name or "").strip()
     if len(full_name) < 2:
-        errors["full_name"] = "Nama lengkap wajib diisi sesuai KTP."
+        errors["full_name"] = _l("Nama lengkap wajib diisi sesuai KTP.")
     if sex not in ("L", "P"):
-        errors["sex"] = "Pilih jenis kelamin: Laki-laki atau Perempuan."
+        errors["sex"] = _l("Pilih jenis kelamin: Laki-laki atau Perempuan.")
     if birth_date is None:
-        errors["birth_date"] = "Tanggal lahir wajib diisi."
+        errors["birth_date"] = _l("Tanggal lahir wajib diisi.")
     elif birth_date > today or age_on(birth_date, today) < MIN_SEEKER_AGE:
-        errors["birth_date"] = f"Pendaftar pencari kerja minimal berusia {MIN_SEEKER_AGE} tahun."
+        errors["birth_date"] = _l("Pendaftar pencari kerja minimal berusia %(age)s tahun.", age=MIN_SEEKER_AGE)
     email = check_email(email, errors)
     phone = check_phone(phone, errors)
     check_password(password, errors, personal=(email, full_name))
@@ -53,8 +55,9 @@ def register_seeker(*, nik: str, full_name: str, sex: str, birth_date: date | No
     if parsed is not None:
         person = get_or_create_person(parsed, full_name=full_name, sex=sex, birth_date=birth_date)
         if person.id is not None and _person_has_account(person.id):
-            errors["nik"] = ("NIK ini sudah terdaftar. Masuk dengan akun yang sudah ada, atau hubungi "
-                             "Disnaker bila Anda tidak pernah mendaftar.")
+            errors["nik"] = _l("NIK ini sudah terdaftar. Masuk dengan akun yang sudah ada, atau hubungi "
+                               "Disnaker bila Anda tidak pernah mendaftar.")
+
         else:
             _check_against_nik(errors, parsed, person, sex=sex, birth_date=birth_date)
     if errors:
@@ -74,8 +77,9 @@ def _check_against_nik(errors: dict[str, str], parsed: ParsedNik, person: Person
                        birth_date: date | None) -> None:
     """Refuse a declared sex / birth date that disagrees with the NIK, unless the office's record of this person
     (an existing Person row) holds exactly the declared value."""
-    mismatches = declared_mismatch_errors(parsed, sex=None if "sex" in errors else sex,
-                                          birth_date=None if "birth_date" in errors else birth_date)
+    found = declared_mismatch_messages(parsed, sex=None if "sex" in errors else sex,
+                                       birth_date=None if "birth_date" in errors else birth_date)
+    mismatches = {field: lazy_gettext(template, **params) for field, (template, params) in found.items()}
     recorded = {"sex": person.sex, "birth_date": person.birth_date} if person.id is not None else {}
     declared = {"sex": sex, "birth_date": birth_date}
     for field, message in mismatches.items():
@@ -102,18 +106,18 @@ def register_company(*, company_name: str, nib: str, kecamatan_code: str, addres
     errors: dict[str, str] = {}
     company_name = (company_name or "").strip()
     if len(company_name) < 3:
-        errors["company_name"] = "Nama perusahaan wajib diisi sesuai akta/NIB."
+        errors["company_name"] = _l("Nama perusahaan wajib diisi sesuai akta/NIB.")
     nib = (nib or "").strip().replace(" ", "")
     if not (len(nib) == 13 and nib.isascii() and nib.isdigit()):
-        errors["nib"] = "NIB harus 13 angka, seperti tercantum pada Nomor Induk Berusaha dari OSS."
+        errors["nib"] = _l("NIB harus 13 angka, seperti tercantum pada Nomor Induk Berusaha dari OSS.")
     elif db.session.scalar(select(Company.id).where(Company.nib == nib)) is not None:
-        errors["nib"] = "NIB ini sudah terdaftar. Minta rekan Anda yang sudah terdaftar menambahkan akun Anda."
+        errors["nib"] = _l("NIB ini sudah terdaftar. Minta rekan Anda yang sudah terdaftar menambahkan akun Anda.")
     if not kecamatan_exists(kecamatan_code):
-        errors["kecamatan_code"] = "Pilih kecamatan lokasi perusahaan dari daftar."
+        errors["kecamatan_code"] = _l("Pilih kecamatan lokasi perusahaan dari daftar.")
     if len((address or "").strip()) < 5:
-        errors["address"] = "Alamat perusahaan wajib diisi (jalan, nomor, kelurahan)."
+        errors["address"] = _l("Alamat perusahaan wajib diisi (jalan, nomor, kelurahan).")
     if len((contact_name or "").strip()) < 2:
-        errors["contact_name"] = "Nama penanggung jawab wajib diisi."
+        errors["contact_name"] = _l("Nama penanggung jawab wajib diisi.")
     phone = check_phone(phone, errors)
     email = check_email(email, errors)
     check_password(password, errors, personal=(email, contact_name))

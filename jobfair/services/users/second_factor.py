@@ -20,12 +20,14 @@ import pyotp
 import qrcode
 from cryptography.fernet import Fernet
 from flask import current_app
+from flask_babel import lazy_gettext as _l
 from qrcode.image.svg import SvgPathImage
 from sqlalchemy import delete, func, select, update
 
 from jobfair.extensions import db
 from jobfair.models import RecoveryCode, Role, SecondFactor, User
-from jobfair.services import audit, notifications
+from jobfair.rules import numbers
+from jobfair.services import access, audit, notifications
 from jobfair.services.errors import InvalidState, NotFound, PermissionDenied, ValidationFailed
 from jobfair.services.users import accounts, sessions
 
@@ -34,20 +36,21 @@ DRIFT_STEPS = 1  # accept the previous and the next 30-second code too (phone cl
 RECOVERY_CODE_BYTES = 10  # 80 bits, 16 base32 characters
 REASON_MIN, REASON_MAX = 5, 1000
 
-WRONG_CODE = ("Kode salah atau sudah kedaluwarsa. Masukkan 6 angka yang tampil sekarang di aplikasi autentikator "
-              "(periksa juga jam ponsel), atau salah satu kode pemulihan.")
-REPLAYED_CODE = ("Kode ini sudah dipakai. Tunggu sampai aplikasi autentikator menampilkan kode baru, "
-                 "lalu masukkan kode itu.")
-USED_RECOVERY_CODE = "Kode pemulihan ini salah atau sudah pernah dipakai. Setiap kode pemulihan hanya berlaku sekali."
+WRONG_CODE = _l("Kode salah atau sudah kedaluwarsa. Masukkan 6 angka yang tampil sekarang di aplikasi autentikator "
+                "(periksa juga jam ponsel), atau salah satu kode pemulihan.")
+REPLAYED_CODE = _l("Kode ini sudah dipakai. Tunggu sampai aplikasi autentikator menampilkan kode baru, "
+                   "lalu masukkan kode itu.")
+USED_RECOVERY_CODE = _l("Kode pemulihan ini salah atau sudah pernah dipakai. Setiap kode pemulihan hanya berlaku "
+                        "sekali.")
 
 
 def required(user: User) -> bool:
-    return user.role in sessions.OFFICE_ROLES
+    return access.is_office(user)
 
 
 def _require_staff(user: User) -> None:
     if user is None or not required(user):
-        raise PermissionDenied("Verifikasi dua langkah hanya untuk akun petugas dan admin Disnaker.")
+        raise PermissionDenied(_l("Verifikasi dua langkah hanya untuk akun petugas dan admin Disnaker."))
 
 
 def _fernet() -> Fernet:
@@ -80,9 +83,9 @@ def enrolled_among(users) -> set[int]:
 def _pending(user: User) -> SecondFactor:
     row = _factor(user.id)
     if row is not None and row.confirmed_at is not None:
-        raise InvalidState("Verifikasi dua langkah akun ini sudah terdaftar.")
+        raise InvalidState(_l("Verifikasi dua langkah akun ini sudah terdaftar."))
     if row is None:
-        raise NotFound("Belum ada pendaftaran verifikasi dua langkah yang berjalan.")
+        raise NotFound(_l("Belum ada pendaftaran verifikasi dua langkah yang berjalan."))
     return row
 
 
@@ -196,7 +199,7 @@ def verify_login(user: User, code: str, *, session_token: str | None,
     _require_staff(user)
     row = _factor(user.id)
     if row is None or row.confirmed_at is None:
-        raise InvalidState("Daftarkan verifikasi dua langkah terlebih dahulu.")
+        raise InvalidState(_l("Daftarkan verifikasi dua langkah terlebih dahulu."))
     _check_lock(user, now)
     code = _normalise(code)
     remaining = None
@@ -211,9 +214,10 @@ def verify_login(user: User, code: str, *, session_token: str | None,
             _refuse(user, now, "bad_recovery_code", USED_RECOVERY_CODE)
         remaining = recovery_codes_left(user)
         audit.record(user, "login.recovery_code_used", user, detail={"remaining": remaining})
-        notifications.notify(user, f"Sebuah kode pemulihan dipakai untuk masuk ke akun Anda; sisa {remaining} kode. "
-                                   "Bila bukan Anda, segera hubungi admin Disnaker.",
-                             email_subject="Kode pemulihan dipakai")
+        notifications.notify(user, _l("Sebuah kode pemulihan dipakai untuk masuk ke akun Anda; sisa %(count)s kode. "
+                                      "Bila bukan Anda, segera hubungi admin Disnaker.",
+                                      count=numbers.number(remaining)),
+                             email_subject=_l("Kode pemulihan dipakai"))
     new_token = sessions.rotate(session_token, second_factor=True, now=now)
     accounts.clear_failures(user)
     db.session.commit()
@@ -227,29 +231,30 @@ def recovery_codes_left(user: User) -> int:
 
 def reset(actor: User, user_id: int, reason: str) -> User:
     """An admin removes another staff account's lost second factor: it enrols again at its next login."""
-    if actor is None or actor.role != Role.ADMIN.value:
-        raise PermissionDenied("Hanya admin yang dapat mengatur ulang verifikasi dua langkah.")
+    access.require_role(actor, Role.ADMIN.value,
+                        message=_l("Hanya admin yang dapat mengatur ulang verifikasi dua langkah."))
     target = db.session.get(User, user_id)
     if target is None:
-        raise NotFound("Akun tidak ditemukan.")
+        raise NotFound(_l("Akun tidak ditemukan."))
     if target.id == actor.id:
-        raise InvalidState("Anda tidak dapat mengatur ulang verifikasi dua langkah akun Anda sendiri; "
-                           "mintalah admin lain.")
+        raise InvalidState(_l("Anda tidak dapat mengatur ulang verifikasi dua langkah akun Anda sendiri; "
+                              "mintalah admin lain."))
     if not required(target):
-        raise InvalidState("Hanya akun petugas dan admin yang memakai verifikasi dua langkah.")
+        raise InvalidState(_l("Hanya akun petugas dan admin yang memakai verifikasi dua langkah."))
     reason = " ".join((reason or "").split())
     if not REASON_MIN <= len(reason) <= REASON_MAX:
-        raise ValidationFailed({"reason": f"Tulis alasannya ({REASON_MIN}–{REASON_MAX} karakter) "
-                                          "untuk catatan audit."})
+        raise ValidationFailed({"reason": _l("Tulis alasannya (%(min)s–%(max)s karakter) untuk catatan audit.",
+                                             min=numbers.number(REASON_MIN), max=numbers.number(REASON_MAX))})
     if _factor(target.id) is None:
-        raise InvalidState("Akun ini belum mendaftarkan verifikasi dua langkah; tidak ada yang perlu diatur ulang.")
+        raise InvalidState(_l(
+            "Akun ini belum mendaftarkan verifikasi dua langkah; tidak ada yang perlu diatur ulang."))
     db.session.execute(delete(RecoveryCode).where(RecoveryCode.user_id == target.id))
     db.session.execute(delete(SecondFactor).where(SecondFactor.user_id == target.id))
     target.session_version += 1
     sessions.end_all(target, "second_factor_reset")
     audit.record(actor, "account.second_factor_reset", target, detail={"reason": reason, "role": target.role})
-    notifications.notify(target, "Verifikasi dua langkah akun Anda diatur ulang oleh admin Disnaker. Saat masuk "
-                                 "berikutnya, daftarkan aplikasi autentikator lagi.",
-                         email_subject="Verifikasi dua langkah diatur ulang")
+    notifications.notify(target, _l("Verifikasi dua langkah akun Anda diatur ulang oleh admin Disnaker. Saat masuk "
+                                    "berikutnya, daftarkan aplikasi autentikator lagi."),
+                         email_subject=_l("Verifikasi dua langkah diatur ulang"))
     db.session.commit()
     return target

@@ -15,9 +15,9 @@ from flask import current_app
 from sqlalchemy import delete, or_, select, update
 
 from jobfair.extensions import db
-from jobfair.models import PasswordReset, Role, User, UserSession
+from jobfair.models import PasswordReset, User, UserSession
+from jobfair.services import access
 
-OFFICE_ROLES = (Role.OFFICER.value, Role.ADMIN.value)
 USER_AGENT_MAX = 120
 
 
@@ -38,7 +38,7 @@ def token_hash(token: str) -> str:
 
 def idle_limit(role: str) -> timedelta:
     cfg = current_app.config
-    minutes = cfg["SESSION_IDLE_MINUTES_OFFICE"] if role in OFFICE_ROLES else cfg["SESSION_IDLE_MINUTES"]
+    minutes = cfg["SESSION_IDLE_MINUTES_OFFICE"] if role in access.OFFICE_ROLES else cfg["SESSION_IDLE_MINUTES"]
     return timedelta(minutes=minutes)
 
 
