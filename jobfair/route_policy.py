@@ -322,7 +322,15 @@ ERASURE_POLICY: dict[str, object] = {
     "office.data_requests_queue": OFFICE, "office.data_request_review": OFFICE,
     "office.data_request_approve": OFFICE, "office.data_request_refuse": OFFICE,
 }
+# Job alerts: a seeker's saved searches; the digest e-mail's one-click unsubscribe works without login (its signed
+# token names the saved search).
+SAVED_SEARCHES_POLICY: dict[str, object] = {
+    "seekers.saved_searches_list": SEEKER, "seekers.saved_search_new": SEEKER,
+    "seekers.saved_search_frequency": SEEKER, "seekers.saved_search_delete": SEEKER,
+    "public.saved_search_unsubscribe": PUBLIC,
+}
 ROUTE_POLICY: dict[str, object] = {
+    **SAVED_SEARCHES_POLICY,
     **ERASURE_POLICY,
     **JOBS_POLICY,
     **PDP_POLICY,

@@ -59,5 +59,6 @@ from jobfair.public import (  # noqa: E402, F401
     my_data,
     open_data,  # noqa: E402, F401
     privacy,
+    unsubscribe,
     vacancies,
 )

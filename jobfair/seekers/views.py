@@ -16,4 +16,4 @@ def dashboard():
 
 
 # Route modules register themselves on bp (imported last to avoid a cycle).
-from jobfair.seekers import applications, fairs, profile  # noqa: E402, F401
+from jobfair.seekers import applications, fairs, profile, saved_searches  # noqa: E402, F401

@@ -16,10 +16,13 @@ EMAIL_SUBJECT_PREFIX = "[Disnaker Balikpapan] "
 PERSON_ROLES = ("seeker", "student")   # accounts of a person (UU PDP); the others are work accounts
 
 
-def notify(user: User, message: str, *, link: str | None = None, email_subject: str | None = None) -> Notification:
+def notify(user: User, message: str, *, link: str | None = None, email_subject: str | None = None,
+           email: bool = True) -> Notification:
+    """An in-app notification, and its e-mail when allowed; email=False when the caller sends its own e-mail (a
+    job alert's digest: one e-mail listing the vacancies, not two)."""
     notification = Notification(user_id=user.id, message=message, link=link)
     db.session.add(notification)
-    if user.email and user.active and email_allowed(user):
+    if email and user.email and user.active and email_allowed(user):
         body = message + (f"\n\nBuka: {link}" if link else "") + "\n\n— Disnaker Kota Balikpapan"
         subject = EMAIL_SUBJECT_PREFIX + (email_subject or message)[:150]
         db.session.add(OutboxEmail(recipient=user.email, subject=subject, body=body))
