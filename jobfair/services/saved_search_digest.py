@@ -2,9 +2,10 @@
 and were published since its last digest, and an in-app notification (`flask alerts-digest`, the job kind
 `alerts.digest`, scheduled daily by the worker: jobfair/queue.py).
 
-- Due: a daily search whose last digest (or, before the first, its creation) is at least a day ago, a weekly one
-  at least 7 days ago, less DUE_SLACK, so a run at the same hour each day never skips a day because yesterday's
-  run claimed its search a few seconds later in the hour.
+- Due, in calendar days of Balikpapan (WITA): a daily search whose last digest (before the first: its creation)
+  was on an earlier day, a weekly one 7 or more days ago. Days, not hours: the daily run at 07.00 WITA never skips
+  a search because yesterday's run reached it a few seconds later, and a search saved yesterday afternoon gets its
+  first e-mail this morning.
 - Matching: the search page's own open conditions, filters and word match (services/search.new_matches).
 - Never twice: a search is claimed with a conditional UPDATE of its last_digest_at (two digests at once: one
   claims it, the other finds it not due), and every vacancy sent is a saved_search_sent row under a unique
@@ -16,7 +17,8 @@ and were published since its last digest, and an in-app notification (`flask ale
 """
 
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
@@ -25,21 +27,27 @@ from jobfair.extensions import db
 from jobfair.models import AlertFrequency, Role, SavedSearch, SavedSearchSent, User
 from jobfair.services import clock, notifications, saved_searches, search
 
-PERIODS = {AlertFrequency.DAILY.value: timedelta(days=1), AlertFrequency.WEEKLY.value: timedelta(days=7)}
-DUE_SLACK = timedelta(minutes=30)
+PERIOD_DAYS = {AlertFrequency.DAILY.value: 1, AlertFrequency.WEEKLY.value: 7}
+WITA = ZoneInfo("Asia/Makassar")
 MAX_LISTED = 30   # vacancies in one e-mail; the e-mail links to the whole search for more
 
 LinkFor = Callable[..., str]   # (endpoint, **values) -> absolute URL, e.g. jobfair.security.public_url
 
 
+def _before(now: datetime, days: int) -> datetime:
+    """The start (00.00 WITA) of the day `days - 1` before now's day: a moment before it is `days` days ago."""
+    day = now.astimezone(WITA).date() - timedelta(days=days - 1)
+    return datetime.combine(day, time(0), WITA).astimezone(UTC)
+
+
 def is_due(saved: SavedSearch, now: datetime) -> bool:
-    return (saved.last_digest_at or saved.created_at) <= now - PERIODS[saved.frequency] + DUE_SLACK
+    return (saved.last_digest_at or saved.created_at) < _before(now, PERIOD_DAYS[saved.frequency])
 
 
 def _due_condition(now: datetime):
     reference = func.coalesce(SavedSearch.last_digest_at, SavedSearch.created_at)
-    return or_(*(and_(SavedSearch.frequency == frequency, reference <= now - period + DUE_SLACK)
-                 for frequency, period in PERIODS.items()))
+    return or_(*(and_(SavedSearch.frequency == frequency, reference < _before(now, days))
+                 for frequency, days in PERIOD_DAYS.items()))
 
 
 def due_ids(now: datetime) -> list[int]:
@@ -52,8 +60,8 @@ def due_ids(now: datetime) -> list[int]:
 
 def run(*, link_for: LinkFor, now: datetime | None = None) -> dict:
     """Send the digest of every due saved search; returns counts. Safe to run again, or twice at once."""
+    today = clock.today() if now is None else now.astimezone(WITA).date()   # the open conditions' day
     now = now or clock.now()
-    today = now.date()
     report = {"due": 0, "sent": 0, "vacancies": 0}
     for saved_id in due_ids(now):
         report["due"] += 1
@@ -102,7 +110,7 @@ def _digest_one(saved_id: int, *, now: datetime, today, link_for: LinkFor) -> in
 
 
 def _body(saved: SavedSearch, vacancies: list, link_for: LinkFor) -> str:
-    lines = [f"Halo,\n\nAda {len(vacancies)} lowongan baru yang cocok dengan pencarian tersimpan Anda "
+    lines = [f"Halo,\n\nAda {len(vacancies)} lowongan baru yang cocok dengan pencarian tersimpan Anda: "
              f"{saved_searches.label(saved)} ({', '.join(saved_searches.describe(saved))}):", ""]
     for number, vacancy in enumerate(vacancies, start=1):
         place = vacancy.kecamatan.name if vacancy.kecamatan else "—"
