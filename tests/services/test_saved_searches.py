@@ -230,3 +230,14 @@ def test_the_job_kind_and_the_command_run_the_digest(seeker, company, app, runne
     queued = runner.invoke(args=["alerts-digest", "--queue"])
     assert queued.exit_code == 0 and "Alerts digest queued as job" in queued.output
     assert len(_outbox()) == 1
+
+
+def test_data_saya_lists_the_seekers_own_saved_searches(seeker):
+    import json
+
+    from jobfair.services import my_data
+
+    saved_searches.save(seeker, name="Juru las", q="las", frequency="daily")
+    saved_searches.save(factories.make_seeker(), name="Punya orang lain", q="kasir")
+    records = json.loads(my_data.export(seeker, "json").json_bytes())["sections"]["saved_searches"]["records"]
+    assert [(r["name"], r["search"], r["frequency"]) for r in records] == [("Juru las", "Kata kunci: las", "Harian")]
