@@ -23,6 +23,7 @@ def init_app(app) -> None:
     app.cli.add_command(import_workers)
     app.cli.add_command(worker)
     app.cli.add_command(retention_command)
+    app.cli.add_command(alerts_digest)
     app.cli.add_command(refresh_figures)
 
 
@@ -131,6 +132,25 @@ def retention_command(via_queue: bool):
         click.echo("Another retention run is working; nothing done.")
         return
     click.echo("Retention: " + ", ".join(f"{key}={value}" for key, value in report.items() if key != "already_running"))
+
+
+@click.command("alerts-digest")
+@click.option("--queue", "via_queue", is_flag=True, help="Hand the run to the job queue (a worker does it).")
+@with_appcontext
+def alerts_digest(via_queue: bool):
+    """Put the job alerts' e-mails in the outbox: the new matching vacancies of every due saved search (run daily;
+    safe to run again or twice at once). `flask send-notifications` delivers them."""
+    from jobfair.security import public_url
+    from jobfair.services import jobs
+    from jobfair.services.hiring import saved_search_digest
+    from jobfair.services.job_tasks import RUN_ALERTS
+
+    if via_queue:
+        job = jobs.enqueue(RUN_ALERTS)
+        click.echo(f"Alerts digest queued as job {job.id}.")
+        return
+    report = saved_search_digest.run(link_for=public_url)
+    click.echo("Alerts digest: " + ", ".join(f"{key}={value}" for key, value in report.items()))
 
 
 @click.command("lapse-ak1-cards")

@@ -29,6 +29,7 @@ from jobfair.models.protection import (
     ProgrammeKind,
     ProtectionStatus,
 )
+from jobfair.models.saved_search import AlertFrequency
 from jobfair.models.training import EnrolmentStatus, ProviderType
 from jobfair.models.user import Role
 from jobfair.models.vacancy import (
@@ -96,6 +97,7 @@ LABELS: dict[type, dict[str, object]] = {
         VacancyStatus.PUBLISHED: _l("Tayang"), VacancyStatus.RETURNED: _l("Dikembalikan"),
         VacancyStatus.CLOSED: _l("Ditutup"), VacancyStatus.FILLED: _l("Terpenuhi"),
     },
+    AlertFrequency: {AlertFrequency.DAILY: _l("Harian"), AlertFrequency.WEEKLY: _l("Mingguan")},
     EmploymentType: {
         EmploymentType.PERMANENT: _l("Tetap (PKWTT)"), EmploymentType.CONTRACT: _l("Kontrak (PKWT)"),
         EmploymentType.DAILY: _l("Harian lepas"), EmploymentType.PART_TIME: _l("Paruh waktu"),

@@ -58,6 +58,14 @@ def init_app(app) -> None:
             finally:
                 db.session.remove()
 
+    @huey.periodic_task(crontab(minute="0", hour="23"), name="jobfair.daily")   # 07.00 WITA (Huey keeps UTC)
+    def daily() -> None:
+        with app.app_context():
+            try:
+                job_tasks.daily()
+            finally:
+                db.session.remove()
+
     @huey.task(name="jobfair.refresh_figures")
     def refresh_figures() -> None:
         """The city's figures snapshot, recomputed off the request (FIGURES_REFRESH = "queue")."""

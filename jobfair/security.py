@@ -76,9 +76,13 @@ def second_factor_url(user, next_url: str | None = None) -> str:
 
 def public_url(endpoint: str, **values) -> str:
     """An absolute link for e-mails, from PUBLIC_BASE_URL (never from the request's Host header)."""
-    from flask import current_app
+    from flask import current_app, has_request_context
 
-    return current_app.config["PUBLIC_BASE_URL"].rstrip("/") + url_for(endpoint, **values)
+    base = current_app.config["PUBLIC_BASE_URL"].rstrip("/")
+    if has_request_context():
+        return base + url_for(endpoint, **values)
+    # A job or a command (the alerts digest): no request to build from, the app's routes alone.
+    return base + current_app.url_map.bind("localhost").build(endpoint, values)
 
 
 def enforce_route_policy():

@@ -51,6 +51,7 @@ from jobfair.models.reference import (
     SmkMajor,
     WorkerCategory,
 )
+from jobfair.models.saved_search import AlertFrequency, SavedSearch, SavedSearchSent
 from jobfair.models.school import School, Student
 from jobfair.models.training import (
     Attendance,
@@ -87,6 +88,7 @@ __all__ = [
     "EmploymentType", "FairBooth", "FairRegistration", "Interview", "JobFair", "Notification", "OutboxEmail",
     "Placement", "PlacementStatus", "Vacancy", "VacancyStatus",
     "BackgroundJob", "JobStatus",
+    "AlertFrequency", "SavedSearch", "SavedSearchSent",
     "PasswordReset", "RecoveryCode", "SecondFactor", "UserSession",
     "AuditEvent", "Company", "ConsentRecord", "CompanyStatus", "EducationLevel", "Kecamatan", "Kelurahan", "Person",
     "AuditEvent", "FigureSnapshot", "Company", "CompanyStatus", "EducationLevel", "Kecamatan", "Kelurahan", "Person",

@@ -13,6 +13,7 @@ def init_app(app) -> None:
         my_data,
         open_data,
         privacy,
+        unsubscribe,
         vacancies,
         views,
     )

@@ -55,5 +55,9 @@ SECTIONS: dict[str, dict[str, object]] = {
         "public.vacancies_feed_atom": PUBLIC,
         "public.vacancies_feed_rss": PUBLIC,
     },
+    # The digest e-mail's one-click unsubscribe works without login: its signed token names the saved search.
+    "SAVED_SEARCHES": {
+        "public.saved_search_unsubscribe": PUBLIC,
+    },
 }
 POLICY: dict[str, object] = merge_policies({f"{__name__} {name}": table for name, table in SECTIONS.items()})

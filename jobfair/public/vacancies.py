@@ -7,11 +7,12 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from jobfair import labels
-from jobfair.models import ApplicationStatus, EmploymentType
+from jobfair.models import ApplicationStatus, EmploymentType, Role
 from jobfair.public.blueprint import bp
 from jobfair.public.forms_vacancies import VacancySearchForm
 from jobfair.rules import feed_text, kbli_sections
 from jobfair.security import public_url
+from jobfair.seekers.forms_saved_searches import save_form_for
 from jobfair.services import clock
 from jobfair.services.hiring import applications, search, vacancies, vacancy_feed
 
@@ -37,9 +38,12 @@ def vacancies_search():
         return redirect(url_for("public.vacancies_search",
                                 **{k: v for k, v in request.args.items() if k != "page"}))
     form = _search_form(today)
-    results = search.search_vacancies(**_filters(form), after=request.args.get("setelah"),
+    filters = _filters(form)
+    results = search.search_vacancies(**filters, after=request.args.get("setelah"),
                                       before=request.args.get("sebelum"), page=page, today=today)
-    return render_template("public/vacancies_search.html", form=form, results=results)
+    seeker = current_user.is_authenticated and current_user.role == Role.SEEKER.value
+    return render_template("public/vacancies_search.html", form=form, results=results,
+                           save_form=save_form_for(filters) if seeker else None)
 
 
 def _filters(form: VacancySearchForm) -> dict:

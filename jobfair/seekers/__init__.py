@@ -6,7 +6,7 @@ each endpoint. `init_app` registers the blueprint on an app (called by create_ap
 
 
 def init_app(app) -> None:
-    from jobfair.seekers import applications, fairs, profile, views  # noqa: F401  (each adds its views)
+    from jobfair.seekers import applications, fairs, profile, saved_searches, views  # noqa: F401  (each adds its views)
     from jobfair.seekers.blueprint import bp
 
     app.register_blueprint(bp)

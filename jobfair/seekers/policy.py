@@ -34,5 +34,12 @@ SECTIONS: dict[str, dict[str, object]] = {
         "seekers.fair_ticket": SEEKER,
         "seekers.fair_ticket_qr": SEEKER,
     },
+    # Job alerts: a seeker's saved searches (at most 10, owned: another's answers 404).
+    "SAVED_SEARCHES": {
+        "seekers.saved_searches_list": SEEKER,
+        "seekers.saved_search_new": SEEKER,
+        "seekers.saved_search_frequency": SEEKER,
+        "seekers.saved_search_delete": SEEKER,
+    },
 }
 POLICY: dict[str, object] = merge_policies({f"{__name__} {name}": table for name, table in SECTIONS.items()})

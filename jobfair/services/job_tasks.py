@@ -19,6 +19,7 @@ VALIDATE_IMPORT, APPLY_IMPORT = "protection.validate", "protection.apply"
 RUN_MATCH = "match.run"  # matching_rounds.RUN_JOB (that module starts it)
 SEND_MAIL, GENERATE_LEDGER = "mail.send_outbox", "ledger.generate"
 RUN_RETENTION = "pdp.retention"
+RUN_ALERTS = "alerts.digest"
 FILE_GONE = _l("Berkas unggahan tidak ada lagi di server; unggah ulang berkasnya.")
 ALREADY_DECIDED = _l("Impor ini sudah diputuskan sebelumnya (dibatalkan atau gagal); tidak ada yang diimpor "
                      "lagi.")
@@ -104,6 +105,27 @@ def run_retention(job: BackgroundJob) -> dict:
     from jobfair.services.privacy import retention
 
     return retention.run(actor=jobs.actor_of(job))
+
+
+@jobs.task(RUN_ALERTS, label="Pemberitahuan lowongan dari pencarian tersimpan", max_attempts=2)
+def run_alerts_digest(job: BackgroundJob) -> dict:
+    """The job alerts' digest; safe twice (a saved search is claimed, a vacancy is never sent twice for it)."""
+    from jobfair.security import public_url
+    from jobfair.services.hiring import saved_search_digest
+
+    return saved_search_digest.run(link_for=public_url)
+
+
+def _busy(kind: str) -> bool:
+    return db.session.scalar(select(BackgroundJob.id).where(
+        BackgroundJob.kind == kind,
+        BackgroundJob.status.in_([JobStatus.QUEUED.value, JobStatus.RUNNING.value])).limit(1)) is not None
+
+
+def daily() -> None:
+    """Run by the worker's scheduler once a day: the job alerts' digest (unless one is still queued or running)."""
+    if not _busy(RUN_ALERTS):
+        jobs.enqueue(RUN_ALERTS)
 
 
 def every_minute() -> None:

@@ -21,9 +21,11 @@ EMAIL_SUBJECT_PREFIX = "[Disnaker Balikpapan] "
 PERSON_ROLES = ("seeker", "student")   # accounts of a person (UU PDP); the others are work accounts
 
 
-def notify(user: User, message, *, link: Link | None = None, email_subject=None) -> Notification:
+def notify(user: User, message, *, link: Link | None = None, email_subject=None,
+           email: bool = True) -> Notification:
     """`message` is a lazy gettext string (stored as key + parameters, read in the reader's language) or plain
-    text; `link` an endpoint with its arguments. The e-mail goes out in Indonesian with an absolute link."""
+    text; `link` an endpoint with its arguments. The e-mail goes out in Indonesian with an absolute link;
+    email=False when the caller sends its own e-mail (a job alert's digest lists the vacancies in one)."""
     key, params = messages.parts(message)
     text = messages.indonesian(message)
     notification = Notification(user_id=user.id, message=text, message_key=key, message_params=params)
@@ -32,7 +34,7 @@ def notify(user: User, message, *, link: Link | None = None, email_subject=None)
     else:
         notification.link = link  # TODO(issue 13): every caller passes a Link; then drop plain paths
     db.session.add(notification)
-    if user.email and user.active and email_allowed(user):
+    if email and user.email and user.active and email_allowed(user):
         path = messages.path(link) if isinstance(link, Link) else link
         url = current_app.config["PUBLIC_BASE_URL"].rstrip("/") + path if path else None
         body = text + (f"\n\nBuka: {url}" if url else "") + "\n\n— Disnaker Kota Balikpapan"

@@ -1,6 +1,6 @@
 """Vacancy search for everyone (published, verified company, within its dates) and recommendations for seekers."""
 
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import String, cast, func, literal, null, or_, select, union_all
 
@@ -50,18 +50,11 @@ def like_pattern(text: str) -> str:
     return f"%{escaped.lower()}%"
 
 
-def search_vacancies(*, q: str = "", job_fair_id: int | None = None, sector: str | None = None,
-                     education: str | None = None, kecamatan: str | None = None, employment_type: str | None = None,
-                     disability_friendly: bool = False, wage_min: int | None = None, after: str | None = None,
-                     before: str | None = None, page: int = 1, per_page: int = 20,
-                     today: date) -> search_index.SearchPage:
-    """A page of open vacancies: ranked by relevance to `q` (full-text index), or newest first without `q`.
-
-    `sector` is a KBLI 2020 section letter (A–U). `education` is the seeker's level: vacancies whose minimum is at
-    or below it (or without a minimum). `after` / `before` are the opaque cursors of the next / previous links
-    (keyset pages); `page` serves old `?page=N` links within search_index.OFFSET_ROWS_LIMIT rows.
-    See services/hiring/search_index.py for the contract on PostgreSQL and SQLite.
-    """
+def filtered_open_vacancies(today: date, *, job_fair_id: int | None = None, sector: str | None = None,
+                            education: str | None = None, kecamatan: str | None = None,
+                            employment_type: str | None = None, disability_friendly: bool = False,
+                            wage_min: int | None = None):
+    """Open vacancies (joined to Company) with the search page's filters applied (the words are matched later)."""
     query = open_vacancies(today)
     if job_fair_id:
         query = query.where(Vacancy.job_fair_id == job_fair_id)
@@ -80,6 +73,39 @@ def search_vacancies(*, q: str = "", job_fair_id: int | None = None, sector: str
         query = query.where(Vacancy.disability_friendly.is_(True))
     if wage_min:
         query = query.where(or_(Vacancy.wage_max >= wage_min, Vacancy.wage_min >= wage_min))
+    return query
+
+
+def new_matches(*, q: str = "", since: datetime, today: date, exclude=None, limit: int = MAX_PER_PAGE,
+                **filters) -> list[Vacancy]:
+    """Open vacancies that the search page would find for these words and filters, published after `since`, best
+    match first (at most `limit`). For a saved search's alert (services/hiring/saved_searches.py): only true matches,
+    never the "similar titles" the search page shows when the words match nothing. `exclude` is a select of
+    vacancy ids to leave out (those already sent)."""
+    query = filtered_open_vacancies(today, **filters).where(Vacancy.published_at > since)
+    if exclude is not None:
+        query = query.where(Vacancy.id.not_in(exclude))
+    page = search_index.search_page(query, search_query.parse(q), per_page=max(1, limit))
+    if page.mode in (search_index.SIMILAR, search_index.NO_WORDS):
+        return []
+    return page.items
+
+
+def search_vacancies(*, q: str = "", job_fair_id: int | None = None, sector: str | None = None,
+                     education: str | None = None, kecamatan: str | None = None, employment_type: str | None = None,
+                     disability_friendly: bool = False, wage_min: int | None = None, after: str | None = None,
+                     before: str | None = None, page: int = 1, per_page: int = 20,
+                     today: date) -> search_index.SearchPage:
+    """A page of open vacancies: ranked by relevance to `q` (full-text index), or newest first without `q`.
+
+    `sector` is a KBLI 2020 section letter (A–U). `education` is the seeker's level: vacancies whose minimum is at
+    or below it (or without a minimum). `after` / `before` are the opaque cursors of the next / previous links
+    (keyset pages); `page` serves old `?page=N` links within search_index.OFFSET_ROWS_LIMIT rows.
+    See services/hiring/search_index.py for the contract on PostgreSQL and SQLite.
+    """
+    query = filtered_open_vacancies(today, job_fair_id=job_fair_id, sector=sector, education=education,
+                                    kecamatan=kecamatan, employment_type=employment_type,
+                                    disability_friendly=disability_friendly, wage_min=wage_min)
     per_page = max(1, min(per_page, MAX_PER_PAGE))
     return search_index.search_page(query, search_query.parse(q), after=after, before=before, page=max(1, page),
                                     per_page=per_page)

@@ -41,6 +41,7 @@ from jobfair.models import (
     PlacementStatus,
     ProtectionStatus,
     RecoveryCode,
+    SavedSearch,
     SecondFactor,
     SeekerProfile,
     Student,
@@ -207,7 +208,7 @@ def _close_login(user: User, now: datetime) -> None:
     user.active = False
     user.session_version += 1
     sessions.end_all(user, "erased", now=now)
-    for model in (PasswordReset, RecoveryCode, SecondFactor, Notification):
+    for model in (PasswordReset, RecoveryCode, SecondFactor, Notification, SavedSearch):  # saved: sent rows cascade
         db.session.execute(delete(model).where(model.user_id == user.id))
     db.session.execute(delete(OutboxEmail).where(OutboxEmail.recipient == old_email))
 

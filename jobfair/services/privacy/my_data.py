@@ -98,6 +98,7 @@ COLLECTORS: list[Collector] = [
     sections.identity,
     sections.seeker_profile,
     sections.applications,
+    sections.saved_searches,
     sections.ak1_cards,
     sections.student_record,
     sections.training,

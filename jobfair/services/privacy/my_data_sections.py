@@ -35,6 +35,7 @@ from jobfair.models import (
     PklPlacement,
     ProtectionStatus,
     Role,
+    SavedSearch,
     SeekerProfile,
     Student,
     StudentChoice,
@@ -157,6 +158,23 @@ def applications(user, _person) -> Section | None:
             item("fit_score", _l("Skor kecocokan"), app.fit_score),
             item("cover_letter", _l("Surat lamaran"), app.cover_letter),
             item("history", _l("Riwayat status"), history)])
+    return section
+
+
+def saved_searches(user, _person) -> Section | None:
+    if user.role != "seeker":
+        return None
+    from jobfair.services.hiring import saved_searches as saved_service
+
+    section = Section("saved_searches", _l("Pencarian tersimpan"))
+    for saved in db.session.scalars(select(SavedSearch).where(SavedSearch.user_id == user.id)
+                                    .order_by(SavedSearch.created_at)):
+        section.records.append([
+            item("name", _l("Nama"), saved.name), item("search", _l("Pencarian"),
+                                                       "; ".join(map(str, saved_service.describe(saved)))),
+            item("frequency", _l("Frekuensi"), saved_service.FREQUENCY_LABELS.get(saved.frequency)),
+            item("created_at", _l("Disimpan"), saved.created_at),
+            item("last_sent_at", _l("Terakhir dikirim"), saved.last_sent_at)])
     return section
 
 
