@@ -11,7 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from jobfair.extensions import db as _db
 from jobfair.models import Notification, OutboxEmail, SavedSearch, SavedSearchSent
 from jobfair.security import public_url
-from jobfair.services import jobs
+from jobfair.services import jobs, notifications
 from jobfair.services.errors import NotFound, PermissionDenied, ValidationFailed
 from jobfair.services.hiring import saved_search_digest, saved_searches
 from jobfair.services.job_tasks import RUN_ALERTS
@@ -130,7 +130,7 @@ def test_the_digest_mails_the_new_matches_once(seeker, company, app):
     assert seeker.phone not in email.body and seeker.full_name not in email.body
     note, = _db.session.scalars(select(Notification).where(Notification.user_id == seeker.id,
                                                           Notification.message.contains("lowongan baru")))
-    assert note.link == "/pencari-kerja/pencarian-tersimpan"
+    assert notifications.path_of(note) == "/pencari-kerja/pencarian-tersimpan"
     assert _run() == {"due": 0, "sent": 0, "vacancies": 0}   # the same morning again: not due
     assert _db.session.get(SavedSearch, saved.id).last_sent_at is not None
     _vacancy(company, title="Operator Excavator", description="Baru.", published_at=now + timedelta(days=1, hours=1))
