@@ -22,7 +22,7 @@ from jobfair.demo.fair import Progress, say
 from jobfair.demo.jobs import fair_companies
 from jobfair.demo.people import FIRST_NAMES, LAST_NAMES
 from jobfair.demo.seed import DEMO_DOMAIN
-from jobfair.demo.smk import SCHOOLS, _record_account, students_csv
+from jobfair.demo.smk import SCHOOLS, record_account, students_csv
 from jobfair.extensions import db
 from jobfair.models import ApprenticeshipPlace, Role, School, Student, StudentChoice, User
 from jobfair.rules.apprenticeship_rules import add_months
@@ -220,7 +220,7 @@ def rank_places(pupils: list[Student], password_hash: str, rng: random.Random, g
         if student.user_id is None:
             accounts += 1
             person_free = db.session.scalar(select(User.id).where(User.person_id == student.person_id)) is None
-            user = _record_account(None, role=Role.STUDENT.value,
+            user = record_account(None, role=Role.STUDENT.value,
                                    email=f"siswa{accounts:03d}.lulus{graduation:%Y%m}@{DEMO_DOMAIN}",
                                    full_name=student.person.full_name, phone=student.phone or None,
                                    password_hash=password_hash,

@@ -117,7 +117,7 @@ def smk_demo_exists() -> bool:
     return db.session.scalar(select(School.id).where(School.npsn == SCHOOLS[0][1])) is not None
 
 
-def _record_account(actor, *, role: str, email: str, full_name: str, phone: str | None, password_hash: str,
+def record_account(actor, *, role: str, email: str, full_name: str, phone: str | None, password_hash: str,
                     **links) -> User:
     """An account that is a record, not a login: the rows schools.create_school_staff, students.activate_invitation
     and registration.register_company write, but deactivated with the shared record-only hash (no argon2 round,
@@ -147,7 +147,7 @@ def _create_schools(officer: User, password_hash: str) -> list[tuple[int, int]]:
                          detail={"school_id": school.id, "demo": True})
             staff = demo_school_user
         else:
-            staff = _record_account(officer, role=Role.SCHOOL.value, email=account_email("bkk", n),
+            staff = record_account(officer, role=Role.SCHOOL.value, email=account_email("bkk", n),
                                     full_name=f"Petugas BKK {name}", phone=f"0811540{n:05d}",
                                     password_hash=password_hash, school_id=school.id)
         db.session.commit()
@@ -259,7 +259,7 @@ def _create_companies(officer: User, password_hash: str) -> list[int]:
         company = Company(name=name, nib=nib, kecamatan_code=kecamatan, address=address, contact_name=contact,
                           contact_phone=f"0811541{n:05d}")
         db.session.add(company)
-        hr = _record_account(None, role=Role.COMPANY.value, email=account_email("hr", n), full_name=contact,
+        hr = record_account(None, role=Role.COMPANY.value, email=account_email("hr", n), full_name=contact,
                              phone=company.contact_phone, password_hash=password_hash, company=company)
         audit.record(hr, "company.registered", company, detail={"demo": True})
         db.session.commit()
@@ -290,7 +290,7 @@ def _rank(by_major: dict[str, list[int]], place_ids: list[int], password_hash: s
             student = db.session.get(Student, student_id)
             ranked += 1
             person_free = db.session.scalar(select(User.id).where(User.person_id == student.person_id)) is None
-            user = _record_account(None, role=Role.STUDENT.value, email=account_email("siswa", ranked),
+            user = record_account(None, role=Role.STUDENT.value, email=account_email("siswa", ranked),
                                    full_name=student.person.full_name, phone=student.phone or None,
                                    password_hash=password_hash, person_id=student.person_id if person_free else None)
             student.user_id = user.id

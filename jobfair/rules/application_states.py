@@ -45,12 +45,3 @@ def next_for_company(status: str) -> list[str]:
     """Targets a company may pick in a plain status change, in a stable order."""
     order = [REVIEWED, SHORTLISTED, INTERVIEW, HIRED, REJECTED]
     return [s for s in order if s in COMPANY_TRANSITIONS.get(status, frozenset())]
-
-
-def label(status: str):
-    """The status's words. Thin alias kept for the callers' messages: the labels live in jobfair.labels (imported
-    when called, so this module stays free of Flask and the database at import)."""
-    from jobfair import labels
-    from jobfair.models.vacancy import ApplicationStatus
-
-    return labels.label(ApplicationStatus, status)

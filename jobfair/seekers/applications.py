@@ -6,7 +6,9 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from jobfair import labels
 from jobfair.forms_util import copy_errors
+from jobfair.models import ApplicationStatus
 from jobfair.paging import page_args
 from jobfair.privacy_notices import CV_SHARING
 from jobfair.rules import application_states
@@ -33,7 +35,7 @@ def apply_vacancy(vacancy_id: int):
             flash(_("Lamaran terkirim. Ikuti statusnya di halaman ini."), "success")
             return redirect(url_for("seekers.my_application", application_id=application.id))
     return render_template("seekers/applications_apply.html", form=form, vacancy=vacancy, applied=applied,
-                           label=application_states.label,
+                           label=labels.labeller(ApplicationStatus),
                            cv_missing=applications.cv_file(search.profile_of(current_user)) is None,
                            cv_shared=consents.has_consent(current_user, CV_SHARING)), \
         200 if not form.errors else 422
@@ -42,13 +44,14 @@ def apply_vacancy(vacancy_id: int):
 @bp.route("/lamaran")
 def my_applications():
     pagination = applications.my_applications(current_user, **page_args())
-    return render_template("seekers/applications_list.html", pagination=pagination, label=application_states.label)
+    return render_template("seekers/applications_list.html", pagination=pagination,
+                           label=labels.labeller(ApplicationStatus))
 
 
 @bp.route("/lamaran/<int:application_id>")
 def my_application(application_id: int):
     view = applications.my_application(current_user, application_id)
-    return render_template("seekers/applications_detail.html", view=view, label=application_states.label,
+    return render_template("seekers/applications_detail.html", view=view, label=labels.labeller(ApplicationStatus),
                            can_withdraw=application_states.seeker_can_withdraw(view.application.status))
 
 
@@ -61,7 +64,7 @@ def withdraw_application(application_id: int):
         flash(_("Lamaran dibatalkan."), "info")
         return redirect(url_for("seekers.my_application", application_id=application_id))
     return render_template("seekers/applications_withdraw.html", form=form, view=view,
-                           label=application_states.label), 200 if not form.errors else 422
+                           label=labels.labeller(ApplicationStatus)), 200 if not form.errors else 422
 
 
 @bp.route("/rekomendasi")

@@ -10,6 +10,7 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 
+from jobfair import labels
 from jobfair.extensions import db
 from jobfair.models import (
     Application,
@@ -169,10 +170,10 @@ def change_status(actor: User, application_id: int, to_status: str, note: str = 
     current = application.status
     if not states.company_can_move(current, to_status):
         raise InvalidState(_l("Status \"%(current)s\" tidak dapat diubah menjadi \"%(target)s\".",
-                              current=states.label(current), target=states.label(to_status)))
+                              current=_status_label(current), target=_status_label(to_status)))
     move_status(application, current, to_status)
     record_move(application, actor, current, to_status, note, now=now)
-    title, status = application.vacancy.title, states.label(to_status)
+    title, status = application.vacancy.title, _status_label(to_status)
     if note:
         message = _l("Lamaran Anda untuk %(title)s: %(status)s. Catatan: %(note)s", title=title, status=status,
                      note=note)
@@ -204,7 +205,7 @@ def invite(actor: User, application_id: int, *, scheduled_at: datetime | None, p
     target = ApplicationStatus.INTERVIEW.value
     if current != target and not states.company_can_move(current, target):
         raise InvalidState(_l("Pelamar berstatus \"%(status)s\" tidak dapat diundang wawancara. Masukkan dulu ke "
-                              "daftar pendek.", status=states.label(current)))
+                              "daftar pendek.", status=_status_label(current)))
     move_status(application, current, target)
     interview = Interview(application_id=application.id, scheduled_at=scheduled_at, place=place, note=note,
                           created_at=now)
@@ -256,7 +257,7 @@ def hire(actor: User, application_id: int, *, start_date: date | None, contract_
     current = application.status
     if not states.company_can_move(current, ApplicationStatus.HIRED.value):
         raise InvalidState(_l("Pelamar berstatus \"%(status)s\" tidak dapat langsung diterima. Masukkan dulu ke "
-                              "daftar pendek atau undang wawancara.", status=states.label(current)))
+                              "daftar pendek atau undang wawancara.", status=_status_label(current)))
     vacancy_id = application.vacancy_id
     move_status(application, current, ApplicationStatus.HIRED.value)
     taken = db.session.execute(
@@ -291,3 +292,7 @@ def hire(actor: User, application_id: int, *, start_date: date | None, contract_
 
     db.session.commit()
     return placement
+
+
+def _status_label(status: str):
+    return labels.label(ApplicationStatus, status)

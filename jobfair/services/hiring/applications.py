@@ -12,6 +12,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
+from jobfair import labels
 from jobfair.extensions import db
 from jobfair.messages import Link
 from jobfair.models import (
@@ -194,7 +195,7 @@ def withdraw(actor: User, application_id: int, note: str = "", *, now: datetime 
     current = application.status
     if not states.seeker_can_withdraw(current):
         raise InvalidState(_l("Lamaran berstatus \"%(status)s\" tidak dapat dibatalkan lagi.",
-                              status=states.label(current)))
+                              status=_status_label(current)))
     move_status(application, current, ApplicationStatus.WITHDRAWN.value)
     record_move(application, actor, current, ApplicationStatus.WITHDRAWN.value, note, now=now)
     vacancy = application.vacancy
@@ -221,3 +222,7 @@ def my_application(actor: User, application_id: int) -> ApplicationView:
 def has_applied(actor: User, vacancy_id: int) -> Application | None:
     profile = search.profile_of(actor) if has_role(actor, Role.SEEKER.value) else None
     return _existing(profile.id, vacancy_id) if profile is not None else None
+
+
+def _status_label(status: str):
+    return labels.label(ApplicationStatus, status)

@@ -15,12 +15,10 @@ from jobfair.services.reference import kecamatan_exists
 from jobfair.services.users.accounts import check_phone
 
 WLKP_STATUSES = {"reported": "Sudah lapor WLKP", "not_reported": "Belum lapor WLKP", "unknown": "Tidak tahu"}
-OFFICE_ROLES = access.OFFICE_ROLES  # TODO(issue 13): alias for other packages; the lead removes it
 PER_PAGE = 20
 COMPANY_LINK = Link("companies.dashboard")
 ONLY_COMPANIES = _l("Hanya akun perusahaan yang dapat melakukan ini.")
 
-require_officer = access.require_office  # TODO(issue 13): alias imported by other packages; the lead removes it
 
 
 def company_of(actor) -> Company:
@@ -76,14 +74,14 @@ def update_profile(actor, *, name: str, kbli_code: str | None, address: str, kec
 def verification_queue(actor, page: int = 1, per_page: int = PER_PAGE, *,
                        after: str | None = None, before: str | None = None):
     """Companies awaiting verification, oldest first."""
-    require_officer(actor)
+    access.require_office(actor)
     query = (select(Company).where(Company.status == CompanyStatus.AWAITING_VERIFICATION.value)
              .order_by(Company.created_at, Company.id))
     return keyset.paginate(query, after=after, before=before, page=page, per_page=per_page)
 
 
 def get_company(actor, company_id: int, *, lock: bool = False) -> Company:
-    require_officer(actor)
+    access.require_office(actor)
     company = db.session.get(Company, company_id, with_for_update=lock)
     if company is None:
         raise NotFound(_l("Perusahaan tidak ditemukan."))

@@ -29,7 +29,7 @@ from jobfair.rules import numbers
 from jobfair.services import audit
 from jobfair.services.access import require_office
 from jobfair.services.errors import NotFound
-from jobfair.services.office.office_desk import _QUEUES
+from jobfair.services.office.office_desk import QUEUES
 
 HEADERS = (_l("ID"), _l("Perihal"), _l("Dari"), _l("Nama orang"), _l("NIK (tersamar)"), _l("Menunggu sejak (WITA)"),
            _l("Tautan"))
@@ -112,13 +112,13 @@ _ROWS = {
     "data_requests": (_data_requests, (joinedload(DataSubjectRequest.person),)),
 }
 
-QUEUE_KEYS = tuple(key for key, *_rest in _QUEUES)
+QUEUE_KEYS = tuple(key for key, *_rest in QUEUES)
 
 
 def queue_export(actor, key: str) -> tuple[str, tuple[str, ...], list[list]]:
     """(sheet title, headers, rows) of one desk queue, oldest first. Unknown key -> NotFound."""
     require_office(actor)
-    spec = next((queue for queue in _QUEUES if queue[0] == key), None)
+    spec = next((queue for queue in QUEUES if queue[0] == key), None)
     if spec is None or key not in _ROWS:
         raise NotFound(_l("Antrean tidak ditemukan."))
     _key, label, _endpoint, model, status_column, waiting, since = spec

@@ -40,7 +40,7 @@ class Queue:
 
 
 # (key, label, endpoint, model, status column, waiting status, "since" column)
-_QUEUES = [
+QUEUES = [
     ("companies", _l("Perusahaan menunggu verifikasi"), "office.companies_queue", Company, Company.status,
      CompanyStatus.AWAITING_VERIFICATION.value, Company.created_at),
     ("vacancies", _l("Lowongan menunggu tayang"), "office.vacancies_queue", Vacancy, Vacancy.status,
@@ -71,10 +71,10 @@ def queue_summary(actor) -> list[Queue]:
                      # a typed NULL: PostgreSQL will not UNION text with a timestamp column
                      else cast(null(), DataSubjectRequest.due_at.type)).label("due"))
              .select_from(model).where(status_column == waiting)
-             for position, (key, _label, _endpoint, model, status_column, waiting, since) in enumerate(_QUEUES)]
+             for position, (key, _label, _endpoint, model, status_column, waiting, since) in enumerate(QUEUES)]
     rows = {position: (n, oldest, due) for position, n, oldest, due in db.session.execute(union_all(*parts))}
     return [Queue(key, label, endpoint, int(rows[position][0]), _aware(rows[position][1]), _aware(rows[position][2]))
-            for position, (key, label, endpoint, *_rest) in enumerate(_QUEUES)]
+            for position, (key, label, endpoint, *_rest) in enumerate(QUEUES)]
 
 
 def _aware(moment: datetime | None) -> datetime | None:

@@ -29,7 +29,7 @@ from jobfair.services.errors import InvalidState, NotFound
 from jobfair.services.hiring.companies import PER_PAGE
 from jobfair.services.notifications import notify
 from jobfair.services.smk import apprenticeships, match_inputs
-from jobfair.services.smk.places import _own
+from jobfair.services.smk.places import own_place
 from jobfair.services.smk.preferences import student_of
 
 PREVIEW, PUBLISHED, DISCARDED = "preview", "published", "discarded"
@@ -299,7 +299,7 @@ def student_result(actor) -> dict | None:
 
 
 def company_result(actor, place_id: int) -> dict:
-    place = _own(actor, place_id)
+    place = own_place(actor, place_id)
     rows = db.session.scalars(select(Apprenticeship).where(Apprenticeship.place_id == place.id)
                               .order_by(Apprenticeship.id)).all()
     return {"place": place, "apprenticeships": rows}

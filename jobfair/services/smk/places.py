@@ -79,7 +79,7 @@ def window_warning(place: ApprenticeshipPlace, today: date | None = None) -> str
                                                current_app.config["APPRENTICESHIP_WINDOW_MONTHS"])
 
 
-def _own(actor, place_id: int, *, lock: bool = False) -> ApprenticeshipPlace:
+def own_place(actor, place_id: int, *, lock: bool = False) -> ApprenticeshipPlace:
     company = company_of(actor)
     place = db.session.get(ApprenticeshipPlace, place_id, with_for_update=lock)
     if place is None or place.company_id != company.id:
@@ -102,7 +102,7 @@ def propose_place(actor, *, today: date | None = None, **fields) -> Apprenticesh
 
 
 def update_place(actor, place_id: int, *, today: date | None = None, **fields) -> ApprenticeshipPlace:
-    place = _own(actor, place_id, lock=True)
+    place = own_place(actor, place_id, lock=True)
     if not is_editable(place):
         raise InvalidState(_l("Tempat magang hanya dapat diubah selagi menunggu persetujuan atau dikembalikan "
                               "Disnaker."))
@@ -125,7 +125,7 @@ def company_places(actor, page: int = 1, per_page: int = PER_PAGE, *,
 
 
 def company_place(actor, place_id: int) -> ApprenticeshipPlace:
-    return _own(actor, place_id)
+    return own_place(actor, place_id)
 
 
 # --- the office -------------------------------------------------------------------------------------------------

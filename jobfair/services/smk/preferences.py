@@ -26,7 +26,7 @@ from jobfair.rules import numbers as fmt
 from jobfair.services import access, audit
 from jobfair.services.errors import InvalidState, NotFound, ValidationFailed
 from jobfair.services.privacy import consents
-from jobfair.services.smk.places import NOT_FOUND, _own, majors_of
+from jobfair.services.smk.places import NOT_FOUND, majors_of, own_place
 
 SEED_LIMIT = 2**31 - 1
 NOT_A_CANDIDATE = _l("Siswa tidak ditemukan di antara pendaftar tempat magang ini.")
@@ -168,7 +168,7 @@ def place_order(place: ApprenticeshipPlace, students: list[Student] | None = Non
 
 def candidates(actor, place_id: int) -> list[Candidate]:
     """Only the students who ranked this place, in the order the match will use."""
-    place = _own(actor, place_id)
+    place = own_place(actor, place_id)
     students = _candidate_students(place.id)
     new_seed = place.ranking_seed is None
     order = place_order(place, students)
@@ -196,7 +196,7 @@ def candidate(actor, place_id: int, student_id: int) -> Candidate:
 def set_ranking(actor, place_id: int, student_ids: list[int], not_acceptable=()) -> list[CompanyRanking]:
     """Replace the company's ranking of the place: an ordered subset of its candidates (rank 1 first), and the
     candidates it marks as not acceptable (the match never places them there)."""
-    place = _own(actor, place_id, lock=True)
+    place = own_place(actor, place_id, lock=True)
     if place.status != PlaceStatus.APPROVED.value:
         raise InvalidState(_l("Peringkat hanya dapat diisi untuk tempat magang yang sudah disetujui."))
     if len(set(student_ids)) != len(student_ids):

@@ -17,7 +17,7 @@ from jobfair.rules.student_rows import EXAMPLE_ROW, check_student_row, is_exampl
 from jobfair.services import audit, exports, spreadsheets
 from jobfair.services.errors import ValidationFailed
 from jobfair.services.nik_store import nik_hmac
-from jobfair.services.smk.students import NIK_TAKEN, _scope, add_student, majors
+from jobfair.services.smk.students import NIK_TAKEN, add_student, majors, scope_of
 
 MAX_ROWS = 2000
 MAX_BYTES = 2 * 1024 * 1024
@@ -113,7 +113,7 @@ def _database_duplicates(checked: list[tuple[int, dict]], result: ImportResult) 
 def import_students(actor, *, filename: str, stream, school_id: int | None = None,
                     today: date | None = None) -> ImportResult:
     """Validate every row; write all of them in one transaction, or none when any row is bad."""
-    scope = _scope(actor)
+    scope = scope_of(actor)
     school_id = scope if scope is not None else school_id
     if school_id is None or db.session.get(School, school_id) is None:
         raise ValidationFailed({"school_id": _l("Pilih sekolah tujuan impor.")})

@@ -36,7 +36,7 @@ def majors() -> dict[str, str]:
     return dict(db.session.execute(select(SmkMajor.code, SmkMajor.name).order_by(SmkMajor.code)).all())
 
 
-def _scope(actor) -> int | None:
+def scope_of(actor) -> int | None:
     """The school id the actor is limited to; None for the office (every school)."""
     if access.is_office(actor):
         return None
@@ -76,7 +76,7 @@ def add_student(values: dict, school_id: int) -> Student:
 def enrol_student(actor, *, school_id: int | None = None, today: date | None = None, **row) -> Student:
     """Enrol one student. School staff enrol into their own school; the office names the school.
     The returned student carries ``nik_warnings`` (declared data that disagrees with the NIK)."""
-    scope = _scope(actor)
+    scope = scope_of(actor)
     if scope is not None:
         school_id = scope
     elif school_id is None or db.session.get(School, school_id) is None:
@@ -106,7 +106,7 @@ def list_students(actor, *, q: str = "", nik: str | None = None, page: int = 1, 
     """The actor's students (the office: every school's, or one's), by name, NISN, class or major (`q`), or by NIK
     (`nik`, looked up by its HMAC). A NIK given as `q` matches nothing: the web layer sends a NIK only from a POST
     form, so it never lands in an address, a browser history or a server log."""
-    scope = _scope(actor)
+    scope = scope_of(actor)
     query = select(Student).join(Person, Student.person_id == Person.id)
     if scope is not None:
         query = query.where(Student.school_id == scope)
@@ -126,7 +126,7 @@ def list_students(actor, *, q: str = "", nik: str | None = None, page: int = 1, 
 
 
 def get_student(actor, student_id: int) -> Student:
-    scope = _scope(actor)
+    scope = scope_of(actor)
     student = db.session.get(Student, student_id)
     if student is None or (scope is not None and student.school_id != scope):
         raise NotFound(NOT_FOUND)
