@@ -21,19 +21,29 @@ class Link:
     params: dict = field(default_factory=dict)
 
 
-def _plain(value):
-    """A parameter as JSON can keep it: numbers and text stay, anything else (a date, a lazy label) becomes its
-    Indonesian text."""
+def plain_param(value):
+    """A parameter as JSON can keep it: numbers and text stay; a lazy label without parameters (a status, a
+    sector) is kept as {"msgid": ...} so it too reads in the reader's language; anything else (a date) becomes
+    its Indonesian text."""
     if isinstance(value, bool | int | float) or value is None:
         return value
+    if isinstance(value, LazyString) and value._func is gettext and value._args and not value._kwargs:
+        return {"msgid": value._args[0]}
     return str(value)
+
+
+def _rendered(value):
+    if isinstance(value, dict) and "msgid" in value:
+        key = value["msgid"]
+        return gettext(key)
+    return value
 
 
 def parts(message) -> tuple[str | None, dict | None]:
     """(key, params) of a lazy gettext string; (None, None) for plain text, which is stored as it is."""
     if isinstance(message, LazyString) and message._func is gettext and message._args:
         with force_locale(current_app.config["BABEL_DEFAULT_LOCALE"]):
-            params = {name: _plain(value) for name, value in message._kwargs.items()}
+            params = {name: plain_param(value) for name, value in message._kwargs.items()}
         return message._args[0], params
     return None, None
 
@@ -48,7 +58,7 @@ def render(key: str | None, params: dict | None, fallback: str) -> str:
     """The stored message in the current locale; the stored text when it has no key (older rows)."""
     if not key:
         return fallback
-    return gettext(key, **(params or {}))
+    return gettext(key, **{name: _rendered(value) for name, value in (params or {}).items()})
 
 
 def path(link: Link | None) -> str | None:

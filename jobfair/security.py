@@ -14,6 +14,7 @@ from datetime import timedelta
 from urllib.parse import urlsplit
 
 from flask import abort, redirect, request, url_for
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from jobfair.api.policy import ApiAccess
@@ -60,7 +61,7 @@ SECOND_FACTOR_ENDPOINTS = frozenset({"auth.two_factor", "auth.two_factor_enrol",
 
 def init_app(app) -> None:
     login_manager.login_view = "auth.login"
-    login_manager.login_message = "Silakan masuk terlebih dahulu untuk membuka halaman itu."
+    login_manager.login_message = _l("Silakan masuk terlebih dahulu untuk membuka halaman itu.")
     login_manager.login_message_category = "info"
     login_manager.session_protection = "strong"
     # The cookie lives as long as the server-side session may (SESSION_ABSOLUTE_HOURS).

@@ -6,6 +6,8 @@ disability fit 10. A vacancy without a requirement (no minimum education, no maj
 
 from dataclasses import dataclass
 
+from flask_babel import lazy_gettext as _l
+
 EDUCATION_POINTS = 30
 MAJOR_POINTS = 20
 SKILL_POINTS = 30
@@ -53,12 +55,12 @@ def fit_score(seeker: SeekerFacts, vacancy: VacancyFacts) -> FitResult:
 
     if vacancy.education_min_rank is None:
         score += EDUCATION_POINTS
-        reasons.append("Tidak ada syarat pendidikan minimum.")
+        reasons.append(_l("Tidak ada syarat pendidikan minimum."))
     elif seeker.education_rank is not None and seeker.education_rank >= vacancy.education_min_rank:
         score += EDUCATION_POINTS
-        reasons.append("Pendidikan memenuhi syarat minimum.")
+        reasons.append(_l("Pendidikan memenuhi syarat minimum."))
     else:
-        reasons.append("Pendidikan belum memenuhi syarat minimum.")
+        reasons.append(_l("Pendidikan belum memenuhi syarat minimum."))
 
     majors = split_list(vacancy.majors)
     seeker_major = " ".join((seeker.major or "").split()).casefold()
@@ -66,9 +68,9 @@ def fit_score(seeker: SeekerFacts, vacancy: VacancyFacts) -> FitResult:
         score += MAJOR_POINTS
     elif seeker_major and seeker_major in majors:
         score += MAJOR_POINTS
-        reasons.append("Jurusan sesuai dengan yang dicari.")
+        reasons.append(_l("Jurusan sesuai dengan yang dicari."))
     else:
-        reasons.append("Jurusan tidak termasuk yang dicari.")
+        reasons.append(_l("Jurusan tidak termasuk yang dicari."))
 
     wanted = split_list(vacancy.skills)
     if not wanted:
@@ -78,16 +80,17 @@ def fit_score(seeker: SeekerFacts, vacancy: VacancyFacts) -> FitResult:
         matched = [skill for skill in wanted if skill in have]
         score += SKILL_POINTS * len(matched) // len(wanted)
         if matched:
-            reasons.append(f"Keahlian yang cocok: {', '.join(matched)} ({len(matched)} dari {len(wanted)}).")
+            reasons.append(_l("Keahlian yang cocok: %(skills)s (%(matched)s dari %(wanted)s).",
+                              skills=", ".join(matched), matched=len(matched), wanted=len(wanted)))
         else:
-            reasons.append("Belum ada keahlian yang cocok.")
+            reasons.append(_l("Belum ada keahlian yang cocok."))
 
     if seeker.kecamatan_code and seeker.kecamatan_code == vacancy.kecamatan_code:
         score += KECAMATAN_POINTS
-        reasons.append("Lokasi kerja sekecamatan dengan tempat tinggal pelamar.")
+        reasons.append(_l("Lokasi kerja sekecamatan dengan tempat tinggal pelamar."))
 
     if seeker.has_disability and vacancy.disability_friendly:
         score += DISABILITY_POINTS
-        reasons.append("Lowongan terbuka bagi penyandang disabilitas.")
+        reasons.append(_l("Lowongan terbuka bagi penyandang disabilitas."))
 
     return FitResult(score=max(0, min(100, score)), reasons=tuple(reasons))

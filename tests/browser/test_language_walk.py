@@ -13,7 +13,7 @@ from html.parser import HTMLParser
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 import pytest
-from sqlalchemy import String, Text, inspect, select
+from sqlalchemy import JSON, String, Text, inspect, select
 
 from jobfair.demo import seed as demo
 from jobfair.extensions import db
@@ -34,30 +34,41 @@ VISIBLE_ATTRIBUTES = ("placeholder", "title", "aria-label", "alt")
 
 
 class _Text(HTMLParser):
-    """The text a reader sees: text nodes outside script/style, and the visible attributes."""
+    """The text a reader sees: text nodes outside script/style, and the visible attributes. A subtree marked as
+    another language (`lang`) or not to translate (`translate="no"`: file headers, stored data) is left out."""
+
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.chunks: list[str] = []
         self.links: list[str] = []
-        self._hidden = 0
+        self._open: list[tuple[str, bool]] = []  # (tag, hidden from here down)
+
+    def _hidden(self) -> bool:
+        return bool(self._open) and self._open[-1][1]
 
     def handle_starttag(self, tag, attrs):
         values = dict(attrs)
-        if tag in ("script", "style"):
-            self._hidden += 1
         if tag == "a" and values.get("href"):
             self.links.append(values["href"])
-        self.chunks.extend(values[name] for name in VISIBLE_ATTRIBUTES if values.get(name))
-        if tag == "input" and values.get("type") in ("submit", "button") and values.get("value"):
-            self.chunks.append(values["value"])
+        hidden = self._hidden() or tag in ("script", "style") or values.get("translate") == "no" or (
+            "lang" in values and tag != "html")
+        if not hidden:
+            self.chunks.extend(values[name] for name in VISIBLE_ATTRIBUTES if values.get(name))
+            if tag == "input" and values.get("type") in ("submit", "button") and values.get("value"):
+                self.chunks.append(values["value"])
+        if tag not in self.VOID:
+            self._open.append((tag, hidden))
 
     def handle_endtag(self, tag):
-        if tag in ("script", "style") and self._hidden:
-            self._hidden -= 1
+        for depth in range(len(self._open) - 1, -1, -1):  # tolerate unclosed inner tags
+            if self._open[depth][0] == tag:
+                del self._open[depth:]
+                break
 
     def handle_data(self, data):
-        if not self._hidden and data.strip():
+        if not self._hidden() and data.strip():
             self.chunks.append(" ".join(data.split()))
 
 
@@ -67,16 +78,25 @@ def _shape(url: str) -> str:
     return re.sub(r"\d+", "N", parts.path) + ("?" + "&".join(keys) if keys else "")
 
 
+def _texts(value):
+    """The strings inside a stored value (a JSON column holds them in lists and objects)."""
+    if isinstance(value, dict):
+        return [text for item in value.values() for text in _texts(item)]
+    if isinstance(value, list):
+        return [text for item in value for text in _texts(item)]
+    return [str(value)] if value not in (None, "") else []
+
+
 def _data_values(app) -> list[str]:
     """Every text stored in the demo database, longest first (so a long value goes before its parts)."""
     values: set[str] = set()
     with app.app_context():
         for table in db.metadata.sorted_tables:
-            columns = [column for column in table.columns if isinstance(column.type, String | Text)]
+            columns = [column for column in table.columns if isinstance(column.type, String | Text | JSON)]
             if not columns or not inspect(db.engine).has_table(table.name):
                 continue
             for row in db.session.execute(select(*columns).limit(20000)):
-                values.update(" ".join(str(value).split()) for value in row if value and len(str(value)) >= 3)
+                values.update(" ".join(text.split()) for value in row for text in _texts(value) if len(text) >= 3)
         db.session.remove()
     return sorted(values, key=len, reverse=True)
 

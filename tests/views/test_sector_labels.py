@@ -13,7 +13,7 @@ from jobfair.services.hiring import fairs
 from tests import factories
 
 CODE = "10710"  # C: Industri pengolahan
-LABEL = kbli_sections.label_of_code(CODE)
+LABEL = str(kbli_sections.label_of_code(CODE))
 
 
 def _data(app) -> dict:

@@ -19,10 +19,10 @@ from jobfair.services.errors import NotFound, ValidationFailed
 from jobfair.services.reference import kecamatan_exists
 from jobfair.services.users.accounts import check_phone
 
-MARITAL_STATUSES = {"belum_kawin": "Belum kawin", "kawin": "Kawin", "cerai_hidup": "Cerai hidup",
-                    "cerai_mati": "Cerai mati"}
-RELIGIONS = {"islam": "Islam", "kristen": "Kristen", "katolik": "Katolik", "hindu": "Hindu", "buddha": "Buddha",
-             "konghucu": "Konghucu", "kepercayaan": "Kepercayaan terhadap Tuhan YME"}
+MARITAL_STATUSES = {"belum_kawin": _l("Belum kawin"), "kawin": _l("Kawin"), "cerai_hidup": _l("Cerai hidup"),
+                    "cerai_mati": _l("Cerai mati")}
+RELIGIONS = {"islam": _l("Islam"), "kristen": _l("Kristen"), "katolik": _l("Katolik"), "hindu": _l("Hindu"),
+             "buddha": _l("Buddha"), "konghucu": _l("Konghucu"), "kepercayaan": _l("Kepercayaan terhadap Tuhan YME")}
 _TAG = re.compile(r"[<>]")  # no HTML in plain-text fields
 PDF_MAGIC = b"%PDF-"
 PDF_EOF = b"%%EOF"

@@ -67,8 +67,9 @@ def report_entry(number: int, column: str, reason, *, warning: bool = False) -> 
     Built without switching locale (thousands of rows): the key is the Indonesian msgid."""
     entry = {"row": number, "column": column}
     if isinstance(reason, LazyString) and reason._func is gettext and reason._args:
-        key, params = reason._args[0], {name: messages._plain(v) for name, v in reason._kwargs.items()}
-        entry["reason"] = (key % params if params else key)[:MAX_REASON]
+        key, params = reason._args[0], {name: messages.plain_param(v) for name, v in reason._kwargs.items()}
+        indonesian = {name: v["msgid"] if isinstance(v, dict) else v for name, v in params.items()}
+        entry["reason"] = (key % indonesian if params else key)[:MAX_REASON]
         entry["key"], entry["params"] = key, params
     else:
         entry["reason"] = str(reason)[:MAX_REASON]

@@ -25,14 +25,14 @@ MAX_ACTIVE_TOKENS = 10
 LAST_USED_RESOLUTION = timedelta(minutes=1)  # last_used_at is written at most once a minute
 
 COMPANY_SCOPES = {
-    "vacancies:read": "Membaca lowongan perusahaan",
-    "vacancies:write": "Membuat draf, mengajukan dan menutup lowongan",
-    "applicants:read": "Membaca pelamar (tanpa NIK)",
-    "applicants:write": "Mengubah status lamaran",
+    "vacancies:read": _l("Membaca lowongan perusahaan"),
+    "vacancies:write": _l("Membuat draf, mengajukan dan menutup lowongan"),
+    "applicants:read": _l("Membaca pelamar (tanpa NIK)"),
+    "applicants:write": _l("Mengubah status lamaran"),
 }
 OFFICE_SCOPES = {
-    "placements:read": "Ekspor laporan penempatan",
-    "decree:read": "Ekspor daftar SK kepesertaan BPJS Ketenagakerjaan (tanpa NIK)",
+    "placements:read": _l("Ekspor laporan penempatan"),
+    "decree:read": _l("Ekspor daftar SK kepesertaan BPJS Ketenagakerjaan (tanpa NIK)"),
 }
 NOT_FOUND = _l("Token API tidak ditemukan.")
 
