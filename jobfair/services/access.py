@@ -21,7 +21,16 @@ def has_role(actor, *roles: str) -> bool:
 
 
 def is_office(actor) -> bool:
-    return actor is not None and getattr(actor, "role", None) in OFFICE_ROLES
+    return actor is not None and is_office_role(getattr(actor, "role", None))
+
+
+def is_office_role(role: str | None) -> bool:
+    """An office role (officer, admin): second factor, shorter idle timeout, staff accounts."""
+    return role in OFFICE_ROLES
+
+
+def office_roles() -> tuple[str, ...]:
+    return tuple(sorted(OFFICE_ROLES))
 
 
 def require_role(actor, *roles: str, message=NOT_FOR_YOUR_ROLE) -> None:
@@ -29,10 +38,10 @@ def require_role(actor, *roles: str, message=NOT_FOR_YOUR_ROLE) -> None:
         raise PermissionDenied(message)
 
 
-def require_office(actor) -> None:
+def require_office(actor, message=ONLY_OFFICE) -> None:
     """An officer or an admin of the labour office."""
     if not is_office(actor):
-        raise PermissionDenied(ONLY_OFFICE)
+        raise PermissionDenied(message)
 
 
 def require_admin(actor) -> None:

@@ -38,8 +38,8 @@ ONLY_PROTECTION_OFFICERS = _l("Register perlindungan pekerja hanya untuk petugas
 
 
 def require_protection_officer(actor) -> None:
-    """An officer or an admin of the labour office (access.OFFICE_ROLES), with the register's own message."""
-    access.require_role(actor, *access.OFFICE_ROLES, message=ONLY_PROTECTION_OFFICERS)
+    """An officer or an admin of the labour office, with the register's own message."""
+    access.require_office(actor, message=ONLY_PROTECTION_OFFICERS)
 
 
 def _check_person(errors: dict, full_name: str, sex: str, birth_date) -> str:

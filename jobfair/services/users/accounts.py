@@ -16,7 +16,7 @@ from jobfair.services.errors import InvalidState, NotFound, PermissionDenied, Va
 from jobfair.services.users import sessions
 from jobfair.services.users.passwords import burn_verification, hash_password, verify_password
 
-STAFF_ROLES = tuple(sorted(access.OFFICE_ROLES))  # alias of access.OFFICE_ROLES (cli, demo seed and tests use it)
+STAFF_ROLES = access.office_roles()  # the office roles (cli, demo seed and tests use this name)
 # One answer for an unknown address, a wrong password and a locked account (no account enumeration).
 GENERIC_LOGIN_ERROR = _l("E-mail atau kata sandi salah, atau akun sedang dikunci sementara karena terlalu banyak "
                          "percobaan. Periksa kembali lalu coba lagi, atau pakai “Lupa kata sandi”.")
@@ -73,7 +73,7 @@ def create_user(actor, *, role: str, email: str, full_name: str, password: str) 
     if actor is not None and not access.has_role(actor, Role.ADMIN.value):
         raise PermissionDenied(_l("Hanya admin yang dapat membuat akun petugas."))
     errors: dict[str, str] = {}
-    if role not in access.OFFICE_ROLES:
+    if not access.is_office_role(role):
         errors["role"] = _l("Peran harus 'officer' atau 'admin'; akun lain dibuat lewat pendaftaran.")
     if not (full_name or "").strip():
         errors["full_name"] = _l("Nama lengkap wajib diisi.")

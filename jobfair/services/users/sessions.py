@@ -38,7 +38,7 @@ def token_hash(token: str) -> str:
 
 def idle_limit(role: str) -> timedelta:
     cfg = current_app.config
-    minutes = cfg["SESSION_IDLE_MINUTES_OFFICE"] if role in access.OFFICE_ROLES else cfg["SESSION_IDLE_MINUTES"]
+    minutes = cfg["SESSION_IDLE_MINUTES_OFFICE"] if access.is_office_role(role) else cfg["SESSION_IDLE_MINUTES"]
     return timedelta(minutes=minutes)
 
 
