@@ -2,6 +2,8 @@
 
 import pytest
 
+from jobfair import labels
+from jobfair.models import ApplicationStatus
 from jobfair.rules import application_states as s
 
 ALL = [s.SUBMITTED, s.REVIEWED, s.SHORTLISTED, s.INTERVIEW, s.HIRED, s.REJECTED, s.WITHDRAWN]
@@ -39,4 +41,4 @@ def test_the_seeker_can_withdraw_any_open_application(status):
 
 
 def test_every_status_has_an_indonesian_label():
-    assert all(s.label(status) != status for status in ALL)
+    assert all(str(labels.label(ApplicationStatus, status)) != status for status in ALL)
