@@ -5,7 +5,10 @@ from flask_wtf import FlaskForm
 from wtforms import HiddenField, SelectField, StringField
 from wtforms.validators import Length, Optional
 
-FREQUENCY_CHOICES = [("daily", _l("Harian")), ("weekly", _l("Mingguan"))]
+from jobfair import labels
+from jobfair.models import AlertFrequency
+
+FREQUENCY_CHOICES = labels.choices(AlertFrequency)
 FILTER_NAMES = ("q", "job_fair_id", "sector", "education", "kecamatan", "employment_type", "disability_friendly",
                 "wage_min")
 PREFIX = "simpan"   # the search form on the same page has fields of the same names
