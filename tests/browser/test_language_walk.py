@@ -106,11 +106,17 @@ def data_values(seeded_demo):
     return _data_values(seeded_demo.app)
 
 
+def _found(text: str, words: set[str]) -> set[str]:
+    return {word for word in WORD.findall(text) if word.lower() in words}
+
+
 def _foreign_words(text: str, data: list[str], words: set[str]) -> set[str]:
+    if not _found(text, words):  # most texts: nothing to look at, skip the data scan
+        return set()
     for value in data:
         if value in text:
             text = text.replace(value, " ")
-    return {word for word in WORD.findall(text) if word.lower() in words}
+    return _found(text, words)
 
 
 def _walk(client, data: list[str], words: set[str]) -> list[str]:
