@@ -34,7 +34,9 @@ def _start_worker(app, log_path: Path) -> subprocess.Popen:
                 "JOBFAIR_JOB_QUEUE_URL": app.config["JOB_QUEUE_URL"],
                 "JOBFAIR_JOB_QUEUE_NAME": app.config["JOB_QUEUE_NAME"],
                 "JOBFAIR_PINNED_TODAY": TODAY.isoformat(), "JOBFAIR_JOB_HEARTBEAT_SECONDS": "0.3",
-                "JOBFAIR_JOB_RETRY_DELAY_SECONDS": "1"})
+                "JOBFAIR_JOB_RETRY_DELAY_SECONDS": "1",
+                # A loaded machine (CI beside other jobs) can hold the SQLite write lock for seconds: wait for it.
+                "JOBFAIR_SQLITE_BUSY_TIMEOUT_MS": "30000"})
     log = log_path.open("ab")
     return subprocess.Popen([sys.executable, "-m", "flask", "--app", "wsgi", "worker", "--workers", "1"],
                             cwd=PROJECT_DIR, env=env, stdout=log, stderr=subprocess.STDOUT)
