@@ -29,13 +29,11 @@ def notify(user: User, message, *, link: Link | None = None, email_subject=None,
     key, params = messages.parts(message)
     text = messages.indonesian(message)
     notification = Notification(user_id=user.id, message=text, message_key=key, message_params=params)
-    if isinstance(link, Link):
+    if link is not None:  # older rows keep a plain path in `link`; new ones an endpoint (path_of reads both)
         notification.link_endpoint, notification.link_params = link.endpoint, link.params
-    else:
-        notification.link = link  # TODO(issue 13): every caller passes a Link; then drop plain paths
     db.session.add(notification)
     if email and user.email and user.active and email_allowed(user):
-        path = messages.path(link) if isinstance(link, Link) else link
+        path = messages.path(link)
         url = current_app.config["PUBLIC_BASE_URL"].rstrip("/") + path if path else None
         body = text + (f"\n\nBuka: {url}" if url else "") + "\n\n— Disnaker Kota Balikpapan"
         subject = EMAIL_SUBJECT_PREFIX + (messages.indonesian(email_subject) if email_subject else text)[:150]
