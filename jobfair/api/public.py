@@ -7,7 +7,7 @@ from jobfair.api import schemas
 from jobfair.limits import rate_limited
 from jobfair.services import clock
 from jobfair.services.hiring import fairs, search, vacancies
-from jobfair.services.office import city_figures
+from jobfair.services.office import open_data as open_data_service
 
 bp = Blueprint("api_public", __name__, url_prefix="/api/v1", description="Public data, no token")
 ID = "<int(min=1, max=2147483647):{}>"
@@ -58,4 +58,4 @@ def fairs_list(page: int, per_page: int):
 @bp.response(200, schemas.OpenDataSchema)
 def open_data():
     """The city's headline figures (the Satu Data open data set): aggregates only."""
-    return {"source": "Dinas Tenaga Kerja Kota Balikpapan", "figures": city_figures.open_records()}
+    return {"source": "Dinas Tenaga Kerja Kota Balikpapan", "figures": open_data_service.open_records()}

@@ -23,7 +23,7 @@ from jobfair.models import (
 from jobfair.services import people
 from jobfair.services.errors import InvalidState, NotFound, PermissionDenied, ValidationFailed
 from jobfair.services.hiring import fairs, placements, reports
-from jobfair.services.office import city_charts, city_figures, monthly_report
+from jobfair.services.office import city_charts, city_figures, monthly_report, open_data
 from jobfair.services.privacy import data_requests, erasure
 from jobfair.services.protection import protection_figures
 from jobfair.services.smk import apprenticeships, training_figures
@@ -51,11 +51,11 @@ def city_outputs(officer, fair_id: int) -> dict:
     dashboard = city_charts.dashboard(officer)
     this_month = date.today().replace(day=1)
     return {
-        "headline": _figures_only(city_figures.as_records(city_figures.headline())),
-        "headline_2025": _figures_only(city_figures.as_records(
+        "headline": _figures_only(open_data.as_records(city_figures.headline())),
+        "headline_2025": _figures_only(open_data.as_records(
             city_figures.headline(period_from="2025-01", period_to="2025-12"))),
-        "open_data": _figures_only(city_figures.open_records()),
-        "open_csv": [row[:4] for row in csv.reader(io.StringIO(city_figures.open_csv().decode("utf-8-sig")))],
+        "open_data": _figures_only(open_data.open_records()),
+        "open_csv": [row[:4] for row in csv.reader(io.StringIO(open_data.open_csv().decode("utf-8-sig")))],
         "dashboard": _figures_only((dashboard["sections"], dashboard["charts"])),
         "monthly": [monthly_report.monthly_report(officer, month).sections for month in (date(2025, 1, 1),
                                                                                          this_month)],

@@ -24,7 +24,7 @@ from datetime import date, datetime
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import case, exists, func, or_, select
 
-from jobfair import labels, messages
+from jobfair import labels
 from jobfair.extensions import db
 from jobfair.models import (
     Ak1Card,
@@ -57,9 +57,7 @@ from jobfair.models import (
 )
 from jobfair.models.base import utcnow
 from jobfair.rules import kbli_sections, numbers
-from jobfair.rules.dates import WITA
 from jobfair.rules.eligibility import add_months
-from jobfair.services import exports
 from jobfair.services.access import require_office
 from jobfair.services.errors import ValidationFailed
 from jobfair.services.hiring.fairs import placement_rate, was_published
@@ -388,24 +386,3 @@ def office_headline(actor, **filters) -> list[dict]:
 
     require_office(actor)
     return grouped(headline(**filters) if filters else figure_snapshots.city().figures)
-
-
-def as_records(figures: list[Figure]) -> list[dict]:
-    """Open data rows: key, Indonesian label, value, unit and the computation time (UTC) and date (WITA)."""
-    return [{"key": fig.key, "label": messages.indonesian(fig.label), "value": fig.value, "unit": fig.unit,
-             "computed_at": fig.computed_at.isoformat(timespec="seconds"),
-             "computed_on": fig.computed_at.astimezone(WITA).date().isoformat()} for fig in figures]
-
-
-def open_records() -> list[dict]:
-    """The public open data: the city-wide headline figures (no filter), aggregates only, from the snapshot."""
-    from jobfair.services.office import figure_snapshots
-    return as_records(figure_snapshots.city().figures)
-
-
-OPEN_DATA_HEADERS = ["key", "label", "value", "unit", "computed_on", "computed_at"]
-
-
-def open_csv() -> bytes:
-    rows = [[r[h] if r[h] is not None else "" for h in OPEN_DATA_HEADERS] for r in open_records()]
-    return exports.to_csv(OPEN_DATA_HEADERS, rows)
