@@ -6,6 +6,7 @@ import pytest
 from aiosmtpd.controller import Controller
 from sqlalchemy import select
 
+from jobfair.messages import Link
 from jobfair.models import OutboxEmail
 from jobfair.services import mailer
 from jobfair.services.notifications import notify
@@ -41,7 +42,7 @@ def smtp_server(app):
 
 def test_send_outbox_delivers_and_marks_sent(db, smtp_server):
     user = factories.make_user("seeker")
-    notify(user, "Lamaran Anda untuk Juru Las: Masuk daftar pendek.", link="/pencari-kerja/lamaran/1")
+    notify(user, "Lamaran Anda untuk Juru Las: Masuk daftar pendek.", link=Link("seekers.my_application", {"application_id": 1}))
     db.session.commit()
     assert mailer.send_outbox() == (1, 0)
     (mail_from, recipients, content), = smtp_server.messages
