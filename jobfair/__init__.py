@@ -104,11 +104,10 @@ def _register_extensions(app: Flask) -> None:
 
 
 def _register_blueprints(app: Flask) -> None:
-    """Each area package registers its own blueprint (jobfair/<area>/__init__.py: init_app)."""
-    from jobfair import auth, companies, office, protection, public, seekers, students
+    """The web areas' blueprints (jobfair/areas.py), then the JSON API."""
+    from jobfair.areas import register_areas
 
-    for area in (public, auth, seekers, companies, students, office, protection):
-        area.init_app(app)
+    register_areas(app)
 
     from jobfair.api import setup as api_setup
 

@@ -50,3 +50,21 @@ def merge_policies(tables: Mapping[str, Mapping[str, object]]) -> dict[str, obje
             declared_in[endpoint] = name
             merged[endpoint] = policy
     return merged
+
+
+def grant(access: object, *endpoints: str) -> dict[str, object]:
+    """Rows that give each endpoint the same access: an area's section states a role once, not once per row."""
+    repeated = sorted({endpoint for endpoint in endpoints if endpoints.count(endpoint) > 1})
+    if repeated:
+        raise DuplicateEndpoint(f"endpoint(s) {repeated} listed twice in one grant; keep one")
+    return dict.fromkeys(endpoints, access)
+
+
+def combine(*grants: Mapping[str, object]) -> dict[str, object]:
+    """A section whose rows have different access: its grants merged, an endpoint in two of them refused."""
+    return merge_policies({f"grant {number}": rows for number, rows in enumerate(grants, start=1)})
+
+
+def area_policy(module_name: str, sections: Mapping[str, Mapping[str, object]]) -> dict[str, object]:
+    """An area's POLICY: its sections merged, an endpoint declared in two sections refused by name."""
+    return merge_policies({f"{module_name} {name}": table for name, table in sections.items()})

@@ -7,10 +7,9 @@ re-exported here and by jobfair/security.py, the gate that enforces the table. O
 services.
 """
 
-from jobfair.api import policy as api_policy
-from jobfair.auth import policy as auth_policy
-from jobfair.companies import policy as companies_policy
-from jobfair.office import policy as office_policy
+import importlib
+
+from jobfair.areas import AREAS as WEB_AREAS
 from jobfair.policy_types import (  # noqa: F401  (re-exported: security and older imports take them from here)
     ADMIN,
     ALL_ROLES,
@@ -26,15 +25,10 @@ from jobfair.policy_types import (  # noqa: F401  (re-exported: security and old
     DuplicateEndpoint,
     merge_policies,
 )
-from jobfair.protection import policy as protection_policy
-from jobfair.public import policy as public_policy
-from jobfair.seekers import policy as seekers_policy
-from jobfair.students import policy as students_policy
 
 APP_POLICY: dict[str, object] = {"static": PUBLIC}  # Flask's own endpoint (the gate lets static files through)
 
-AREAS = (public_policy, auth_policy, seekers_policy, companies_policy, students_policy, office_policy,
-         protection_policy, api_policy)
+AREAS = tuple(importlib.import_module(f"jobfair.{area}.policy") for area in (*WEB_AREAS, "api"))
 
 ROUTE_POLICY: dict[str, object] = merge_policies(
     {"jobfair.route_policy APP_POLICY": APP_POLICY, **{area.__name__: area.POLICY for area in AREAS}})

@@ -7,28 +7,21 @@ The token pages and the vacancy feeds are browser pages of their blueprints: the
 office/policy.py and public/policy.py (section "API").
 """
 
-from jobfair.policy_types import PUBLIC, ApiAccess, merge_policies
+from jobfair.policy_types import PUBLIC, ApiAccess, area_policy, combine, grant
 
 __all__ = ["POLICY", "SECTIONS", "ApiAccess"]  # ApiAccess lives in policy_types; imported from here too
 
 SECTIONS: dict[str, dict[str, object]] = {
-    "API": {
-        "api-docs.openapi_json": PUBLIC,
-        "api_pages.docs": PUBLIC,
-        "api_public.vacancies_list": PUBLIC,
-        "api_public.vacancy": PUBLIC,
-        "api_public.fairs_list": PUBLIC,
-        "api_public.open_data": PUBLIC,
-        "api_company.vacancies_list": ApiAccess("company", "vacancies:read"),
-        "api_company.vacancy_create": ApiAccess("company", "vacancies:write"),
-        "api_company.vacancy": ApiAccess("company", "vacancies:read"),
-        "api_company.vacancy_submit": ApiAccess("company", "vacancies:write"),
-        "api_company.vacancy_close": ApiAccess("company", "vacancies:write"),
-        "api_company.applicants_list": ApiAccess("company", "applicants:read"),
-        "api_company.application": ApiAccess("company", "applicants:read"),
-        "api_company.application_status": ApiAccess("company", "applicants:write"),
-        "api_office.placements": ApiAccess("office", "placements:read"),
-        "api_office.decree_list": ApiAccess("office", "decree:read"),
-    },
+    "API": combine(
+        grant(PUBLIC, "api-docs.openapi_json", "api_pages.docs", "api_public.vacancies_list", "api_public.vacancy",
+                      "api_public.fairs_list", "api_public.open_data"),
+        grant(ApiAccess("company", "vacancies:read"), "api_company.vacancies_list", "api_company.vacancy"),
+        grant(ApiAccess("company", "vacancies:write"), "api_company.vacancy_create", "api_company.vacancy_submit",
+                                                       "api_company.vacancy_close"),
+        grant(ApiAccess("company", "applicants:read"), "api_company.applicants_list", "api_company.application"),
+        grant(ApiAccess("company", "applicants:write"), "api_company.application_status"),
+        grant(ApiAccess("office", "placements:read"), "api_office.placements"),
+        grant(ApiAccess("office", "decree:read"), "api_office.decree_list"),
+    ),
 }
-POLICY: dict[str, object] = merge_policies({f"{__name__} {name}": table for name, table in SECTIONS.items()})
+POLICY: dict[str, object] = area_policy(__name__, SECTIONS)

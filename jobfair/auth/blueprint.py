@@ -1,5 +1,4 @@
-"""The auth Blueprint object, alone: every route module of jobfair/auth/ imports it from here and adds its
-views; jobfair/auth/__init__.py (init_app) imports those modules and registers it on the app."""
+"""The auth Blueprint, alone: its route modules import it (jobfair/areas.py registers it)."""
 
 from flask import Blueprint
 

@@ -1,26 +1,16 @@
 """Who may call each endpoint of the auth blueprint (/akun): login and registration, password reset, the office's
-second factor.
+second factor."""
 
-Sections group an area's rows by feature (route_policy builds the cross-area feature tables from them, e.g.
-APPRENTICESHIPS_POLICY); jobfair/route_policy.py assembles every area's POLICY into ROUTE_POLICY and refuses
-an endpoint declared twice.
-"""
-
-from jobfair.policy_types import ANONYMOUS, AUTHENTICATED, OFFICE, PUBLIC, merge_policies
+from jobfair.policy_types import ANONYMOUS, AUTHENTICATED, OFFICE, PUBLIC, area_policy, combine, grant
 
 SECTIONS: dict[str, dict[str, object]] = {
-    "FOUNDATION": {
-        "auth.login": PUBLIC,
-        "auth.logout": AUTHENTICATED,
-        "auth.register_seeker": ANONYMOUS,
-        "auth.register_company": ANONYMOUS,
-        "auth.change_password": AUTHENTICATED,
-        "auth.forgot_password": ANONYMOUS,
-        "auth.forgot_password_sent": ANONYMOUS,
-        "auth.reset_password": ANONYMOUS,
-        "auth.two_factor": OFFICE,
-        "auth.two_factor_enrol": OFFICE,
-        "auth.two_factor_qr": OFFICE,
-    },
+    "FOUNDATION": combine(
+        grant(PUBLIC, "auth.login"),
+        grant(AUTHENTICATED, "auth.logout"),
+        grant(ANONYMOUS, "auth.register_seeker", "auth.register_company"),
+        grant(AUTHENTICATED, "auth.change_password"),
+        grant(ANONYMOUS, "auth.forgot_password", "auth.forgot_password_sent", "auth.reset_password"),
+        grant(OFFICE, "auth.two_factor", "auth.two_factor_enrol", "auth.two_factor_qr"),
+    ),
 }
-POLICY: dict[str, object] = merge_policies({f"{__name__} {name}": table for name, table in SECTIONS.items()})
+POLICY: dict[str, object] = area_policy(__name__, SECTIONS)

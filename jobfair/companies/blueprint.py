@@ -1,5 +1,4 @@
-"""The companies Blueprint object, alone: every route module of jobfair/companies/ imports it from here and adds its
-views; jobfair/companies/__init__.py (init_app) imports those modules and registers it on the app."""
+"""The companies Blueprint, alone: its route modules import it (jobfair/areas.py registers it)."""
 
 from flask import Blueprint
 

@@ -1,5 +1,4 @@
-"""The office Blueprint object, alone: every route module of jobfair/office/ imports it from here and adds its
-views; jobfair/office/__init__.py (init_app) imports those modules and registers it on the app."""
+"""The office Blueprint, alone: its route modules import it (jobfair/areas.py registers it)."""
 
 from flask import Blueprint
 

@@ -1,5 +1,4 @@
-"""The protection Blueprint object, alone: every route module of jobfair/protection/ imports it from here and adds its
-views; jobfair/protection/__init__.py (init_app) imports those modules and registers it on the app."""
+"""The protection Blueprint, alone: its route modules import it (jobfair/areas.py registers it)."""
 
 from flask import Blueprint
 

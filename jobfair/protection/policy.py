@@ -1,58 +1,29 @@
 """Who may call each endpoint of the protection blueprint (/perlindungan).
 
 Worker protection and aid: sensitive personal data, officers (and admins) only; the UMK table is admin-only.
-
-Sections group an area's rows by feature (route_policy builds the cross-area feature tables from them, e.g.
-APPRENTICESHIPS_POLICY); jobfair/route_policy.py assembles every area's POLICY into ROUTE_POLICY and refuses
-an endpoint declared twice.
 """
 
-from jobfair.policy_types import ADMIN, OFFICE, merge_policies
+from jobfair.policy_types import ADMIN, OFFICE, area_policy, combine, grant
 
 SECTIONS: dict[str, dict[str, object]] = {
-    "PROTECTION_REGISTER": {
-        "protection.workers": OFFICE,
-        "protection.worker_new": OFFICE,
-        "protection.worker_detail": OFFICE,
-        "protection.worker_edit": OFFICE,
-        "protection.worker_find": OFFICE,
-        "protection.enrol": OFFICE,
-        "protection.programmes_list": OFFICE,
-        "protection.programme_new": OFFICE,
-        "protection.programme_edit": OFFICE,
-        "protection.programme_detail": OFFICE,
-        "protection.programme_decree_xlsx": OFFICE,
-        "protection.enrolment_detail": OFFICE,
-        "protection.enrolment_verify": OFFICE,
-        "protection.enrolment_activate": OFFICE,
-        "protection.enrolment_kpj": OFFICE,
-        "protection.enrolment_end": OFFICE,
-        "protection.enrolment_reject": OFFICE,
-        "protection.reregister": OFFICE,
-        "protection.umk": ADMIN,
-    },
-    "PROTECTION_LEDGER": {
-        "protection.ledger_index": OFFICE,
-        "protection.ledger_month": OFFICE,
-        "protection.ledger_generate": OFFICE,
-        "protection.ledger_settle": OFFICE,
-        "protection.ledger_delivery_new": OFFICE,
-        "protection.claims_list": OFFICE,
-        "protection.claim_new": OFFICE,
-        "protection.claim_detail": OFFICE,
-    },
-    "PROTECTION_IMPORT": {
-        "protection.import_upload": OFFICE,
-        "protection.import_template": OFFICE,
-        "protection.import_status": OFFICE,
-        "protection.import_report": OFFICE,
-        "protection.import_apply": OFFICE,
-    },
-    "PROTECTION_FIGURES": {
-        "protection.figures_page": OFFICE,
-        "protection.figures_chart": OFFICE,
-        "protection.figures_xlsx": OFFICE,
-        "protection.figures_bpjs_export": OFFICE,
-    },
+    "PROTECTION_REGISTER": combine(
+        grant(OFFICE, "protection.workers", "protection.worker_new", "protection.worker_detail",
+                      "protection.worker_edit", "protection.worker_find", "protection.enrol",
+                      "protection.programmes_list", "protection.programme_new", "protection.programme_edit",
+                      "protection.programme_detail", "protection.programme_decree_xlsx",
+                      "protection.enrolment_detail", "protection.enrolment_verify", "protection.enrolment_activate",
+                      "protection.enrolment_kpj", "protection.enrolment_end", "protection.enrolment_reject",
+                      "protection.reregister"),
+        grant(ADMIN, "protection.umk"),
+    ),
+    "PROTECTION_LEDGER": grant(OFFICE, "protection.ledger_index", "protection.ledger_month",
+                                       "protection.ledger_generate", "protection.ledger_settle",
+                                       "protection.ledger_delivery_new", "protection.claims_list",
+                                       "protection.claim_new", "protection.claim_detail"),
+    "PROTECTION_IMPORT": grant(OFFICE, "protection.import_upload", "protection.import_template",
+                                       "protection.import_status", "protection.import_report",
+                                       "protection.import_apply"),
+    "PROTECTION_FIGURES": grant(OFFICE, "protection.figures_page", "protection.figures_chart",
+                                        "protection.figures_xlsx", "protection.figures_bpjs_export"),
 }
-POLICY: dict[str, object] = merge_policies({f"{__name__} {name}": table for name, table in SECTIONS.items()})
+POLICY: dict[str, object] = area_policy(__name__, SECTIONS)

@@ -1,5 +1,4 @@
-"""The public Blueprint object, alone: every route module of jobfair/public/ imports it from here and adds its
-views; jobfair/public/__init__.py (init_app) imports those modules and registers it on the app."""
+"""The public Blueprint, alone: its route modules import it (jobfair/areas.py registers it)."""
 
 from flask import Blueprint
 

@@ -1,5 +1,4 @@
-"""The seekers Blueprint object, alone: every route module of jobfair/seekers/ imports it from here and adds its
-views; jobfair/seekers/__init__.py (init_app) imports those modules and registers it on the app."""
+"""The seekers Blueprint, alone: its route modules import it (jobfair/areas.py registers it)."""
 
 from flask import Blueprint
 

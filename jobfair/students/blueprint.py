@@ -1,5 +1,4 @@
-"""The students Blueprint object, alone: every route module of jobfair/students/ imports it from here and adds its
-views; jobfair/students/__init__.py (init_app) imports those modules and registers it on the app."""
+"""The students Blueprint, alone: its route modules import it (jobfair/areas.py registers it)."""
 
 from flask import Blueprint
 

@@ -1,50 +1,27 @@
-"""Who may call each endpoint of the students blueprint (/smk): SMK students and school staff.
+"""Who may call each endpoint of the students blueprint (/smk): SMK students and school staff."""
 
-Sections group an area's rows by feature (route_policy builds the cross-area feature tables from them, e.g.
-APPRENTICESHIPS_POLICY); jobfair/route_policy.py assembles every area's POLICY into ROUTE_POLICY and refuses
-an endpoint declared twice.
-"""
-
-from jobfair.policy_types import ANONYMOUS, SCHOOL, STUDENT, merge_policies
+from jobfair.policy_types import ANONYMOUS, SCHOOL, STUDENT, area_policy, combine, grant
 
 SECTIONS: dict[str, dict[str, object]] = {
-    "FOUNDATION": {
-        "students.dashboard": STUDENT,
-        "students.school_dashboard": SCHOOL,
-    },
-    "SCHOOLS_STUDENTS": {
-        "students.school_students": SCHOOL,
-        "students.school_student_new": SCHOOL,
-        "students.school_student": SCHOOL,
-        "students.school_student_consent": SCHOOL,
-        "students.school_student_invite": SCHOOL,
-        "students.school_import": SCHOOL,
-        "students.school_import_template": SCHOOL,
-        "students.school_placements": SCHOOL,
-        "students.school_pkl": SCHOOL,
-        "students.school_pkl_duration": SCHOOL,
-        "students.school_pkl_new": SCHOOL,
-        "students.school_pkl_link": SCHOOL,
-        "students.activate": ANONYMOUS,
-    },
-    "TRAINING": {
-        "students.school_training_courses": SCHOOL,
-        "students.school_training_course": SCHOOL,
-        "students.school_training_certificate": SCHOOL,
-        "students.my_trainings": STUDENT,
-        "students.training_certificate": STUDENT,
-    },
-    "PLACES_MATCH": {
-        "students.places_offered": STUDENT,
-        "students.choices_edit": STUDENT,
-        "students.match_result": STUDENT,
-    },
-    "APPRENTICESHIPS": {
-        "students.apprenticeship": STUDENT,
-        "students.apprenticeship_agreement": STUDENT,
-        "students.apprenticeship_certificate": STUDENT,
-        "students.logbook_new": STUDENT,
-        "students.logbook_edit": STUDENT,
-    },
+    "FOUNDATION": combine(
+        grant(STUDENT, "students.dashboard"),
+        grant(SCHOOL, "students.school_dashboard"),
+    ),
+    "SCHOOLS_STUDENTS": combine(
+        grant(SCHOOL, "students.school_students", "students.school_student_new", "students.school_student",
+                      "students.school_student_consent", "students.school_student_invite", "students.school_import",
+                      "students.school_import_template", "students.school_placements", "students.school_pkl",
+                      "students.school_pkl_duration", "students.school_pkl_new", "students.school_pkl_link"),
+        grant(ANONYMOUS, "students.activate"),
+    ),
+    "TRAINING": combine(
+        grant(SCHOOL, "students.school_training_courses", "students.school_training_course",
+                      "students.school_training_certificate"),
+        grant(STUDENT, "students.my_trainings", "students.training_certificate"),
+    ),
+    "PLACES_MATCH": grant(STUDENT, "students.places_offered", "students.choices_edit", "students.match_result"),
+    "APPRENTICESHIPS": grant(STUDENT, "students.apprenticeship", "students.apprenticeship_agreement",
+                                      "students.apprenticeship_certificate", "students.logbook_new",
+                                      "students.logbook_edit"),
 }
-POLICY: dict[str, object] = merge_policies({f"{__name__} {name}": table for name, table in SECTIONS.items()})
+POLICY: dict[str, object] = area_policy(__name__, SECTIONS)

@@ -42,7 +42,8 @@ def smtp_server(app):
 
 def test_send_outbox_delivers_and_marks_sent(db, smtp_server):
     user = factories.make_user("seeker")
-    notify(user, "Lamaran Anda untuk Juru Las: Masuk daftar pendek.", link=Link("seekers.my_application", {"application_id": 1}))
+    notify(user, "Lamaran Anda untuk Juru Las: Masuk daftar pendek.",
+           link=Link("seekers.my_application", {"application_id": 1}))
     db.session.commit()
     assert mailer.send_outbox() == (1, 0)
     (mail_from, recipients, content), = smtp_server.messages

@@ -70,6 +70,20 @@ def test_an_endpoint_declared_twice_fails_loudly():
     assert merge_policies({"a": {"x.y": PUBLIC}, "b": {"x.z": OFFICE}}) == {"x.y": PUBLIC, "x.z": OFFICE}
 
 
+def test_a_grant_or_a_section_naming_an_endpoint_twice_fails_loudly():
+    from jobfair.policy_types import ADMIN, OFFICE, DuplicateEndpoint, area_policy, combine, grant
+
+    with pytest.raises(DuplicateEndpoint, match="office.dashboard"):
+        grant(OFFICE, "office.dashboard", "office.audit_trail", "office.dashboard")
+    with pytest.raises(DuplicateEndpoint, match="office.account_new"):
+        combine(grant(OFFICE, "office.accounts_list", "office.account_new"), grant(ADMIN, "office.account_new"))
+    with pytest.raises(DuplicateEndpoint, match="office.dashboard.*FOUNDATION.*AUDIT"):
+        area_policy("office.policy", {"FOUNDATION": grant(OFFICE, "office.dashboard"),
+                                      "AUDIT": grant(OFFICE, "office.audit_trail", "office.dashboard")})
+    section = combine(grant(OFFICE, "office.accounts_list"), grant(ADMIN, "office.account_new", "office.account_role"))
+    assert section == {"office.accounts_list": OFFICE, "office.account_new": ADMIN, "office.account_role": ADMIN}
+
+
 def _request_for(app, endpoint):
     rule = next(r for r in app.url_map.iter_rules() if r.endpoint == endpoint)
     values = {arg: 1 for arg in rule.arguments}
