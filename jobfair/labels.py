@@ -8,7 +8,8 @@ a shorter word: `label(Enum, value, short=True)` falls back to the full label wh
     choices(EmploymentType)                -> [("permanent", "Tetap (PKWTT)"), ...]  (WTForms SelectField)
     {{ enum_label("ProgrammeKind", p.kind) }}   in templates (the class or its name)
 
-Sectors (KBLI sections) keep their own table in jobfair/rules/kbli_sections.py; `label(Sector, letter)` reads it
+Sectors (KBLI sections) keep their own table in jobfair/rules/kbli_sections.py (Indonesian N_() texts);
+`label(Sector, letter)`, `sector(letter)` and `sector_of_code(code)` give it in the reader's language
 ("C – Industri pengolahan").
 """
 
@@ -16,6 +17,7 @@ import enum
 
 from flask_babel import lazy_gettext as _l
 
+from jobfair.messages import translated
 from jobfair.models.apprenticeship import ApprenticeshipStatus, PlaceStatus
 from jobfair.models.company import CompanyStatus
 from jobfair.models.job import JobStatus
@@ -79,6 +81,19 @@ class AuditActor(enum.StrEnum):
     """Roles of the audit trail's filter: the user roles plus the scheduled jobs."""
 
     SYSTEM = "system"
+
+
+UNKNOWN_SECTOR = translated(kbli_sections.UNKNOWN)
+
+
+def sector(letter: str | None):
+    """A KBLI section in the reader's language: 'C' -> 'C – Industri pengolahan'; UNKNOWN_SECTOR for anything else."""
+    return translated(kbli_sections.label(letter))
+
+
+def sector_of_code(kbli_code: str | None):
+    """The sector of a company's KBLI code in the reader's language: '10710' -> 'C – Industri pengolahan'."""
+    return translated(kbli_sections.label_of_code(kbli_code))
 
 
 LABELS: dict[type, dict[str, object]] = {
@@ -171,7 +186,7 @@ LABELS: dict[type, dict[str, object]] = {
         JobStatus.QUEUED: _l("Menunggu giliran"), JobStatus.RUNNING: _l("Sedang berjalan"),
         JobStatus.DONE: _l("Selesai"), JobStatus.FAILED: _l("Gagal"),
     },
-    Sector: {letter: kbli_sections.label(letter) for letter in kbli_sections.SECTIONS},
+    Sector: {letter: sector(letter) for letter in kbli_sections.SECTIONS},
 }
 
 # Shorter words for charts and narrow tables; a value missing here reads its full label.
