@@ -8,7 +8,8 @@ a shorter word: `label(Enum, value, short=True)` falls back to the full label wh
     choices(EmploymentType)                -> [("permanent", "Tetap (PKWTT)"), ...]  (WTForms SelectField)
     {{ enum_label("ProgrammeKind", p.kind) }}   in templates (the class or its name)
 
-Sectors (KBLI sections) keep their own table in jobfair/rules/kbli_sections.py; `label(Sector, letter)` reads it
+Sectors (KBLI sections) keep their own table in jobfair/rules/kbli_sections.py (Indonesian N_() texts);
+`label(Sector, letter)`, `sector(letter)` and `sector_of_code(code)` give it in the reader's language
 ("C – Industri pengolahan").
 """
 
@@ -16,6 +17,7 @@ import enum
 
 from flask_babel import lazy_gettext as _l
 
+from jobfair.messages import translated
 from jobfair.models.apprenticeship import ApprenticeshipStatus, PlaceStatus
 from jobfair.models.company import CompanyStatus
 from jobfair.models.job import JobStatus
@@ -81,106 +83,77 @@ class AuditActor(enum.StrEnum):
     SYSTEM = "system"
 
 
-LABELS: dict[type, dict[str, object]] = {
-    Role: {
-        Role.SEEKER: _l("Pencari kerja"), Role.STUDENT: _l("Siswa SMK"), Role.SCHOOL: _l("Sekolah (BKK)"),
-        Role.COMPANY: _l("Perusahaan"), Role.OFFICER: _l("Petugas Disnaker"), Role.ADMIN: _l("Admin Disnaker"),
-    },
-    AuditActor: {AuditActor.SYSTEM: _l("Sistem (otomatis)")},
-    Sex: {Sex.MALE: _l("Laki-laki"), Sex.FEMALE: _l("Perempuan")},
-    CompanyStatus: {
-        CompanyStatus.AWAITING_VERIFICATION: _l("Menunggu verifikasi"), CompanyStatus.VERIFIED: _l("Terverifikasi"),
-        CompanyStatus.REJECTED: _l("Ditolak"),
-    },
-    VacancyStatus: {
-        VacancyStatus.DRAFT: _l("Draf"), VacancyStatus.SUBMITTED: _l("Menunggu moderasi"),
-        VacancyStatus.PUBLISHED: _l("Tayang"), VacancyStatus.RETURNED: _l("Dikembalikan"),
-        VacancyStatus.CLOSED: _l("Ditutup"), VacancyStatus.FILLED: _l("Terpenuhi"),
-    },
-    AlertFrequency: {AlertFrequency.DAILY: _l("Harian"), AlertFrequency.WEEKLY: _l("Mingguan")},
-    EmploymentType: {
-        EmploymentType.PERMANENT: _l("Tetap (PKWTT)"), EmploymentType.CONTRACT: _l("Kontrak (PKWT)"),
-        EmploymentType.DAILY: _l("Harian lepas"), EmploymentType.PART_TIME: _l("Paruh waktu"),
-        EmploymentType.INTERNSHIP: _l("Magang"),
-    },
-    ApplicationStatus: {
-        ApplicationStatus.SUBMITTED: _l("Dikirim"), ApplicationStatus.REVIEWED: _l("Dilihat perusahaan"),
-        ApplicationStatus.SHORTLISTED: _l("Masuk daftar pendek"),
-        ApplicationStatus.INTERVIEW: _l("Undangan wawancara"), ApplicationStatus.HIRED: _l("Diterima bekerja"),
-        ApplicationStatus.REJECTED: _l("Tidak dilanjutkan"), ApplicationStatus.WITHDRAWN: _l("Dibatalkan pelamar"),
-    },
-    ContractType: {
-        ContractType.PKWT: _l("PKWT (kontrak waktu tertentu)"), ContractType.PKWTT: _l("PKWTT (karyawan tetap)"),
-        ContractType.HARIAN: _l("Harian lepas"), ContractType.MAGANG: _l("Magang"),
-    },
-    PlacementStatus: {
-        PlacementStatus.REPORTED: _l("Menunggu verifikasi"), PlacementStatus.VERIFIED: _l("Terverifikasi"),
-        PlacementStatus.REJECTED: _l("Ditolak"),
-    },
-    Ak1Status: {
-        Ak1Status.REQUESTED: _l("Menunggu pemeriksaan petugas"), Ak1Status.ISSUED: _l("Berlaku"),
-        Ak1Status.RETURNED: _l("Dikembalikan untuk diperbaiki"), Ak1Status.LAPSED: _l("Gugur (laporan tidak diisi)"),
-        Ak1Status.PLACED: _l("Ditutup: sudah ditempatkan kerja"), Ak1Status.EXPIRED: _l("Masa berlaku habis"),
-    },
-    PlaceStatus: {
-        PlaceStatus.PROPOSED: _l("Menunggu persetujuan"), PlaceStatus.APPROVED: _l("Disetujui"),
-        PlaceStatus.RETURNED: _l("Dikembalikan"), PlaceStatus.CLOSED: _l("Ditutup"),
-    },
-    ApprenticeshipStatus: {
-        ApprenticeshipStatus.AGREEMENT: _l("Menunggu pengesahan perjanjian"),
-        ApprenticeshipStatus.ACTIVE: _l("Sedang magang"), ApprenticeshipStatus.COMPLETED: _l("Selesai (bersertifikat)"),
-        ApprenticeshipStatus.TERMINATED: _l("Dihentikan"),
-    },
-    ProviderType: {
-        ProviderType.OFFICE: _l("Disnaker Kota Balikpapan"),
-        ProviderType.TRAINING_CENTRE: _l("Balai/lembaga pelatihan (BLK/LPK)"), ProviderType.COMPANY: _l("Perusahaan"),
-    },
-    EnrolmentStatus: {
-        EnrolmentStatus.ENROLLED: _l("Sedang pelatihan"), EnrolmentStatus.COMPLETED: _l("Lulus pelatihan"),
-        EnrolmentStatus.DROPPED: _l("Keluar"),
-    },
-    ProgrammeKind: {
-        ProgrammeKind.CONTRIBUTION_SUBSIDY: _l("Subsidi iuran BPJS Ketenagakerjaan"),
-        ProgrammeKind.RECURRING_AID: _l("Bantuan rutin (bulanan)"),
-        ProgrammeKind.ONE_OFF_AID: _l("Bantuan sekali serah"),
-    },
-    Payer: {
-        Payer.CITY: _l("Pemerintah Kota Balikpapan"), Payer.PROVINCE: _l("Pemerintah Provinsi Kalimantan Timur"),
-        Payer.SELF: _l("Mandiri (peserta sendiri)"),
-    },
-    ProtectionStatus: {
-        ProtectionStatus.REGISTERED: _l("Terdaftar"),
-        ProtectionStatus.SECTOR_VERIFIED: _l("Terverifikasi dinas sektor"),
-        ProtectionStatus.DECREED: _l("Ditetapkan SK"), ProtectionStatus.ACTIVE: _l("Aktif"),
-        ProtectionStatus.ENDED: _l("Berakhir"), ProtectionStatus.REJECTED: _l("Ditolak"),
-    },
-    LedgerStatus: {
-        LedgerStatus.DUE: _l("Belum dibayar/diserahkan"), LedgerStatus.PAID: _l("Dibayar"),
-        LedgerStatus.DELIVERED: _l("Diserahkan"),
-    },
-    ClaimKind: {ClaimKind.ACCIDENT: _l("Kecelakaan kerja (JKK)"), ClaimKind.DEATH: _l("Kematian (JKM)")},
-    ClaimStatus: {
-        ClaimStatus.FILED: _l("Diajukan"), ClaimStatus.APPROVED: _l("Disetujui"), ClaimStatus.PAID: _l("Dibayar"),
-        ClaimStatus.REJECTED: _l("Ditolak"),
-    },
-    RequestStatus: {
-        RequestStatus.PENDING: _l("Menunggu keputusan"), RequestStatus.APPROVED: _l("Disetujui, data dihapus"),
-        RequestStatus.REFUSED: _l("Ditolak"),
-    },
-    JobStatus: {
-        JobStatus.QUEUED: _l("Menunggu giliran"), JobStatus.RUNNING: _l("Sedang berjalan"),
-        JobStatus.DONE: _l("Selesai"), JobStatus.FAILED: _l("Gagal"),
-    },
-    Sector: {letter: kbli_sections.label(letter) for letter in kbli_sections.SECTIONS},
+UNKNOWN_SECTOR = translated(kbli_sections.UNKNOWN)
+
+
+def sector(letter: str | None):
+    """A KBLI section in the reader's language: 'C' -> 'C – Industri pengolahan'; UNKNOWN_SECTOR for anything else."""
+    return translated(kbli_sections.label(letter))
+
+
+def sector_of_code(kbli_code: str | None):
+    """The sector of a company's KBLI code in the reader's language: '10710' -> 'C – Industri pengolahan'."""
+    return translated(kbli_sections.label_of_code(kbli_code))
+
+
+def _by_value(cls: type[enum.Enum], named: dict[str, object]) -> dict[str, object]:
+    """{member: label} from labels written by member name (`VERIFIED=_l(...)`), in the order written: each table
+    names its enum once, and a misspelt member stops the import (KeyError)."""
+    return {cls[name]: text for name, text in named.items()}
+
+
+_NAMED_LABELS: dict[type, dict[str, object]] = {
+    Role: dict(SEEKER=_l("Pencari kerja"), STUDENT=_l("Siswa SMK"), SCHOOL=_l("Sekolah (BKK)"),
+        COMPANY=_l("Perusahaan"), OFFICER=_l("Petugas Disnaker"), ADMIN=_l("Admin Disnaker")),
+    AuditActor: dict(SYSTEM=_l("Sistem (otomatis)")),
+    Sex: dict(MALE=_l("Laki-laki"), FEMALE=_l("Perempuan")),
+    CompanyStatus: dict(AWAITING_VERIFICATION=_l("Menunggu verifikasi"), VERIFIED=_l("Terverifikasi"),
+        REJECTED=_l("Ditolak")),
+    VacancyStatus: dict(DRAFT=_l("Draf"), SUBMITTED=_l("Menunggu moderasi"), PUBLISHED=_l("Tayang"),
+        RETURNED=_l("Dikembalikan"), CLOSED=_l("Ditutup"), FILLED=_l("Terpenuhi")),
+    AlertFrequency: dict(DAILY=_l("Harian"), WEEKLY=_l("Mingguan")),
+    EmploymentType: dict(PERMANENT=_l("Tetap (PKWTT)"), CONTRACT=_l("Kontrak (PKWT)"), DAILY=_l("Harian lepas"),
+        PART_TIME=_l("Paruh waktu"), INTERNSHIP=_l("Magang")),
+    ApplicationStatus: dict(SUBMITTED=_l("Dikirim"), REVIEWED=_l("Dilihat perusahaan"),
+        SHORTLISTED=_l("Masuk daftar pendek"), INTERVIEW=_l("Undangan wawancara"), HIRED=_l("Diterima bekerja"),
+        REJECTED=_l("Tidak dilanjutkan"), WITHDRAWN=_l("Dibatalkan pelamar")),
+    ContractType: dict(PKWT=_l("PKWT (kontrak waktu tertentu)"), PKWTT=_l("PKWTT (karyawan tetap)"),
+        HARIAN=_l("Harian lepas"), MAGANG=_l("Magang")),
+    PlacementStatus: dict(REPORTED=_l("Menunggu verifikasi"), VERIFIED=_l("Terverifikasi"), REJECTED=_l("Ditolak")),
+    Ak1Status: dict(REQUESTED=_l("Menunggu pemeriksaan petugas"), ISSUED=_l("Berlaku"),
+        RETURNED=_l("Dikembalikan untuk diperbaiki"), LAPSED=_l("Gugur (laporan tidak diisi)"),
+        PLACED=_l("Ditutup: sudah ditempatkan kerja"), EXPIRED=_l("Masa berlaku habis")),
+    PlaceStatus: dict(PROPOSED=_l("Menunggu persetujuan"), APPROVED=_l("Disetujui"), RETURNED=_l("Dikembalikan"),
+        CLOSED=_l("Ditutup")),
+    ApprenticeshipStatus: dict(AGREEMENT=_l("Menunggu pengesahan perjanjian"), ACTIVE=_l("Sedang magang"),
+        COMPLETED=_l("Selesai (bersertifikat)"), TERMINATED=_l("Dihentikan")),
+    ProviderType: dict(OFFICE=_l("Disnaker Kota Balikpapan"), TRAINING_CENTRE=_l("Balai/lembaga pelatihan (BLK/LPK)"),
+        COMPANY=_l("Perusahaan")),
+    EnrolmentStatus: dict(ENROLLED=_l("Sedang pelatihan"), COMPLETED=_l("Lulus pelatihan"), DROPPED=_l("Keluar")),
+    ProgrammeKind: dict(CONTRIBUTION_SUBSIDY=_l("Subsidi iuran BPJS Ketenagakerjaan"),
+        RECURRING_AID=_l("Bantuan rutin (bulanan)"), ONE_OFF_AID=_l("Bantuan sekali serah")),
+    Payer: dict(CITY=_l("Pemerintah Kota Balikpapan"), PROVINCE=_l("Pemerintah Provinsi Kalimantan Timur"),
+        SELF=_l("Mandiri (peserta sendiri)")),
+    ProtectionStatus: dict(REGISTERED=_l("Terdaftar"), SECTOR_VERIFIED=_l("Terverifikasi dinas sektor"),
+        DECREED=_l("Ditetapkan SK"), ACTIVE=_l("Aktif"), ENDED=_l("Berakhir"), REJECTED=_l("Ditolak")),
+    LedgerStatus: dict(DUE=_l("Belum dibayar/diserahkan"), PAID=_l("Dibayar"), DELIVERED=_l("Diserahkan")),
+    ClaimKind: dict(ACCIDENT=_l("Kecelakaan kerja (JKK)"), DEATH=_l("Kematian (JKM)")),
+    ClaimStatus: dict(FILED=_l("Diajukan"), APPROVED=_l("Disetujui"), PAID=_l("Dibayar"), REJECTED=_l("Ditolak")),
+    RequestStatus: dict(PENDING=_l("Menunggu keputusan"), APPROVED=_l("Disetujui, data dihapus"),
+        REFUSED=_l("Ditolak")),
+    JobStatus: dict(QUEUED=_l("Menunggu giliran"), RUNNING=_l("Sedang berjalan"), DONE=_l("Selesai"),
+        FAILED=_l("Gagal")),
 }
 
+LABELS: dict[type, dict[str, object]] = {cls: _by_value(cls, named) for cls, named in _NAMED_LABELS.items()}
+LABELS[Sector] = {letter: sector(letter) for letter in kbli_sections.SECTIONS}
+
 # Shorter words for charts and narrow tables; a value missing here reads its full label.
-SHORT: dict[type, dict[str, object]] = {
-    ProgrammeKind: {
-        ProgrammeKind.CONTRIBUTION_SUBSIDY: _l("Subsidi iuran"), ProgrammeKind.RECURRING_AID: _l("Bantuan bulanan"),
-    },
-    Payer: {Payer.PROVINCE: _l("Pemerintah Provinsi Kaltim")},
+_NAMED_SHORT: dict[type, dict[str, object]] = {
+    ProgrammeKind: dict(CONTRIBUTION_SUBSIDY=_l("Subsidi iuran"), RECURRING_AID=_l("Bantuan bulanan")),
+    Payer: dict(PROVINCE=_l("Pemerintah Provinsi Kaltim")),
 }
+SHORT: dict[type, dict[str, object]] = {cls: _by_value(cls, named) for cls, named in _NAMED_SHORT.items()}
 
 ENUMS: dict[str, type] = {cls.__name__: cls for cls in LABELS}
 

@@ -10,15 +10,25 @@ request needed: the worker and the CLI send e-mails too)."""
 from dataclasses import dataclass, field
 
 from flask import current_app
-from flask_babel import force_locale, gettext
+from flask_babel import force_locale, gettext, lazy_gettext
 from flask_babel.speaklater import LazyString
 from markupsafe import Markup
+
+from jobfair.rules.translatable import Text
 
 
 @dataclass(frozen=True)
 class Link:
     endpoint: str
     params: dict = field(default_factory=dict)
+
+
+def translated(text):
+    """A rule's text (rules.translatable.Text: the Indonesian msgid and its parameters) as a lazy string in the
+    reader's language, its Text parameters too (a sector's name inside "C – ..."); anything else as it is."""
+    if isinstance(text, Text):
+        return lazy_gettext(text.template, **{name: translated(value) for name, value in text.params.items()})
+    return text
 
 
 def plain_param(value):

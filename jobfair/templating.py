@@ -10,7 +10,7 @@ from flask_login import current_user
 from jobfair import labels
 from jobfair.login_session import second_factor_pending
 from jobfair.models.user import Role
-from jobfair.rules import kbli_sections, numbers
+from jobfair.rules import numbers
 from jobfair.services import audit, notifications
 
 # (endpoint, label) shown in the navigation for each role.
@@ -77,7 +77,7 @@ def init_app(app) -> None:
     # {{ v.status | label("VacancyStatus") }}; label_choices("Role") for a select.
     labels.init_app(app)
     # A company's sector by its KBLI code, named as everywhere else: {{ company.kbli_code | kbli_sector }}.
-    app.add_template_filter(kbli_sections.label_of_code, "kbli_sector")
+    app.add_template_filter(labels.sector_of_code, "kbli_sector")
     # A stored notification in the reader's language.
     app.add_template_global(notifications.text_of, "notification_text")
 

@@ -5,7 +5,7 @@ from flask_wtf import FlaskForm
 from wtforms import MonthField, SelectField
 from wtforms.validators import Optional
 
-from jobfair.rules import kbli_sections
+from jobfair import labels
 from jobfair.services.errors import ValidationFailed
 
 # service argument -> form field (the GET argument)
@@ -28,7 +28,7 @@ class CityFiguresFilterForm(FlaskForm):
     bursa = SelectField(_l("Bursa kerja"), coerce=optional_int, validate_choice=False)
     kecamatan = SelectField(_l("Kecamatan"), validate_choice=False)
     sektor = SelectField(_l("Sektor (KBLI)"), validate_choice=False,
-                         choices=[("", _l("Semua sektor"))] + kbli_sections.choices())
+                         choices=labels.choices(labels.Sector, blank=_l("Semua sektor")))
 
     def set_choices(self, fairs, kecamatan) -> None:
         self.bursa.choices = [("", _l("Semua bursa kerja"))] + list(fairs)

@@ -10,7 +10,7 @@ from jobfair import labels
 from jobfair.models import ApplicationStatus, EmploymentType, Role
 from jobfair.public.blueprint import bp
 from jobfair.public.forms_vacancies import VacancySearchForm
-from jobfair.rules import feed_text, kbli_sections
+from jobfair.rules import feed_text
 from jobfair.security import public_url
 from jobfair.seekers.forms_saved_searches import save_form_for
 from jobfair.services import clock
@@ -22,7 +22,7 @@ def _search_form(today: date) -> VacancySearchForm:
     anything = [("", _("— semua —"))]
     choices = search.filter_choices(today)
     form.job_fair_id.choices = anything + choices["fair"]
-    form.sector.choices = anything + kbli_sections.choices()
+    form.sector.choices = anything + labels.choices(labels.Sector)
     form.education.choices = anything + choices["education"]
     form.kecamatan.choices = anything + choices["kecamatan"]
     form.employment_type.choices = anything + labels.choices(EmploymentType)

@@ -1,4 +1,5 @@
-"""Fit score of a job seeker for a vacancy: 0..100 with its reasons (Indonesian), pure Python.
+"""Fit score of a job seeker for a vacancy: 0..100 with its reasons (Indonesian N_() texts the services
+translate), pure Python.
 
 Weights: education 30, major 20, skills up to 30 (share of the vacancy's skills the seeker has), same kecamatan 10,
 disability fit 10. A vacancy without a requirement (no minimum education, no majors, no skills) gives that part in full.
@@ -6,7 +7,7 @@ disability fit 10. A vacancy without a requirement (no minimum education, no maj
 
 from dataclasses import dataclass
 
-from flask_babel import lazy_gettext as _l
+from jobfair.rules.translatable import N_, Text
 
 EDUCATION_POINTS = 30
 MAJOR_POINTS = 20
@@ -36,7 +37,7 @@ class VacancyFacts:
 @dataclass(frozen=True)
 class FitResult:
     score: int
-    reasons: tuple[str, ...]
+    reasons: tuple[Text, ...]  # services/hiring/search.py translates them
 
 
 def split_list(text: str | None) -> list[str]:
@@ -55,12 +56,12 @@ def fit_score(seeker: SeekerFacts, vacancy: VacancyFacts) -> FitResult:
 
     if vacancy.education_min_rank is None:
         score += EDUCATION_POINTS
-        reasons.append(_l("Tidak ada syarat pendidikan minimum."))
+        reasons.append(N_("Tidak ada syarat pendidikan minimum."))
     elif seeker.education_rank is not None and seeker.education_rank >= vacancy.education_min_rank:
         score += EDUCATION_POINTS
-        reasons.append(_l("Pendidikan memenuhi syarat minimum."))
+        reasons.append(N_("Pendidikan memenuhi syarat minimum."))
     else:
-        reasons.append(_l("Pendidikan belum memenuhi syarat minimum."))
+        reasons.append(N_("Pendidikan belum memenuhi syarat minimum."))
 
     majors = split_list(vacancy.majors)
     seeker_major = " ".join((seeker.major or "").split()).casefold()
@@ -68,9 +69,9 @@ def fit_score(seeker: SeekerFacts, vacancy: VacancyFacts) -> FitResult:
         score += MAJOR_POINTS
     elif seeker_major and seeker_major in majors:
         score += MAJOR_POINTS
-        reasons.append(_l("Jurusan sesuai dengan yang dicari."))
+        reasons.append(N_("Jurusan sesuai dengan yang dicari."))
     else:
-        reasons.append(_l("Jurusan tidak termasuk yang dicari."))
+        reasons.append(N_("Jurusan tidak termasuk yang dicari."))
 
     wanted = split_list(vacancy.skills)
     if not wanted:
@@ -80,17 +81,17 @@ def fit_score(seeker: SeekerFacts, vacancy: VacancyFacts) -> FitResult:
         matched = [skill for skill in wanted if skill in have]
         score += SKILL_POINTS * len(matched) // len(wanted)
         if matched:
-            reasons.append(_l("Keahlian yang cocok: %(skills)s (%(matched)s dari %(wanted)s).",
+            reasons.append(N_("Keahlian yang cocok: %(skills)s (%(matched)s dari %(wanted)s).",
                               skills=", ".join(matched), matched=len(matched), wanted=len(wanted)))
         else:
-            reasons.append(_l("Belum ada keahlian yang cocok."))
+            reasons.append(N_("Belum ada keahlian yang cocok."))
 
     if seeker.kecamatan_code and seeker.kecamatan_code == vacancy.kecamatan_code:
         score += KECAMATAN_POINTS
-        reasons.append(_l("Lokasi kerja sekecamatan dengan tempat tinggal pelamar."))
+        reasons.append(N_("Lokasi kerja sekecamatan dengan tempat tinggal pelamar."))
 
     if seeker.has_disability and vacancy.disability_friendly:
         score += DISABILITY_POINTS
-        reasons.append(_l("Lowongan terbuka bagi penyandang disabilitas."))
+        reasons.append(N_("Lowongan terbuka bagi penyandang disabilitas."))
 
     return FitResult(score=max(0, min(100, score)), reasons=tuple(reasons))

@@ -21,6 +21,7 @@ from datetime import date
 from typing import Any
 
 from jobfair.rules import dates, regions
+from jobfair.rules.translatable import N_  # services translate NikError.template with params (services/people.py)
 
 NIK_LENGTH = 16
 ASCII_DIGITS = frozenset("0123456789")
@@ -37,12 +38,6 @@ _SEX_ALIASES = {
     "P": SEX_FEMALE, "PEREMPUAN": SEX_FEMALE, "WANITA": SEX_FEMALE,
 }
 _CHECK_KTP = "Periksa kembali KTP Anda."
-
-
-def N_(text: str) -> str:
-    """Marks a message for extraction (pybabel's default N_ keyword) without translating it: rules/ has no Flask.
-    Services translate ``NikError.template`` with ``params`` (services/people.py)."""
-    return text
 
 
 class NikError(ValueError):

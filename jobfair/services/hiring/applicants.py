@@ -29,7 +29,7 @@ from jobfair.models.base import utcnow
 from jobfair.privacy_notices import CV_SHARING
 from jobfair.rules import application_states as states
 from jobfair.rules import money, numbers
-from jobfair.rules.fit import FitResult, SeekerFacts, fit_score
+from jobfair.rules.fit import FitResult, SeekerFacts
 from jobfair.rules.numbers import rupiah
 from jobfair.services import audit, keyset, reference
 from jobfair.services.errors import InvalidState, NotFound, ValidationFailed
@@ -110,7 +110,7 @@ def applicants(actor: User, vacancy_id: int, *, status: str | None = None, min_s
                                  page_numbers=page_numbers)
     ranks = dict(db.session.execute(select(EducationLevel.code, EducationLevel.rank)).all())
     wanted = search.vacancy_facts(vacancy, ranks)
-    fits = {a.id: fit_score(_seeker_facts(a.seeker, ranks), wanted) for a in pagination.items}
+    fits = {a.id: search.fit_of(_seeker_facts(a.seeker, ranks), wanted) for a in pagination.items}
     shared = consents.current_states([a.seeker.person_id for a in pagination.items], CV_SHARING)
     for application in pagination.items:   # reasons quote the profile: hidden without the consent
         if not shared.get(application.seeker.person_id, False):

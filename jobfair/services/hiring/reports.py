@@ -8,6 +8,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import case, func, literal, select
 
+from jobfair import labels
 from jobfair.extensions import db
 from jobfair.models import (
     Application,
@@ -18,12 +19,11 @@ from jobfair.models import (
     PlacementStatus,
     Vacancy,
 )
-from jobfair.rules import kbli_sections
 from jobfair.services import exports
 from jobfair.services.access import require_office
 from jobfair.services.hiring.fairs import get_fair, placement_rate, was_published
 
-UNKNOWN = kbli_sections.UNKNOWN  # a sector or kecamatan not known
+UNKNOWN = labels.UNKNOWN_SECTOR  # a sector or kecamatan not known
 
 HEADERS = [_l("Kelompok"), _l("Lowongan"), _l("Formasi"), _l("Lamaran"), _l("Diterima"),
            _l("Penempatan terverifikasi"), _l("Tingkat penempatan (%)")]
@@ -80,7 +80,7 @@ def placement_report(actor, *, fair_id: int | None = None) -> dict:
 def _placement_report(fair_id: int | None) -> dict:
     fair = get_fair(fair_id) if fair_id is not None else None
     by_sector = _merge(_grouped(func.substr(func.coalesce(Company.kbli_code, ""), 1, 2), fair_id,
-                                join_company=True), kbli_sections.label_of_code)
+                                join_company=True), labels.sector_of_code)
     names = dict(db.session.execute(select(Kecamatan.code, Kecamatan.name)).all())
     by_kecamatan = _merge(_grouped(func.coalesce(Vacancy.kecamatan_code, literal("")), fair_id),
                           lambda k: names.get(k, UNKNOWN))

@@ -189,7 +189,7 @@ def describe(saved: SavedSearch) -> list:
         fair = db.session.get(JobFair, saved.job_fair_id)
         parts.append(_l("Bursa kerja: %(value)s", value=fair.name if fair else saved.job_fair_id))
     if saved.sector:
-        parts.append(_l("Sektor: %(value)s", value=str(kbli_sections.label(saved.sector))))
+        parts.append(_l("Sektor: %(value)s", value=str(labels.sector(saved.sector))))
     if saved.education:
         level = db.session.get(EducationLevel, saved.education)
         parts.append(_l("Pendidikan: %(value)s", value=level.name if level else saved.education))

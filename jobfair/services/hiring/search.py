@@ -5,6 +5,7 @@ from datetime import date, datetime
 from sqlalchemy import String, cast, func, literal, null, or_, select, union_all
 
 from jobfair.extensions import db
+from jobfair.messages import translated
 from jobfair.models import (
     Application,
     Company,
@@ -163,8 +164,14 @@ def vacancy_facts(vacancy: Vacancy, ranks: dict[str, int] | None = None) -> Vaca
                         kecamatan_code=vacancy.kecamatan_code, disability_friendly=bool(vacancy.disability_friendly))
 
 
+def fit_of(seeker: SeekerFacts, vacancy: VacancyFacts) -> FitResult:
+    """rules.fit's score with its reasons in the reader's language."""
+    fit = fit_score(seeker, vacancy)
+    return FitResult(score=fit.score, reasons=tuple(translated(reason) for reason in fit.reasons))
+
+
 def fit_for(profile: SeekerProfile | None, vacancy: Vacancy) -> FitResult:
-    return fit_score(seeker_facts(profile), vacancy_facts(vacancy))
+    return fit_of(seeker_facts(profile), vacancy_facts(vacancy))
 
 
 def profile_of(actor: User) -> SeekerProfile | None:
@@ -184,6 +191,6 @@ def recommendations(actor: User, today: date, limit: int = 10) -> list[tuple[Vac
             query = query.order_by((Vacancy.kecamatan_code == (profile.kecamatan_code or "")).desc())
     query = query.order_by(Vacancy.valid_until.desc(), Vacancy.id.desc()).limit(RECOMMENDATION_CANDIDATES)
     ranks = _education_ranks()
-    scored = [(vacancy, fit_score(facts, vacancy_facts(vacancy, ranks))) for vacancy in db.session.scalars(query)]
+    scored = [(vacancy, fit_of(facts, vacancy_facts(vacancy, ranks))) for vacancy in db.session.scalars(query)]
     scored.sort(key=lambda pair: (-pair[1].score, -pair[0].id))
     return scored[:max(0, limit)]

@@ -10,7 +10,7 @@ from jobfair import labels
 from jobfair.extensions import db
 from jobfair.messages import Link
 from jobfair.models import Company, EducationLevel, EmploymentType, FairBooth, JobFair, User, Vacancy, VacancyStatus
-from jobfair.rules import kbli_sections, numbers, vacancy_rules
+from jobfair.rules import numbers, vacancy_rules
 from jobfair.services import audit, keyset
 from jobfair.services.access import require_office
 from jobfair.services.errors import InvalidState, NotFound, ValidationFailed
@@ -281,7 +281,7 @@ def perpres_report(actor) -> tuple[tuple[str, ...], list[list]]:
     for v in db.session.scalars(query):
         rows.append([
             v.id, v.company.name, v.company.nib, v.company.kbli_code or "",
-            kbli_sections.label_of_code(v.company.kbli_code) if v.company.kbli_code else "", v.title,
+            labels.sector_of_code(v.company.kbli_code) if v.company.kbli_code else "", v.title,
             v.kbji_code or "", v.openings, v.hired_count, v.openings - v.hired_count, v.valid_from, v.valid_until,
             v.education_min or "",
             v.majors, v.skills, v.experience_years, v.age_min, v.age_max, v.sex_required or "semua", v.wage_min,

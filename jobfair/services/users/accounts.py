@@ -9,6 +9,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select, update
 
 from jobfair.extensions import db
+from jobfair.messages import translated
 from jobfair.models import PasswordReset, Role, User
 from jobfair.rules.passwords import password_problem
 from jobfair.services import access, audit, notifications
@@ -48,7 +49,7 @@ def check_password(password: str, errors: dict, *, personal=(), field: str = "pa
     problem = password_problem(password or "", min_length=current_app.config["PASSWORD_MIN_LENGTH"],
                                personal=tuple(personal))
     if problem:
-        errors[field] = problem
+        errors[field] = translated(problem)
 
 
 def check_phone(raw: str, errors: dict, field: str = "phone") -> str:
