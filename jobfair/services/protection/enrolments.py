@@ -233,12 +233,18 @@ def view_enrolment(actor, enrolment_id: int) -> Enrolment:
     return enrolment
 
 
-def verify_sector(actor, enrolment_id: int, office: str) -> Enrolment:
-    """The named sector office (agriculture, fisheries, ...) confirmed the person's occupation."""
-    require_protection_officer(actor)
+def sector_office(office: str) -> str:
+    """The name of the sector office that verified an occupation, trimmed; ValidationFailed when it is no name."""
     office = (office or "").strip()
     if not 2 <= len(office) <= 80:
         raise ValidationFailed({"office": _l("Isi nama dinas sektor yang memverifikasi (misalnya Dinas Perikanan).")})
+    return office
+
+
+def verify_sector(actor, enrolment_id: int, office: str) -> Enrolment:
+    """The named sector office (agriculture, fisheries, ...) confirmed the person's occupation."""
+    require_protection_officer(actor)
+    office = sector_office(office)
     enrolment = _enrolment(enrolment_id)
     _move(enrolment, states.SECTOR_VERIFIED)
     enrolment.verifying_office = office
