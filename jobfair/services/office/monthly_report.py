@@ -31,11 +31,9 @@ from jobfair.models import (
     Enrolment,
     JobFair,
     LedgerEntry,
-    Payer,
     Placement,
     PlacementStatus,
     Programme,
-    ProgrammeKind,
     TrainingCourse,
     TrainingEnrolment,
     Vacancy,
@@ -49,10 +47,8 @@ from jobfair.rules.eligibility import add_months
 from jobfair.services.access import require_office
 from jobfair.services.errors import ValidationFailed
 from jobfair.services.hiring.fairs import fair_figures, placement_rate
-from jobfair.services.protection.protection_figures import COVERED, SETTLED
+from jobfair.services.protection.protection_figures import CITY, COVERED, SETTLED, SUBSIDY
 
-SUBSIDY = ProgrammeKind.CONTRIBUTION_SUBSIDY.value
-CITY = Payer.CITY.value
 BAD_MONTH = _l("Bulan tidak dikenal. Pilih bulan dengan format TTTT-BB, misalnya 2025-11, dari tahun 2000 sampai "
                "bulan ini.")
 NO_CATEGORY = _l("Tanpa kategori")
