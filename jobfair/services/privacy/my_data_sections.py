@@ -84,6 +84,11 @@ def item(key: str, label, value) -> Item:
     return Item(key, label, str(value), str(value))
 
 
+def status_item(kind, value: str) -> Item:
+    """A record's status, in words (the JSON value is the words too, as the page shows them)."""
+    return item("status", _l("Status"), str(labels.label(kind, value)))
+
+
 def money(key: str, label, amount: int | None) -> Item:
     return Item(key, label, amount, rupiah(amount) if amount is not None else "—")
 
@@ -171,7 +176,7 @@ def applications(profile: SeekerProfile):
         yield [
             item("vacancy", _l("Lowongan"), app.vacancy.title),
             item("company", _l("Perusahaan"), app.vacancy.company.name),
-            item("status", _l("Status"), str(labels.label(ApplicationStatus, app.status))),
+            status_item(ApplicationStatus, app.status),
             item("submitted_at", _l("Dikirim"), app.created_at),
             item("updated_at", _l("Terakhir berubah"), app.updated_at),
             item("fit_score", _l("Skor kecocokan"), app.fit_score),
@@ -204,7 +209,7 @@ def ak1_cards(profile: SeekerProfile):
         reports = "; ".join(f"{r.slot}: {r.reported_at.astimezone(WITA):%d-%m-%Y}" for r in card.reports)
         yield [
             item("number", _l("Nomor kartu"), card.number),
-            item("status", _l("Status"), str(labels.label(Ak1Status, card.status))),
+            status_item(Ak1Status, card.status),
             item("requested_at", _l("Diminta"), card.requested_at), item("issued_on", _l("Terbit"), card.issued_on),
             item("valid_until", _l("Berlaku sampai"), card.valid_until),
             item("reason", _l("Catatan petugas"), card.reason),
@@ -240,8 +245,7 @@ def training(student: Student):
             Attendance.enrolment_id == enrolment.id, Attendance.present.is_(True)))
         yield [
             item("course", _l("Pelatihan"), enrolment.course.name),
-            item("status", _l("Status"),
-                str(labels.label(EnrolmentStatus, enrolment.status))),
+            status_item(EnrolmentStatus, enrolment.status),
             item("score", _l("Nilai"), enrolment.score), item("sessions_present", _l("Sesi dihadiri"), present or 0),
             item("certificate_number", _l("Nomor sertifikat"), enrolment.certificate_number),
             item("enrolled_at", _l("Terdaftar"), enrolment.enrolled_at),
@@ -260,7 +264,7 @@ def apprenticeship(student: Student):
         yield [
             item("place", _l("Tempat magang"), appr.place.title),
             item("company", _l("Perusahaan"), appr.place.company.name),
-            item("status", _l("Status"), str(labels.label(ApprenticeshipStatus, appr.status))),
+            status_item(ApprenticeshipStatus, appr.status),
             item("agreement_number", _l("Nomor perjanjian"), appr.agreement_number),
             item("final_score", _l("Nilai akhir"), appr.final_score),
             item("certificate_number", _l("Nomor sertifikat"), appr.certificate_number),
@@ -296,7 +300,7 @@ def protection(_user, person: Person | None) -> Section | None:
         claims = db.session.scalars(select(Claim).where(Claim.enrolment_id == enrolment.id)).all()
         section.records.append([
             item("programme", _l("Program"), enrolment.programme.name),
-            item("status", _l("Status"), str(labels.label(ProtectionStatus, enrolment.status))),
+            status_item(ProtectionStatus, enrolment.status),
             item("cover_from", _l("Tercakup dari"), enrolment.cover_from),
             item("cover_to", _l("Tercakup sampai"), enrolment.cover_to),
             item("kpj_number", _l("Nomor KPJ"), enrolment.kpj_number),
