@@ -42,45 +42,38 @@ def init_app(app) -> None:
 
     @huey.task(name=TASK_NAME)
     def run_background_job(job_id: int) -> None:
-        with app.app_context():  # a fresh context: its own database session, also when run in-process
-            from jobfair.services import jobs
+        from jobfair.services import jobs
 
-            try:
-                jobs.run_job(job_id)
-            finally:
-                db.session.remove()
+        _in_app_context(app, jobs.run_job, job_id)
 
     @huey.periodic_task(crontab(minute="*"), name="jobfair.every_minute")
     def every_minute() -> None:
-        with app.app_context():
-            try:
-                job_tasks.every_minute()
-            finally:
-                db.session.remove()
+        _in_app_context(app, job_tasks.every_minute)
 
     @huey.periodic_task(crontab(minute="0", hour="23"), name="jobfair.daily")   # 07.00 WITA (Huey keeps UTC)
     def daily() -> None:
-        with app.app_context():
-            try:
-                job_tasks.daily()
-            finally:
-                db.session.remove()
+        _in_app_context(app, job_tasks.daily)
 
     @huey.task(name="jobfair.refresh_figures")
     def refresh_figures() -> None:
         """The city's figures snapshot, recomputed off the request (FIGURES_REFRESH = "queue")."""
-        with app.app_context():
-            from jobfair.services.office import figure_snapshots
+        from jobfair.services.office import figure_snapshots
 
-            try:
-                figure_snapshots.refresh()
-            finally:
-                db.session.remove()
+        _in_app_context(app, figure_snapshots.refresh)
 
     app.extensions["huey"] = huey
     # A commit that changed figure records puts one refresh on the queue (services/office/figure_snapshots.py).
     app.extensions["figure_snapshots.schedule"] = refresh_figures
     app.extensions["huey_run_job"] = run_background_job
+
+
+def _in_app_context(app, work, *args) -> None:
+    """Run a task's work in a fresh app context: its own database session (also when run in-process), removed after."""
+    with app.app_context():
+        try:
+            work(*args)
+        finally:
+            db.session.remove()
 
 
 def describe(url) -> str:

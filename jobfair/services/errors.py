@@ -30,3 +30,10 @@ class ValidationFailed(DomainError):
     def __init__(self, field_errors: dict[str, str], message: str = ""):
         super().__init__(message or "; ".join(str(error) for error in field_errors.values()))
         self.field_errors = field_errors
+
+
+def require_found(found, message: str = ""):
+    """The looked-up object, or NotFound (404) with the given message when the look-up found nothing."""
+    if found is None:
+        raise NotFound(message)
+    return found

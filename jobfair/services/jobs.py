@@ -28,7 +28,7 @@ from jobfair.extensions import db
 from jobfair.models import BackgroundJob, JobStatus, User
 from jobfair.models.base import utcnow
 from jobfair.services.access import require_office
-from jobfair.services.errors import DomainError, NotFound
+from jobfair.services.errors import DomainError, require_found
 
 log = logging.getLogger(__name__)
 
@@ -200,10 +200,7 @@ def label(job: BackgroundJob) -> str:
 def get_job(actor, job_id: int) -> BackgroundJob:
     """A job for its progress page: office staff only (the jobs are the office's work)."""
     require_office(actor)
-    job = db.session.get(BackgroundJob, job_id)
-    if job is None:
-        raise NotFound(NOT_FOUND)
-    return job
+    return require_found(db.session.get(BackgroundJob, job_id), NOT_FOUND)
 
 
 def latest_for(subject, kinds: tuple[str, ...] | None = None) -> BackgroundJob | None:

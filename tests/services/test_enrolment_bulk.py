@@ -62,6 +62,18 @@ def test_verify_sector_bulk_needs_the_office_name(db, office):
     assert _statuses(ids) == ["registered"]
 
 
+def test_selected_ids_sorts_drops_repeats_and_names_the_limit(app):
+    assert enrolment_bulk.selected_ids(["3", 1, 3], field="ids", limit=5, none_chosen="none",
+                                       too_many="at most %(max)s") == [1, 3]
+    with pytest.raises(ValidationFailed) as caught:
+        enrolment_bulk.selected_ids([], field="ids", limit=5, none_chosen="none", too_many="at most %(max)s")
+    assert caught.value.field_errors == {"ids": "none"}
+    with pytest.raises(ValidationFailed) as caught:
+        enrolment_bulk.selected_ids(range(1001), field="ids", limit=1000, none_chosen="none",
+                                    too_many="at most %(max)s")
+    assert caught.value.field_errors == {"ids": "at most 1.000"}
+
+
 def test_bulk_needs_a_selection_and_an_office_officer(db):
     with pytest.raises(ValidationFailed) as caught:
         enrolment_bulk.verify_sector_bulk(factories.make_officer(), [], "Dinas Perikanan")

@@ -10,7 +10,7 @@ from jobfair.models import Programme, Role, User
 from jobfair.rules import numbers
 from jobfair.services import access, audit, keyset
 from jobfair.services.access import require_office
-from jobfair.services.errors import InvalidState, NotFound, PermissionDenied, ValidationFailed
+from jobfair.services.errors import InvalidState, PermissionDenied, ValidationFailed, require_found
 from jobfair.services.protection import programmes
 from jobfair.services.users import accounts, sessions
 
@@ -43,10 +43,7 @@ def list_accounts(actor, *, role: str | None = None, q: str | None = None, activ
 
 def get_account(actor, user_id: int) -> User:
     require_office(actor)
-    user = db.session.get(User, user_id)
-    if user is None:
-        raise NotFound(NOT_FOUND)
-    return user
+    return require_found(db.session.get(User, user_id), NOT_FOUND)
 
 
 def create_officer(actor, *, full_name: str, email: str, password: str, role: str = Role.OFFICER.value) -> User:
@@ -112,15 +109,12 @@ def reactivate(actor, user_id: int) -> User:
 
 def programmes_with_offices(actor) -> list[Programme]:
     require_admin(actor)
-    return list(db.session.scalars(select(Programme).order_by(Programme.year.desc(), Programme.name)))
+    return programmes.newest_first()
 
 
 def programme(actor, programme_id: int) -> Programme:
     require_admin(actor)
-    found = db.session.get(Programme, programme_id)
-    if found is None:
-        raise NotFound(_l("Program tidak ditemukan."))
-    return found
+    return require_found(db.session.get(Programme, programme_id), _l("Program tidak ditemukan."))
 
 
 def set_owning_office(actor, programme_id: int, owning_office: str) -> Programme:

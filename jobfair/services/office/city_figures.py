@@ -46,8 +46,6 @@ from jobfair.models import (
     Placement,
     PlacementStatus,
     Programme,
-    ProgrammeKind,
-    ProtectionStatus,
     SeekerProfile,
     TrainingCourse,
     TrainingEnrolment,
@@ -61,10 +59,7 @@ from jobfair.rules.eligibility import add_months
 from jobfair.services.access import require_office
 from jobfair.services.errors import ValidationFailed
 from jobfair.services.hiring.fairs import placement_rate, was_published
-
-SUBSIDY = ProgrammeKind.CONTRIBUTION_SUBSIDY.value
-CITY = Payer.CITY.value
-COVERED = (ProtectionStatus.ACTIVE.value, ProtectionStatus.ENDED.value)
+from jobfair.services.protection.protection_figures import CITY, COVERED, SUBSIDY
 
 SECTIONS = {  # key -> (title, filters that apply)
     "fairs": (_l("Bursa kerja"), ("periode", "bursa kerja", "kecamatan", "sektor")),

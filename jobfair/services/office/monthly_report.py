@@ -31,11 +31,9 @@ from jobfair.models import (
     Enrolment,
     JobFair,
     LedgerEntry,
-    Payer,
     Placement,
     PlacementStatus,
     Programme,
-    ProgrammeKind,
     TrainingCourse,
     TrainingEnrolment,
     Vacancy,
@@ -49,10 +47,8 @@ from jobfair.rules.eligibility import add_months
 from jobfair.services.access import require_office
 from jobfair.services.errors import ValidationFailed
 from jobfair.services.hiring.fairs import fair_figures, placement_rate
-from jobfair.services.protection.protection_figures import COVERED, SETTLED
+from jobfair.services.protection.protection_figures import CITY, COVERED, SETTLED, SUBSIDY
 
-SUBSIDY = ProgrammeKind.CONTRIBUTION_SUBSIDY.value
-CITY = Payer.CITY.value
 BAD_MONTH = _l("Bulan tidak dikenal. Pilih bulan dengan format TTTT-BB, misalnya 2025-11, dari tahun 2000 sampai "
                "bulan ini.")
 NO_CATEGORY = _l("Tanpa kategori")
@@ -156,6 +152,11 @@ def _figure(label: str, series: list, unit: str = "") -> Figure:
     return Figure(label, series[-1], series[-2], unit)
 
 
+def _monthly_line(slug: str, title, unit: str, value_header, months: list[date], series: list[int]) -> Chart:
+    """A line chart of one figure over the report's months."""
+    return Chart(slug, title, "line", unit, _l("Bulan"), value_header, _month_items(months, series))
+
+
 def _month_items(months: list[date], series: list[int]) -> list[tuple[str, int]]:
     return [(rules.short_name(m), v) for m, v in zip(months, series, strict=True)]
 
@@ -192,10 +193,9 @@ def _fairs_section(months: list[date]) -> Section:
          _figure(_l("Diterima kerja (dilaporkan perusahaan)"), hires),
          _figure(_l("Penempatan terverifikasi"), verified),
          Figure(_l("Tingkat penempatan"), rates[-1], rates[-2], "%")],
-        [Chart("penempatan", _l("Penempatan terverifikasi per bulan"), "line", "orang", _l("Bulan"), _l("Penempatan"),
-               _month_items(months, verified)),
-         Chart("formasi", _l("Formasi diterbitkan per bulan"), "line", "formasi", _l("Bulan"), _l("Formasi"),
-               _month_items(months, openings))],
+        [_monthly_line("penempatan", _l("Penempatan terverifikasi per bulan"), "orang", _l("Penempatan"),
+                       months, verified),
+         _monthly_line("formasi", _l("Formasi diterbitkan per bulan"), "formasi", _l("Formasi"), months, openings)],
         [(_l("Bursa kerja bulan ini"), [_fair_line(*fair) for fair in held_now])])
 
 
@@ -234,10 +234,9 @@ def _ak1_section(months: list[date]) -> Section:
         [_figure(_l("Permohonan kartu"), requested), _figure(_l("Kartu diterbitkan"), issued),
          _figure(_l("Kartu aktif (akhir bulan)"), active), _figure(_l("Kartu gugur"), lapsed),
          _figure(_l("Kartu ditutup karena ditempatkan"), placed)],
-        [Chart("aktif", _l("Kartu AK/1 aktif per akhir bulan"), "line", "kartu", _l("Bulan"), _l("Kartu aktif"),
-               _month_items(months, active)),
-         Chart("terbit", _l("Kartu AK/1 diterbitkan per bulan"), "line", "kartu", _l("Bulan"), _l("Kartu diterbitkan"),
-               _month_items(months, issued))])
+        [_monthly_line("aktif", _l("Kartu AK/1 aktif per akhir bulan"), "kartu", _l("Kartu aktif"), months, active),
+         _monthly_line("terbit", _l("Kartu AK/1 diterbitkan per bulan"), "kartu", _l("Kartu diterbitkan"),
+                       months, issued)])
 
 
 def _smk_section(months: list[date]) -> Section:
@@ -270,10 +269,8 @@ def _smk_section(months: list[date]) -> Section:
          _figure(_l("Peserta pelatihan"), participants), _figure(_l("Peserta lulus pelatihan"), completions),
          _figure(_l("Perusahaan tempat magang"), companies), _figure(_l("Peserta magang"), apprentices),
          _figure(_l("Magang selesai"), finished)],
-        [Chart("pelatihan", _l("Peserta pelatihan per bulan"), "line", "orang", _l("Bulan"), _l("Peserta"),
-               _month_items(months, participants)),
-         Chart("magang", _l("Peserta magang per bulan"), "line", "orang", _l("Bulan"), _l("Peserta magang"),
-               _month_items(months, apprentices))])
+        [_monthly_line("pelatihan", _l("Peserta pelatihan per bulan"), "orang", _l("Peserta"), months, participants),
+         _monthly_line("magang", _l("Peserta magang per bulan"), "orang", _l("Peserta magang"), months, apprentices)])
 
 
 def _protection_section(months: list[date]) -> Section:
@@ -318,8 +315,7 @@ def _protection_section(months: list[date]) -> Section:
          _figure(_l("Biaya iuran dibayar"), paid, "Rp"), _figure(_l("Iuran belum dibayar"), due, "Rp"),
          Figure(_l("Anggaran terpakai sampai bulan ini"), usage[1], usage[0], "%"),
          _figure(_l("Klaim JKK/JKM (tanggal kejadian)"), claims), _figure(_l("Nilai klaim"), claimed, "Rp")],
-        [Chart("ditanggung", _l("Pekerja ditanggung per bulan"), "line", "orang", _l("Bulan"), _l("Pekerja"),
-               _month_items(months, covered)),
+        [_monthly_line("ditanggung", _l("Pekerja ditanggung per bulan"), "orang", _l("Pekerja"), months, covered),
          Chart("kategori", _l("Pekerja ditanggung per kategori, %(month)s", month=rules.short_name(month)), "bar",
                "orang", _l("Kategori"), _l("Pekerja"),
                [(name or str(NO_CATEGORY), int(count)) for name, count in by_category])])
@@ -359,8 +355,8 @@ def _aid_section(months: list[date]) -> Section:
         figures,
         [Chart("penerima", _l("Penerima bantuan per program, %(month)s", month=rules.short_name(month)), "bar",
                "orang", _l("Program"), _l("Penerima"), beneficiaries_now),
-         Chart("diserahkan", _l("Barang bantuan diserahkan per bulan"), "line", "barang", _l("Bulan"), _l("Diserahkan"),
-               _month_items(months, total_items))])
+         _monthly_line("diserahkan", _l("Barang bantuan diserahkan per bulan"), "barang", _l("Diserahkan"),
+                       months, total_items)])
 
 
 SECTIONS = (_fairs_section, _ak1_section, _smk_section, _protection_section, _aid_section)

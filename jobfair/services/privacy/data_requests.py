@@ -22,7 +22,7 @@ from jobfair.models import DataSubjectRequest, OutboxEmail, RequestKind, Request
 from jobfair.rules import numbers
 from jobfair.services import access, audit, keyset, notifications
 from jobfair.services.access import require_office
-from jobfair.services.errors import InvalidState, NotFound, PermissionDenied, ValidationFailed
+from jobfair.services.errors import InvalidState, NotFound, PermissionDenied, ValidationFailed, require_found
 from jobfair.services.privacy import erasure
 
 RESIDENT_ROLES = (Role.SEEKER.value, Role.STUDENT.value)
@@ -118,10 +118,7 @@ def queue(actor, page: int = 1, per_page: int = 20, *, after: str | None = None,
 
 def _request(actor, request_id: int) -> DataSubjectRequest:
     require_office(actor)
-    request = db.session.get(DataSubjectRequest, request_id)
-    if request is None:
-        raise NotFound(REQUEST_NOT_FOUND)
-    return request
+    return require_found(db.session.get(DataSubjectRequest, request_id), REQUEST_NOT_FOUND)
 
 
 def review(actor, request_id: int) -> dict:

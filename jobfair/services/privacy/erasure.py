@@ -77,24 +77,19 @@ def _profile(person_id: int) -> SeekerProfile | None:
 
 def blockers(person_id: int) -> list[str]:
     """Why this person cannot be erased today (empty: they can). Each reason says what has to happen first."""
-    reasons = []
-    running = db.session.scalar(
-        select(func.count()).select_from(Apprenticeship).join(Student, Student.id == Apprenticeship.student_id)
-        .where(Student.person_id == person_id, Apprenticeship.status.in_(RUNNING_APPRENTICESHIP)))
-    if running:
-        reasons.append(
-            _l("Perjanjian pemagangan masih berlaku (Permenaker 6/2020): perjanjian yang disahkan Disnaker mengikat "
+    running = (  # (what still binds the office, its owner row and running statuses, why it blocks the erasure)
+        (Apprenticeship, Student, Apprenticeship.student_id, Apprenticeship.status.in_(RUNNING_APPRENTICESHIP),
+         _l("Perjanjian pemagangan masih berlaku (Permenaker 6/2020): perjanjian yang disahkan Disnaker mengikat "
             "selama masanya, dan peserta berhak atas uang saku, jaminan sosial dan sertifikat. Tunggu sampai "
-            "pemagangan selesai atau dihentikan, lalu putuskan permintaan ini."))
-    enrolled = db.session.scalar(
-        select(func.count()).select_from(Enrolment).join(Worker, Worker.id == Enrolment.worker_id)
-        .where(Worker.person_id == person_id, Enrolment.status.in_(RUNNING_ENROLMENT)))
-    if enrolled:
-        reasons.append(
-            _l("Kepesertaan perlindungan BPJS Ketenagakerjaan masih berjalan: iurannya dibayar Pemerintah dan "
+            "pemagangan selesai atau dihentikan, lalu putuskan permintaan ini.")),
+        (Enrolment, Worker, Enrolment.worker_id, Enrolment.status.in_(RUNNING_ENROLMENT),
+         _l("Kepesertaan perlindungan BPJS Ketenagakerjaan masih berjalan: iurannya dibayar Pemerintah dan "
             "perlindungan kecelakaan kerja dan kematian masih berlaku. Menghapus data sekarang menghentikan "
-            "perlindungan itu. Akhiri kepesertaan dulu (atas permintaan warga), lalu putuskan permintaan ini."))
-    return reasons
+            "perlindungan itu. Akhiri kepesertaan dulu (atas permintaan warga), lalu putuskan permintaan ini.")),
+    )
+    return [reason for record, owner, owner_id, is_running, reason in running
+            if db.session.scalar(select(func.count()).select_from(record).join(owner, owner.id == owner_id)
+                                 .where(owner.person_id == person_id, is_running))]
 
 
 def retained_records(person_id: int) -> list[dict]:

@@ -8,6 +8,7 @@ is nothing another person's id could open. The registry (the order of the page) 
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import wraps
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
@@ -83,6 +84,11 @@ def item(key: str, label, value) -> Item:
     return Item(key, label, str(value), str(value))
 
 
+def status_item(kind, value: str) -> Item:
+    """A record's status, in words (the JSON value is the words too, as the page shows them)."""
+    return item("status", _l("Status"), str(labels.label(kind, value)))
+
+
 def money(key: str, label, amount: int | None) -> Item:
     return Item(key, label, amount, rupiah(amount) if amount is not None else "—")
 
@@ -112,15 +118,37 @@ def identity(_user, person: Person | None) -> Section | None:
         note=_l("NIK ditampilkan tersamar. NIK lengkap dapat Anda lihat di KTP Anda atau di kantor Disnaker."))
 
 
+def _owned_by(find_owner):
+    """Sections of the records reached from one row of the user's (their seeker profile, their student record):
+    ``@_owned_by(find_owner)(key, title)`` turns ``records(owner)``, which yields the records, into the
+    ``collect(user, person)`` collector. A user without such a row has no such section (None)."""
+    def section(key: str, title, note=""):
+        def decorate(records):
+            @wraps(records)
+            def collect(user, _person) -> Section | None:
+                owner = find_owner(user)
+                return None if owner is None else Section(key, title, list(records(owner)), note=note)
+            return collect
+        return decorate
+    return section
+
+
 def _seeker_profile(user) -> SeekerProfile | None:
     return db.session.scalar(select(SeekerProfile).where(SeekerProfile.user_id == user.id))
 
 
-def seeker_profile(user, _person) -> Section | None:
-    profile = _seeker_profile(user)
-    if profile is None:
-        return None
-    return Section("seeker_profile", _l("Profil pencari kerja"), [[
+def _student(user) -> Student | None:
+    return db.session.scalar(select(Student).where(Student.user_id == user.id))
+
+
+_seeker_section = _owned_by(_seeker_profile)
+_student_section = _owned_by(_student)
+
+
+@_seeker_section("seeker_profile", _l("Profil pencari kerja"),
+                note=_l("Berkas CV sendiri dapat Anda unduh dari halaman Profil & CV."))
+def seeker_profile(profile: SeekerProfile):
+    yield [
         item("birth_place", _l("Tempat lahir"), profile.birth_place),
         item("marital_status", _l("Status perkawinan"), profile.marital_status),
         item("religion", _l("Agama"), profile.religion), item("address", _l("Alamat"), profile.address),
@@ -134,31 +162,26 @@ def seeker_profile(user, _person) -> Section | None:
         item("has_disability", _l("Penyandang disabilitas"), profile.has_disability),
         item("cv_file", _l("Berkas CV"), profile.cv_original_name),
         item("cv_uploaded_at", _l("CV diunggah"), profile.cv_uploaded_at),
-        item("updated_at", _l("Terakhir diubah"), profile.updated_at)]],
-        note=_l("Berkas CV sendiri dapat Anda unduh dari halaman Profil & CV."))
+        item("updated_at", _l("Terakhir diubah"), profile.updated_at)]
 
 
-def applications(user, _person) -> Section | None:
-    profile = _seeker_profile(user)
-    if profile is None:
-        return None
+@_seeker_section("applications", _l("Lamaran"))
+def applications(profile: SeekerProfile):
     rows = db.session.scalars(select(Application).where(Application.seeker_id == profile.id)
                               .options(selectinload(Application.events)).order_by(Application.created_at))
-    section = Section("applications", _l("Lamaran"))
     for app in rows:
         history = "; ".join(f"{event.created_at.astimezone(WITA):%d-%m-%Y} "
                             f"{labels.label(ApplicationStatus, event.to_status)}"
                             for event in app.events)
-        section.records.append([
+        yield [
             item("vacancy", _l("Lowongan"), app.vacancy.title),
             item("company", _l("Perusahaan"), app.vacancy.company.name),
-            item("status", _l("Status"), str(labels.label(ApplicationStatus, app.status))),
+            status_item(ApplicationStatus, app.status),
             item("submitted_at", _l("Dikirim"), app.created_at),
             item("updated_at", _l("Terakhir berubah"), app.updated_at),
             item("fit_score", _l("Skor kecocokan"), app.fit_score),
             item("cover_letter", _l("Surat lamaran"), app.cover_letter),
-            item("history", _l("Riwayat status"), history)])
-    return section
+            item("history", _l("Riwayat status"), history)]
 
 
 def saved_searches(user, _person) -> Section | None:
@@ -178,98 +201,79 @@ def saved_searches(user, _person) -> Section | None:
     return section
 
 
-def ak1_cards(user, _person) -> Section | None:
-    profile = _seeker_profile(user)
-    if profile is None:
-        return None
-    section = Section("ak1", _l("Kartu AK/1"))
+@_seeker_section("ak1", _l("Kartu AK/1"))
+def ak1_cards(profile: SeekerProfile):
     cards = db.session.scalars(select(Ak1Card).where(Ak1Card.seeker_id == profile.id)
                                .options(selectinload(Ak1Card.reports)).order_by(Ak1Card.requested_at))
     for card in cards:
         reports = "; ".join(f"{r.slot}: {r.reported_at.astimezone(WITA):%d-%m-%Y}" for r in card.reports)
-        section.records.append([
+        yield [
             item("number", _l("Nomor kartu"), card.number),
-            item("status", _l("Status"), str(labels.label(Ak1Status, card.status))),
+            status_item(Ak1Status, card.status),
             item("requested_at", _l("Diminta"), card.requested_at), item("issued_on", _l("Terbit"), card.issued_on),
             item("valid_until", _l("Berlaku sampai"), card.valid_until),
             item("reason", _l("Catatan petugas"), card.reason),
-            item("reports", _l("Laporan enam bulanan"), reports)])
+            item("reports", _l("Laporan enam bulanan"), reports)]
     fairs = db.session.scalars(select(FairRegistration).where(FairRegistration.seeker_id == profile.id)
                                .order_by(FairRegistration.registered_at))
     for registration in fairs:
-        section.records.append([
+        yield [
             item("fair", _l("Bursa kerja"), registration.fair.name),
             item("ticket_code", _l("Kode tiket"), registration.ticket_code),
             item("registered_at", _l("Mendaftar"), registration.registered_at),
-            item("checked_in_at", _l("Hadir"), registration.checked_in_at)])
-    return section
+            item("checked_in_at", _l("Hadir"), registration.checked_in_at)]
 
 
-def _student(user) -> Student | None:
-    return db.session.scalar(select(Student).where(Student.user_id == user.id))
-
-
-def student_record(user, _person) -> Section | None:
-    student = _student(user)
-    if student is None:
-        return None
-    return Section("student", _l("Data siswa"), [[
+@_student_section("student", _l("Data siswa"))
+def student_record(student: Student):
+    yield [
         item("school", _l("Sekolah"), student.school.name), item("nisn", _l("NISN"), student.nisn),
         item("major", _l("Jurusan"), student.major.name if student.major else student.major_code),
         item("class_name", _l("Kelas"), student.class_name),
         item("expected_graduation", _l("Perkiraan lulus"), student.expected_graduation),
         item("phone", _l("Telepon"), student.phone), item("guardian_name", _l("Nama wali"), student.guardian_name),
         item("guardian_phone", _l("Telepon wali"), student.guardian_phone),
-        item("guardian_consent_at", _l("Persetujuan wali dicatat"), student.guardian_consent_at)]])
+        item("guardian_consent_at", _l("Persetujuan wali dicatat"), student.guardian_consent_at)]
 
 
-def training(user, _person) -> Section | None:
-    student = _student(user)
-    if student is None:
-        return None
-    section = Section("training", _l("Pelatihan"))
+@_student_section("training", _l("Pelatihan"))
+def training(student: Student):
     rows = db.session.scalars(select(TrainingEnrolment).where(TrainingEnrolment.student_id == student.id)
                               .order_by(TrainingEnrolment.enrolled_at))
     for enrolment in rows:
         present = db.session.scalar(select(db.func.count(Attendance.id)).where(
             Attendance.enrolment_id == enrolment.id, Attendance.present.is_(True)))
-        section.records.append([
+        yield [
             item("course", _l("Pelatihan"), enrolment.course.name),
-            item("status", _l("Status"),
-                str(labels.label(EnrolmentStatus, enrolment.status))),
+            status_item(EnrolmentStatus, enrolment.status),
             item("score", _l("Nilai"), enrolment.score), item("sessions_present", _l("Sesi dihadiri"), present or 0),
             item("certificate_number", _l("Nomor sertifikat"), enrolment.certificate_number),
             item("enrolled_at", _l("Terdaftar"), enrolment.enrolled_at),
-            item("finished_at", _l("Selesai"), enrolment.finished_at)])
-    return section
+            item("finished_at", _l("Selesai"), enrolment.finished_at)]
 
 
-def apprenticeship(user, _person) -> Section | None:
-    student = _student(user)
-    if student is None:
-        return None
-    section = Section("apprenticeship", _l("Magang dan PKL"))
+@_student_section("apprenticeship", _l("Magang dan PKL"))
+def apprenticeship(student: Student):
     choices = db.session.execute(select(StudentChoice.rank, ApprenticeshipPlace.title)
                                  .join(ApprenticeshipPlace, ApprenticeshipPlace.id == StudentChoice.place_id)
                                  .where(StudentChoice.student_id == student.id).order_by(StudentChoice.rank))
     ranked = "; ".join(f"{rank}. {title}" for rank, title in choices)
     if ranked:
-        section.records.append([item("choices", _l("Pilihan tempat magang"), ranked)])
+        yield [item("choices", _l("Pilihan tempat magang"), ranked)]
     for appr in db.session.scalars(select(Apprenticeship).where(Apprenticeship.student_id == student.id)):
-        section.records.append([
+        yield [
             item("place", _l("Tempat magang"), appr.place.title),
             item("company", _l("Perusahaan"), appr.place.company.name),
-            item("status", _l("Status"), str(labels.label(ApprenticeshipStatus, appr.status))),
+            status_item(ApprenticeshipStatus, appr.status),
             item("agreement_number", _l("Nomor perjanjian"), appr.agreement_number),
             item("final_score", _l("Nilai akhir"), appr.final_score),
             item("certificate_number", _l("Nomor sertifikat"), appr.certificate_number),
-            item("starts_on", _l("Mulai"), appr.place.starts_on), item("ends_on", _l("Selesai"), appr.place.ends_on)])
+            item("starts_on", _l("Mulai"), appr.place.starts_on), item("ends_on", _l("Selesai"), appr.place.ends_on)]
     for pkl in db.session.scalars(select(PklPlacement).where(PklPlacement.student_id == student.id)):
-        section.records.append([
+        yield [
             item("pkl_workplace", _l("Tempat PKL"), pkl.workplace),
             item("pkl_supervisor", _l("Guru pembimbing"), pkl.school_supervisor_name),
-            item("starts_on", _l("Mulai"), pkl.starts_on), item("ends_on", _l("Selesai"), pkl.ends_on)])
-    return section
+            item("starts_on", _l("Mulai"), pkl.starts_on), item("ends_on", _l("Selesai"), pkl.ends_on)]
 
 
 def protection(_user, person: Person | None) -> Section | None:
@@ -296,7 +300,7 @@ def protection(_user, person: Person | None) -> Section | None:
         claims = db.session.scalars(select(Claim).where(Claim.enrolment_id == enrolment.id)).all()
         section.records.append([
             item("programme", _l("Program"), enrolment.programme.name),
-            item("status", _l("Status"), str(labels.label(ProtectionStatus, enrolment.status))),
+            status_item(ProtectionStatus, enrolment.status),
             item("cover_from", _l("Tercakup dari"), enrolment.cover_from),
             item("cover_to", _l("Tercakup sampai"), enrolment.cover_to),
             item("kpj_number", _l("Nomor KPJ"), enrolment.kpj_number),

@@ -13,7 +13,7 @@ from jobfair.models import Claim, ClaimKind, ClaimStatus, Enrolment, ProgrammeKi
 from jobfair.rules import numbers
 from jobfair.rules.eligibility import month_start
 from jobfair.services import audit, keyset
-from jobfair.services.errors import InvalidState, NotFound, ValidationFailed
+from jobfair.services.errors import InvalidState, NotFound, ValidationFailed, require_found
 from jobfair.services.protection.protection_people import require_protection_officer
 
 PER_PAGE = 25
@@ -146,7 +146,5 @@ def list_claims(actor, *, programme_id: int | None = None, status: str | None = 
 
 def enrolment_for_claim(actor, enrolment_id: int) -> Enrolment:
     require_protection_officer(actor)
-    enrolment = db.session.get(Enrolment, enrolment_id, options=[joinedload(Enrolment.programme)])
-    if enrolment is None:
-        raise NotFound(NO_ENROLMENT)
-    return enrolment
+    return require_found(db.session.get(Enrolment, enrolment_id, options=[joinedload(Enrolment.programme)]),
+                         NO_ENROLMENT)

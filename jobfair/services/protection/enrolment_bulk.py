@@ -19,6 +19,7 @@ from jobfair.rules import enrolment_states as states
 from jobfair.rules import numbers
 from jobfair.services import audit
 from jobfair.services.errors import InvalidState, NotFound, ValidationFailed
+from jobfair.services.protection.enrolments import sector_office
 from jobfair.services.protection.protection_people import require_protection_officer
 
 MAX_BULK = 20_000
@@ -31,14 +32,21 @@ def _chunks(items: list, size: int = CHUNK):
         yield items[start:start + size]
 
 
-def _clean_ids(enrolment_ids: Iterable) -> list[int]:
-    ids = sorted({int(i) for i in enrolment_ids or []})
+def selected_ids(raw_ids: Iterable, *, field: str, limit: int, none_chosen, too_many) -> list[int]:
+    """The ticked rows of a bulk form, sorted and without repeats; ValidationFailed on `field` when none is ticked
+    or more than `limit` (`too_many` is a message with a %(max)s placeholder)."""
+    ids = sorted({int(i) for i in raw_ids or []})
     if not ids:
-        raise ValidationFailed({"enrolment_ids": _l("Centang minimal satu peserta.")})
-    if len(ids) > MAX_BULK:
-        raise ValidationFailed({"enrolment_ids": _l("Paling banyak %(max)s peserta sekali proses; bagi daftarnya.",
-                                                    max=numbers.number(MAX_BULK))})
+        raise ValidationFailed({field: none_chosen})
+    if len(ids) > limit:
+        raise ValidationFailed({field: too_many % {"max": numbers.number(limit)}})
     return ids
+
+
+def _clean_ids(enrolment_ids: Iterable) -> list[int]:
+    return selected_ids(enrolment_ids, field="enrolment_ids", limit=MAX_BULK,
+                        none_chosen=_l("Centang minimal satu peserta."),
+                        too_many=_l("Paling banyak %(max)s peserta sekali proses; bagi daftarnya."))
 
 
 def _lock(ids: list[int], to_status: str) -> list[int]:
@@ -68,9 +76,7 @@ def _audit(actor, action: str, programmes: list[int], ids: list[int], detail: di
 def verify_sector_bulk(actor, enrolment_ids: Iterable, office: str) -> int:
     """The named sector office confirmed these people's occupation: registered -> sector_verified, all or none."""
     require_protection_officer(actor)
-    office = (office or "").strip()
-    if not 2 <= len(office) <= 80:
-        raise ValidationFailed({"office": _l("Isi nama dinas sektor yang memverifikasi (misalnya Dinas Perikanan).")})
+    office = sector_office(office)
     ids = _clean_ids(enrolment_ids)
     programmes = _lock(ids, states.SECTOR_VERIFIED)
     now = datetime.now(UTC)

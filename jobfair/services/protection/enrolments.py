@@ -208,6 +208,29 @@ def _move(enrolment: Enrolment, to_status: str) -> str:
     return before
 
 
+def _act_on(enrolment_id: int, errors: dict, to_status: str | None = None) -> Enrolment:
+    """The enrolment an officer's action changes, locked and moved to `to_status` (when given); first
+    ValidationFailed when the action's input had errors."""
+    if errors:
+        raise ValidationFailed(errors)
+    enrolment = _enrolment(enrolment_id)
+    if to_status is not None:
+        _move(enrolment, to_status)
+    return enrolment
+
+
+def _release(enrolment: Enrolment, *months) -> None:
+    """Give back the enrolment's cover months (only those matching `months`, when given) and its quota seat."""
+    db.session.execute(delete(CoverMonth).where(CoverMonth.enrolment_id == enrolment.id, *months))
+    _free_seat(enrolment.programme_id)
+
+
+def _recorded(actor, action: str, enrolment: Enrolment, detail: dict) -> Enrolment:
+    audit.record(actor, action, enrolment, detail=detail)
+    db.session.commit()
+    return enrolment
+
+
 def _reason(reason: str | None, errors: dict, field: str = "reason") -> str:
     reason = (reason or "").strip()
     if not 5 <= len(reason) <= REASON_MAX:
@@ -233,20 +256,23 @@ def view_enrolment(actor, enrolment_id: int) -> Enrolment:
     return enrolment
 
 
-def verify_sector(actor, enrolment_id: int, office: str) -> Enrolment:
-    """The named sector office (agriculture, fisheries, ...) confirmed the person's occupation."""
-    require_protection_officer(actor)
+def sector_office(office: str) -> str:
+    """The name of the sector office that verified an occupation, trimmed; ValidationFailed when it is no name."""
     office = (office or "").strip()
     if not 2 <= len(office) <= 80:
         raise ValidationFailed({"office": _l("Isi nama dinas sektor yang memverifikasi (misalnya Dinas Perikanan).")})
-    enrolment = _enrolment(enrolment_id)
-    _move(enrolment, states.SECTOR_VERIFIED)
+    return office
+
+
+def verify_sector(actor, enrolment_id: int, office: str) -> Enrolment:
+    """The named sector office (agriculture, fisheries, ...) confirmed the person's occupation."""
+    require_protection_officer(actor)
+    office = sector_office(office)
+    enrolment = _act_on(enrolment_id, {}, states.SECTOR_VERIFIED)
     enrolment.verifying_office = office
     enrolment.verified_by_id = getattr(actor, "id", None)
     enrolment.verified_at = datetime.now(UTC)
-    audit.record(actor, "protection.enrolment_verified", enrolment, detail={"office": office})
-    db.session.commit()
-    return enrolment
+    return _recorded(actor, "protection.enrolment_verified", enrolment, {"office": office})
 
 
 def decree(actor, enrolment_ids, *, decree_number: str, decree_date) -> int:
@@ -295,31 +321,22 @@ def activate(actor, enrolment_id: int, *, kpj_number: str | None = None) -> Enro
     require_protection_officer(actor)
     errors: dict[str, str] = {}
     kpj = _kpj(kpj_number, errors) if (kpj_number or "").strip() else None
-    if errors:
-        raise ValidationFailed(errors)
-    enrolment = _enrolment(enrolment_id)
-    _move(enrolment, states.ACTIVE)
+    enrolment = _act_on(enrolment_id, errors, states.ACTIVE)
     if kpj:
         enrolment.kpj_number = kpj
-    audit.record(actor, "protection.enrolment_activated", enrolment, detail={"kpj_given": bool(kpj)})
-    db.session.commit()
-    return enrolment
+    return _recorded(actor, "protection.enrolment_activated", enrolment, {"kpj_given": bool(kpj)})
 
 
 def set_kpj(actor, enrolment_id: int, kpj_number: str) -> Enrolment:
     require_protection_officer(actor)
     errors: dict[str, str] = {}
     kpj = _kpj(kpj_number, errors)
-    if errors:
-        raise ValidationFailed(errors)
-    enrolment = _enrolment(enrolment_id)
+    enrolment = _act_on(enrolment_id, errors)
     if enrolment.status not in (states.DECREED, states.ACTIVE):
         raise InvalidState(_l("Nomor KPJ dicatat setelah peserta ditetapkan SK."))
     before = enrolment.kpj_number
     enrolment.kpj_number = kpj
-    audit.record(actor, "protection.kpj_set", enrolment, detail={"changed": before is not None and before != kpj})
-    db.session.commit()
-    return enrolment
+    return _recorded(actor, "protection.kpj_set", enrolment, {"changed": before is not None and before != kpj})
 
 
 def end(actor, enrolment_id: int, *, reason: str, last_month) -> Enrolment:
@@ -341,12 +358,9 @@ def end(actor, enrolment_id: int, *, reason: str, last_month) -> Enrolment:
         raise ValidationFailed(errors)
     _move(enrolment, states.ENDED)
     enrolment.end_reason, enrolment.ended_at, enrolment.cover_to = reason, datetime.now(UTC), last_month
-    db.session.execute(delete(CoverMonth).where(CoverMonth.enrolment_id == enrolment.id, CoverMonth.month > last_month))
-    _free_seat(enrolment.programme_id)
-    audit.record(actor, "protection.enrolment_ended", enrolment,
-                 detail={"reason": reason, "last_month": last_month.isoformat()})
-    db.session.commit()
-    return enrolment
+    _release(enrolment, CoverMonth.month > last_month)
+    return _recorded(actor, "protection.enrolment_ended", enrolment,
+                     {"reason": reason, "last_month": last_month.isoformat()})
 
 
 def reject(actor, enrolment_id: int, reason: str) -> Enrolment:
@@ -354,16 +368,10 @@ def reject(actor, enrolment_id: int, reason: str) -> Enrolment:
     require_protection_officer(actor)
     errors: dict[str, str] = {}
     reason = _reason(reason, errors)
-    if errors:
-        raise ValidationFailed(errors)
-    enrolment = _enrolment(enrolment_id)
-    _move(enrolment, states.REJECTED)
+    enrolment = _act_on(enrolment_id, errors, states.REJECTED)
     enrolment.end_reason, enrolment.ended_at = reason, datetime.now(UTC)
-    db.session.execute(delete(CoverMonth).where(CoverMonth.enrolment_id == enrolment.id))
-    _free_seat(enrolment.programme_id)
-    audit.record(actor, "protection.enrolment_rejected", enrolment, detail={"reason": reason})
-    db.session.commit()
-    return enrolment
+    _release(enrolment)
+    return _recorded(actor, "protection.enrolment_rejected", enrolment, {"reason": reason})
 
 
 def list_enrolments(actor, *, programme_id: int | None = None, status: str | None = None, page: int = 1,

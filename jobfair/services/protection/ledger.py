@@ -20,7 +20,9 @@ from jobfair.models import Enrolment, LedgerEntry, LedgerStatus, Programme, Prog
 from jobfair.rules import numbers
 from jobfair.rules.eligibility import month_start
 from jobfair.services import audit, keyset
-from jobfair.services.errors import InvalidState, NotFound, ValidationFailed
+from jobfair.services.errors import InvalidState, NotFound, ValidationFailed, require_found
+from jobfair.services.protection.enrolment_bulk import selected_ids
+from jobfair.services.protection.programmes import list_programmes
 from jobfair.services.protection.protection_people import require_protection_officer
 
 PER_PAGE = 50
@@ -133,12 +135,9 @@ def _clean_settlement(reference: str, settled_on, proof: str | None = None, *, d
 
 def _settle(actor, entry_ids, *, kind: str, to_status: str, reference: str, settled_on: date, proof: str,
             action: str) -> int:
-    ids = sorted({int(i) for i in entry_ids or []})
-    if not ids:
-        raise ValidationFailed({"entry_ids": _l("Pilih minimal satu baris pada tabel.")})
-    if len(ids) > MAX_BULK:
-        raise ValidationFailed({"entry_ids": _l("Paling banyak %(max)s baris sekali tandai.",
-                                                 max=numbers.number(MAX_BULK))})
+    ids = selected_ids(entry_ids, field="entry_ids", limit=MAX_BULK,
+                       none_chosen=_l("Pilih minimal satu baris pada tabel."),
+                       too_many=_l("Paling banyak %(max)s baris sekali tandai."))
     found = db.session.execute(select(LedgerEntry.id, LedgerEntry.programme_id, Programme.kind)
                                .join(Programme, Programme.id == LedgerEntry.programme_id)
                                .where(LedgerEntry.id.in_(ids))).all()
@@ -266,8 +265,7 @@ def month_totals(actor, programme_id: int, month) -> dict:
 
 
 def ledger_programmes(actor) -> list[Programme]:
-    require_protection_officer(actor)
-    return list(db.session.scalars(select(Programme).order_by(Programme.year.desc(), Programme.name)))
+    return list_programmes(actor)
 
 
 def programme_for_ledger(actor, programme_id: int) -> Programme:
@@ -277,7 +275,5 @@ def programme_for_ledger(actor, programme_id: int) -> Programme:
 
 def enrolment_for_delivery(actor, enrolment_id: int) -> Enrolment:
     require_protection_officer(actor)
-    enrolment = db.session.get(Enrolment, enrolment_id, options=[joinedload(Enrolment.programme)])
-    if enrolment is None:
-        raise NotFound(NOT_FOUND_ENROLMENT)
-    return enrolment
+    return require_found(db.session.get(Enrolment, enrolment_id, options=[joinedload(Enrolment.programme)]),
+                         NOT_FOUND_ENROLMENT)

@@ -12,7 +12,7 @@ from jobfair.models import BPJS_COVER, Payer, Programme, ProgrammeKind, Role, Um
 from jobfair.rules import numbers
 from jobfair.rules.eligibility import EligibilityRules
 from jobfair.services import access, audit
-from jobfair.services.errors import NotFound, ValidationFailed
+from jobfair.services.errors import NotFound, ValidationFailed, require_found
 from jobfair.services.protection.protection_people import require_protection_officer
 
 PAYERS = labels.table(Payer)  # {code: label}; the labels live in jobfair.labels
@@ -166,14 +166,16 @@ def update_programme(actor, programme_id: int, **fields) -> Programme:
 
 def get_programme(actor, programme_id: int) -> Programme:
     require_protection_officer(actor)
-    programme = db.session.get(Programme, programme_id)
-    if programme is None:
-        raise NotFound(NOT_FOUND)
-    return programme
+    return require_found(db.session.get(Programme, programme_id), NOT_FOUND)
 
 
 def list_programmes(actor, *, year: int | None = None) -> list[Programme]:
     require_protection_officer(actor)
+    return newest_first(year=year)
+
+
+def newest_first(*, year: int | None = None) -> list[Programme]:
+    """Every programme (or one year's), the latest year first: for callers that have checked the actor's role."""
     query = select(Programme).order_by(Programme.year.desc(), Programme.name)
     if year is not None:
         query = query.where(Programme.year == year)

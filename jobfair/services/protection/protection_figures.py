@@ -38,6 +38,8 @@ OLDEST_BAND = "65+"
 NO_CATEGORY, NO_KECAMATAN = _l("Tanpa kategori"), _l("Tanpa kecamatan")
 ACTIVE = ProtectionStatus.ACTIVE.value
 COVERED = (ProtectionStatus.ACTIVE.value, ProtectionStatus.ENDED.value)
+SUBSIDY = ProgrammeKind.CONTRIBUTION_SUBSIDY.value  # the contribution subsidy; the other kinds are aid
+CITY = Payer.CITY.value
 SETTLED = ("paid", "delivered")
 YEAR_MIN, YEAR_MAX = 2000, 2100
 NOT_FOUND = _l("Program tidak ditemukan.")
@@ -240,7 +242,7 @@ def _programmes(programme_id, year, first, last) -> list[dict]:
                        "budget_used": numbers.share(p, programme.budget),
                        "active": int(active or 0), "beneficiaries": int(ever or 0),
                        "deliveries": int(deliveries or 0), "item_count": int(item_count or 0),
-                       "is_aid": programme.kind != ProgrammeKind.CONTRIBUTION_SUBSIDY.value})
+                       "is_aid": programme.kind != SUBSIDY})
     return result
 
 

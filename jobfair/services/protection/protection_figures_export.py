@@ -23,7 +23,6 @@ from jobfair.models import (
     Payer,
     Person,
     Programme,
-    ProgrammeKind,
     ProtectionStatus,
     Worker,
     WorkerCategory,
@@ -31,7 +30,7 @@ from jobfair.models import (
 from jobfair.services import audit, exports
 from jobfair.services.errors import NotFound, ValidationFailed
 from jobfair.services.people import reveal_nik
-from jobfair.services.protection.protection_figures import figures, month_label
+from jobfair.services.protection.protection_figures import SUBSIDY, figures, month_label
 from jobfair.services.protection.protection_people import require_protection_officer
 
 JKM_FLAT = 6_800  # JKM is Rp6.800 a month for BPU members; the rest of the subsidy is JKK (DOMAIN.md)
@@ -89,7 +88,7 @@ def _bpjs_programme(programme_id) -> Programme:
     programme = db.session.get(Programme, programme_id) if isinstance(programme_id, int) else None
     if programme is None:
         raise NotFound(_l("Program tidak ditemukan."))
-    if programme.kind != ProgrammeKind.CONTRIBUTION_SUBSIDY.value:
+    if programme.kind != SUBSIDY:
         raise ValidationFailed({"programme_id": _l("Pilih program subsidi iuran BPJS Ketenagakerjaan; program "
                                                    "bantuan tidak dilaporkan ke BPJS.")})
     return programme
@@ -149,6 +148,6 @@ def bpjs_export_xlsx(actor, programme_id, month) -> tuple[str, bytes]:
 def bpjs_programme_choices(actor) -> list[tuple[int, str]]:
     require_protection_officer(actor)
     rows = db.session.execute(select(Programme.id, Programme.name, Programme.year)
-                              .where(Programme.kind == ProgrammeKind.CONTRIBUTION_SUBSIDY.value)
+                              .where(Programme.kind == SUBSIDY)
                               .order_by(Programme.year.desc(), Programme.name)).all()
     return [(pid, f"{name} ({year})") for pid, name, year in rows]

@@ -25,7 +25,7 @@ from jobfair.models import (
 )
 from jobfair.rules import apprenticeship_rules, matching, numbers
 from jobfair.services import access, audit, jobs, keyset
-from jobfair.services.errors import InvalidState, NotFound
+from jobfair.services.errors import InvalidState, require_found
 from jobfair.services.hiring.companies import PER_PAGE
 from jobfair.services.notifications import notify
 from jobfair.services.smk import apprenticeships, match_inputs
@@ -137,10 +137,7 @@ def run_round(actor, today: date | None = None) -> MatchRound:
 
 def get_round(actor, round_id: int) -> MatchRound:
     access.require_office(actor)
-    match_round = db.session.get(MatchRound, round_id)
-    if match_round is None:
-        raise NotFound(NOT_FOUND)
-    return match_round
+    return require_found(db.session.get(MatchRound, round_id), NOT_FOUND)
 
 
 def rounds(actor, page: int = 1, per_page: int = PER_PAGE, *, after: str | None = None, before: str | None = None):

@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 from jobfair.extensions import db
 from jobfair.models import Role, School, User
 from jobfair.services import access, audit, keyset
-from jobfair.services.errors import NotFound, ValidationFailed
+from jobfair.services.errors import NotFound, ValidationFailed, require_found
 from jobfair.services.hiring.companies import PER_PAGE
 from jobfair.services.reference import kecamatan_exists
 from jobfair.services.users.accounts import check_email, check_password, new_user
@@ -66,10 +66,7 @@ def create_school(actor, *, name: str, npsn: str, address: str = "", kecamatan_c
 
 def get_school(actor, school_id: int) -> School:
     access.require_office(actor)
-    school = db.session.get(School, school_id)
-    if school is None:
-        raise NotFound(NOT_FOUND)
-    return school
+    return require_found(db.session.get(School, school_id), NOT_FOUND)
 
 
 def update_school(actor, school_id: int, *, name: str, npsn: str, address: str = "",
