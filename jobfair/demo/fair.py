@@ -2,7 +2,7 @@
 with booths and 1,757 vacancies in 58 job titles whose openings add up to exactly 4,000.
 
 The office records the companies (see `_record_company`), verifies them and gives them booths through the
-services; the vacancies, collected on paper at the booths, are recorded with `vacancies.publish_fair_batch` — every
+services; the vacancies, collected on paper at the booths, are recorded with `fair_batch.publish_fair_batch` — every
 row checked like a typed-in vacancy, one INSERT, one audit row. The fair page and the report compute every figure
 from these rows. The seekers, applications and placements are in demo/people.py.
 """
@@ -18,7 +18,7 @@ from jobfair.extensions import db
 from jobfair.models import Company, JobFair, Role, User
 from jobfair.rules import numbers
 from jobfair.services import audit
-from jobfair.services.hiring import companies, fairs, vacancies
+from jobfair.services.hiring import companies, fair_batch, fairs
 from jobfair.services.office import figure_snapshots
 
 FAIR_NAME = "Job Fair Kota Balikpapan Juli 2025"
@@ -159,7 +159,7 @@ def seed_july_2025_fair(officer: User | None = None, *, company_count: int = COM
         fairs.take_booth(user, fair.id, today=SEED_DAY)
         company_ids.append(user.company_id)
     say(progress, f"Bursa kerja Juli 2025: {len(company_ids)} perusahaan dicatat, diverifikasi, dan mendapat stan.")
-    recorded = vacancies.publish_fair_batch(officer, fair.id, _vacancy_rows(company_ids, vacancy_count,
+    recorded = fair_batch.publish_fair_batch(officer, fair.id, _vacancy_rows(company_ids, vacancy_count,
                                                                             total_openings),
                                             today=PUBLISHED_AT.date(), now=PUBLISHED_AT)
     say(progress, f"Bursa kerja Juli 2025: {numbers.number(recorded)} lowongan dicatat dan ditayangkan.")

@@ -34,30 +34,31 @@ def ordering_tag(description: str) -> str:
     return hashlib.blake2s(description.encode(), digest_size=4).hexdigest()
 
 
+def _flag(text: str) -> bool:
+    if text not in ("0", "1"):
+        raise ValueError(text)
+    return text == "1"
+
+
+# (kind, Python type, its value from the cursor text), a subclass before its base: bool before int, datetime
+# before date. "n" (None) is apart: it has no type to test and no text.
+_KINDS = (("b", bool, _flag), ("i", int, int), ("f", float, float), ("m", Decimal, Decimal),
+         ("t", datetime, datetime.fromisoformat), ("d", date, date.fromisoformat), ("s", str, str))
+_PARSE = {kind: parse for kind, _cls, parse in _KINDS}
+
+
 def kind_of(value) -> str:
     if value is None:
         return "n"
-    if isinstance(value, bool):
-        return "b"
-    if isinstance(value, int):
-        return "i"
-    if isinstance(value, float):
-        return "f"
-    if isinstance(value, Decimal):
-        return "m"
-    if isinstance(value, datetime):
-        return "t"
-    if isinstance(value, date):
-        return "d"
-    if isinstance(value, str):
-        return "s"
-    raise TypeError(f"a sort key of type {type(value).__name__} cannot go in a cursor")
+    kind = kind_of_type(type(value))
+    if kind == ANY:
+        raise TypeError(f"a sort key of type {type(value).__name__} cannot go in a cursor")
+    return kind
 
 
 def kind_of_type(python_type) -> str:
     """The kind expected of a key whose Python type is `python_type` (ANY when unknown)."""
-    for kind, cls in (("b", bool), ("t", datetime), ("d", date), ("i", int), ("f", float), ("m", Decimal),
-                      ("s", str)):
+    for kind, cls, _parse in _KINDS:
         if isinstance(python_type, type) and issubclass(python_type, cls):
             return kind
     return ANY
@@ -74,23 +75,9 @@ def _text(value) -> str:
 def _value(kind: str, text: str):
     if kind == "n":
         return None
-    if kind == "b":
-        if text not in ("0", "1"):
-            raise ValueError(text)
-        return text == "1"
-    if kind == "i":
-        return int(text)
-    if kind == "f":
-        return float(text)
-    if kind == "m":
-        return Decimal(text)
-    if kind == "t":
-        return datetime.fromisoformat(text)
-    if kind == "d":
-        return date.fromisoformat(text)
-    if kind == "s":
-        return text
-    raise ValueError(kind)
+    if kind not in _PARSE:
+        raise ValueError(kind)
+    return _PARSE[kind](text)
 
 
 def encode(tag: str, cursor: KeysetCursor) -> str:

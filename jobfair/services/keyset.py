@@ -11,9 +11,12 @@ The count is bounded (services/hiring/search_count.py): exact up to COUNT_CAP ro
 never a COUNT(*) of every row. The cursors are opaque (rules/keyset_cursor.py); an invalid or tampered one, or a
 cursor of another list, serves the first page. Old `?page=N` links are served with a bounded OFFSET while
 (N - 1) x per_page < OFFSET_ROWS_LIMIT, else the first page.
+
+`@listing` turns a function that checks the actor and returns the ordered SELECT into the list service: the page
+arguments and the call to `paginate` are written once, here.
 """
 
-import math
+import functools
 from dataclasses import dataclass
 
 from sqlalchemy import Column, and_, bindparam, false, func, or_, select, true, tuple_
@@ -25,40 +28,18 @@ from jobfair.extensions import db
 from jobfair.rules import keyset_cursor
 from jobfair.rules.keyset_cursor import KeysetCursor
 from jobfair.services.hiring import search_count
-from jobfair.services.hiring.search_count import EXACT
+from jobfair.services.hiring.search_count import CountedPage
 
 OFFSET_ROWS_LIMIT = 1000   # a legacy ?page=N is served only while (N - 1) x per_page stays below this
 MAX_PER_PAGE = 200
+PER_PAGE = 20
 
 
-@dataclass
-class KeysetPage:
+class KeysetPage(CountedPage):
     """One page. Quacks like Flask-SQLAlchemy's Pagination where templates and the API read it (items, page,
     pages, total, has_prev, has_next); `count_kind` says whether `total` is exact, about or "more than"."""
 
-    items: list
-    count: int
-    count_kind: str
-    page: int
-    per_page: int
-    has_next: bool = False
-    has_prev: bool = False
-    next_cursor: str | None = None
-    prev_cursor: str | None = None
     keyset = True
-
-    @property
-    def count_exact(self) -> bool:
-        return self.count_kind == EXACT
-
-    @property
-    def total(self) -> int:
-        return self.count
-
-    @property
-    def pages(self) -> int | None:
-        """The number of pages when the count is exact; None otherwise ("Halaman N" without "dari M")."""
-        return max(1, math.ceil(self.count / self.per_page)) if self.count_exact else None
 
     def __iter__(self):
         return iter(self.items)
@@ -157,7 +138,7 @@ def bounded_count(query) -> search_count.Count:
 
 
 def paginate(query, *, after: str | None = None, before: str | None = None, page: int | None = 1,
-             per_page: int = 20, count: bool = True, page_numbers: bool = False) -> KeysetPage:
+             per_page: int = PER_PAGE, count: bool = True, page_numbers: bool = False) -> KeysetPage:
     """A page of `query` (ordered, the last ORDER BY key unique) after / before an opaque cursor.
 
     `after` wins when both are given. `count=False` skips the (bounded) count: `total` is then 0, kind "more_than".
@@ -207,3 +188,17 @@ def paginate(query, *, after: str | None = None, before: str | None = None, page
     if result.has_prev:
         result.prev_cursor = cursor_of(number - 1, rows[0][1])
     return result
+
+
+def listing(build):
+    """A list service from `build(actor, **filters)`, which checks the actor and returns the ordered SELECT.
+
+    The service takes `(actor, page=1, per_page=PER_PAGE, *, after=None, before=None, page_numbers=False,
+    **filters)` and returns `paginate` of that SELECT; the checks run before anything is read.
+    """
+    @functools.wraps(build)
+    def list_service(actor, page: int | None = 1, per_page: int = PER_PAGE, *, after: str | None = None,
+                     before: str | None = None, page_numbers: bool = False, **filters) -> KeysetPage:
+        return paginate(build(actor, **filters), after=after, before=before, page=page, per_page=per_page,
+                        page_numbers=page_numbers)
+    return list_service

@@ -21,7 +21,7 @@ from jobfair.models import (
 )
 from jobfair.rules.nik import is_valid_nik
 from jobfair.services.errors import NotFound, PermissionDenied, ValidationFailed
-from jobfair.services.hiring import fairs, seeker_profiles, vacancies
+from jobfair.services.hiring import fair_batch, fairs, seeker_profiles
 from jobfair.services.office import monthly_report
 from jobfair.services.reference import REFERENCE_TABLES
 from tests import factories
@@ -131,7 +131,7 @@ def _row(company_user, **overrides) -> dict:
 def test_publish_fair_batch_records_published_vacancies_with_one_audit_row(db):
     officer, fair, company_user = _fair_with_booth()
     rows = [_row(company_user, title=f"Juru Las {n}", openings=n) for n in range(1, 5)]
-    assert vacancies.publish_fair_batch(officer, fair.id, rows) == 4
+    assert fair_batch.publish_fair_batch(officer, fair.id, rows) == 4
     saved = db.session.scalars(select(Vacancy).where(Vacancy.job_fair_id == fair.id)).all()
     assert {v.status for v in saved} == {"published"} and all(v.published_at for v in saved)
     figures = fairs.fair_figures(fair.id)
@@ -149,7 +149,7 @@ def test_publish_fair_batch_is_all_or_nothing_and_names_the_bad_rows(db):
             _row(company_user), _row(company_user, valid_from=today, valid_until=today - timedelta(days=1)),
             _row(company_user, title="Operator " * 30)]
     with pytest.raises(ValidationFailed) as caught:
-        vacancies.publish_fair_batch(officer, fair.id, rows)
+        fair_batch.publish_fair_batch(officer, fair.id, rows)
     errors = caught.value.field_errors
     assert errors["rows[2].wage_max"].startswith("Baris 2: Upah maksimum")
     assert errors["rows[4].valid_until"].startswith("Baris 4:")
@@ -162,11 +162,11 @@ def test_publish_fair_batch_needs_a_booth_at_this_fair(db):
     officer, fair, company_user = _fair_with_booth()
     outsider = factories.verified_company_user(officer)  # verified, but no booth at this fair
     with pytest.raises(ValidationFailed) as caught:
-        vacancies.publish_fair_batch(officer, fair.id, [_row(company_user), _row(outsider)])
+        fair_batch.publish_fair_batch(officer, fair.id, [_row(company_user), _row(outsider)])
     assert "stan" in caught.value.field_errors["rows[2].company_id"]
     other_fair = factories.make_fair(officer, name="Job Fair Lain")
     with pytest.raises(ValidationFailed):
-        vacancies.publish_fair_batch(officer, other_fair.id, [_row(company_user)])
+        fair_batch.publish_fair_batch(officer, other_fair.id, [_row(company_user)])
     assert db.session.scalar(select(func.count(Vacancy.id))) == 0
 
 
@@ -174,20 +174,20 @@ def test_publish_fair_batch_lists_only_the_first_problems_of_a_long_bad_batch(db
     officer, fair, company_user = _fair_with_booth()
     rows = [_row(company_user, openings=0) for _ in range(25)]
     with pytest.raises(ValidationFailed) as caught:
-        vacancies.publish_fair_batch(officer, fair.id, rows)
+        fair_batch.publish_fair_batch(officer, fair.id, rows)
     errors = caught.value.field_errors
     assert "25 baris bermasalah" in errors["rows"]
-    assert len([key for key in errors if key.startswith("rows[")]) == vacancies.BATCH_PROBLEMS_SHOWN
+    assert len([key for key in errors if key.startswith("rows[")]) == fair_batch.BATCH_PROBLEMS_SHOWN
 
 
 def test_publish_fair_batch_is_for_officers_and_known_fairs_only(db):
     officer, fair, company_user = _fair_with_booth()
     with pytest.raises(PermissionDenied):
-        vacancies.publish_fair_batch(company_user, fair.id, [_row(company_user)])
+        fair_batch.publish_fair_batch(company_user, fair.id, [_row(company_user)])
     with pytest.raises(NotFound):
-        vacancies.publish_fair_batch(officer, 999, [_row(company_user)])
+        fair_batch.publish_fair_batch(officer, 999, [_row(company_user)])
     with pytest.raises(ValidationFailed) as caught:
-        vacancies.publish_fair_batch(officer, fair.id, [])
+        fair_batch.publish_fair_batch(officer, fair.id, [])
     assert "minimal satu baris" in caught.value.field_errors["rows"]
     assert db.session.scalar(select(func.count(Vacancy.id))) == 0
 
@@ -197,8 +197,8 @@ def test_publish_fair_batch_uses_the_given_day_and_time(db):
     moment = datetime(2025, 7, 10, 1, 0, tzinfo=UTC)
     row = _row(company_user, valid_from=date(2025, 7, 10), valid_until=date(2025, 8, 31))
     with pytest.raises(ValidationFailed):  # today: that validity is over
-        vacancies.publish_fair_batch(officer, fair.id, [row])
-    assert vacancies.publish_fair_batch(officer, fair.id, [row], today=moment.date(), now=moment) == 1
+        fair_batch.publish_fair_batch(officer, fair.id, [row])
+    assert fair_batch.publish_fair_batch(officer, fair.id, [row], today=moment.date(), now=moment) == 1
     vacancy = db.session.scalar(select(Vacancy))
     assert vacancy.published_at == moment and vacancy.job_fair_id == fair.id
     assert db.session.scalar(select(func.count(FairBooth.id))) == 1

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from jobfair.models import AuditEvent, Notification, Vacancy
 from jobfair.services import exports
 from jobfair.services.errors import InvalidState, NotFound, PermissionDenied, ValidationFailed
-from jobfair.services.hiring import companies, vacancies
+from jobfair.services.hiring import companies, fair_batch, vacancies
 from tests import factories
 
 TODAY = date.today()
@@ -269,7 +269,7 @@ def test_an_incomplete_vacancy_is_not_published_nor_recorded_from_paper(db):
     fairs.take_booth(user, fair.id)
     row = dict(factories.vacancy_fields(education_min=None), company_id=user.company_id)
     with pytest.raises(ValidationFailed) as exc:
-        vacancies.publish_fair_batch(officer, fair.id, [row])
+        fair_batch.publish_fair_batch(officer, fair.id, [row])
     assert "Pendidikan minimum" in exc.value.field_errors["rows[1].education_min"] or \
         "pendidikan minimum" in exc.value.field_errors["rows[1].education_min"]
-    assert vacancies.publish_fair_batch(officer, fair.id, [dict(row, education_min="TS")]) == 1
+    assert fair_batch.publish_fair_batch(officer, fair.id, [dict(row, education_min="TS")]) == 1

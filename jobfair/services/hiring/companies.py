@@ -8,14 +8,14 @@ from sqlalchemy import select
 from jobfair.extensions import db
 from jobfair.messages import Link
 from jobfair.models import Company, CompanyStatus, Role, User
-from jobfair.services import access, audit, keyset
-from jobfair.services.errors import InvalidState, NotFound, PermissionDenied, ValidationFailed
+from jobfair.services import access, audit, keyset, review_desk
+from jobfair.services.errors import NotFound, PermissionDenied, ValidationFailed
 from jobfair.services.notifications import notify
 from jobfair.services.reference import kecamatan_exists
 from jobfair.services.users.accounts import check_phone
 
 WLKP_STATUSES = {"reported": "Sudah lapor WLKP", "not_reported": "Belum lapor WLKP", "unknown": "Tidak tahu"}
-PER_PAGE = 20
+PER_PAGE = keyset.PER_PAGE
 COMPANY_LINK = Link("companies.dashboard")
 ONLY_COMPANIES = _l("Hanya akun perusahaan yang dapat melakukan ini.")
 
@@ -26,6 +26,24 @@ def company_of(actor) -> Company:
     if not access.has_role(actor, Role.COMPANY.value) or actor.company is None:
         raise PermissionDenied(ONLY_COMPANIES)
     return actor.company
+
+
+def own_object(actor, model, object_id: int, not_found, *, lock: bool = False):
+    """The acting company's `model` row by id (locked FOR UPDATE when it is about to change); NotFound with the
+    message `not_found` when there is none or it is another company's."""
+    company = company_of(actor)
+    found = db.session.get(model, object_id, with_for_update=lock)
+    if found is None or found.company_id != company.id:
+        raise NotFound(not_found)
+    return found
+
+
+def own_list(model):
+    """The list service (keyset.listing) of the acting company's `model` rows, newest first."""
+    def newest_first(actor):
+        return (select(model).where(model.company_id == company_of(actor).id)
+                .order_by(model.created_at.desc(), model.id.desc()))
+    return keyset.listing(newest_first)
 
 
 def _digits(value) -> str:
@@ -71,29 +89,18 @@ def update_profile(actor, *, name: str, kbli_code: str | None, address: str, kec
     return company
 
 
-def verification_queue(actor, page: int = 1, per_page: int = PER_PAGE, *,
-                       after: str | None = None, before: str | None = None):
-    """Companies awaiting verification, oldest first."""
-    access.require_office(actor)
-    query = (select(Company).where(Company.status == CompanyStatus.AWAITING_VERIFICATION.value)
-             .order_by(Company.created_at, Company.id))
-    return keyset.paginate(query, after=after, before=before, page=page, per_page=per_page)
+verification_queue = review_desk.queue(Company, CompanyStatus.AWAITING_VERIFICATION.value, Company.created_at)
 
 
 def get_company(actor, company_id: int, *, lock: bool = False) -> Company:
-    access.require_office(actor)
-    company = db.session.get(Company, company_id, with_for_update=lock)
-    if company is None:
-        raise NotFound(_l("Perusahaan tidak ditemukan."))
-    return company
+    return access.office_object(actor, Company, company_id, _l("Perusahaan tidak ditemukan."), lock=lock)
 
 
 def _awaiting(actor, company_id: int) -> Company:
-    company = get_company(actor, company_id, lock=True)  # two officers at once: one decides
-    if company.status != CompanyStatus.AWAITING_VERIFICATION.value:
-        raise InvalidState(_l("Perusahaan ini tidak sedang menunggu verifikasi; mungkin sudah diputuskan petugas "
-                              "lain."))
-    return company
+    # Locked: two officers at once, one decides.
+    return review_desk.still_in(get_company(actor, company_id, lock=True), CompanyStatus.AWAITING_VERIFICATION.value,
+                                _l("Perusahaan ini tidak sedang menunggu verifikasi; mungkin sudah diputuskan "
+                                   "petugas lain."))
 
 
 def _notify_staff(company: Company, message) -> None:
@@ -114,11 +121,9 @@ def verify(actor, company_id: int) -> Company:
 
 
 def reject(actor, company_id: int, reason: str) -> Company:
-    reason = (reason or "").strip()
     company = _awaiting(actor, company_id)
-    if len(reason) < 5:
-        raise ValidationFailed({"reason": _l("Tulis alasan penolakan (minimal %(minimum)s karakter) agar perusahaan "
-                                             "dapat memperbaiki profilnya.", minimum=5)})
+    reason = review_desk.written_reason(reason, _l("Tulis alasan penolakan (minimal %(minimum)s karakter) agar "
+                                                   "perusahaan dapat memperbaiki profilnya.", minimum=5))
     company.status = CompanyStatus.REJECTED.value
     company.rejection_reason = reason[:2000]
     audit.record(actor, "company.rejected", company, detail={"reason": company.rejection_reason})

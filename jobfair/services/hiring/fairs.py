@@ -96,6 +96,19 @@ def _not_over(fair: JobFair, today: date | None, message) -> None:
         raise InvalidState(message)
 
 
+def _held_at(model, fair_id: int, **holder):
+    """The one row of `model` (a booth, a registration) its holder (a company, a seeker) has at a fair, or None."""
+    return db.session.scalar(select(model).filter_by(fair_id=fair_id, **holder))
+
+
+def _take_one(fair: JobFair, taken, limit) -> int | None:
+    """One more of a fair's quota (`taken` counts up to `limit`) with one conditional UPDATE, so two clicks at
+    once never pass the limit: the new count, or None when the quota is full."""
+    return db.session.scalar(update(JobFair).where(JobFair.id == fair.id, taken < limit)
+                             .values({taken: taken + 1}).returning(taken)
+                             .execution_options(synchronize_session=False))
+
+
 def _clean_fair_fields(fields: dict, current: JobFair | None = None) -> dict:
     errors: dict[str, str] = {}
     name = (fields.get("name") or "").strip()
@@ -168,8 +181,7 @@ def _company_of(actor) -> Company:
 
 
 def booth_of(company_id: int, fair_id: int) -> FairBooth | None:
-    return db.session.scalar(select(FairBooth).where(FairBooth.fair_id == fair_id,
-                                                     FairBooth.company_id == company_id))
+    return _held_at(FairBooth, fair_id, company_id=company_id)
 
 
 def take_booth(actor, fair_id: int, *, today: date | None = None) -> FairBooth:
@@ -182,10 +194,7 @@ def take_booth(actor, fair_id: int, *, today: date | None = None) -> FairBooth:
         raise InvalidState(_l("Perusahaan Anda sudah memiliki stan nomor %(number)s di bursa ini.",
                               number=existing.booth_number))
     _not_over(fair, today, _l("Bursa kerja ini sudah selesai; stan tidak dapat diambil lagi."))
-    number = db.session.scalar(
-        update(JobFair).where(JobFair.id == fair.id, JobFair.booths_taken < JobFair.booth_count)
-        .values(booths_taken=JobFair.booths_taken + 1).returning(JobFair.booths_taken)
-        .execution_options(synchronize_session=False))
+    number = _take_one(fair, JobFair.booths_taken, JobFair.booth_count)
     if number is None:
         db.session.rollback()
         raise InvalidState(_l("Semua stan bursa kerja ini sudah terisi. Hubungi Disnaker bila ingin masuk daftar "
@@ -255,8 +264,7 @@ def _seeker_of(actor) -> SeekerProfile:
 
 
 def registration_of(seeker_id: int, fair_id: int) -> FairRegistration | None:
-    return db.session.scalar(select(FairRegistration).where(FairRegistration.fair_id == fair_id,
-                                                            FairRegistration.seeker_id == seeker_id))
+    return _held_at(FairRegistration, fair_id, seeker_id=seeker_id)
 
 
 def pre_register(actor, fair_id: int, *, today: date | None = None) -> FairRegistration:
@@ -267,11 +275,7 @@ def pre_register(actor, fair_id: int, *, today: date | None = None) -> FairRegis
         raise InvalidState(_l("Anda sudah terdaftar di bursa kerja ini. Buka tiket Anda dari halaman bursa kerja."))
     _not_over(fair, today, _l("Bursa kerja ini sudah selesai; pendaftaran ditutup."))
     for _attempt in range(3):
-        taken = db.session.execute(
-            update(JobFair).where(JobFair.id == fair.id, JobFair.registered_count < JobFair.capacity)
-            .values(registered_count=JobFair.registered_count + 1)
-            .execution_options(synchronize_session=False)).rowcount
-        if not taken:
+        if _take_one(fair, JobFair.registered_count, JobFair.capacity) is None:
             db.session.rollback()
             raise InvalidState(_l("Kuota pendaftaran online bursa kerja ini sudah penuh. Anda tetap dapat datang "
                                   "langsung dan didaftarkan di lokasi."))

@@ -5,19 +5,18 @@ from datetime import datetime
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import select
 
 from jobfair.extensions import db
 from jobfair.models import Placement, PlacementStatus, Role, User
 from jobfair.models.base import utcnow
 from jobfair.rules import money, numbers
-from jobfair.services import audit, keyset, reference
+from jobfair.services import audit, reference, review_desk
 from jobfair.services.access import require_role
-from jobfair.services.errors import InvalidState, NotFound, ValidationFailed
+from jobfair.services.errors import NotFound, ValidationFailed
 from jobfair.services.hiring.applications import company_link, company_users, seeker_link
 from jobfair.services.notifications import notify
 
-REASON_MIN = 5
+REASON_MIN = review_desk.REASON_MIN
 REASON_MAX = 1000
 ONLY_OFFICE = _l("Hanya petugas Disnaker yang dapat memverifikasi penempatan.")
 
@@ -36,14 +35,15 @@ class PlacementQueue:
         return self.pagination.items
 
 
+_reported_queue = review_desk.queue(Placement, PlacementStatus.REPORTED.value, Placement.created_at,
+                                    not_allowed=ONLY_OFFICE)
+
+
 def queue(actor: User, page: int = 1, per_page: int = 20, *,
           after: str | None = None, before: str | None = None) -> PlacementQueue:
     """Reported placements, oldest first, with those whose wage is below the UMK in force at the start date flagged
     (the company confirmed the wage; the officer checks the contract: part-time or unlawful?)."""
-    _require_office(actor)
-    query = (select(Placement).where(Placement.status == PlacementStatus.REPORTED.value)
-             .order_by(Placement.created_at, Placement.id))
-    pagination = keyset.paginate(query, after=after, before=before, page=max(1, page), per_page=per_page)
+    pagination = _reported_queue(actor, max(1, page), per_page, after=after, before=before)
     table = reference.umk_table()
     below = {}
     for placement in pagination.items:
@@ -57,9 +57,8 @@ def _reported(placement_id: int) -> Placement:
     placement = db.session.get(Placement, placement_id)
     if placement is None:
         raise NotFound(_l("Laporan penempatan tidak ditemukan."))
-    if placement.status != PlacementStatus.REPORTED.value:
-        raise InvalidState(_l("Penempatan ini sudah diputuskan sebelumnya."))
-    return placement
+    return review_desk.still_in(placement, PlacementStatus.REPORTED.value,
+                                _l("Penempatan ini sudah diputuskan sebelumnya."))
 
 
 def reported(actor: User, placement_id: int) -> Placement:
@@ -108,10 +107,8 @@ def verify(actor: User, placement_id: int, *, now: datetime | None = None) -> Pl
 def reject(actor: User, placement_id: int, reason: str) -> Placement:
     _require_office(actor)
     placement = _reported(placement_id)
-    reason = (reason or "").strip()
-    if len(reason) < REASON_MIN:
-        raise ValidationFailed({"reason": _l("Tulis alasan penolakan (minimal %(minimum)s karakter) agar perusahaan "
-                                             "dapat memperbaiki laporannya.", minimum=REASON_MIN)})
+    reason = review_desk.written_reason(reason, _l("Tulis alasan penolakan (minimal %(minimum)s karakter) agar "
+                                                   "perusahaan dapat memperbaiki laporannya.", minimum=REASON_MIN))
     if len(reason) > REASON_MAX:
         raise ValidationFailed({"reason": _l("Alasan paling banyak %(limit)s karakter.",
                                              limit=numbers.number(REASON_MAX))})
@@ -128,31 +125,12 @@ def reject(actor: User, placement_id: int, reason: str) -> Placement:
     return placement
 
 
-# --- bulk approval on the review desk ---------------------------------------------------------------------------
-
-BULK_MAX = 100
-
-
 def verify_many(actor: User, placement_ids) -> tuple[list[int], dict[int, str]]:
     """Verify several reported placements, each through verify() (same checks, audit and notifications, one
     commit each). Returns (verified ids, {id: why it was not verified}); a failing item does not stop the rest."""
-    from jobfair.services.errors import DomainError
-
     _require_office(actor)
-    ids = list(dict.fromkeys(int(i) for i in placement_ids or ()))
-    if not ids:
-        raise ValidationFailed({"ids": _l("Centang minimal satu penempatan yang akan diverifikasi.")})
-    if len(ids) > BULK_MAX:
-        raise ValidationFailed({"ids": _l("Paling banyak %(limit)s penempatan sekali verifikasi.",
-                                          limit=numbers.number(BULK_MAX))})
-
-    done, problems = [], {}
-    for placement_id in ids:
-        try:
-            verify(actor, placement_id)
-        except DomainError as exc:
-            db.session.rollback()
-            problems[placement_id] = exc.message
-        else:
-            done.append(placement_id)
-    return done, problems
+    return review_desk.decide_each(
+        placement_ids, lambda placement_id: verify(actor, placement_id),
+        none_ticked=_l("Centang minimal satu penempatan yang akan diverifikasi."),
+        too_many=_l("Paling banyak %(limit)s penempatan sekali verifikasi.",
+                    limit=numbers.number(review_desk.BULK_MAX)))

@@ -13,6 +13,7 @@ count shown is therefore:
 """
 
 import json
+import math
 from dataclasses import dataclass
 
 from sqlalchemy import func, literal_column, select
@@ -32,6 +33,35 @@ EXACT, ABOUT, MORE_THAN = "exact", "about", "more_than"
 class Count:
     value: int
     kind: str = EXACT
+
+
+@dataclass
+class CountedPage:
+    """A page of a list with a bounded count (services/keyset.py, the search): `count_kind` says whether `count`
+    is exact, about (an estimate) or "more than"; the cursors lead to the next and previous pages."""
+
+    items: list
+    count: int
+    count_kind: str
+    page: int
+    per_page: int
+    has_next: bool = False
+    has_prev: bool = False
+    next_cursor: str | None = None
+    prev_cursor: str | None = None
+
+    @property
+    def count_exact(self) -> bool:
+        return self.count_kind == EXACT
+
+    @property
+    def total(self) -> int:
+        return self.count
+
+    @property
+    def pages(self) -> int | None:
+        """The number of pages when the count is exact; None otherwise ("Halaman N" without "dari M")."""
+        return max(1, math.ceil(self.count / self.per_page)) if self.count_exact else None
 
 
 def _narrow(query, whole: bool):

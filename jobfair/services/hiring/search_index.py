@@ -19,8 +19,7 @@ links are served with a bounded OFFSET (OFFSET_ROWS_LIMIT). Counts come from hir
 COUNT_CAP, "sekitar N" (an estimate) or "lebih dari N" above it, never a full COUNT(*).
 """
 
-import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import (
     BigInteger,
@@ -44,7 +43,7 @@ from jobfair.models import Vacancy
 from jobfair.rules import search_query
 from jobfair.rules.search_query import Cursor, SearchWords
 from jobfair.services.hiring import search_count
-from jobfair.services.hiring.search_count import COUNT_CAP, EXACT, Count
+from jobfair.services.hiring.search_count import COUNT_CAP, EXACT, Count, CountedPage
 
 __all__ = ["COUNT_CAP", "SearchPage", "search_page"]
 
@@ -65,31 +64,10 @@ _config = literal_column("'indonesian'::regconfig")
 
 
 @dataclass
-class SearchPage:
-    """One page of results. `count_kind` says how `count` is known: exact, about (an estimate) or more than."""
+class SearchPage(CountedPage):
+    """One page of results (a CountedPage) and how they were found: `mode` listing, text or similar."""
 
-    items: list
-    count: int
-    count_kind: str
-    page: int
-    per_page: int
-    mode: str
-    has_next: bool = False
-    has_prev: bool = False
-    next_cursor: str | None = None
-    prev_cursor: str | None = None
-
-    @property
-    def count_exact(self) -> bool:
-        return self.count_kind == EXACT
-
-    @property
-    def total(self) -> int:
-        return self.count
-
-    @property
-    def pages(self) -> int | None:
-        return max(1, math.ceil(self.count / self.per_page)) if self.count_exact else None
+    mode: str = field(kw_only=True)
 
     @property
     def similar(self) -> bool:

@@ -11,10 +11,10 @@ from jobfair.extensions import db
 from jobfair.messages import Link
 from jobfair.models import Company, EducationLevel, EmploymentType, FairBooth, JobFair, User, Vacancy, VacancyStatus
 from jobfair.rules import numbers, vacancy_rules
-from jobfair.services import audit, keyset
-from jobfair.services.access import require_office
+from jobfair.services import audit, review_desk
+from jobfair.services.access import office_object, require_office
 from jobfair.services.errors import InvalidState, NotFound, ValidationFailed
-from jobfair.services.hiring.companies import PER_PAGE, company_of
+from jobfair.services.hiring.companies import company_of, own_list, own_object
 from jobfair.services.notifications import notify
 from jobfair.services.reference import kecamatan_exists
 
@@ -24,7 +24,6 @@ FIELDS = (*TEXT_FIELDS, "openings", "valid_from", "valid_until", "education_min"
           "disability_friendly", "job_fair_id")
 DESCRIPTION_MAX = 5000
 NOT_FOUND = _l("Lowongan tidak ditemukan.")
-FAIR_NOT_FOUND = _l("Bursa kerja tidak ditemukan.")
 DAY = "dd-MM-yyyy"  # a date in a choice or a message
 
 
@@ -32,7 +31,8 @@ def _today(today: date | None) -> date:
     return today or date.today()
 
 
-def _clean(fields: dict) -> dict:
+def clean_fields(fields: dict) -> dict:
+    """The vacancy fields of a form (or a paper batch row) trimmed and defaulted; TypeError on an unknown one."""
     unknown = set(fields) - set(FIELDS)
     if unknown:
         raise TypeError(f"unknown vacancy fields: {sorted(unknown)}")
@@ -58,14 +58,22 @@ EDUCATION_FROM_LIST = _l("Pilih pendidikan minimum dari daftar.")
 KECAMATAN_FROM_LIST = _l("Pilih kecamatan lokasi kerja dari daftar.")
 
 
-def _validate(values: dict, today: date, company_id: int) -> None:
+def field_problems(values: dict, today: date, *, education_known, kecamatan_known) -> dict[str, str]:
+    """What is wrong with cleaned vacancy fields (rules.vacancy_rules, the description's length, the education
+    level and the kecamatan from their lists); `education_known(code)` / `kecamatan_known(code)` look a code up."""
     problems = vacancy_rules.vacancy_problems(values, today)
     if len(values["description"]) > DESCRIPTION_MAX:
         problems["description"] = DESCRIPTION_TOO_LONG
-    if values["education_min"] and db.session.get(EducationLevel, values["education_min"]) is None:
+    if values["education_min"] and not education_known(values["education_min"]):
         problems["education_min"] = EDUCATION_FROM_LIST
-    if values["kecamatan_code"] and not kecamatan_exists(values["kecamatan_code"]):
+    if values["kecamatan_code"] and not kecamatan_known(values["kecamatan_code"]):
         problems["kecamatan_code"] = KECAMATAN_FROM_LIST
+    return problems
+
+
+def _validate(values: dict, today: date, company_id: int) -> None:
+    problems = field_problems(values, today, kecamatan_known=kecamatan_exists,
+                              education_known=lambda code: db.session.get(EducationLevel, code) is not None)
     if values["job_fair_id"] is not None and values["job_fair_id"] not in _open_fairs_with_booth(company_id, today):
         problems["job_fair_id"] = _l("Pilih bursa kerja yang belum selesai dan tempat perusahaan Anda sudah "
                                      "mengambil stan (menu Bursa kerja), atau kosongkan.")
@@ -78,12 +86,8 @@ def _complete(vacancy: Vacancy) -> dict[str, str]:
     return vacancy_rules.submission_problems({name: getattr(vacancy, name) for name in FIELDS})
 
 
-def _own(actor, vacancy_id: int, *, lock: bool = False) -> Vacancy:
-    company = company_of(actor)
-    vacancy = db.session.get(Vacancy, vacancy_id, with_for_update=lock)
-    if vacancy is None or vacancy.company_id != company.id:
-        raise NotFound(NOT_FOUND)
-    return vacancy
+def company_vacancy(actor, vacancy_id: int, *, lock: bool = False) -> Vacancy:
+    return own_object(actor, Vacancy, vacancy_id, NOT_FOUND, lock=lock)
 
 
 def _move(vacancy: Vacancy, to_state: str, message) -> None:
@@ -94,7 +98,7 @@ def _move(vacancy: Vacancy, to_state: str, message) -> None:
 
 def create_draft(actor, *, today: date | None = None, **fields) -> Vacancy:
     company = company_of(actor)
-    values = _clean(fields)
+    values = clean_fields(fields)
     _validate(values, _today(today), company.id)
     vacancy = Vacancy(company_id=company.id, status=VacancyStatus.DRAFT.value, hired_count=0, **values)
     db.session.add(vacancy)
@@ -105,10 +109,10 @@ def create_draft(actor, *, today: date | None = None, **fields) -> Vacancy:
 
 
 def update(actor, vacancy_id: int, *, today: date | None = None, **fields) -> Vacancy:
-    vacancy = _own(actor, vacancy_id, lock=True)
+    vacancy = company_vacancy(actor, vacancy_id, lock=True)
     if not vacancy_rules.is_editable(vacancy.status):
         raise InvalidState(_l("Lowongan hanya dapat diubah selagi berstatus draf atau dikembalikan oleh Disnaker."))
-    values = _clean(fields)
+    values = clean_fields(fields)
     _validate(values, _today(today), vacancy.company_id)
     for name, value in values.items():
         setattr(vacancy, name, value)
@@ -118,7 +122,7 @@ def update(actor, vacancy_id: int, *, today: date | None = None, **fields) -> Va
 
 
 def submit(actor, vacancy_id: int, *, today: date | None = None) -> Vacancy:
-    vacancy = _own(actor, vacancy_id, lock=True)
+    vacancy = company_vacancy(actor, vacancy_id, lock=True)
     if not vacancy.company.is_verified:
         raise InvalidState(_l("Perusahaan Anda belum diverifikasi Disnaker, jadi lowongan belum dapat diajukan untuk "
                               "tayang. Lengkapi profil perusahaan dan tunggu verifikasi; draf tetap tersimpan."))
@@ -135,7 +139,7 @@ def submit(actor, vacancy_id: int, *, today: date | None = None) -> Vacancy:
 
 
 def close(actor, vacancy_id: int) -> Vacancy:
-    vacancy = _own(actor, vacancy_id, lock=True)
+    vacancy = company_vacancy(actor, vacancy_id, lock=True)
     _move(vacancy, VacancyStatus.CLOSED.value, _l("Lowongan ini sudah ditutup atau terpenuhi."))
     vacancy.closed_at = datetime.now(UTC)
     audit.record(actor, "vacancy.closed", vacancy)
@@ -143,18 +147,7 @@ def close(actor, vacancy_id: int) -> Vacancy:
     return vacancy
 
 
-def company_vacancies(actor, page: int = 1, per_page: int = PER_PAGE, *,
-                      after: str | None = None, before: str | None = None,
-                      page_numbers: bool = False):
-    company = company_of(actor)
-    query = select(Vacancy).where(Vacancy.company_id == company.id).order_by(Vacancy.created_at.desc(),
-                                                                             Vacancy.id.desc())
-    return keyset.paginate(query, after=after, before=before, page=page, per_page=per_page,
-                           page_numbers=page_numbers)
-
-
-def company_vacancy(actor, vacancy_id: int) -> Vacancy:
-    return _own(actor, vacancy_id)
+company_vacancies = own_list(Vacancy)
 
 
 def _open_fairs_with_booth(company_id: int, today: date) -> dict[int, JobFair]:
@@ -171,21 +164,11 @@ def job_fair_choices(actor, today: date | None = None) -> list[tuple[int, str]]:
 
 # --- the office -------------------------------------------------------------------------------------------------
 
-def moderation_queue(actor, page: int = 1, per_page: int = PER_PAGE, *,
-                     after: str | None = None, before: str | None = None):
-    """Submitted vacancies, oldest first."""
-    require_office(actor)
-    query = (select(Vacancy).where(Vacancy.status == VacancyStatus.SUBMITTED.value)
-             .order_by(Vacancy.submitted_at, Vacancy.id))
-    return keyset.paginate(query, after=after, before=before, page=page, per_page=per_page)
+moderation_queue = review_desk.queue(Vacancy, VacancyStatus.SUBMITTED.value, Vacancy.submitted_at)
 
 
 def office_vacancy(actor, vacancy_id: int, *, lock: bool = False) -> Vacancy:
-    require_office(actor)
-    vacancy = db.session.get(Vacancy, vacancy_id, with_for_update=lock)
-    if vacancy is None:
-        raise NotFound(NOT_FOUND)
-    return vacancy
+    return office_object(actor, Vacancy, vacancy_id, NOT_FOUND, lock=lock)
 
 
 def _notify_company(vacancy: Vacancy, message) -> None:
@@ -214,13 +197,10 @@ def publish(actor, vacancy_id: int, *, today: date | None = None) -> Vacancy:
 
 
 def return_vacancy(actor, vacancy_id: int, reason: str) -> Vacancy:
-    vacancy = office_vacancy(actor, vacancy_id, lock=True)
-    reason = (reason or "").strip()
-    if vacancy.status != VacancyStatus.SUBMITTED.value:
-        raise InvalidState(_l("Hanya lowongan yang sedang menunggu moderasi dapat dikembalikan."))
-    if len(reason) < 5:
-        raise ValidationFailed({"reason": _l("Tulis alasan pengembalian (minimal %(minimum)s karakter) agar "
-                                             "perusahaan tahu apa yang harus diperbaiki.", minimum=5)})
+    vacancy = review_desk.still_in(office_vacancy(actor, vacancy_id, lock=True), VacancyStatus.SUBMITTED.value,
+                                   _l("Hanya lowongan yang sedang menunggu moderasi dapat dikembalikan."))
+    reason = review_desk.written_reason(reason, _l("Tulis alasan pengembalian (minimal %(minimum)s karakter) agar "
+                                                   "perusahaan tahu apa yang harus diperbaiki.", minimum=5))
     _move(vacancy, VacancyStatus.RETURNED.value, _l("Lowongan ini tidak dapat dikembalikan."))
     vacancy.return_reason = reason[:2000]
     audit.record(actor, "vacancy.returned", vacancy, detail={"reason": vacancy.return_reason})
@@ -294,125 +274,13 @@ def perpres_report(actor) -> tuple[tuple[str, ...], list[list]]:
     return PERPRES_HEADERS, rows
 
 
-# --- vacancies collected on paper at a fair ---------------------------------------------------------------------
-
-BATCH_MAX_ROWS = 5000
-BATCH_PROBLEMS_SHOWN = 10
-
-
-def _batch_row_problems(values: dict, today: date, education: set, kecamatan: set) -> dict[str, str]:
-    problems = {**vacancy_rules.submission_problems(values), **vacancy_rules.vacancy_problems(values, today)}
-    if len(values["description"]) > DESCRIPTION_MAX:
-        problems["description"] = DESCRIPTION_TOO_LONG
-    if values["education_min"] and values["education_min"] not in education:
-        problems["education_min"] = EDUCATION_FROM_LIST
-    if values["kecamatan_code"] and values["kecamatan_code"] not in kecamatan:
-        problems["kecamatan_code"] = KECAMATAN_FROM_LIST
-    return problems
-
-
-def publish_fair_batch(actor, fair_id: int, rows: list[dict], *, today: date | None = None,
-                       now: datetime | None = None) -> int:
-    """Record the vacancies the office collected on paper at a fair's booths, already published.
-
-    Each row is a company_id plus the vacancy fields of `create_draft` (job_fair_id is the fair). Every row is
-    checked like a vacancy the company typed in (rules.vacancy_rules), and its company must be verified and hold a
-    booth at this fair. All rows or none: on any problem nothing is written and ValidationFailed names the first
-    rows ("Baris 12: ..."). The rows go in with one INSERT, with one audit row for the batch and one notification
-    per company. Returns the number of vacancies recorded.
-    """
-    from sqlalchemy import insert
-
-    from jobfair.models import FairBooth, Kecamatan
-
-    require_office(actor)
-    fair = db.session.get(JobFair, fair_id)
-    if fair is None:
-        raise NotFound(FAIR_NOT_FOUND)
-    if not rows:
-        raise ValidationFailed({"rows": _l("Tidak ada lowongan untuk dicatat; isi minimal satu baris.")})
-    if len(rows) > BATCH_MAX_ROWS:
-        raise ValidationFailed({"rows": _l("Paling banyak %(limit)s lowongan sekali catat; bagi menjadi beberapa "
-                                           "kiriman.", limit=numbers.number(BATCH_MAX_ROWS))})
-    today = _today(today)
-    education = set(db.session.scalars(select(EducationLevel.code)))
-    kecamatan = set(db.session.scalars(select(Kecamatan.code)))
-    booth_companies = {company_id: status for company_id, status in db.session.execute(
-        select(Company.id, Company.status).join(FairBooth, FairBooth.company_id == Company.id)
-        .where(FairBooth.fair_id == fair.id))}
-    problems: dict[str, str] = {}
-    problem_count = 0
-    values_list = []
-    for number, row in enumerate(rows, start=1):
-        fields = dict(row)
-        company_id = fields.pop("company_id", None)
-        fields.pop("job_fair_id", None)
-        values = _clean(fields)
-        values["job_fair_id"] = fair.id
-        row_problems = _batch_row_problems(values, today, education, kecamatan)
-        if company_id not in booth_companies:
-            row_problems["company_id"] = _l("Perusahaan ini tidak memiliki stan di bursa kerja ini.")
-        elif booth_companies[company_id] != "verified":
-            row_problems["company_id"] = _l("Perusahaan ini belum diverifikasi Disnaker; verifikasi lebih dulu.")
-        if row_problems:
-            problem_count += 1
-            if problem_count <= BATCH_PROBLEMS_SHOWN:
-                for name, message in row_problems.items():
-                    problems[f"rows[{number}].{name}"] = _l("Baris %(row)s: %(problem)s", row=number,
-                                                            problem=str(message))
-            continue
-        values_list.append(dict(values, company_id=company_id))
-    if problems:
-        if problem_count > BATCH_PROBLEMS_SHOWN:
-            problems["rows"] = _l("%(count)s baris bermasalah; %(shown)s yang pertama ditampilkan. Perbaiki lalu kirim "
-                                  "lagi; belum ada yang dicatat.", count=numbers.number(problem_count),
-                                  shown=BATCH_PROBLEMS_SHOWN)
-        raise ValidationFailed(problems)
-    now = now or datetime.now(UTC)
-    for values in values_list:
-        values.update(status=VacancyStatus.PUBLISHED.value, hired_count=0, created_at=now, submitted_at=now,
-                      published_at=now)
-    db.session.execute(insert(Vacancy), values_list)
-    openings = sum(values["openings"] for values in values_list)
-    per_company: dict[int, int] = {}
-    for values in values_list:
-        per_company[values["company_id"]] = per_company.get(values["company_id"], 0) + 1
-    audit.record(actor, "vacancy.batch_published", fair, detail={
-        "vacancies": len(values_list), "openings": openings, "companies": len(per_company)})
-    staff = db.session.scalars(select(User).where(User.company_id.in_(per_company))).all()
-    for user in staff:
-        notify(user, _l("%(count)s lowongan perusahaan Anda dari %(fair)s sudah dicatat dan ditayangkan Disnaker.",
-                        count=numbers.number(per_company[user.company_id]), fair=fair.name),
-               link=Link("companies.vacancies_list"))
-    db.session.commit()
-    return len(values_list)
-
-
 # --- bulk approval on the review desk ---------------------------------------------------------------------------
-
-BULK_MAX = 100
-
 
 def publish_many(actor, vacancy_ids, *, today: date | None = None) -> tuple[list[int], dict[int, str]]:
     """Publish several submitted vacancies, each through publish() (same checks, audit and notifications, one
     commit each). Returns (published ids, {id: why it was not published}); a failing item does not stop the rest."""
-    from jobfair.services.errors import DomainError
-
     require_office(actor)
-    ids = list(dict.fromkeys(int(i) for i in vacancy_ids or ()))
-    if not ids:
-        raise ValidationFailed({"ids": _l("Centang minimal satu lowongan yang akan ditayangkan.")})
-    if len(ids) > BULK_MAX:
-        raise ValidationFailed({"ids": _l("Paling banyak %(limit)s lowongan sekali tayang.",
-                                          limit=numbers.number(BULK_MAX))})
-
-    done, problems = [], {}
-    for vacancy_id in ids:
-        try:
-            publish(actor, vacancy_id, today=today)
-        except DomainError as exc:
-            db.session.rollback()
-            problems[vacancy_id] = exc.message
-        else:
-            done.append(vacancy_id)
-    return done, problems
+    return review_desk.decide_each(
+        vacancy_ids, lambda vacancy_id: publish(actor, vacancy_id, today=today),
+        none_ticked=_l("Centang minimal satu lowongan yang akan ditayangkan."),
+        too_many=_l("Paling banyak %(limit)s lowongan sekali tayang.", limit=numbers.number(review_desk.BULK_MAX)))

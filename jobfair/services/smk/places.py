@@ -11,9 +11,9 @@ from jobfair.extensions import db
 from jobfair.messages import Link
 from jobfair.models import ApprenticeshipPlace, Company, PlaceStatus, SmkMajor, Student, User
 from jobfair.rules import apprenticeship_rules, numbers
-from jobfair.services import access, audit, keyset
-from jobfair.services.errors import InvalidState, NotFound, ValidationFailed
-from jobfair.services.hiring.companies import PER_PAGE, company_of
+from jobfair.services import access, audit, review_desk
+from jobfair.services.errors import InvalidState, ValidationFailed
+from jobfair.services.hiring.companies import company_of, own_list, own_object
 from jobfair.services.notifications import notify
 
 FIELDS = ("title", "eligible_majors", "places", "starts_on", "ends_on", "mentor_name", "allowance_transport",
@@ -80,11 +80,10 @@ def window_warning(place: ApprenticeshipPlace, today: date | None = None) -> str
 
 
 def own_place(actor, place_id: int, *, lock: bool = False) -> ApprenticeshipPlace:
-    company = company_of(actor)
-    place = db.session.get(ApprenticeshipPlace, place_id, with_for_update=lock)
-    if place is None or place.company_id != company.id:
-        raise NotFound(NOT_FOUND)
-    return place
+    return own_object(actor, ApprenticeshipPlace, place_id, NOT_FOUND, lock=lock)
+
+
+company_place = own_place   # the name the company's pages call it by
 
 
 def propose_place(actor, *, today: date | None = None, **fields) -> ApprenticeshipPlace:
@@ -116,35 +115,16 @@ def update_place(actor, place_id: int, *, today: date | None = None, **fields) -
     return place
 
 
-def company_places(actor, page: int = 1, per_page: int = PER_PAGE, *,
-                   after: str | None = None, before: str | None = None):
-    company = company_of(actor)
-    query = (select(ApprenticeshipPlace).where(ApprenticeshipPlace.company_id == company.id)
-             .order_by(ApprenticeshipPlace.created_at.desc(), ApprenticeshipPlace.id.desc()))
-    return keyset.paginate(query, after=after, before=before, page=page, per_page=per_page)
-
-
-def company_place(actor, place_id: int) -> ApprenticeshipPlace:
-    return own_place(actor, place_id)
+company_places = own_list(ApprenticeshipPlace)
 
 
 # --- the office -------------------------------------------------------------------------------------------------
 
-def places_queue(actor, page: int = 1, per_page: int = PER_PAGE, *,
-                 after: str | None = None, before: str | None = None):
-    """Proposed places, oldest first."""
-    access.require_office(actor)
-    query = (select(ApprenticeshipPlace).where(ApprenticeshipPlace.status == PlaceStatus.PROPOSED.value)
-             .order_by(ApprenticeshipPlace.created_at, ApprenticeshipPlace.id))
-    return keyset.paginate(query, after=after, before=before, page=page, per_page=per_page)
+places_queue = review_desk.queue(ApprenticeshipPlace, PlaceStatus.PROPOSED.value, ApprenticeshipPlace.created_at)
 
 
 def office_place(actor, place_id: int, *, lock: bool = False) -> ApprenticeshipPlace:
-    access.require_office(actor)
-    place = db.session.get(ApprenticeshipPlace, place_id, with_for_update=lock)
-    if place is None:
-        raise NotFound(NOT_FOUND)
-    return place
+    return access.office_object(actor, ApprenticeshipPlace, place_id, NOT_FOUND, lock=lock)
 
 
 def approved_total(company_id: int) -> int:
@@ -174,10 +154,9 @@ def approve(actor, place_id: int, *, today: date | None = None) -> Apprenticeshi
     place = office_place(actor, place_id)
     # Lock the company first: two approvals for one company at once must not pass the 20% cap together.
     company = db.session.get(Company, place.company_id, with_for_update=True)
-    place = office_place(actor, place_id, lock=True)
-    if place.status != PlaceStatus.PROPOSED.value:
-        raise InvalidState(_l("Hanya tempat magang yang menunggu persetujuan dapat disetujui; mungkin sudah "
-                              "diputuskan petugas lain."))
+    place = review_desk.still_in(office_place(actor, place_id, lock=True), PlaceStatus.PROPOSED.value,
+                                 _l("Hanya tempat magang yang menunggu persetujuan dapat disetujui; mungkin sudah "
+                                    "diputuskan petugas lain."))
     if not company.is_verified:
         raise InvalidState(_l("Perusahaan ini belum diverifikasi; verifikasi perusahaan lebih dulu."))
     today = today or date.today()
@@ -214,13 +193,10 @@ def approve(actor, place_id: int, *, today: date | None = None) -> Apprenticeshi
 
 
 def return_place(actor, place_id: int, reason: str) -> ApprenticeshipPlace:
-    place = office_place(actor, place_id, lock=True)
-    reason = (reason or "").strip()
-    if place.status != PlaceStatus.PROPOSED.value:
-        raise InvalidState(_l("Hanya tempat magang yang menunggu persetujuan dapat dikembalikan."))
-    if len(reason) < 5:
-        raise ValidationFailed({"reason": _l("Tulis alasan pengembalian (minimal 5 karakter) agar perusahaan tahu "
-                                             "apa yang harus diperbaiki.")})
+    place = review_desk.still_in(office_place(actor, place_id, lock=True), PlaceStatus.PROPOSED.value,
+                                 _l("Hanya tempat magang yang menunggu persetujuan dapat dikembalikan."))
+    reason = review_desk.written_reason(reason, _l("Tulis alasan pengembalian (minimal 5 karakter) agar perusahaan "
+                                                   "tahu apa yang harus diperbaiki."))
     place.status = PlaceStatus.RETURNED.value
     place.decision_reason = reason[:2000]
     place.decided_by_id, place.decided_at = actor.id, datetime.now(UTC)

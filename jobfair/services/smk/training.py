@@ -22,9 +22,8 @@ from jobfair.models import (
     TrainingSession,
 )
 from jobfair.rules import numbers
-from jobfair.services import access, audit, keyset
+from jobfair.services import access, audit, keyset, review_desk
 from jobfair.services.errors import InvalidState, NotFound, ValidationFailed
-from jobfair.services.hiring.companies import PER_PAGE
 from jobfair.services.notifications import notify
 from jobfair.services.smk.students import can_be_placed
 from jobfair.services.smk.training_figures import figures  # noqa: F401  (part of this module's interface)
@@ -120,19 +119,14 @@ def update_course(actor, course_id: int, **fields) -> TrainingCourse:
     return course
 
 
-def list_courses(actor, page: int = 1, per_page: int = PER_PAGE, *,
-                 after: str | None = None, before: str | None = None):
+@keyset.listing
+def list_courses(actor):
     access.require_office(actor)
-    query = select(TrainingCourse).order_by(TrainingCourse.starts_on.desc(), TrainingCourse.id.desc())
-    return keyset.paginate(query, after=after, before=before, page=page, per_page=per_page)
+    return select(TrainingCourse).order_by(TrainingCourse.starts_on.desc(), TrainingCourse.id.desc())
 
 
 def get_course(actor, course_id: int, *, lock: bool = False) -> TrainingCourse:
-    access.require_office(actor)
-    course = db.session.get(TrainingCourse, course_id, with_for_update=lock)
-    if course is None:
-        raise NotFound(COURSE_NOT_FOUND)
-    return course
+    return access.office_object(actor, TrainingCourse, course_id, COURSE_NOT_FOUND, lock=lock)
 
 
 def course_detail(actor, course_id: int) -> dict:
@@ -248,13 +242,12 @@ def enrol_by_nisn(actor, course_id: int, nisn: str, *, today: date | None = None
     return enrol(actor, course_id, student_id, today=today)
 
 
-def school_courses(actor, page: int = 1, per_page: int = PER_PAGE, *, today: date | None = None,
-                   after: str | None = None, before: str | None = None):
+@keyset.listing
+def school_courses(actor, *, today: date | None = None):
     """Courses a school can still enrol students in (not yet ended), soonest first."""
     _require_school(actor)
-    query = (select(TrainingCourse).where(TrainingCourse.ends_on >= _today(today))
-             .order_by(TrainingCourse.starts_on, TrainingCourse.id))
-    return keyset.paginate(query, after=after, before=before, page=page, per_page=per_page)
+    return (select(TrainingCourse).where(TrainingCourse.ends_on >= _today(today))
+            .order_by(TrainingCourse.starts_on, TrainingCourse.id))
 
 
 def _require_school(actor) -> None:
@@ -322,16 +315,8 @@ def record_attendance(actor, session_id: int, present_enrolment_ids: set[int], *
     return len(present_ids)
 
 
-def _office_enrolment(actor, enrolment_id: int, *, lock: bool = False) -> TrainingEnrolment:
-    access.require_office(actor)
-    enrolment = db.session.get(TrainingEnrolment, enrolment_id, with_for_update=lock)
-    if enrolment is None:
-        raise NotFound(ENROLMENT_NOT_FOUND)
-    return enrolment
-
-
-def office_enrolment(actor, enrolment_id: int) -> TrainingEnrolment:
-    return _office_enrolment(actor, enrolment_id)
+def office_enrolment(actor, enrolment_id: int, *, lock: bool = False) -> TrainingEnrolment:
+    return access.office_object(actor, TrainingEnrolment, enrolment_id, ENROLMENT_NOT_FOUND, lock=lock)
 
 
 def attendance_of(enrolment: TrainingEnrolment) -> tuple[int, int]:
@@ -347,9 +332,8 @@ def _notify_student(enrolment: TrainingEnrolment, message) -> None:
 
 
 def complete(actor, enrolment_id: int, *, score, today: date | None = None) -> TrainingEnrolment:
-    enrolment = _office_enrolment(actor, enrolment_id, lock=True)
-    if enrolment.status != EnrolmentStatus.ENROLLED.value:
-        raise InvalidState(_l("Peserta ini sudah dinyatakan selesai atau keluar."))
+    enrolment = review_desk.still_in(office_enrolment(actor, enrolment_id, lock=True), EnrolmentStatus.ENROLLED.value,
+                                     _l("Peserta ini sudah dinyatakan selesai atau keluar."))
     if _today(today) < enrolment.course.ends_on:
         raise InvalidState(_l("Kelulusan dicatat setelah pelatihan berakhir (%(ends)s).",
                               ends=_day(enrolment.course.ends_on)))
@@ -368,12 +352,9 @@ def complete(actor, enrolment_id: int, *, score, today: date | None = None) -> T
 
 def drop(actor, enrolment_id: int, reason: str) -> TrainingEnrolment:
     """A participant leaves the course; the seat is freed for another student."""
-    enrolment = _office_enrolment(actor, enrolment_id, lock=True)
-    reason = (reason or "").strip()
-    if enrolment.status != EnrolmentStatus.ENROLLED.value:
-        raise InvalidState(_l("Hanya peserta yang masih terdaftar dapat dinyatakan keluar."))
-    if not 5 <= len(reason) <= 2000:
-        raise ValidationFailed({"reason": _l("Tulis alasan peserta keluar (5–2000 karakter).")})
+    enrolment = review_desk.still_in(office_enrolment(actor, enrolment_id, lock=True), EnrolmentStatus.ENROLLED.value,
+                                     _l("Hanya peserta yang masih terdaftar dapat dinyatakan keluar."))
+    reason = review_desk.written_reason(reason, _l("Tulis alasan peserta keluar (5–2000 karakter)."), maximum=2000)
     freed = db.session.execute(
         update(TrainingCourse).where(TrainingCourse.id == enrolment.course_id, TrainingCourse.enrolled_count > 0)
         .values(enrolled_count=TrainingCourse.enrolled_count - 1).execution_options(synchronize_session=False))
