@@ -45,8 +45,11 @@ lint: $(DEV_STAMP)
 bandit: $(DEV_STAMP)
 	$(BIN)/bandit -c pyproject.toml -r jobfair --severity-level medium -q
 
+# The suite in parallel, one worker a CPU (pytest-xdist; each worker has its own test database), a test file per
+# worker so module fixtures are built once: TEST_WORKERS=0 runs it in one process.
+TEST_WORKERS ?= auto
 test: $(DEV_STAMP) translations lint bandit
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile
 
 bench: $(DEV_STAMP)
 	$(BIN)/python bench/bench_matching.py
