@@ -58,6 +58,13 @@ def test_a_seeker_saves_the_search_with_its_filters(seeker):
     assert "Upah minimal: Rp4.000.000" in row.parts
 
 
+def test_a_search_saved_at_a_given_moment_is_dated_then_and_due_from_it(seeker):
+    saved_at = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)   # 20.00 WITA (the demo dates its rows this way)
+    saved = saved_searches.save(seeker, q="operator", frequency="daily", now=saved_at)
+    assert saved.created_at == saved_at
+    assert saved_search_digest.is_due(saved, saved_at + timedelta(days=1))
+
+
 def test_the_eleventh_saved_search_is_refused(seeker):
     for n in range(saved_searches.MAX_PER_SEEKER):
         saved_searches.save(seeker, q=f"kata{n}")
