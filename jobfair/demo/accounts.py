@@ -1,7 +1,8 @@
 """Demo data: the six demo logins at work on the seeding day, through the same services as everyone.
 
 - seeker: a complete profile, a CV, an AK/1 card issued last month, five applications to vacancies open now
-  (submitted, reviewed, shortlisted, invited to an interview by the demo company, not continued);
+  (submitted, reviewed, shortlisted, invited to an interview by the demo company, not continued), two saved
+  searches (job alerts: a weekly one by words, a daily one for the next fair);
 - company: a complete profile, a booth at the next fair, five vacancies open now with applicants (fit scores),
   one interview scheduled, one hire, one vacancy waiting for moderation, two apprenticeship places (one approved and
   ranked by students, one waiting for the office);
@@ -29,7 +30,7 @@ from jobfair.demo.smk import SCHOOLS
 from jobfair.extensions import db
 from jobfair.models import ApprenticeshipPlace, Company, Role, School, Student, TrainingEnrolment, User
 from jobfair.services import audit
-from jobfair.services.hiring import ak1, applicants, applications, fairs, search, seeker_profiles
+from jobfair.services.hiring import ak1, applicants, applications, fairs, saved_searches, search, seeker_profiles
 from jobfair.services.smk import preferences
 
 PART = "accounts"
@@ -52,6 +53,11 @@ COMPANY_PLACES = (
 SEEKER_TITLES = ("Staf Administrasi", "Staf HRD", "Customer Service", "Marketing Executive", "Staf Keuangan",
                  "Akuntan", "Resepsionis", "Telemarketing")
 SEEKER_OUTCOMES = ("shortlisted", "rejected", "reviewed", "submitted")
+# The demo seeker's saved searches: (name, frequency, words, saved days ago, for the next fair)
+SEEKER_SEARCHES = (
+    ("Admin di Balikpapan", "weekly", "admin", 12, False),
+    ("Bursa kerja berikutnya", "daily", "", 2, True),
+)
 
 
 def demo_user(role: str) -> User | None:
@@ -127,6 +133,17 @@ def _seeker_profile(seeker: User, today: date) -> None:
     asked = living_day(today - timedelta(days=45))
     card = ak1.request_card(seeker, today=asked)
     ak1.issue(demo_officer(), card.id, today=min(asked + timedelta(days=2), today))
+
+
+def _seeker_searches(seeker: User, today: date) -> None:
+    """The demo seeker saved two searches (job alerts) in the last weeks, at eight in the evening."""
+    fair = upcoming_fair(today)
+    for name, frequency, words, days_ago, for_fair in SEEKER_SEARCHES:
+        if for_fair and fair is None:
+            continue
+        saved_searches.save(seeker, name=name, frequency=frequency, q=words,
+                            job_fair_id=fair.id if for_fair else None,
+                            now=wita(living_day(today - timedelta(days=days_ago)), 20))
 
 
 def _company_vacancies(company: User, officer: User, today: date) -> list[int]:
@@ -221,8 +238,9 @@ def seed_account_work(officer: User, *, today: date, progress: Progress = None) 
         say(progress, f"Akun demo perusahaan: {len(vacancy_ids)} lowongan aktif, 1 menunggu moderasi, {applied} "
                       "pelamar (1 diterima), stan di bursa kerja berikutnya, 2 tempat magang.")
     if seeker is not None:
+        _seeker_searches(seeker, today)
         say(progress, "Akun demo pencari kerja: profil lengkap, CV, kartu AK/1 terbit, 5 lamaran (1 undangan "
-                      "wawancara).")
+                      f"wawancara), {saved_searches.count_for(seeker)} pencarian tersimpan.")
     mark_done(officer, PART, today)
 
 

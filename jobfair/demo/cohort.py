@@ -10,25 +10,22 @@ it. The demo student account is one of SMK Negeri 1's students (services/demo_ac
 Deterministic (random.Random(2027)); once per database.
 """
 
-import io
 import random
 from datetime import date, timedelta
 
 from sqlalchemy import func, select
 
 from jobfair.demo.common import FIRST_LIVING_DAY, mark_done, month_end, next_weekday, part_done
-from jobfair.demo.consents import record_student_sharing
 from jobfair.demo.fair import Progress, say
 from jobfair.demo.jobs import fair_companies
-from jobfair.demo.people import FIRST_NAMES, LAST_NAMES
 from jobfair.demo.seed import DEMO_DOMAIN
-from jobfair.demo.smk import SCHOOLS, record_account, students_csv
+from jobfair.demo.smk import SCHOOLS
+from jobfair.demo.smk_students import enrol_at_schools, record_consents, student_form, student_login, student_sex
 from jobfair.extensions import db
-from jobfair.models import ApprenticeshipPlace, Role, School, Student, StudentChoice, User
+from jobfair.models import ApprenticeshipPlace, School, Student, StudentChoice, User
 from jobfair.rules.apprenticeship_rules import add_months
-from jobfair.rules.nik import FEMALE_DAY_OFFSET, parse_nik
 from jobfair.services.hiring import companies
-from jobfair.services.smk import places, preferences, student_import, students, training
+from jobfair.services.smk import places, preferences, training
 
 PART = "smk_cohort"
 MAJOR_MIX = ("TPL",) * 6 + ("TITL",) * 10 + ("TKR",) * 8 + ("TSM",) * 4 + ("TKJ",) * 10 + ("RPL",) * 4 \
@@ -78,20 +75,12 @@ def cohort_row(n: int, major: str, kecamatan: str, score_x100: int, graduation: 
                rng: random.Random) -> dict:
     """The enrolment form of cohort student n: 17 or 18 years old today, a Balikpapan NIK that agrees with the
     declared sex and birth date, a guardian for every minor."""
-    share = 0.8 if major in ("PH", "AKL", "MPLB", "KUL") else 0.25
-    sex = "P" if rng.random() < share else "L"
+    sex = student_sex(major, rng)
     youngest = date(today.year - 17, today.month, 1) - timedelta(days=1)   # 17 already, a month of margin
     birth = youngest - timedelta(days=rng.randrange(540))
-    day = birth.day + (FEMALE_DAY_OFFSET if sex == "P" else 0)
-    nik = f"{kecamatan}{day:02d}{birth:%m}{birth.year % 100:02d}{NIK_SERIAL + n:04d}"
-    parse_nik(nik, today=today)  # the rules check it like a typed NIK (raises on a bad one)
-    last = rng.choice(LAST_NAMES)
-    return dict(nisn=f"{birth.year % 1000:03d}{graduation.year % 100:02d}{81_000 + n * 13:05d}",
-                full_name=f"{rng.choice(FIRST_NAMES[sex])} {last}", nik=nik, birth_date=birth.isoformat(), sex=sex,
-                major=major, class_name=f"XII {major} {1 + n % 2}",
-                report_score=f"{score_x100 // 100},{score_x100 % 100:02d}", expected_graduation=graduation.isoformat(),
-                phone=f"0852{5_200_000 + n:08d}", guardian_name=f"{rng.choice(FIRST_NAMES['L'])} {last}",
-                guardian_phone=f"0853{5_200_000 + n:08d}")
+    return student_form(n, sex=sex, birth=birth, major=major, kecamatan=kecamatan, serial=NIK_SERIAL + n,
+                        nisn=f"{birth.year % 1000:03d}{graduation.year % 100:02d}{81_000 + n * 13:05d}",
+                        score_x100=score_x100, graduation=graduation, phone=5_200_000 + n, today=today, rng=rng)
 
 
 def school_staff() -> list[tuple[int, int]]:
@@ -114,31 +103,11 @@ def _enrol(staff: list[tuple[int, int]], graduation: date, today: date, rng: ran
     rng.shuffle(majors)
     scores = rng.sample(range(7000, 9600), len(majors))
     enrolled_on = today - timedelta(days=40)
-    for index, (school_id, staff_id) in enumerate(staff):
-        actor = db.session.get(User, staff_id)
-        kecamatan = db.session.get(School, school_id).kecamatan_code
-        rows = [cohort_row(n + 1, majors[n], kecamatan, scores[n], graduation, enrolled_on, rng)
-                for n in range(index, len(majors), len(staff))]
-        if index == 0:
-            for row in rows:
-                students.enrol_student(actor, today=enrolled_on, **row)
-            continue
-        result = student_import.import_students(actor, filename=f"siswa-xii-lulus-{graduation.year}-{index + 1}.csv",
-                                                stream=io.BytesIO(students_csv(rows)), today=enrolled_on)
-        if not result.ok:  # pragma: no cover - the demo rows are valid
-            raise RuntimeError(f"demo import refused: {result.errors[:3]}")
-    consents = 0
-    staff_of = dict(staff)
-    for student in cohort_students(graduation):
-        if students.needs_consent(student, enrolled_on) and student.guardian_consent_at is None:
-            students.record_guardian_consent(db.session.get(User, staff_of[student.school_id]), student.id,
-                                             today=enrolled_on)
-            consents += 1
-        else:
-            record_student_sharing(db.session.get(User, staff_of[student.school_id]), student,
-                                   typed=student.school_id == staff[0][0])
-    db.session.commit()
-    return consents
+    enrol_at_schools(staff, len(majors),
+                     lambda n, kecamatan: cohort_row(n + 1, majors[n], kecamatan, scores[n], graduation, enrolled_on,
+                                                     rng),
+                     today=enrolled_on, filename=lambda school: f"siswa-xii-lulus-{graduation.year}-{school}.csv")
+    return record_consents(staff, cohort_students(graduation), enrolled_on)
 
 
 def _run_k3_course(officer: User, pupils: list[Student], staff_of: dict[int, int], today: date,
@@ -219,14 +188,7 @@ def rank_places(pupils: list[Student], password_hash: str, rng: random.Random, g
             continue  # ranked already (the demo student)
         if student.user_id is None:
             accounts += 1
-            person_free = db.session.scalar(select(User.id).where(User.person_id == student.person_id)) is None
-            user = record_account(None, role=Role.STUDENT.value,
-                                   email=f"siswa{accounts:03d}.lulus{graduation:%Y%m}@{DEMO_DOMAIN}",
-                                   full_name=student.person.full_name, phone=student.phone or None,
-                                   password_hash=password_hash,
-                                   person_id=student.person_id if person_free else None)
-            student.user_id = user.id
-            db.session.commit()
+            student_login(student, f"siswa{accounts:03d}.lulus{graduation:%Y%m}@{DEMO_DOMAIN}", password_hash)
         user = db.session.get(User, student.user_id)
         offered = [place.id for place in preferences.offered_places(user)]
         if not offered:

@@ -18,13 +18,12 @@ from sqlalchemy import select
 
 from jobfair.demo.common import ensure_umk, mark_done, part_done
 from jobfair.demo.fair import Progress, say
-from jobfair.demo.protection import BPJS, CATEGORIES, FOOD, SOCIAL_OFFICE
+from jobfair.demo.protection import BPJS, CATEGORIES, FOOD, SOCIAL_OFFICE, enrolment_ids, settle_months
 from jobfair.demo.protection import YEAR as FIRST_YEAR
 from jobfair.extensions import db
-from jobfair.models import Enrolment, LedgerEntry, Programme, Worker
+from jobfair.models import Enrolment, Programme, Worker
 from jobfair.rules import enrolment_states as states
 from jobfair.rules import numbers
-from jobfair.rules.eligibility import months_in
 from jobfair.services.protection import enrolment_bulk, enrolments, ledger, programmes
 from jobfair.services.protection.enrolment_cycle import reregister_for_year
 
@@ -40,37 +39,6 @@ def cycle_years(today: date) -> list[int]:
 
 def _programme(name: str, year: int) -> Programme | None:
     return db.session.scalar(select(Programme).where(Programme.name == name, Programme.year == year))
-
-
-def _ids(programme_id: int, status: str) -> list[int]:
-    return list(db.session.scalars(select(Enrolment.id).where(Enrolment.programme_id == programme_id,
-                                                              Enrolment.status == status).order_by(Enrolment.id)))
-
-
-def _chunks(items: list, size: int):
-    for start in range(0, len(items), size):
-        yield items[start:start + size]
-
-
-def settle_months(officer, programme: Programme, today: date, day_of_month: int, settle) -> tuple[int, int]:
-    """Generate every month of the programme year up to `today` (once) and settle its due rows on day
-    `day_of_month` when that day has come. Returns (months generated, months settled)."""
-    generated = settled = 0
-    for month in months_in(date(programme.year, 1, 1), min(today, date(programme.year, 12, 1))):
-        if db.session.scalar(select(LedgerEntry.id).where(LedgerEntry.programme_id == programme.id,
-                                                          LedgerEntry.month == month).limit(1)) is None:
-            ledger.generate(officer, programme.id, month)
-        generated += 1
-        settled_on = month.replace(day=day_of_month)
-        if settled_on > today:
-            continue
-        due = list(db.session.scalars(select(LedgerEntry.id).where(
-            LedgerEntry.programme_id == programme.id, LedgerEntry.month == month,
-            LedgerEntry.status == "due").order_by(LedgerEntry.id)))
-        for part in _chunks(due, ledger.MAX_BULK):
-            settle(part, month, settled_on)
-        settled += 1
-    return generated, settled
 
 
 def _run_cycle(officer, fields: dict, year: int, today: date, *, registered: date, decreed: tuple[str, date],
@@ -90,7 +58,7 @@ def _run_cycle(officer, fields: dict, year: int, today: date, *, registered: dat
     for office, ids in sorted(by_office.items()):
         enrolment_bulk.verify_sector_bulk(officer, ids, office)
     number, day = decreed
-    verified = _ids(target.id, states.SECTOR_VERIFIED)
+    verified = enrolment_ids(target.id, states.SECTOR_VERIFIED)
     if verified and day <= today:
         enrolments.decree(officer, verified, decree_number=number, decree_date=day)
         kpj = kpj_of(source.id) if source is not None else {}
@@ -130,9 +98,9 @@ def seed_cycle(officer, year: int, today: date, *, newest: bool, progress: Progr
 
     paid = settle_months(officer, bpjs, today, 10, pay)
     delivered = settle_months(officer, food, today, 20, deliver)
-    bpjs_counts = {status: len(_ids(bpjs.id, status)) for status in (states.REGISTERED, states.SECTOR_VERIFIED,
-                                                                       states.ACTIVE)}
-    food_counts = {status: len(_ids(food.id, status)) for status in (states.SECTOR_VERIFIED, states.ACTIVE)}
+    bpjs_counts = {status: len(enrolment_ids(bpjs.id, status))
+                   for status in (states.REGISTERED, states.SECTOR_VERIFIED, states.ACTIVE)}
+    food_counts = {status: len(enrolment_ids(food.id, status)) for status in (states.SECTOR_VERIFIED, states.ACTIVE)}
     say(progress, f"Subsidi BPJS {year} ({bpjs.owning_office}): {_n(bpjs_counts[states.ACTIVE])} aktif, "
                   f"{_n(bpjs_counts[states.SECTOR_VERIFIED])} terverifikasi menunggu SK, "
                   f"{_n(bpjs_counts[states.REGISTERED])} menunggu verifikasi dinas sektor; iuran {paid[0]} bulan "

@@ -32,7 +32,7 @@ from jobfair.models import (
     Vacancy,
 )
 from jobfair.rules import numbers
-from jobfair.rules.nik import FEMALE_DAY_OFFSET, parse_nik
+from jobfair.rules.nik import FEMALE_DAY_OFFSET, ParsedNik, parse_nik
 from jobfair.services import audit
 from jobfair.services.hiring import applicants, applications, fair_door, fairs, placements, seeker_profiles
 from jobfair.services.office import figure_snapshots
@@ -118,14 +118,41 @@ def _record_seeker(n: int, rng: random.Random, password_hash: str) -> tuple[User
     nik, sex, birth = demo_nik(n, rng)
     parsed = parse_nik(nik)  # the rules check it like a typed NIK (raises on a bad one)
     name = f"{rng.choice(FIRST_NAMES[sex])} {rng.choice(LAST_NAMES)}"
+    user = record_seeker_account(n, parsed, email=seeker_email(n), name=name, sex=sex, birth=birth,
+                                 phone=f"0812{5000000 + n}", password_hash=password_hash)
+    return user, parsed.district_code  # committed with the profile, in _complete_profile
+
+
+def record_seeker_account(n: int, parsed: ParsedNik, *, email: str, name: str, sex: str, birth: date, phone: str,
+                          password_hash: str) -> User:
+    """The rows registration.register_seeker writes (person by NIK, user, empty profile, audit row) and demo seeker
+    n's consents, as a record: deactivated with the shared record-only hash, so no argon2 round and no e-mail."""
     person = get_or_create_person(parsed, full_name=name, sex=sex, birth_date=birth)
-    user = User(role=Role.SEEKER.value, email=seeker_email(n), password_hash=password_hash, full_name=name,
-                phone=f"0812{5000000 + n}", active=False, failed_login_count=0, session_version=1, person=person)
+    user = User(role=Role.SEEKER.value, email=email, password_hash=password_hash, full_name=name, phone=phone,
+                active=False, failed_login_count=0, session_version=1, person=person)
     db.session.add_all([user, SeekerProfile(user=user, person=person)])
     db.session.flush()
     audit.record(user, "account.created", user, detail={"role": Role.SEEKER.value, "demo": True, "active": False})
     record_seeker_consents(user, n)
-    return user, parsed.district_code  # committed with the profile, in _complete_profile
+    return user
+
+
+def fill_profile(user: User, n: int, rng: random.Random, *, street: str, education: str, years: int, kecamatan: str,
+                 kelurahan: dict[str, list[str]], graduated: tuple[int, int], has_disability: bool, today: date,
+                 skills: str | None = None) -> None:
+    """The seeker fills the profile (what the AK/1 card needs) and uploads a CV. `graduated` is (first year, how
+    many years): the graduation year is drawn among them; `skills`, when not given, are drawn last."""
+    first_year, span = graduated
+    seeker_profiles.update_profile(
+        user, birth_place=rng.choice(BIRTH_PLACES), marital_status=rng.choice(("belum_kawin", "kawin")),
+        religion=rng.choice(("islam", "islam", "islam", "kristen", "katolik", "hindu", "buddha")),
+        address=f"Jl. {street} No. {n}, RT {n % 40 + 1:03d}", kecamatan_code=kecamatan,
+        kelurahan_code=rng.choice(kelurahan[kecamatan]), education_level=education,
+        school_name=SCHOOLS[education], major=MAJORS[education], graduation_year=first_year + rng.randrange(span),
+        skills=skills or ", ".join(rng.sample(SKILLS, 3)),
+        experience=f"{years} tahun pengalaman kerja." if years else "", experience_years=years,
+        has_disability=has_disability, phone=user.phone, today=today)
+    seeker_profiles.upload_cv(user, filename=f"CV {user.full_name}.pdf", stream=io.BytesIO(tiny_pdf(user.full_name)))
 
 
 def _complete_profile(user: User, n: int, kecamatan: str, kelurahan: dict[str, list[str]],
@@ -133,15 +160,9 @@ def _complete_profile(user: User, n: int, kecamatan: str, kelurahan: dict[str, l
     education = rng.choice(EDUCATION_MIX)
     skills = ", ".join(rng.sample(SKILLS, 3))
     years = rng.randrange(0, 8)
-    seeker_profiles.update_profile(
-        user, birth_place=rng.choice(BIRTH_PLACES), marital_status=rng.choice(("belum_kawin", "kawin")),
-        religion=rng.choice(("islam", "islam", "islam", "kristen", "katolik", "hindu", "buddha")),
-        address=f"Jl. Demo Pencari Kerja No. {n}, RT {n % 40 + 1:03d}", kecamatan_code=kecamatan,
-        kelurahan_code=rng.choice(kelurahan[kecamatan]), education_level=education,
-        school_name=SCHOOLS[education], major=MAJORS[education], graduation_year=2010 + rng.randrange(15),
-        skills=skills, experience=f"{years} tahun pengalaman kerja." if years else "", experience_years=years,
-        has_disability=n % 25 == 0, phone=user.phone, today=APPLY_DAY)
-    seeker_profiles.upload_cv(user, filename=f"CV {user.full_name}.pdf", stream=io.BytesIO(tiny_pdf(user.full_name)))
+    fill_profile(user, n, rng, street="Demo Pencari Kerja", education=education, years=years, kecamatan=kecamatan,
+                 kelurahan=kelurahan, graduated=(2010, 15), has_disability=n % 25 == 0, today=APPLY_DAY,
+                 skills=skills)
     return education
 
 

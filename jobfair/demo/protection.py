@@ -177,7 +177,7 @@ def _programme(officer: User, fields: dict) -> Programme:
     return found or programmes.create_programme(officer, **fields)
 
 
-def _ids(programme_id: int, status: str) -> list[int]:
+def enrolment_ids(programme_id: int, status: str) -> list[int]:
     return list(db.session.scalars(select(Enrolment.id).where(Enrolment.programme_id == programme_id,
                                                               Enrolment.status == status).order_by(Enrolment.id)))
 
@@ -214,20 +214,23 @@ def _bpjs_workflow(officer: User, programme: Programme, workers: list[DemoPerson
         by_office.setdefault(office_of[category], []).append(enrolment_id)
     for office, ids in sorted(by_office.items()):
         enrolment_bulk.verify_sector_bulk(officer, ids, office)
-    verified = _ids(programme.id, states.SECTOR_VERIFIED)
+    verified = enrolment_ids(programme.id, states.SECTOR_VERIFIED)
     if verified:
         enrolments.decree(officer, verified, decree_number=DECREE[0], decree_date=DECREE[1])
-    decreed = _ids(programme.id, states.DECREED)
+    decreed = enrolment_ids(programme.id, states.DECREED)
     if decreed:
         enrolment_bulk.activate_bulk(officer, {i: f"25{i:09d}" for i in decreed})
 
 
-def _months_settled(officer: User, programme: Programme, today: date, day_of_month: int, settle) -> None:
-    """Generate every month of the year up to `today` (once) and settle its due rows on day `day_of_month`."""
-    for month in months_in(date(YEAR, 1, 1), min(today, date(YEAR, 12, 1))):
+def settle_months(officer, programme: Programme, today: date, day_of_month: int, settle) -> tuple[int, int]:
+    """Generate every month of the programme year up to `today` (once) and settle its due rows on day
+    `day_of_month` when that day has come: `settle(entry ids, month, day)`. Returns (months generated, settled)."""
+    generated = settled = 0
+    for month in months_in(date(programme.year, 1, 1), min(today, date(programme.year, 12, 1))):
         if db.session.scalar(select(LedgerEntry.id).where(LedgerEntry.programme_id == programme.id,
                                                           LedgerEntry.month == month).limit(1)) is None:
             ledger.generate(officer, programme.id, month)
+        generated += 1
         settled_on = month.replace(day=day_of_month)
         if settled_on > today:
             continue
@@ -236,6 +239,8 @@ def _months_settled(officer: User, programme: Programme, today: date, day_of_mon
             LedgerEntry.status == "due").order_by(LedgerEntry.id)))
         for part in _chunks(due, ledger.MAX_BULK):
             settle(part, month, settled_on)
+        settled += 1
+    return generated, settled
 
 
 def _seed_bpjs(officer: User, workers: list[DemoPerson], today: date, progress: Progress) -> Programme:
@@ -247,8 +252,7 @@ def _seed_bpjs(officer: User, workers: list[DemoPerson], today: date, progress: 
     def pay(ids, month, paid_on):
         ledger.mark_paid(officer, ids, reference=f"SP2D 900/{month:%m}/BPJS-TK/{YEAR}", paid_on=paid_on)
 
-    _months_settled(officer, programme, today, 10, pay)
-    generated, paid = _settled_months(today, 10)
+    generated, paid = settle_months(officer, programme, today, 10, pay)
     say(progress, f"Subsidi BPJS: diverifikasi dinas sektor, ditetapkan SK Wali Kota {DECREE[0]}, diaktifkan dengan "
                   f"KPJ; iuran {generated} bulan dibuat, {paid} bulan dibayar.")
     return programme
@@ -274,12 +278,12 @@ def _enrol_by_hand(officer: User, programme: Programme, people: list[DemoPerson]
             enrolments.enrol(officer, programme.id, worker.id, cover_from=date.fromisoformat(row["cover_from"] + "-01"),
                              cover_to=date.fromisoformat(row["cover_to"] + "-01"), payer="city",
                              verifying_office=person.office, today=registered)
-    for enrolment_id in _ids(programme.id, states.REGISTERED):
+    for enrolment_id in enrolment_ids(programme.id, states.REGISTERED):
         enrolments.verify_sector(officer, enrolment_id, SOCIAL_OFFICE)
-    verified = _ids(programme.id, states.SECTOR_VERIFIED)
+    verified = enrolment_ids(programme.id, states.SECTOR_VERIFIED)
     if verified:
         enrolments.decree(officer, verified, decree_number=decree[0], decree_date=decree[1])
-    for enrolment_id in _ids(programme.id, states.DECREED):
+    for enrolment_id in enrolment_ids(programme.id, states.DECREED):
         enrolments.activate(officer, enrolment_id)
 
 
@@ -287,7 +291,7 @@ def _seed_prosthetics(officer: User, people: list[DemoPerson], today: date, prog
     programme = _programme(officer, PROSTHETIC)
     _enrol_by_hand(officer, programme, people, PROSTHETIC_REGISTERED, PROSTHETIC_DECREE)
     done = set(db.session.scalars(select(LedgerEntry.enrolment_id).where(LedgerEntry.programme_id == programme.id)))
-    for n, enrolment_id in enumerate(_ids(programme.id, states.ACTIVE), start=1):
+    for n, enrolment_id in enumerate(enrolment_ids(programme.id, states.ACTIVE), start=1):
         if enrolment_id in done or PROSTHETIC_DAY > today:
             continue
         ledger.record_delivery(officer, enrolment_id, delivered_on=PROSTHETIC_DAY, item="Kaki palsu", quantity=1,
@@ -305,8 +309,8 @@ def _seed_food(officer: User, people: list[DemoPerson], today: date, progress: P
         ledger.mark_delivered(officer, ids, reference=f"BAST/SEMBAKO-LANSIA/{month:%m}/{YEAR}",
                               delivered_on=delivered_on, proof="Daftar tanda terima penerima dan foto penyerahan")
 
-    _months_settled(officer, programme, today, 20, deliver)
-    say(progress, f"Paket sembako lansia: {len(people)} lansia, {_settled_months(today, 20)[1]} paket bulanan "
+    delivered = settle_months(officer, programme, today, 20, deliver)[1]
+    say(progress, f"Paket sembako lansia: {len(people)} lansia, {delivered} paket bulanan "
                   "diserahkan kepada tiap lansia.")
 
 

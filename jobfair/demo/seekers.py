@@ -9,33 +9,27 @@ some of the hires (placements.verify), and 80 seekers pre-register for the next 
 Deterministic (random.Random(2026)); once per database.
 """
 
-import io
 import random
 from datetime import date, timedelta
 
 from sqlalchemy import select
 
 from jobfair.demo.common import living_day, mark_done, part_done, wita
-from jobfair.demo.consents import record_seeker_consents
-from jobfair.demo.fair import SKILLS, Progress, say
+from jobfair.demo.fair import Progress, say
 from jobfair.demo.jobs import fair_companies, upcoming_fair
 from jobfair.demo.people import (
-    BIRTH_PLACES,
     CONTRACTS,
     EDUCATION_MIX,
     FIRST_NAMES,
     LAST_NAMES,
-    MAJORS,
-    SCHOOLS,
-    tiny_pdf,
+    fill_profile,
+    record_seeker_account,
 )
 from jobfair.demo.seed import DEMO_DOMAIN
 from jobfair.extensions import db
-from jobfair.models import EducationLevel, Kelurahan, Role, SeekerProfile, User, Vacancy
+from jobfair.models import EducationLevel, Kelurahan, User, Vacancy
 from jobfair.rules.nik import FEMALE_DAY_OFFSET, parse_nik
-from jobfair.services import audit
-from jobfair.services.hiring import ak1, applicants, applications, fairs, placements, seeker_profiles
-from jobfair.services.people import get_or_create_person
+from jobfair.services.hiring import ak1, applicants, applications, fairs, placements
 from jobfair.services.privacy import data_requests
 
 PART = "seekers"
@@ -70,14 +64,8 @@ def record_seeker(n: int, rng: random.Random, today: date, password_hash: str) -
     deactivated with the shared record-only hash, so no argon2 round and no e-mail."""
     nik, sex, birth = living_nik(n, rng, today)
     name = f"{rng.choice(FIRST_NAMES[sex])} {rng.choice(LAST_NAMES)}"
-    person = get_or_create_person(parse_nik(nik, today=today), full_name=name, sex=sex, birth_date=birth)
-    user = User(role=Role.SEEKER.value, email=seeker_email(n), password_hash=password_hash, full_name=name,
-                phone=f"0812{6_000_000 + n}", active=False, failed_login_count=0, session_version=1, person=person)
-    db.session.add_all([user, SeekerProfile(user=user, person=person)])
-    db.session.flush()
-    audit.record(user, "account.created", user, detail={"role": Role.SEEKER.value, "demo": True, "active": False})
-    record_seeker_consents(user, n)
-    return user
+    return record_seeker_account(n, parse_nik(nik, today=today), email=seeker_email(n), name=name, sex=sex,
+                                 birth=birth, phone=f"0812{6_000_000 + n}", password_hash=password_hash)
 
 
 def complete_profile(user: User, n: int, kelurahan: dict[str, list[str]], rng: random.Random, today: date) -> str:
@@ -85,16 +73,9 @@ def complete_profile(user: User, n: int, kelurahan: dict[str, list[str]], rng: r
     education = rng.choice(EDUCATION_MIX)
     kecamatan = f"6471{n % 6 + 1:02d}"
     years = rng.randrange(0, 8)
-    seeker_profiles.update_profile(
-        user, birth_place=rng.choice(BIRTH_PLACES), marital_status=rng.choice(("belum_kawin", "kawin")),
-        religion=rng.choice(("islam", "islam", "islam", "kristen", "katolik", "hindu", "buddha")),
-        address=f"Jl. Demo Pelamar No. {n}, RT {n % 40 + 1:03d}", kecamatan_code=kecamatan,
-        kelurahan_code=rng.choice(kelurahan[kecamatan]), education_level=education,
-        school_name=SCHOOLS[education], major=MAJORS[education],
-        graduation_year=min(today.year, today.year - 1 - years + rng.randrange(2)), skills=", ".join(
-            rng.sample(SKILLS, 3)), experience=f"{years} tahun pengalaman kerja." if years else "",
-        experience_years=years, has_disability=n % 20 == 0, phone=user.phone, today=today)
-    seeker_profiles.upload_cv(user, filename=f"CV {user.full_name}.pdf", stream=io.BytesIO(tiny_pdf(user.full_name)))
+    # graduated last year or this one after `years` of work (never in the future: years >= 0)
+    fill_profile(user, n, rng, street="Demo Pelamar", education=education, years=years, kecamatan=kecamatan,
+                 kelurahan=kelurahan, graduated=(today.year - 1 - years, 2), has_disability=n % 20 == 0, today=today)
     return education
 
 

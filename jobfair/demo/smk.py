@@ -15,18 +15,22 @@ place of their group; each group has more ranking students than seats. A student
 acceptance was refused by every place on their list, so each group's places are full: 19 apprenticeships.
 """
 
-import csv
-import io
 import random
 from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import func, select
 
 from jobfair.demo.common import wita
-from jobfair.demo.consents import record_student_sharing
 from jobfair.demo.fair import Progress, demo_officer, say
-from jobfair.demo.people import FIRST_NAMES, LAST_NAMES
 from jobfair.demo.seed import DEMO_DOMAIN, demo_email, record_only_password_hash
+from jobfair.demo.smk_students import (
+    enrol_at_schools,
+    record_account,
+    record_consents,
+    student_form,
+    student_login,
+    student_sex,
+)
 from jobfair.extensions import db
 from jobfair.models import (
     Apprenticeship,
@@ -40,8 +44,6 @@ from jobfair.models import (
     TrainingEnrolment,
     User,
 )
-from jobfair.rules.nik import FEMALE_DAY_OFFSET, parse_nik
-from jobfair.rules.student_rows import COLUMNS
 from jobfair.services import audit
 from jobfair.services.hiring import companies
 from jobfair.services.office import figure_snapshots
@@ -51,8 +53,6 @@ from jobfair.services.smk import (
     places,
     preferences,
     schools,
-    student_import,
-    students,
     training,
 )
 
@@ -117,19 +117,6 @@ def smk_demo_exists() -> bool:
     return db.session.scalar(select(School.id).where(School.npsn == SCHOOLS[0][1])) is not None
 
 
-def record_account(actor, *, role: str, email: str, full_name: str, phone: str | None, password_hash: str,
-                    **links) -> User:
-    """An account that is a record, not a login: the rows schools.create_school_staff, students.activate_invitation
-    and registration.register_company write, but deactivated with the shared record-only hash (no argon2 round,
-    no e-mail: notify skips inactive accounts)."""
-    user = User(role=role, email=email, password_hash=password_hash, full_name=full_name, phone=phone, active=False,
-                failed_login_count=0, session_version=1, **links)
-    db.session.add(user)
-    db.session.flush()
-    audit.record(actor or user, "account.created", user, detail={"role": role, "demo": True, "active": False})
-    return user
-
-
 # --- schools and students ---------------------------------------------------------------------------------------
 
 def _create_schools(officer: User, password_hash: str) -> list[tuple[int, int]]:
@@ -157,28 +144,11 @@ def _create_schools(officer: User, password_hash: str) -> list[tuple[int, int]]:
 
 def student_row(n: int, major: str, kecamatan: str, score_x100: int, rng: random.Random) -> dict:
     """The enrolment form of demo student n: a Balikpapan NIK (serial 5000 + n) that agrees with the birth date."""
-    share = 0.8 if major in ("PH", "AKL", "MPLB", "KUL") else 0.25  # women in the class
-    sex = "P" if rng.random() < share else "L"
+    sex = student_sex(major, rng)
     birth = date(2006, 11, 1) + timedelta(days=rng.randrange(480))  # 17–18 years old in August 2025
-    day = birth.day + (FEMALE_DAY_OFFSET if sex == "P" else 0)
-    nik = f"{kecamatan}{day:02d}{birth.month:02d}{birth.year % 100:02d}{5000 + n:04d}"
-    parse_nik(nik, today=ENROL_DAY)  # the rules check it like a typed NIK (raises on a bad one)
-    last = rng.choice(LAST_NAMES)
-    return dict(nisn=f"{birth.year % 1000:03d}{7_310_000 + n * 37:07d}",
-                full_name=f"{rng.choice(FIRST_NAMES[sex])} {last}", nik=nik, birth_date=birth.isoformat(), sex=sex,
-                major=major, class_name=f"XII {major} {1 + n % 2}",
-                report_score=f"{score_x100 // 100},{score_x100 % 100:02d}", expected_graduation=GRADUATION.isoformat(),
-                phone=f"0852{4_100_000 + n:08d}", guardian_name=f"{rng.choice(FIRST_NAMES['L'])} {last}",
-                guardian_phone=f"0853{4_100_000 + n:08d}")
-
-
-def students_csv(rows: list[dict]) -> bytes:
-    """A school's upload: the import template's headers, semicolon-separated like a CSV saved by Excel."""
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow([student_import.LABELS[key] for key in COLUMNS])
-    writer.writerows([row[key] for key in COLUMNS] for row in rows)
-    return out.getvalue().encode("utf-8")
+    return student_form(n, sex=sex, birth=birth, major=major, kecamatan=kecamatan, serial=5000 + n,
+                        nisn=f"{birth.year % 1000:03d}{7_310_000 + n * 37:07d}", score_x100=score_x100,
+                        graduation=GRADUATION, phone=4_100_000 + n, today=ENROL_DAY, rng=rng)
 
 
 def _enrol_students(school_staff: list[tuple[int, int]], rng: random.Random) -> tuple[dict[str, list[int]], int]:
@@ -187,33 +157,15 @@ def _enrol_students(school_staff: list[tuple[int, int]], rng: random.Random) -> 
     majors = list(MAJOR_MIX)
     rng.shuffle(majors)
     scores = rng.sample(range(7000, 9600), len(majors))  # distinct: the default order needs no lottery
-    for index, (school_id, staff_id) in enumerate(school_staff):
-        staff = db.session.get(User, staff_id)
-        kecamatan = db.session.get(School, school_id).kecamatan_code
-        rows = [student_row(n + 1, majors[n], kecamatan, scores[n], rng)
-                for n in range(index, len(majors), len(school_staff))]
-        if index == 0:
-            for row in rows:
-                students.enrol_student(staff, today=ENROL_DAY, **row)
-            continue
-        result = student_import.import_students(staff, filename=f"siswa-kelas-xii-{index + 1}.csv",
-                                                stream=io.BytesIO(students_csv(rows)), today=ENROL_DAY)
-        if not result.ok:  # pragma: no cover - the demo rows are valid
-            raise RuntimeError(f"demo import refused: {result.errors[:3]}")
+    enrol_at_schools(school_staff, len(majors),
+                     lambda n, kecamatan: student_row(n + 1, majors[n], kecamatan, scores[n], rng),
+                     today=ENROL_DAY, filename=lambda school: f"siswa-kelas-xii-{school}.csv")
+    pupils = db.session.scalars(select(Student).where(Student.school_id.in_([s for s, _ in school_staff]))
+                                .order_by(Student.nisn)).all()
+    consents = record_consents(school_staff, pupils, ENROL_DAY)
     by_major: dict[str, list[int]] = {}
-    consents = 0
-    staff_of = dict(school_staff)
-    for student in db.session.scalars(select(Student).where(Student.school_id.in_(list(staff_of)))
-                                      .order_by(Student.nisn)).all():
-        if students.needs_consent(student, ENROL_DAY) and student.guardian_consent_at is None:
-            students.record_guardian_consent(db.session.get(User, staff_of[student.school_id]), student.id,
-                                             today=ENROL_DAY)
-            consents += 1
-        else:
-            record_student_sharing(db.session.get(User, staff_of[student.school_id]), student,
-                                   typed=student.school_id == school_staff[0][0])
+    for student in pupils:
         by_major.setdefault(student.major_code, []).append(student.id)
-    db.session.commit()
     return by_major, consents
 
 
@@ -289,12 +241,7 @@ def _rank(by_major: dict[str, list[int]], place_ids: list[int], password_hash: s
         for student_id in sorted(rng.sample(pool, count)):
             student = db.session.get(Student, student_id)
             ranked += 1
-            person_free = db.session.scalar(select(User.id).where(User.person_id == student.person_id)) is None
-            user = record_account(None, role=Role.STUDENT.value, email=account_email("siswa", ranked),
-                                   full_name=student.person.full_name, phone=student.phone or None,
-                                   password_hash=password_hash, person_id=student.person_id if person_free else None)
-            student.user_id = user.id
-            db.session.commit()
+            user = student_login(student, account_email("siswa", ranked), password_hash)
             wanted = [place_ids[i] for i in group_places]
             if student.major_code == "TKR" or rng.random() < 0.3:
                 wanted.reverse()  # automotive students want the workshop first

@@ -65,16 +65,22 @@ def browser():
         playwright.stop()
 
 
+def phone_page(browser, base_url: str, **options):
+    """A page in a fresh phone-sized Indonesian-locale context (own cookies); `options` go to new_context
+    (java_script_enabled=False, accept_downloads=True ...). Closing page.context closes it."""
+    context = browser.new_context(viewport=PHONE_VIEWPORT, locale="id-ID", base_url=base_url, **options)
+    context.set_default_timeout(10_000)
+    return context.new_page()
+
+
 @pytest.fixture
 def page(browser, live_server):
     """A fresh phone-sized Indonesian-locale context (own cookies) and page per test."""
-    context = browser.new_context(viewport=PHONE_VIEWPORT, locale="id-ID", base_url=live_server)
-    context.set_default_timeout(10_000)
-    page = context.new_page()
+    page = phone_page(browser, live_server)
     try:
         yield page
     finally:
-        context.close()
+        page.context.close()
 
 
 _last_steps: dict[str, int] = {}  # e-mail -> newest TOTP step this helper has typed (the server refuses replays)

@@ -1,17 +1,10 @@
 """Saved searches on a 360-px phone without JavaScript: save the search from /lowongan, see it in the list, change
 its frequency and delete it with the confirmation page; no page scrolls sideways."""
 
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from tests import factories
-from tests.browser.conftest import PHONE_VIEWPORT
-
-
-def _no_js_page(browser: Browser, live_server: str) -> Page:
-    context = browser.new_context(viewport=PHONE_VIEWPORT, locale="id-ID", base_url=live_server,
-                                  java_script_enabled=False)
-    context.set_default_timeout(10_000)
-    return context.new_page()
+from tests.browser.conftest import phone_page
 
 
 def _fits(page: Page, what: str) -> None:
@@ -22,7 +15,7 @@ def _fits(page: Page, what: str) -> None:
 def test_save_change_and_delete_a_search_on_a_phone_without_javascript(app, browser, live_server):
     with app.app_context():
         email = factories.make_seeker().email
-    page = _no_js_page(browser, live_server)
+    page = phone_page(browser, live_server, java_script_enabled=False)
     try:
         page.goto("/akun/masuk")
         page.get_by_label("E-mail").fill(email)

@@ -22,7 +22,7 @@ from jobfair.services.hiring import companies
 from jobfair.services.smk import schools
 from jobfair.services.users import registration
 from tests import factories
-from tests.browser.conftest import PHONE_VIEWPORT, open_menu, pass_second_factor
+from tests.browser.conftest import PHONE_VIEWPORT, open_menu, pass_second_factor, phone_page
 
 STUDENT_PASSWORD = "Magang-Kariangau-2025"
 SCHOOL = "SMK Negeri 4 Balikpapan"
@@ -65,13 +65,6 @@ TEMPLATE_KEYS = {"NISN": "nisn", "Nama": "full_name", "NIK": "nik", "Tanggal Lah
 
 
 # --- helpers --------------------------------------------------------------------------------------------------
-
-def _new_page(browser: Browser, live_server: str) -> Page:
-    context = browser.new_context(viewport=PHONE_VIEWPORT, locale="id-ID", base_url=live_server,
-                                  accept_downloads=True)
-    context.set_default_timeout(10_000)
-    return context.new_page()
-
 
 def _nav(page: Page, name: str) -> None:
     open_menu(page)
@@ -423,7 +416,8 @@ def test_smk_students_from_xlsx_import_to_apprenticeship_certificate(app, browse
                                  contact_name=company.contact_name, contact_phone=company.contact_phone,
                                  wlkp_status="reported")
 
-    school_page, company_page, officer, andi, bunga = (_new_page(browser, live_server) for _ in range(5))
+    school_page, company_page, officer, andi, bunga = (phone_page(browser, live_server, accept_downloads=True)
+                                                       for _ in range(5))
     try:
         _login(school_page, staff_email, factories.PASSWORD)
         expect(_h1(school_page)).to_have_text(SCHOOL)

@@ -32,9 +32,10 @@ from jobfair.models import (
     User,
     Vacancy,
 )
+from jobfair.rules import dates
 from jobfair.rules.nik import declared_mismatches, parse_nik
 from jobfair.rules.student_rows import age_on
-from jobfair.services.hiring import fairs, search
+from jobfair.services.hiring import fairs, saved_searches, search
 from jobfair.services.office import city_figures, office_desk
 from jobfair.services.people import reveal_nik
 from jobfair.services.protection import protection_figures
@@ -142,6 +143,13 @@ def test_the_living_demo_stands_on_its_day_and_keeps_2025_as_published(db, today
         Ak1Card.seeker_id == profile.id)) == "issued"
     statuses = set(db.session.scalars(select(Application.status).where(Application.seeker_id == profile.id)))
     assert {"submitted", "shortlisted", "interview", "rejected"} <= statuses
+    # two job alerts saved in the last two weeks: by words (vacancies match it now) and for the next fair
+    alerts = saved_searches.list_for(seeker)
+    assert [(a.name, a.frequency) for a in alerts] == [("Bursa kerja berikutnya", "daily"),
+                                                       ("Admin di Balikpapan", "weekly")]
+    assert all(today - timedelta(days=14) <= dates.local(a.created_at).date() < today for a in alerts)
+    assert alerts[0].job_fair_id == fair.id
+    assert search.search_vacancies(today=today, **alerts[1].filters()).total > 0
     company = demo_user("company")
     mine = select(Application).join(Vacancy).where(Vacancy.company_id == company.company_id)
     assert db.session.scalar(select(func.count()).select_from(

@@ -29,6 +29,7 @@ from jobfair.services.protection import protection_figures
 from jobfair.services.smk import apprenticeships, training_figures
 from jobfair.services.users import accounts, sessions
 from tests import factories
+from tests.concurrency import run_at_once
 
 
 def _profile(user) -> SeekerProfile:
@@ -228,28 +229,12 @@ def test_anonymising_twice_does_nothing_the_second_time(db):
 
 
 def test_two_erasures_at_once_anonymise_once(app):
-    import threading
-
     with app.app_context():
         if _db.engine.dialect.name != "postgresql":
             pytest.skip("row-level concurrency is proven on PostgreSQL (SQLite serialises writers)")
         person_id = factories.make_seeker().person_id
         _db.session.remove()
-    barrier, outcomes = threading.Barrier(3), []
-
-    def erase():
-        with app.app_context():
-            barrier.wait()
-            try:
-                outcomes.append(erasure.anonymise_person(person_id, actor=None, reason="retention"))
-            finally:
-                _db.session.remove()
-
-    threads = [threading.Thread(target=erase) for _ in range(3)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    outcomes = run_at_once(app, lambda: erasure.anonymise_person(person_id, actor=None, reason="retention"), 3)
     assert sorted(outcomes) == [False, False, True]
     with app.app_context():
         assert _db.session.scalar(select(func.count()).select_from(AuditEvent)

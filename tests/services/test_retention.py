@@ -16,6 +16,7 @@ from jobfair.rules.ak1 import add_months
 from jobfair.services.hiring import ak1
 from jobfair.services.privacy import retention
 from tests import factories
+from tests.concurrency import run_at_once
 
 NOW = datetime.now(UTC)
 
@@ -178,21 +179,7 @@ def test_two_runs_at_once_anonymise_each_applicant_once(app, pin_today):
             _closed_applicant(closed_at=NOW)
         _db.session.remove()
     _pin_months_later(pin_today, 25)
-    barrier, reports = threading.Barrier(2), []
-
-    def run():
-        with app.app_context():
-            barrier.wait()
-            try:
-                reports.append(retention.run())
-            finally:
-                _db.session.remove()
-
-    threads = [threading.Thread(target=run) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    reports = run_at_once(app, retention.run, 2)
     assert sum(r["applicants_anonymised"] for r in reports) == 6
     with app.app_context():
         assert _db.session.scalar(select(func.count()).select_from(AuditEvent)

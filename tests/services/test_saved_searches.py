@@ -1,7 +1,6 @@
 """Saved searches (job alerts): the limit, ownership, the due days, the digest (never twice, only true matches,
 the e-mail consent), the unsubscribe token, the job kind and the command."""
 
-import threading
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -17,6 +16,7 @@ from jobfair.services.hiring import saved_search_digest, saved_searches
 from jobfair.services.job_tasks import RUN_ALERTS
 from jobfair.services.privacy import consents
 from tests import factories
+from tests.concurrency import run_at_once
 
 
 def _vacancy(company=None, **fields):
@@ -56,6 +56,13 @@ def test_a_seeker_saves_the_search_with_its_filters(seeker):
     assert row.label == "Operator utara"
     assert "Kata kunci: operator forklift" in row.parts and "Hubungan kerja: Kontrak (PKWT)" in row.parts
     assert "Upah minimal: Rp4.000.000" in row.parts
+
+
+def test_a_search_saved_at_a_given_moment_is_dated_then_and_due_from_it(seeker):
+    saved_at = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)   # 20.00 WITA (the demo dates its rows this way)
+    saved = saved_searches.save(seeker, q="operator", frequency="daily", now=saved_at)
+    assert saved.created_at == saved_at
+    assert saved_search_digest.is_due(saved, saved_at + timedelta(days=1))
 
 
 def test_the_eleventh_saved_search_is_refused(seeker):
@@ -157,23 +164,7 @@ def test_a_vacancy_already_sent_is_never_sent_again(seeker, company):
 def test_two_digests_at_once_send_one_email(app, seeker, company):
     saved_searches.save(seeker, q="operator", frequency="daily")
     _vacancy(company, title="Operator Forklift")
-    start, reports, errors = threading.Barrier(2), [], []
-
-    def digest():
-        with app.app_context():
-            try:
-                start.wait()
-                reports.append(_run())
-            except Exception as exc:  # noqa: BLE001 - reported below
-                errors.append(exc)
-            finally:
-                _db.session.remove()
-    threads = [threading.Thread(target=digest) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
+    reports = run_at_once(app, _run, 2)
     assert sorted(report["sent"] for report in reports) == [0, 1]
     assert len(_outbox()) == 1
 

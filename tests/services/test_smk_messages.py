@@ -11,6 +11,7 @@ from jobfair.services import notifications
 from jobfair.services.errors import PermissionDenied
 from jobfair.services.smk import apprenticeships, schools, training
 from tests import factories
+from tests.refusals import assert_refused
 
 
 def _notes(user) -> list[Notification]:
@@ -60,13 +61,8 @@ def test_the_office_figures_check_the_actor(db):
     assert apprenticeships.figures(officer)["participants"] == 0
     assert training.figures(officer)["courses"] == 0
     assert schools.staff_counts(officer) == {}
-    for actor in (None, factories.make_company_user(), factories.training_school_staff()):
-        with pytest.raises(PermissionDenied):
-            apprenticeships.figures(actor)
-        with pytest.raises(PermissionDenied):
-            training.figures(actor)
-        with pytest.raises(PermissionDenied):
-            schools.staff_counts(actor)
+    assert_refused((apprenticeships.figures, training.figures, schools.staff_counts),
+                   None, factories.make_company_user(), factories.training_school_staff())
 
 
 def test_a_refusal_is_a_lazy_message_read_when_shown(db):

@@ -27,6 +27,7 @@ from jobfair.models import (
     SavedSearchSent,
     User,
 )
+from jobfair.models.base import utcnow
 from jobfair.rules import kbli_sections, numbers
 from jobfair.services.errors import NotFound, PermissionDenied, ValidationFailed
 
@@ -88,8 +89,10 @@ def _lock_owner(actor: User) -> None:
     db.session.execute(select(User.id).where(User.id == actor.id).with_for_update())
 
 
-def save(actor: User, *, name: str = "", frequency: str = AlertFrequency.WEEKLY.value, **filters) -> SavedSearch:
-    """Save the search (the search page's words and filters) for alerts; at most MAX_PER_SEEKER per seeker."""
+def save(actor: User, *, name: str = "", frequency: str = AlertFrequency.WEEKLY.value, now: datetime | None = None,
+         **filters) -> SavedSearch:
+    """Save the search (the search page's words and filters) for alerts; at most MAX_PER_SEEKER per seeker.
+    `now` is when it was saved (default: now; the demo dates its rows)."""
     _require_seeker(actor)
     errors: dict[str, str] = {}
     name = " ".join((name or "").split())
@@ -107,7 +110,7 @@ def save(actor: User, *, name: str = "", frequency: str = AlertFrequency.WEEKLY.
     if any(saved.filters() == clean for saved in mine):
         db.session.rollback()
         raise ValidationFailed({"saved_search": ALREADY_SAVED})
-    saved = SavedSearch(user_id=actor.id, name=name, frequency=frequency, **clean)
+    saved = SavedSearch(user_id=actor.id, name=name, frequency=frequency, created_at=now or utcnow(), **clean)
     db.session.add(saved)
     db.session.commit()
     return saved
