@@ -344,6 +344,8 @@ def test_whole_hiring_path_adds_one_verified_placement_to_the_fair(app, browser:
         assert _fair_report_verified(officer, live_server, fair_id) == report_before + 1
         open_menu(seeker)
         seeker.locator("header").get_by_role("button", name="Keluar").click()
+        # wait for the logged-out page: opened earlier, the menu would be the old page's (a flaky timeout on PG)
+        expect(_flash(seeker)).to_contain_text("Anda telah keluar.")
         assert _public_fair_verified(seeker) == public_before + 1
     finally:
         for page in (company, officer, seeker):
