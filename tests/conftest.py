@@ -4,10 +4,8 @@ TEST_DATABASE_URL is set), migrated with Alembic; tables emptied after each test
 import os
 import re
 import tempfile
-import time
 import uuid
 
-import pyotp
 import pytest
 from hypothesis import HealthCheck, settings
 from sqlalchemy import create_engine, select, text
@@ -176,24 +174,14 @@ def complete_second_factor(client, email: str, location: str):
 
 
 def fresh_totp_code(app, email: str) -> str:
-    """A code the server has not seen yet: the current step, or the next one when the current was used (the
-    server accepts one step of clock drift); waits for the next step when both were used."""
+    """A code the server has not seen yet (factories.fresh_totp_code), knowing the step it last accepted."""
     from jobfair.models import SecondFactor, User
-    from jobfair.services.users.second_factor import STEP_SECONDS
 
-    secret = factories.TOTP_SECRETS.get(email)
-    assert secret, f"no known TOTP secret for {email}: enrol through the pages or factories.enrol_second_factor"
     with app.app_context():
         last = _db.session.scalar(select(SecondFactor.last_step).join(User, User.id == SecondFactor.user_id)
                                   .where(User.email == email)) or 0
         _db.session.remove()
-    totp = pyotp.TOTP(secret)
-    while True:
-        current = int(time.time()) // STEP_SECONDS
-        step = max(current, last + 1)
-        if step <= current + 1:
-            return totp.generate_otp(step)
-        time.sleep(STEP_SECONDS - time.time() % STEP_SECONDS + 0.05)
+    return factories.fresh_totp_code(email, last)
 
 
 @pytest.fixture

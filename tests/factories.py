@@ -742,6 +742,28 @@ def figures_claim(enrolment, *, kind: str = "accident", status: str = "filed", a
 
 # --- second factor of office staff (security review) ---
 TOTP_SECRETS: dict[str, str] = {}  # e-mail -> TOTP secret, for tests that log office staff in again
+TOTP_STEPS_TYPED: dict[str, int] = {}  # e-mail -> newest TOTP step any helper of this process has typed
+
+
+def fresh_totp_code(email: str, server_last_step: int = 0) -> str:
+    """A code the server has not seen yet for `email`: the current step, or the next one when the current was used
+    (the server accepts one step of clock drift); waits for the next step when both were used. The steps typed by
+    every helper (the test client's login and the browser's) count, so two helpers never replay a code."""
+    import time
+
+    import pyotp
+
+    from jobfair.services.users.second_factor import STEP_SECONDS
+
+    assert email in TOTP_SECRETS, f"no known TOTP secret for {email}: enrol through the pages or enrol_second_factor"
+    last = max(server_last_step, TOTP_STEPS_TYPED.get(email, 0))
+    while True:
+        current = int(time.time()) // STEP_SECONDS
+        step = max(current, last + 1)
+        if step <= current + 1:
+            TOTP_STEPS_TYPED[email] = step
+            return pyotp.TOTP(TOTP_SECRETS[email]).generate_otp(step)
+        time.sleep(STEP_SECONDS - time.time() % STEP_SECONDS + 0.05)
 
 
 def enrol_second_factor(user: User) -> list[str]:
@@ -755,5 +777,7 @@ def enrol_second_factor(user: User) -> list[str]:
 
     secret = second_factor.pending_secret(user)
     TOTP_SECRETS[user.email] = secret
-    _token, codes = second_factor.confirm_enrolment(user, pyotp.TOTP(secret).at(time.time()), session_token=None)
+    step = int(time.time()) // second_factor.STEP_SECONDS
+    TOTP_STEPS_TYPED[user.email] = step
+    _token, codes = second_factor.confirm_enrolment(user, pyotp.TOTP(secret).generate_otp(step), session_token=None)
     return codes

@@ -83,17 +83,9 @@ def page(browser, live_server):
         page.context.close()
 
 
-_last_steps: dict[str, int] = {}  # e-mail -> newest TOTP step this helper has typed (the server refuses replays)
-
-
 def pass_second_factor(page, email: str) -> None:
     """After the password form: office staff enrol at first login (typing the key shown as text into the
-    "authenticator", as an officer without a camera would) or type the current code; others pass straight on."""
-    import time
-
-    import pyotp
-
-    from jobfair.services.users.second_factor import STEP_SECONDS
+    "authenticator", as an officer without a camera would) or type a code not used yet; others pass straight on."""
     from tests import factories
 
     page.wait_for_load_state()
@@ -101,14 +93,7 @@ def pass_second_factor(page, email: str) -> None:
         return
     if "/daftar" in page.url:
         factories.TOTP_SECRETS[email] = page.locator("#secret-key").inner_text().replace(" ", "")
-    while True:
-        current = int(time.time()) // STEP_SECONDS
-        step = max(current, _last_steps.get(email, 0) + 1)
-        if step <= current + 1:
-            break
-        time.sleep(STEP_SECONDS - time.time() % STEP_SECONDS + 0.05)
-    _last_steps[email] = step
-    page.get_by_label("Kode verifikasi").fill(pyotp.TOTP(factories.TOTP_SECRETS[email]).generate_otp(step))
+    page.get_by_label("Kode verifikasi").fill(factories.fresh_totp_code(email))
     page.locator("main form").get_by_role("button").click()
 
 
