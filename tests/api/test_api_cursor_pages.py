@@ -1,6 +1,6 @@
 """Company API lists by keyset cursor: walking every page (forwards by `after` or the Link header, backwards by
 `before`) returns each row once in the list's order; `?page=N` keeps its old answer; a tampered cursor, or one of
-another list, serves the first page as the public search and the web pages do."""
+another list, serves the first page as the public search and the web pages do; the public search's Link header."""
 
 import base64
 import json
@@ -142,3 +142,15 @@ def test_the_openapi_document_describes_the_cursors_and_the_link_header(client):
         assert "Link" in operation["responses"]["200"]["headers"], path
     page = spec["components"]["schemas"]["ApplicantPage"]["properties"]
     assert {"next_cursor", "prev_cursor", "count", "count_exact", "page", "pages", "total"} <= set(page)
+
+
+def test_the_public_search_sends_the_link_header_with_its_filters(app, client):
+    with app.app_context():
+        company = factories.application_company()
+        ids = {factories.published_vacancy(company, title=f"Juru Las {n}").id for n in range(3)}
+    first = client.get("/api/v1/vacancies?q=las&per_page=2")
+    assert set(_links(first)) == {"next"} and "q=las" in _links(first)["next"]
+    second = client.get(_links(first)["next"])
+    walked = [v["id"] for v in first.get_json()["items"] + second.get_json()["items"]]
+    assert len(walked) == 3 and set(walked) == ids
+    assert set(_links(second)) == {"prev"}
