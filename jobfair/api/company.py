@@ -7,7 +7,7 @@ vacancy is created as a draft and validated like the form, the status moves foll
 from flask import url_for
 from flask_smorest import Blueprint
 
-from jobfair.api import schemas
+from jobfair.api import paging, schemas
 from jobfair.api.auth import api_user
 from jobfair.api.public import ID, vacancy_out
 from jobfair.limits import rate_limited
@@ -27,9 +27,16 @@ def _company_vacancy(vacancy) -> dict:
             "created_at": vacancy.created_at}
 
 
-def _page(pagination, convert) -> dict:
-    return {"items": [convert(item) for item in pagination.items], "page": pagination.page,
-            "pages": pagination.pages, "total": pagination.total}
+def _by_cursor(after: str | None, before: str | None) -> dict:
+    """The list service's page arguments: a cursor seeks (bounded count); none keeps `page` (OFFSET, exact)."""
+    return {"after": after, "before": before, "page_numbers": not (after or before)}
+
+
+def _page(pagination, convert, args: dict):
+    """The body (page number fields as before, and the cursors), 200, and the Link header."""
+    body = {"items": [convert(item) for item in pagination.items], "page": pagination.page,
+            "pages": pagination.pages, "total": pagination.total, **paging.cursor_fields(pagination)}
+    return body, 200, paging.link_header(pagination, args)
 
 
 def _applicant(application) -> dict:
@@ -45,11 +52,12 @@ def _applicant(application) -> dict:
 @bp.route("/vacancies", methods=["GET"])
 @rate_limited("api", per_token=True, methods=("GET",))
 @bp.doc(**TOKEN)
-@bp.arguments(schemas.PageArgs, location="query", as_kwargs=True)
-@bp.response(200, schemas.CompanyVacancyPageSchema)
-def vacancies_list(page: int, per_page: int):
-    """The company's vacancies, newest first, in every status."""
-    return _page(vacancies.company_vacancies(api_user(), page, per_page, page_numbers=True), _company_vacancy)
+@bp.arguments(schemas.NumberedPageArgs, location="query", as_kwargs=True)
+@bp.response(200, schemas.CompanyVacancyPageSchema, headers=paging.LINK_HEADER)
+def vacancies_list(page: int, per_page: int, after: str | None = None, before: str | None = None):
+    """The company's vacancies, newest first, in every status; by cursor (`after` / `before`) or `page`."""
+    listed = vacancies.company_vacancies(api_user(), page, per_page, **_by_cursor(after, before))
+    return _page(listed, _company_vacancy, {"per_page": per_page})
 
 
 @bp.route("/vacancies", methods=["POST"])
@@ -94,12 +102,13 @@ def vacancy_close(vacancy_id: int):
 @rate_limited("api", per_token=True, methods=("GET",))
 @bp.doc(**TOKEN)
 @bp.arguments(schemas.ApplicantArgs, location="query", as_kwargs=True)
-@bp.response(200, schemas.ApplicantPageSchema)
-def applicants_list(vacancy_id: int, page: int, per_page: int, status: str | None = None):
-    """The applicants of one of the company's vacancies, best fit first (no NIK, no address)."""
+@bp.response(200, schemas.ApplicantPageSchema, headers=paging.LINK_HEADER)
+def applicants_list(vacancy_id: int, page: int, per_page: int, status: str | None = None,
+                    after: str | None = None, before: str | None = None):
+    """The applicants of one of the company's vacancies, best fit first (no NIK, no address); by cursor or page."""
     _vacancy, pagination, _fits = applicants.applicants(api_user(), vacancy_id, status=status, page=page,
-                                                         per_page=per_page, page_numbers=True)
-    return _page(pagination, _applicant)
+                                                         per_page=per_page, **_by_cursor(after, before))
+    return _page(pagination, _applicant, {"per_page": per_page, "status": status})
 
 
 @bp.route(APPLICATION)

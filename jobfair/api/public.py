@@ -3,7 +3,7 @@
 from flask import url_for
 from flask_smorest import Blueprint
 
-from jobfair.api import schemas
+from jobfair.api import paging, schemas
 from jobfair.limits import rate_limited
 from jobfair.services import clock
 from jobfair.services.hiring import fairs, search, vacancies
@@ -24,12 +24,12 @@ def vacancy_out(vacancy) -> dict:
 @bp.route("/vacancies")
 @rate_limited("api", methods=("GET",))
 @bp.arguments(schemas.VacancySearchArgs, location="query", as_kwargs=True)
-@bp.response(200, schemas.VacancyPageSchema)
+@bp.response(200, schemas.VacancyPageSchema, headers=paging.LINK_HEADER)
 def vacancies_list(**args):
     """Open vacancies: ranked by relevance to `q`, or newest first; keyset pages (`after` / `before`)."""
     page = search.search_vacancies(today=clock.today(), **args)
-    return {"items": [vacancy_out(v) for v in page.items], "count": page.count, "count_exact": page.count_exact,
-            "next_cursor": page.next_cursor, "prev_cursor": page.prev_cursor}
+    return {"items": [vacancy_out(v) for v in page.items], **paging.cursor_fields(page)}, 200, \
+        paging.link_header(page, args)
 
 
 @bp.route("/vacancies/" + ID.format("vacancy_id"))

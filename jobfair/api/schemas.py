@@ -61,15 +61,27 @@ class VacancySchema(ma.Schema):
     url = ma.fields.String(required=True, metadata={"description": "The vacancy's public web page"})
 
 
-class VacancyPageSchema(ma.Schema):
-    items = ma.fields.List(ma.fields.Nested(VacancySchema), required=True)
-    count = ma.fields.Integer(required=True)
-    count_exact = ma.fields.Boolean(required=True, metadata={"description": "false: more than `count`"})
+class CursorPageSchema(ma.Schema):
+    """The keyset fields of a list's page (api/paging.py); the same pages are in the `Link` header."""
+
+    count = ma.fields.Integer(required=True, metadata={"description": "Exact up to 1,000 rows, else an estimate"})
+    count_exact = ma.fields.Boolean(required=True, metadata={"description": "false: `count` is an estimate"})
     next_cursor = ma.fields.String(allow_none=True, metadata={"description": "Pass as `after` for the next page"})
     prev_cursor = ma.fields.String(allow_none=True, metadata={"description": "Pass as `before`"})
 
 
-class VacancySearchArgs(ma.Schema):
+class CursorArgs(ma.Schema):
+    """An invalid or tampered cursor (or one of another list) serves the first page, as on the web pages."""
+
+    after = Text(validate=validate.Length(max=400), metadata={"description": "next_cursor of the previous page"})
+    before = Text(validate=validate.Length(max=400), metadata={"description": "prev_cursor of the next page"})
+
+
+class VacancyPageSchema(CursorPageSchema):
+    items = ma.fields.List(ma.fields.Nested(VacancySchema), required=True)
+
+
+class VacancySearchArgs(CursorArgs):
     """The filters of the /lowongan page."""
 
     q = Text(load_default="", validate=validate.Length(max=200))
@@ -80,8 +92,6 @@ class VacancySearchArgs(ma.Schema):
     employment_type = Text(validate=validate.OneOf(EMPLOYMENT_TYPES))
     disability_friendly = ma.fields.Boolean(load_default=False)
     wage_min = ma.fields.Integer(validate=WAGE)
-    after = Text(validate=validate.Length(max=400), metadata={"description": "next_cursor of the previous page"})
-    before = Text(validate=validate.Length(max=400), metadata={"description": "prev_cursor of the next page"})
     per_page = ma.fields.Integer(load_default=20, validate=validate.Range(min=1, max=50))
 
 
@@ -108,6 +118,13 @@ class PageArgs(ma.Schema):
     per_page = ma.fields.Integer(load_default=20, validate=validate.Range(min=1, max=100))
 
 
+class NumberedPageArgs(PageArgs, CursorArgs):
+    """A list paged by cursor (`after` / `before`, cheap at any depth) or, as before, by `page` number."""
+
+    page = ma.fields.Integer(load_default=1, validate=validate.Range(min=1, max=10_000), metadata={
+        "description": "Page number (OFFSET and an exact count); ignored when `after` or `before` is given"})
+
+
 class FigureSchema(ma.Schema):
     key = ma.fields.String(required=True)
     label = ma.fields.String(required=True)
@@ -130,11 +147,17 @@ class CompanyVacancySchema(VacancySchema):
     created_at = ma.fields.DateTime(required=True)
 
 
-class CompanyVacancyPageSchema(ma.Schema):
-    items = ma.fields.List(ma.fields.Nested(CompanyVacancySchema), required=True)
+class NumberedCursorPageSchema(CursorPageSchema):
+    """A page with its number too (the page-number clients' fields)."""
+
     page = ma.fields.Integer(required=True)
-    pages = ma.fields.Integer(required=True)
-    total = ma.fields.Integer(required=True)
+    pages = ma.fields.Integer(required=True, allow_none=True, metadata={
+        "description": "null when the count is an estimate (a page asked by cursor)"})
+    total = ma.fields.Integer(required=True, metadata={"description": "The same as `count`"})
+
+
+class CompanyVacancyPageSchema(NumberedCursorPageSchema):
+    items = ma.fields.List(ma.fields.Nested(CompanyVacancySchema), required=True)
 
 
 class VacancyDraftSchema(ma.Schema):
@@ -180,17 +203,14 @@ class ApplicantSchema(ma.Schema):
     next_statuses = ma.fields.List(ma.fields.String(), required=True)
 
 
-class ApplicantPageSchema(ma.Schema):
+class ApplicantPageSchema(NumberedCursorPageSchema):
     items = ma.fields.List(ma.fields.Nested(ApplicantSchema), required=True)
-    page = ma.fields.Integer(required=True)
-    pages = ma.fields.Integer(required=True)
-    total = ma.fields.Integer(required=True)
 
 
 STATUS_TARGETS = sorted({s for targets in COMPANY_TRANSITIONS.values() for s in targets})
 
 
-class ApplicantArgs(PageArgs):
+class ApplicantArgs(NumberedPageArgs):
     status = Text(validate=validate.OneOf([*STATUS_TARGETS, "submitted"]))
 
 

@@ -15,6 +15,9 @@ DESCRIPTION = (
     "calls need a personal API token, made on the company's (or the officer's) *Token API* page and sent as "
     "`Authorization: Bearer <token>`; a browser session never authorises an API call. Errors are RFC 9457 "
     "problem details (`application/problem+json`); a 422 lists what is wrong per field in `errors`. "
+    "Long lists are keyset pages: pass an answer's `next_cursor` / `prev_cursor` as `after` / `before`, or follow "
+    "its `Link` header (rel next / prev); `count` is exact up to 1,000 rows, else an estimate (`count_exact` "
+    "false). The company lists still take `page` numbers. An invalid cursor serves the first page. "
     "No NIK is ever part of an answer.")
 
 

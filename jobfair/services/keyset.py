@@ -142,8 +142,8 @@ def paginate(query, *, after: str | None = None, before: str | None = None, page
     """A page of `query` (ordered, the last ORDER BY key unique) after / before an opaque cursor.
 
     `after` wins when both are given. `count=False` skips the (bounded) count: `total` is then 0, kind "more_than".
-    `page_numbers=True` keeps the old contract of a caller that pages by number (the company API): any `page` is
-    served by OFFSET and the count is exact (a COUNT(*), as db.paginate did).
+    `page_numbers=True` keeps the old contract of a caller that pages by number (the company API without a cursor):
+    any `page` is served by OFFSET and the count is exact (a COUNT(*), as db.paginate did).
     """
     per_page = max(1, min(int(per_page or 1), MAX_PER_PAGE))
     keys = _keys(query)
