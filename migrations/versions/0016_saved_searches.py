@@ -58,9 +58,6 @@ def upgrade():
 
 
 def downgrade():
-    with op.batch_alter_table("saved_search_sent", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_saved_search_sent_vacancy_id"))
+    # Dropping a table drops its indexes too (SQLite and PostgreSQL); the dependent table goes first.
     op.drop_table("saved_search_sent")
-    with op.batch_alter_table("saved_search", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_saved_search_user_id"))
     op.drop_table("saved_search")
