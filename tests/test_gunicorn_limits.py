@@ -72,6 +72,20 @@ def _wait_until_serving(port: int, server: subprocess.Popen, seconds: float = 60
     pytest.fail("gunicorn did not answer within a minute")
 
 
+def _wait_until_both_workers_serve(port: int, access_log, seconds: float = 60) -> None:
+    """The master answers as soon as one worker is up; on a busy machine the second may still be loading the app,
+    and the attempts would all go to the first. Concurrent GETs until the access log shows two worker pids."""
+    deadline = time.monotonic() + seconds
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        while time.monotonic() < deadline:
+            list(pool.map(lambda _: _request(port, "GET", "/akun/masuk"), range(4)))
+            lines = access_log.read_text().splitlines() if access_log.exists() else []
+            if len({line.split()[0] for line in lines if line.endswith(" GET")}) == 2:
+                return
+            time.sleep(0.2)
+    pytest.fail("the second gunicorn worker did not serve within a minute")
+
+
 def _stop(server: subprocess.Popen) -> None:
     if server.poll() is None:
         os.killpg(server.pid, signal.SIGTERM)  # the group this test started: master and its workers
@@ -116,6 +130,7 @@ def gunicorn_server(tmp_path, redis):
         cwd=PROJECT, env=env, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         _wait_until_serving(port, server)
+        _wait_until_both_workers_serve(port, access_log)
         yield port, access_log
     finally:
         _stop(server)
