@@ -7,7 +7,7 @@ from flask_babel import lazy_gettext as _l
 
 from jobfair.extensions import db
 from jobfair.models import Role
-from jobfair.services.errors import NotFound, PermissionDenied
+from jobfair.services.errors import PermissionDenied, require_found
 
 OFFICE_ROLES = frozenset({Role.OFFICER.value, Role.ADMIN.value})
 STAFF_ROLES = OFFICE_ROLES | {Role.COMPANY.value, Role.SCHOOL.value}  # roles that act for an organisation
@@ -53,7 +53,4 @@ def office_object(actor, model, object_id: int, not_found, *, lock: bool = False
     """The `model` row an office user opens by id (locked FOR UPDATE when it is about to be decided); NotFound
     with the message `not_found` when there is none."""
     require_office(actor)
-    found = db.session.get(model, object_id, with_for_update=lock)
-    if found is None:
-        raise NotFound(not_found)
-    return found
+    return require_found(db.session.get(model, object_id, with_for_update=lock), not_found)
