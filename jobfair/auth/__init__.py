@@ -1,4 +1,1 @@
-"""Login, logout, registration, password change and reset, the office staff's second factor (/akun).
-
-Wiring: jobfair/areas.py.
-"""
+"""Login, logout, registration, password change and reset, the office staff's second factor (/akun)."""

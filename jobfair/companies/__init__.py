@@ -1,1 +1,1 @@
-"""Companies' pages (/perusahaan). Wiring: jobfair/areas.py."""
+"""Companies' pages (/perusahaan)."""

@@ -1,4 +1,1 @@
-"""The labour office's desk (/disnaker): one route module per desk (ak1_desk, companies_desk, ...).
-
-Wiring: jobfair/areas.py.
-"""
+"""The labour office's desk (/disnaker): one route module per desk (ak1_desk, companies_desk, ...)."""

@@ -1,1 +1,1 @@
-"""The worker-protection and social-aid registers (/perlindungan, officers only). Wiring: jobfair/areas.py."""
+"""The worker-protection and social-aid registers (/perlindungan, officers only)."""

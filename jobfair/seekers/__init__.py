@@ -1,1 +1,1 @@
-"""Job seekers' pages (/pencari-kerja). Wiring: jobfair/areas.py."""
+"""Job seekers' pages (/pencari-kerja)."""

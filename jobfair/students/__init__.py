@@ -1,1 +1,1 @@
-"""SMK students' and schools' pages (/smk). Wiring: jobfair/areas.py."""
+"""SMK students' and schools' pages (/smk)."""
