@@ -8,11 +8,12 @@ Services write `_l("Lamaran Anda untuk %(title)s diterima.", title=vacancy.title
 request needed: the worker and the CLI send e-mails too)."""
 
 from dataclasses import dataclass, field
+from numbers import Number
 
 from flask import current_app
 from flask_babel import force_locale, gettext, lazy_gettext
 from flask_babel.speaklater import LazyString
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from jobfair.rules.translatable import Text
 
@@ -79,14 +80,19 @@ def path(link: Link | None) -> str | None:
     return adapter.build(link.endpoint, link.params)
 
 
+def _escaped(value):
+    """A message parameter as HTML may carry it: a number as it is (`%(n)d` needs a number), anything else escaped
+    (a nested lazy message escapes its own parameters through this same __html__)."""
+    return value if isinstance(value, Number) else escape(value)
+
+
 def _html(self) -> Markup:
-    """A lazy message in a template: the translated text is trusted, its parameters (titles, names, reasons people
-    typed) are escaped. Flask-Babel's own LazyString.__html__ marks the whole formatted text safe, parameters too."""
-    # nosec B704 below: the text is our own catalogue's (msgids in the code, translations in the .po), never
-    # typed by a user; Markup's % escapes every parameter, which is where typed text comes in.
-    if self._func is gettext and self._args and self._kwargs:
-        return Markup(gettext(self._args[0])) % self._kwargs  # nosec B704
-    return Markup(str(self))  # nosec B704
+    """A lazy message in a template: every parameter (titles, names, reasons people typed) is escaped before it is
+    put into the translated text, whichever gettext function made the message. Flask-Babel's own
+    LazyString.__html__ marks the whole formatted text safe, parameters too."""
+    params = {name: _escaped(value) for name, value in self._kwargs.items()}
+    # Left unescaped is only our own catalogue: msgids in the code, translations in the .po.
+    return Markup(self._func(*self._args, **params))  # nosec B704
 
 
 def install_html_escaping() -> None:

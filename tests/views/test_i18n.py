@@ -122,3 +122,21 @@ def test_a_lazy_message_with_a_typed_parameter_is_escaped_on_the_page(app):
         html = render_template_string("<p>{{ message }}</p>",
                                       message=lazy_gettext("Lowongan %(title)s ditutup.", title="<b>x</b>"))
     assert "<b>" not in html and "&lt;b&gt;x&lt;/b&gt;" in html
+
+
+def test_every_kind_of_lazy_message_escapes_typed_parameters_and_keeps_numbers(app):
+    from flask import render_template_string
+    from flask_babel import lazy_gettext, lazy_ngettext
+
+    typed = "<script>alert(1)</script>"
+    messages = {
+        "plural": lazy_ngettext("%(num)d pelamar untuk %(title)s", "%(num)d pelamar untuk %(title)s", 3, title=typed),
+        "nested": lazy_gettext("Status: %(status)s", status=lazy_gettext("Lowongan %(title)s", title=typed)),
+        "number": lazy_gettext("%(n)d dari %(limit)d", n=2, limit=10),
+        "plain": lazy_gettext("Lowongan ditutup."),
+    }
+    with app.test_request_context("/"):
+        html = {key: render_template_string("{{ m }}", m=message) for key, message in messages.items()}
+    assert html["plural"] == "3 pelamar untuk &lt;script&gt;alert(1)&lt;/script&gt;"
+    assert html["nested"] == "Status: Lowongan &lt;script&gt;alert(1)&lt;/script&gt;"
+    assert html["number"] == "2 dari 10" and html["plain"] == "Lowongan ditutup."
