@@ -37,7 +37,6 @@ _SEX_ALIASES = {
     "L": SEX_MALE, "LAKI-LAKI": SEX_MALE, "LAKI LAKI": SEX_MALE, "PRIA": SEX_MALE,
     "P": SEX_FEMALE, "PEREMPUAN": SEX_FEMALE, "WANITA": SEX_FEMALE,
 }
-_CHECK_KTP = "Periksa kembali KTP Anda."
 
 
 class NikError(ValueError):
